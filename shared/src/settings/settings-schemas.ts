@@ -1,0 +1,49 @@
+/** A tenant's settings: how the authority names and runs its QA framework. */
+import * as v from 'valibot';
+
+export const DEFAULT_GRADE_LABELS = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'] as const;
+
+const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d70b8'));
+const Phone = v.pipe(v.string(), v.regex(/^[0-9 +()-]{3,20}$/, 'Use digits, spaces and + ( ) - only'));
+
+export const SettingsFields = {
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the authority name'), v.maxLength(120)),
+  primaryColour: Colour,
+  accentColour: Colour,
+  dutyContactName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  dutyContactEmail: v.pipe(v.string(), v.email('Enter an email address like duty@council.gov.uk'), v.maxLength(254)),
+  dutyPhone: Phone,
+  auditsPerManagerPerMonth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)),
+  gradeLabels: v.pipe(v.tuple([v.string(), v.string(), v.string(), v.string()]), v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters')),
+  retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
+};
+
+export const Settings = v.strictObject(SettingsFields);
+export type Settings = v.InferOutput<typeof Settings>;
+
+export const UpdateSettingsBody = v.strictObject({
+  name: v.optional(SettingsFields.name),
+  primaryColour: v.optional(SettingsFields.primaryColour),
+  accentColour: v.optional(SettingsFields.accentColour),
+  dutyContactName: v.optional(SettingsFields.dutyContactName),
+  dutyContactEmail: v.optional(SettingsFields.dutyContactEmail),
+  dutyPhone: v.optional(SettingsFields.dutyPhone),
+  auditsPerManagerPerMonth: v.optional(SettingsFields.auditsPerManagerPerMonth),
+  gradeLabels: v.optional(SettingsFields.gradeLabels),
+  retentionYears: v.optional(SettingsFields.retentionYears),
+});
+export type UpdateSettingsBody = v.InferOutput<typeof UpdateSettingsBody>;
+
+export function defaultSettings(name: string): Settings {
+  return {
+    name,
+    primaryColour: '#1d4e89',
+    accentColour: '#ffdd00',
+    dutyContactName: 'Children’s Services duty team',
+    dutyContactEmail: 'duty@example.org',
+    dutyPhone: '0300 000 0000',
+    auditsPerManagerPerMonth: 2,
+    gradeLabels: [...DEFAULT_GRADE_LABELS],
+    retentionYears: 25,
+  };
+}

@@ -1,0 +1,40 @@
+/** Staff users of a tenant. Only some can sign in; others are case holders on record. */
+import * as v from 'valibot';
+import { EntityId } from '../cases/case-schemas.ts';
+import { STAFF_ROLES, type StaffRole } from '../tenancy/roles.ts';
+
+export const UserFields = {
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(120)),
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Enter an email address'), v.maxLength(254)),
+  role: v.picklist(STAFF_ROLES),
+  teamIds: v.pipe(v.array(EntityId), v.maxLength(20)),
+  active: v.boolean(),
+};
+
+export const CreateUserBody = v.strictObject({
+  id: v.optional(EntityId),
+  name: UserFields.name,
+  email: UserFields.email,
+  role: UserFields.role,
+  teamIds: v.optional(UserFields.teamIds, []),
+});
+export const UpdateUserBody = v.strictObject({
+  name: v.optional(UserFields.name),
+  role: v.optional(UserFields.role),
+  teamIds: v.optional(UserFields.teamIds),
+  active: v.optional(UserFields.active),
+});
+export type CreateUserBody = v.InferOutput<typeof CreateUserBody>;
+export type UpdateUserBody = v.InferOutput<typeof UpdateUserBody>;
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  teamIds: string[];
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
