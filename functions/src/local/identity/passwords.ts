@@ -1,0 +1,43 @@
+/**
+ * Password hashing for the local identity provider's accounts: scrypt with a random salt,
+ * stored as one self-describing string so the parameters can change without a migration.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const SCHEME = 'scrypt';
+const SALT_BYTES = 16;
+const KEY_BYTES = 32;
+/** Node's default cost (N = 2^14): tens of milliseconds, enough for a local provider. */
+const COST = { N: 16384, r: 8, p: 1 } as const;
+/** A stored value asking for more than this would tie up memory and CPU for seconds. */
+const MAX_COST_N = 2 ** 17;
+
+function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** Returns `scrypt$N$r$p$<salt base64>$<hash base64>`. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await deriveKey(password, salt, COST);
+  return [SCHEME, COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** False for a wrong password and for anything that is not a hash this module wrote. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== SCHEME) return false;
+  const [N = 0, r = 0, p = 0] = parts.slice(1, 4).map(Number);
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > MAX_COST_N) return false;
+  const salt = Buffer.from(parts[4] ?? '', 'base64');
+  const expected = Buffer.from(parts[5] ?? '', 'base64');
+  if (salt.length === 0 || expected.length !== KEY_BYTES) return false;
+  try {
+    const actual = await deriveKey(password, salt, { N, r, p, maxmem: 256 * N * r });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
+}
