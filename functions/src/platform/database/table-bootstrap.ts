@@ -1,9 +1,9 @@
 /** Creates the table from the shared definition, the same one the CDK stack deploys. */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keyAttributes, tableDefinition } from '@waypoint/shared/table/table-definition';
 
-export async function ensureTable(client: DynamoDBDocumentClient | DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureTable(client: DynamoDBDocumentClient, tableName: string): Promise<'created' | 'existed'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existed';

@@ -1,0 +1,76 @@
+/**
+ * The one Hono app, routed by capability. The same app runs under @hono/node-server on
+ * one machine and inside Lambda (`lambda.ts`); only its dependencies differ.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { caseRoutes } from '../cases/case-routes.ts';
+import { healthRoutes } from '../health/health-routes.ts';
+import { meRoutes } from '../me/me-routes.ts';
+import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
+import { ApiError, problemResponse } from '../platform/http/api-error.ts';
+import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
+import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
+import { logger } from '../platform/logging/logger.ts';
+import type { AppEnv } from './app-env.ts';
+import type { ApiDependencies } from './dependencies.ts';
+
+/** Routes that need a signed-in member of a tenant's staff. */
+function tenantApi() {
+  return new Hono<AppEnv>()
+    .use('*', authenticate, requireTenant, idempotentPosts)
+    .route('/cases', caseRoutes);
+}
+
+export function createApp(deps: ApiDependencies) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('deps', deps);
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? randomUUID());
+    await next();
+    c.header('x-request-id', c.var.requestId);
+    c.header('x-content-type-options', 'nosniff');
+    // Method, route pattern and status only: never bodies, tokens or ids from the path.
+    logger.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload-too-large', 'The body must be at most 256 KB');
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return problemResponse(error, c.req.path);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(new ApiError(error.status === 413 ? 'payload-too-large' : 'validation', error.message || 'Bad request'), c.req.path);
+    }
+    logger.error('unhandled error', { requestId: c.var.requestId, route: c.req.routePath, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    return problemResponse(new ApiError('internal', `Something went wrong; quote request ${c.var.requestId} if you report it`), c.req.path);
+  });
+
+  app.notFound((c) => problemResponse(new ApiError('not-found', 'There is nothing at this address'), c.req.path));
+
+  const routes = app
+    .route('/v1/health', healthRoutes)
+    .use('/v1/me', authenticate)
+    .route('/v1/me', meRoutes)
+    .route('/v1', tenantApi());
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,20 @@
+/** What the API needs from its surroundings; `npm start`, the tests and the Lambda entry each supply it. */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DataClientFactory } from '../platform/database/clients.ts';
+
+export interface VerifiedClaims {
+  sub: string;
+  tenantId: string | null;
+  role: string;
+}
+
+export interface ApiDependencies {
+  tableName: string;
+  /** Tenant-scoped data clients: the only way route code reaches tenant items. */
+  dataClientFor: DataClientFactory;
+  /** Platform items (tenant directory) and the health check; never handed to tenant routes. */
+  platformClient: DynamoDBDocumentClient;
+  verifyAccessToken(token: string): Promise<VerifiedClaims>;
+  /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */
+  devOutbox: boolean;
+}

@@ -1,0 +1,106 @@
+/** Cases in DynamoDB: one item per case, indexed by team, case holder and student. */
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
+import { decodeCursor, encodeCursor, type Cursor } from '../platform/http/pagination.ts';
+import type { CaseViewer } from './case-scope.ts';
+
+export function getCase(tenant: TenantContext, ref: string): Promise<Case | undefined> {
+  return getItem<Case>(tenant, tenant.keys.case(ref));
+}
+
+/** Index attributes follow the case's team, holder and student; null removes a sparse entry. */
+export function caseIndexAttributes(tenant: TenantContext, c: Pick<Case, 'ref' | 'teamId' | 'holderId' | 'studentId'>) {
+  const entries = tenant.keys.caseIndexEntries({ ref: c.ref, teamId: c.teamId, holderId: c.holderId, studentId: c.studentId ?? undefined });
+  return { GSI2PK: null, GSI2SK: null, GSI3PK: null, GSI3SK: null, ...entries };
+}
+
+export async function putNewCase(tenant: TenantContext, c: Case): Promise<void> {
+  const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(tenant, c)).filter(([, v]) => v !== null));
+  await createItem({ tenant, key: tenant.keys.case(c.ref), item: { ...c, ...indexes }, what: 'case' });
+}
+
+export function updateCase(options: { tenant: TenantContext; current: Case; expectedVersion: number; changes: Partial<Case>; at: string }) {
+  const { tenant, current } = options;
+  const next = { ...current, ...options.changes };
+  return updateVersioned<Case>({
+    tenant,
+    key: tenant.keys.case(current.ref),
+    expectedVersion: options.expectedVersion,
+    changes: { ...options.changes, ...caseIndexAttributes(tenant, next) },
+    at: options.at,
+    what: 'case',
+  });
+}
+
+interface CasePartition {
+  index: 'GSI1' | 'GSI2' | 'GSI3';
+  partitionKey: string;
+  partitionValue: string;
+  sortPrefix?: string;
+}
+
+/** The index partitions that together hold exactly the cases a viewer may list. */
+function partitionsFor(tenant: TenantContext, viewer: CaseViewer, team: string | undefined): CasePartition[] {
+  const k = tenant.keys;
+  switch (viewer.scope) {
+    case 'own':
+      return [{ index: 'GSI2', partitionKey: 'GSI2PK', partitionValue: k.casesByHolder(viewer.caller.userId).GSI2PK }];
+    case 'student':
+      return [{ index: 'GSI3', partitionKey: 'GSI3PK', partitionValue: k.casesByStudent(viewer.caller.userId).GSI3PK }];
+    case 'team': {
+      const teams = team === undefined ? viewer.teamIds : viewer.teamIds.filter((t) => t === team);
+      return teams.map((t) => ({ index: 'GSI1', partitionKey: 'GSI1PK', ...byTeam(k.casesByTeam(t)) }));
+    }
+    case 'tenant':
+      return [{ index: 'GSI1', partitionKey: 'GSI1PK', ...byTeam(k.casesByTeam(team)) }];
+    case 'none':
+      return [];
+  }
+}
+
+function byTeam(keys: { GSI1PK: string; GSI1SK: string }) {
+  return { partitionValue: keys.GSI1PK, sortPrefix: keys.GSI1SK };
+}
+
+export async function listCases(options: {
+  tenant: TenantContext;
+  viewer: CaseViewer;
+  team?: string;
+  caseType?: CaseType;
+  limit: number;
+  cursor?: string;
+}): Promise<{ items: Case[]; nextCursor: string | null }> {
+  const { tenant } = options;
+  const partitions = partitionsFor(tenant, options.viewer, options.team);
+  let position: Cursor | undefined = decodeCursor(options.cursor, tenant.keys.root) ?? { part: 0 };
+  const items: Case[] = [];
+  // Walk the partitions in order until the page is full; the cursor remembers where we stopped.
+  while (position && (position.part ?? 0) < partitions.length && items.length < options.limit) {
+    const part: number = position.part ?? 0;
+    const p = partitions[part]!;
+    const input: QueryCommandInput = {
+      TableName: tenant.tableName,
+      IndexName: p.index,
+      KeyConditionExpression: p.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': p.partitionKey, ...(p.sortPrefix ? { '#sk': p.partitionKey.replace('PK', 'SK') } : {}) },
+      ExpressionAttributeValues: { ':pk': p.partitionValue, ...(p.sortPrefix ? { ':prefix': p.sortPrefix } : {}) },
+      Limit: options.limit - items.length,
+      ExclusiveStartKey: position.key,
+    };
+    if (options.caseType) {
+      input.FilterExpression = '#caseType = :caseType';
+      input.ExpressionAttributeNames!['#caseType'] = 'caseType';
+      input.ExpressionAttributeValues![':caseType'] = options.caseType;
+    }
+    const result = await tenant.db.send(new QueryCommand(input));
+    items.push(...(result.Items ?? []).map((item) => withoutKeys<Case>(item)));
+    position = result.LastEvaluatedKey
+      ? { part, key: result.LastEvaluatedKey as Record<string, string> }
+      : part + 1 < partitions.length
+        ? { part: part + 1 }
+        : undefined;
+  }
+  return { items, nextCursor: encodeCursor(position) };
+}

@@ -1,0 +1,26 @@
+/**
+ * Scheduled jobs by name. Each is a plain async function of its dependencies, run by
+ * EventBridge in AWS, by a timer under `npm start`, and once by `npm run job:<name>`.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DataClientFactory } from '../platform/database/clients.ts';
+import { removeExpiredItems } from './retention-job.ts';
+
+export interface JobDependencies {
+  tableName: string;
+  platformClient: DynamoDBDocumentClient;
+  dataClientFor: DataClientFactory;
+}
+
+export type JobResult = Record<string, number>;
+export type Job = (deps: JobDependencies) => Promise<JobResult>;
+
+export const JOBS = {
+  retention: removeExpiredItems,
+} satisfies Record<string, Job>;
+
+export type JobName = keyof typeof JOBS;
+
+export function isJobName(value: string): value is JobName {
+  return Object.hasOwn(JOBS, value);
+}

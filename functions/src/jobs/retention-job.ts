@@ -1,0 +1,42 @@
+/**
+ * Retention: removes items whose expiry has passed. In AWS, DynamoDB's TTL does this too;
+ * dynalite has no TTL, so locally this job is what keeps expired records from piling up.
+ */
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
+import { clock } from '@waypoint/shared/time/clock';
+import { listTenantIds } from '../tenants/tenant-directory.ts';
+import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import type { JobDependencies, JobResult } from './job-registry.ts';
+
+export async function removeExpiredItems(deps: JobDependencies): Promise<JobResult> {
+  const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+  let removed = 0;
+  const tenantIds = await listTenantIds(deps);
+  for (const tenantId of tenantIds) {
+    const db = deps.dataClientFor(tenantId);
+    const partition = tenantKeys(tenantId).idempotencyPartition();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: deps.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          FilterExpression: '#expiry < :now',
+          ExpressionAttributeNames: { '#expiry': EXPIRY_ATTRIBUTE },
+          ExpressionAttributeValues: { ':pk': partition, ':now': nowSeconds },
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: start,
+        }),
+      );
+      const keys = page.Items ?? [];
+      for (let i = 0; i < keys.length; i += 25) {
+        const batch = keys.slice(i, i + 25);
+        await db.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: batch.map((Key) => ({ DeleteRequest: { Key } })) } }));
+        removed += batch.length;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return { tenants: tenantIds.length, removed };
+}

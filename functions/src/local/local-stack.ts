@@ -1,0 +1,111 @@
+/**
+ * Waypoint on one machine: dynalite, the local OpenID provider, the API, the portal and
+ * the job timer, wired together. `npm start` runs it on fixed ports with data on disk;
+ * the test suites run it on free ports in memory.
+ */
+import { randomBytes } from 'node:crypto';
+import { startApiServer } from '../api/local-server.ts';
+import { isJobName, JOBS, type JobDependencies } from '../jobs/job-registry.ts';
+import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
+import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
+import { startLocalDatabase } from '../platform/database/local-database.ts';
+import { ensureTable } from '../platform/database/table-bootstrap.ts';
+import { freePort } from './free-port.ts';
+import { DEMO_PASSWORD } from './identity/demo-password.ts';
+import { startIdentityProvider } from './identity/identity-provider.ts';
+import { startPortal } from './portal-process.ts';
+import { seedDemoData } from './seed/seed-demo-data.ts';
+
+export const API_AUDIENCE = 'waypoint-api';
+const REGION = 'eu-west-2';
+
+export interface LocalStackOptions {
+  /** Folder for dynalite's files; in memory when absent. */
+  dataPath?: string;
+  ports: { database?: number; identity: number; api: number; portal?: number };
+  /** Start the built portal too. */
+  portal: boolean;
+  /** Run the scheduled jobs every `jobIntervalMs`. */
+  jobIntervalMs?: number;
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  issuer: string;
+  apiUrl: string;
+  portalUrl: string | null;
+  databaseEndpoint: string;
+  tableName: string;
+  jobDependencies: JobDependencies;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const tableName = 'waypoint';
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const database = await startLocalDatabase({ path: options.dataPath, port: options.ports.database });
+    stops.push(database.close);
+    const db = createDocumentClient({ endpoint: database.endpoint, region: REGION });
+    await ensureTable(db, tableName);
+    await seedDemoData({ db, tableName, password: process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD });
+
+    const portalPort = options.portal ? options.ports.portal || (await freePort()) : undefined;
+    const portalUrl = portalPort ? `http://localhost:${portalPort}` : null;
+    const identity = await startIdentityProvider({
+      port: options.ports.identity,
+      db,
+      tableName,
+      portalRedirectUris: portalUrl ? [`${portalUrl}/auth/callback`] : [],
+      portalPostLogoutRedirectUris: portalUrl ? [`${portalUrl}/`] : [],
+    });
+    stops.push(identity.close);
+
+    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }) };
+    const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
+    const api = await startApiServer({
+      port: options.ports.api,
+      deps: {
+        tableName,
+        platformClient: db,
+        dataClientFor: jobDependencies.dataClientFor,
+        verifyAccessToken: (token) => verifier.verify(token),
+        devOutbox: true,
+      },
+    });
+    stops.push(api.close);
+
+    if (portalPort) {
+      const portal = await startPortal({
+        port: portalPort,
+        quiet: options.quiet,
+        env: {
+          API_URL: api.url,
+          OIDC_ISSUER: identity.issuer,
+          OIDC_CLIENT_ID: 'waypoint-portal',
+          SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString('hex'),
+          DEV_OUTBOX: '1',
+        },
+      });
+      stops.push(portal.stop);
+    }
+
+    if (options.jobIntervalMs) {
+      const timer = setInterval(() => {
+        for (const name of Object.keys(JOBS)) {
+          if (isJobName(name)) JOBS[name](jobDependencies).catch((error: unknown) => console.error(`job ${name} failed`, error));
+        }
+      }, options.jobIntervalMs);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, tableName, jobDependencies, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

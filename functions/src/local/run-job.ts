@@ -1,0 +1,24 @@
+/** `npm run job:<name>`: runs one scheduled job once against the local database under `.data/`. */
+import { fileURLToPath } from 'node:url';
+import { isJobName, JOBS } from '../jobs/job-registry.ts';
+import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
+import { startLocalDatabase } from '../platform/database/local-database.ts';
+import { ensureTable } from '../platform/database/table-bootstrap.ts';
+
+const name = process.argv[2] ?? '';
+if (!isJobName(name)) {
+  console.error(`Unknown job "${name}". Jobs: ${Object.keys(JOBS).join(', ')}`);
+  process.exit(2);
+}
+
+// With `npm start` running, use its database; otherwise open the files under .data/ directly.
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+const database = endpoint ? undefined : await startLocalDatabase({ path: fileURLToPath(new URL('../../../.data/dynalite', import.meta.url)) });
+const target = endpoint ?? database!.endpoint;
+const region = 'eu-west-2';
+const tableName = process.env.TABLE_NAME || 'waypoint';
+const platformClient = createDocumentClient({ endpoint: target, region });
+await ensureTable(platformClient, tableName);
+const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }) });
+console.log(`${name}: ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+await database?.close();

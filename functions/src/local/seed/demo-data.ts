@@ -1,0 +1,113 @@
+/**
+ * Demo data for one machine: two authorities with teams, staff and about forty cases each.
+ * Every id is fixed, so seeding twice writes the same items and tests can name them.
+ */
+import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
+import type { StaffRole } from '@waypoint/shared/tenancy/roles';
+
+export interface DemoTenant {
+  id: string;
+  slug: string;
+  name: string;
+  /** Prefix of case references and user ids, e.g. `NV`. */
+  prefix: string;
+}
+
+export const DEMO_TENANTS: readonly DemoTenant[] = [
+  { id: '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801', slug: 'northvale', name: 'Northvale Council', prefix: 'NV' },
+  { id: '2b9e4d17-8a3f-4c6b-b1d0-736f75746802', slug: 'southmoor', name: 'Southmoor Borough Council', prefix: 'SM' },
+];
+
+export const OPERATOR = { email: 'operator@waypoint.example', userId: 'platform-operator', name: 'Platform Operator' };
+
+interface DemoTeam {
+  id: string;
+  name: string;
+  caseTypes: CaseType[];
+}
+
+export const DEMO_TEAMS: readonly DemoTeam[] = [
+  { id: 'child-in-need', name: 'Child in Need', caseTypes: ['child-in-need'] },
+  { id: 'assessment', name: 'Assessment', caseTypes: ['child-in-need', 'child-protection'] },
+  { id: 'child-protection', name: 'Child Protection', caseTypes: ['child-protection'] },
+  { id: 'children-looked-after', name: 'Children Looked After', caseTypes: ['child-looked-after', 'care-leaver'] },
+  { id: 'early-help', name: 'Early Help', caseTypes: ['early-help'] },
+];
+
+/** The team that `manager@`, `practitioner@` and `student@` work in. */
+export const HOME_TEAM = 'child-in-need';
+
+const SIGN_IN_NAMES: Record<StaffRole, string> = {
+  student: 'Sam Okafor',
+  practitioner: 'Priya Shah',
+  manager: 'Morgan Ellis',
+  qa: 'Quinn Adeyemi',
+  senior: 'Sarah Lindqvist',
+  admin: 'Alex Morgan',
+};
+
+const HOLDER_NAMES = ['Jordan Hughes', 'Aisha Khan', 'Tom Bennett', 'Grace Owusu', 'Dylan Price', 'Fatima Noor', 'Ewan Davies', 'Chloe Martin'];
+
+export interface DemoUser {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  teamIds: string[];
+  /** Only the one-per-role demo users have a sign-in. */
+  canSignIn: boolean;
+}
+
+export function demoUsers(tenant: DemoTenant): DemoUser[] {
+  const p = tenant.prefix.toLowerCase();
+  const signIns = (Object.keys(SIGN_IN_NAMES) as StaffRole[]).map((role) => ({
+    id: `${p}-${role}`,
+    name: SIGN_IN_NAMES[role],
+    email: `${role}@${tenant.slug}.example`,
+    role,
+    teamIds: ['student', 'practitioner', 'manager'].includes(role) ? [HOME_TEAM] : [],
+    canSignIn: true,
+  }));
+  // Case holders on record who cannot sign in, spread over the teams.
+  const holders = HOLDER_NAMES.map((name, index) => ({
+    id: `${p}-sw-${String(index + 1).padStart(2, '0')}`,
+    name,
+    email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant.slug}.example`,
+    role: 'practitioner' as const,
+    teamIds: [DEMO_TEAMS[index % DEMO_TEAMS.length]!.id],
+    canSignIn: false,
+  }));
+  return [...signIns, ...holders];
+}
+
+const AGE_BANDS = ['0-4', '5-9', '10-15', '16-17'] as const;
+export const DEMO_CASES_PER_TENANT = 40;
+
+/**
+ * Cases 1-12 sit in the home team (1-6 held by `practitioner@`, 1-3 with `student@`);
+ * the rest are spread over the other teams and their case holders.
+ */
+export function demoCases(tenant: DemoTenant, at: string): Case[] {
+  const p = tenant.prefix.toLowerCase();
+  const users = demoUsers(tenant);
+  const cases: Case[] = [];
+  for (let n = 1; n <= DEMO_CASES_PER_TENANT; n++) {
+    const team = n <= 12 ? DEMO_TEAMS[0]! : DEMO_TEAMS[1 + ((n - 13) % (DEMO_TEAMS.length - 1))]!;
+    const teamHolders = users.filter((u) => !u.canSignIn && u.teamIds.includes(team.id));
+    const holderId = n <= 6 ? `${p}-practitioner` : (teamHolders[n % Math.max(teamHolders.length, 1)]?.id ?? `${p}-practitioner`);
+    const caseType = team.caseTypes[n % team.caseTypes.length]!;
+    cases.push({
+      ref: `${tenant.prefix}-${String(n).padStart(5, '0')}`,
+      teamId: team.id,
+      caseType,
+      ageBand: caseType === 'care-leaver' ? '18-25' : AGE_BANDS[n % AGE_BANDS.length],
+      holderId,
+      studentId: n <= 3 ? `${p}-student` : null,
+      status: n % 13 === 0 ? 'closed' : 'open',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return cases;
+}

@@ -1,0 +1,59 @@
+/**
+ * Writes the demo data. Each item is written only if absent, so seeding again changes
+ * nothing and never overwrites what someone edited since.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
+import { platformKeys, tenantKeys, type Key } from '@waypoint/shared/tenancy/keys';
+import { registerTenantInDirectory } from '../../tenants/tenant-directory.ts';
+import { caseIndexAttributes } from '../../cases/case-store.ts';
+import { tenantContext } from '../../platform/auth/caller.ts';
+import { accountItem, type SignInAccount } from '../identity/account-store.ts';
+import { hashPassword } from '../identity/passwords.ts';
+import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
+
+/** The instant every demo item says it was created: fixed, so the seed is deterministic. */
+const SEEDED_AT = '2026-01-05T09:00:00.000Z';
+
+export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableName: string; password: string }): Promise<{ written: number }> {
+  const { db, tableName } = options;
+  let written = 0;
+  const putIfAbsent = async (key: Key, item: Record<string, unknown>) => {
+    try {
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...item, ...key }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      written++;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  };
+  const putAccount = async (account: Omit<SignInAccount, 'passwordHash' | 'active'>) => {
+    const key = platformKeys.account(account.email);
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key }));
+    if (Item) return;
+    await putIfAbsent(key, { ...accountItem({ ...account, passwordHash: await hashPassword(options.password) }) });
+  };
+
+  for (const tenant of DEMO_TENANTS) {
+    const keys = tenantKeys(tenant.id);
+    const profile = { id: tenant.id, slug: tenant.slug, name: tenant.name, status: 'active' as const, createdAt: SEEDED_AT };
+    await putIfAbsent(keys.profile(), profile);
+    await registerTenantInDirectory({ platformClient: db, tableName, profile });
+    await putIfAbsent(keys.settings(), { ...defaultSettings(tenant.name), version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+    for (const team of DEMO_TEAMS) {
+      await putIfAbsent(keys.team(team.id), { id: team.id, name: team.name, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+    }
+    for (const user of demoUsers(tenant)) {
+      const { canSignIn, ...record } = user;
+      await putIfAbsent(keys.user(user.id), { ...record, active: true, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+      if (canSignIn) await putAccount({ email: user.email, userId: user.id, tenantId: tenant.id, role: user.role, name: user.name });
+    }
+    const context = tenantContext({ tenantId: tenant.id, db, tableName });
+    for (const c of demoCases(tenant, SEEDED_AT)) {
+      const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null));
+      await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
+    }
+  }
+  await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });
+  return { written };
+}

@@ -1,0 +1,43 @@
+/** `npm start`: Waypoint with demo data on this machine, until Ctrl-C. */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEMO_TENANTS, OPERATOR } from './seed/demo-data.ts';
+import { STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
+import { DEMO_PASSWORD } from './identity/demo-password.ts';
+import { startLocalStack } from './local-stack.ts';
+
+const dataPath = fileURLToPath(new URL('../../../.data/dynalite', import.meta.url));
+mkdirSync(dataPath, { recursive: true });
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+
+const started = performance.now();
+const stack = await startLocalStack({
+  dataPath,
+  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', 5173) },
+  portal: true,
+  jobIntervalMs: 15 * 60 * 1000,
+});
+
+console.log(`
+Waypoint is running (ready in ${Math.round(performance.now() - started)} ms)
+  portal    ${stack.portalUrl}
+  API       ${stack.apiUrl}/v1   (reference: ${stack.apiUrl}/v1/reference)
+  sign-in   ${stack.issuer}
+  data      ${dataPath}
+
+Demo sign-ins (password: ${process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD})
+${DEMO_TENANTS.map((t) => `  ${t.name}: ${STAFF_ROLES.map((r) => `${r}@${t.slug}.example`).join(', ')}`).join('\n')}
+  platform operator: ${OPERATOR.email}
+
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping Waypoint…');
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

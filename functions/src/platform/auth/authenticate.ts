@@ -1,0 +1,34 @@
+/**
+ * The one tenant-context middleware: verifies the bearer token, then (on tenant routes)
+ * builds the tenant context from the token's claims. The platform operator has no tenant
+ * and is refused tenant routes with 403.
+ */
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../api/app-env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { logger } from '../logging/logger.ts';
+import { callerFromClaims, isStaffCaller, tenantContext } from './caller.ts';
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match?.[1]) throw new ApiError('unauthenticated', 'Send an access token as "Authorization: Bearer <token>"');
+  let claims;
+  try {
+    claims = await c.var.deps.verifyAccessToken(match[1]);
+  } catch (error) {
+    logger.info('access token refused', { reason: error instanceof Error ? error.message : 'unknown' });
+    throw new ApiError('unauthenticated', 'The access token is not valid or has expired');
+  }
+  c.set('caller', callerFromClaims(claims));
+  await next();
+});
+
+export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
+  const caller = c.var.caller;
+  if (!isStaffCaller(caller)) throw new ApiError('forbidden', 'The platform operator cannot use tenant routes');
+  const { deps } = c.var;
+  c.set('staff', caller);
+  c.set('tenant', tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName }));
+  await next();
+});

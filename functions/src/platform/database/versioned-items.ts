@@ -1,0 +1,101 @@
+/**
+ * Reading and writing versioned items of one tenant. Creates are conditional on absence
+ * (a retry cannot duplicate), updates on the version the client read (nothing is lost
+ * when two people edit). Only operations dynalite supports are used.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Key } from '@waypoint/shared/tenancy/keys';
+import type { TenantContext } from '../auth/caller.ts';
+import { ApiError } from '../http/api-error.ts';
+
+const KEY_ATTRIBUTE = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
+
+/** The item as the API shows it: no storage keys. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTE.test(name))) as T;
+}
+
+export async function getItem<T>(tenant: TenantContext, key: Key): Promise<T | undefined> {
+  const { Item } = await tenant.db.send(new GetCommand({ TableName: tenant.tableName, Key: key }));
+  return Item ? withoutKeys<T>(Item) : undefined;
+}
+
+export async function createItem(options: {
+  tenant: TenantContext;
+  key: Key;
+  item: Record<string, unknown>;
+  what: string;
+}): Promise<void> {
+  try {
+    await options.tenant.db.send(
+      new PutCommand({
+        TableName: options.tenant.tableName,
+        Item: { ...options.item, ...options.key },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ApiError('conflict', `That ${options.what} already exists`);
+    throw error;
+  }
+}
+
+export interface VersionedUpdate {
+  tenant: TenantContext;
+  key: Key;
+  expectedVersion: number;
+  /** Attributes to set; `null` or `undefined` values are removed from the item. */
+  changes: Record<string, unknown>;
+  at: string;
+  what: string;
+}
+
+/** Applies `changes` if the item is still at `expectedVersion`; returns the item before and after. */
+export async function updateVersioned<T>(options: VersionedUpdate): Promise<{ before: T; after: T }> {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':expected': options.expectedVersion, ':one': 1, ':at': options.at };
+  const sets = ['#version = #version + :one', '#updatedAt = :at'];
+  const removes: string[] = [];
+  Object.entries(options.changes).forEach(([name, value], index) => {
+    names[`#a${index}`] = name;
+    if (value === null || value === undefined) removes.push(`#a${index}`);
+    else {
+      values[`:a${index}`] = value;
+      sets.push(`#a${index} = :a${index}`);
+    }
+  });
+  try {
+    const { Attributes } = await options.tenant.db.send(
+      new UpdateCommand({
+        TableName: options.tenant.tableName,
+        Key: options.key,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    const before = withoutKeys<Record<string, unknown>>(Attributes ?? {});
+    const after = { ...before, version: options.expectedVersion + 1, updatedAt: options.at } as Record<string, unknown>;
+    for (const [name, value] of Object.entries(options.changes)) {
+      if (KEY_ATTRIBUTE.test(name)) continue;
+      if (value === null || value === undefined) delete after[name];
+      else after[name] = value;
+    }
+    return { before: before as T, after: after as T };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const current = await getItem<{ version: number }>(options.tenant, options.key);
+    if (!current) throw new ApiError('not-found', `No such ${options.what}`);
+    throw new ApiError('precondition-failed', `The ${options.what} was changed by someone else (now version ${current.version}); read it again and reapply your change`);
+  }
+}
+
+/** Names of the attributes whose values differ; values are not kept in the activity log. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const ignore = new Set(['version', 'updatedAt', 'createdAt']);
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((n) => !ignore.has(n) && !KEY_ATTRIBUTE.test(n) && JSON.stringify(before[n]) !== JSON.stringify(after[n])).sort();
+}

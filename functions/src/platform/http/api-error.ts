@@ -1,0 +1,97 @@
+/**
+ * The one error type of the API. Every failure a client can cause becomes an ApiError,
+ * rendered as application/problem+json (RFC 9457) by `problemResponse`.
+ */
+
+export interface FieldError {
+  /** Dotted path into the request, e.g. `answers.3.grade`; never the rejected value. */
+  path: string;
+  message: string;
+}
+
+export type ProblemKind =
+  | 'validation'
+  | 'malformed-json'
+  | 'payload-too-large'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'precondition-failed'
+  | 'precondition-required'
+  | 'unsupported-media-type'
+  | 'idempotency-conflict'
+  | 'unavailable'
+  | 'internal';
+
+const STATUS: Record<ProblemKind, number> = {
+  validation: 400,
+  'malformed-json': 400,
+  'payload-too-large': 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'precondition-required': 428,
+  'unsupported-media-type': 415,
+  'idempotency-conflict': 422,
+  unavailable: 503,
+  internal: 500,
+};
+
+const TITLE: Record<ProblemKind, string> = {
+  validation: 'The request is not valid',
+  'malformed-json': 'The request body is not valid JSON',
+  'payload-too-large': 'The request body is too large',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'precondition-failed': 'The resource has changed',
+  'precondition-required': 'If-Match header required',
+  'unsupported-media-type': 'Unsupported media type',
+  'idempotency-conflict': 'Idempotency key reused',
+  unavailable: 'Service unavailable',
+  internal: 'Something went wrong',
+};
+
+export class ApiError extends Error {
+  readonly kind: ProblemKind;
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+
+  constructor(kind: ProblemKind, detail: string, options?: ErrorOptions & { errors?: FieldError[] }) {
+    super(detail, options);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = STATUS[kind];
+    this.errors = options?.errors;
+  }
+
+  get title(): string {
+    return TITLE[this.kind];
+  }
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemBody(error: ApiError, instance?: string) {
+  return {
+    type: `/v1/problems/${error.kind}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+export function problemResponse(error: ApiError, instance?: string): Response {
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  if (error.status === 401) headers['www-authenticate'] = 'Bearer';
+  return new Response(JSON.stringify(problemBody(error, instance)), { status: error.status, headers });
+}
+
+export const notFound = (what = 'resource') => new ApiError('not-found', `No such ${what}`);
+export const forbidden = (detail = 'Your role does not allow this') => new ApiError('forbidden', detail);
