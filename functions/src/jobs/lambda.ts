@@ -1,0 +1,15 @@
+/** The jobs' Lambda entry point: EventBridge schedules invoke it with `{ "job": "<name>" }`. */
+import { readApiConfig } from '../platform/config.ts';
+import { lambdaDependencies } from '../api/lambda-dependencies.ts';
+import { logger } from '../platform/logging/logger.ts';
+import { isJobName, JOBS } from './job-registry.ts';
+
+const deps = lambdaDependencies(readApiConfig());
+
+export async function handler(event: { job?: string }) {
+  const name = event.job ?? '';
+  if (!isJobName(name)) throw new Error(`Unknown job "${name}"`);
+  const result = await JOBS[name]({ tableName: deps.tableName, platformClient: deps.platformClient, dataClientFor: deps.dataClientFor });
+  logger.info('job finished', { job: name, ...result });
+  return result;
+}
