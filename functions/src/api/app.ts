@@ -10,6 +10,7 @@ import { caseRoutes } from '../cases/case-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
 import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
+import { isDatabaseUnavailable } from '../platform/database/availability.ts';
 import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
@@ -58,6 +59,10 @@ export function createApp(deps: ApiDependencies) {
     if (error instanceof ApiError) return problemResponse(error, c.req.path);
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(new ApiError(error.status === 413 ? 'payload-too-large' : 'validation', error.message || 'Bad request'), c.req.path);
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.error('database unavailable', { requestId: c.var.requestId, route: c.req.routePath, error: error instanceof Error ? error.name : 'unknown' });
+      return problemResponse(new ApiError('unavailable', 'The database cannot be reached; try again shortly'), c.req.path);
     }
     logger.error('unhandled error', { requestId: c.var.requestId, route: c.req.routePath, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
     return problemResponse(new ApiError('internal', `Something went wrong; quote request ${c.var.requestId} if you report it`), c.req.path);
