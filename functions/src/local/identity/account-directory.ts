@@ -1,0 +1,39 @@
+/**
+ * How the local identity provider checks credentials and finds a signed-in person again by
+ * their user id (the token subject), re-reading the account each time so a deactivated
+ * account stops getting tokens at once.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { findAccount, type SignInAccount } from './account-store.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export interface AccountDirectory {
+  /** The account, when the password is right and the account active; otherwise undefined. */
+  checkCredentials(credentials: { email: string; password: string }): Promise<SignInAccount | undefined>;
+  /** The active account a token subject belongs to, if it has signed in since start-up. */
+  findBySubject(userId: string): Promise<SignInAccount | undefined>;
+}
+
+export function createAccountDirectory(options: { db: DynamoDBDocumentClient; tableName: string }): AccountDirectory {
+  // Sessions, grants and signing keys live in memory too, so a subject unknown here
+  // belongs to a session from before a restart and is rightly refused.
+  const emailBySubject = new Map<string, string>();
+  // Hashing for unknown emails as well keeps the answer time from revealing which exist.
+  const decoyHash = hashPassword('decoy password for timing only');
+
+  return {
+    async checkCredentials({ email, password }) {
+      const account = await findAccount({ ...options, email });
+      const passwordMatches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
+      if (!account || !passwordMatches || !account.active) return undefined;
+      emailBySubject.set(account.userId, account.email);
+      return account;
+    },
+    async findBySubject(userId) {
+      const email = emailBySubject.get(userId);
+      if (email === undefined) return undefined;
+      const account = await findAccount({ ...options, email });
+      return account?.active && account.userId === userId ? account : undefined;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The provider's interaction pages: shows the sign-in form, checks the posted credentials
+ * and hands the result back to oidc-provider; consent is given automatically.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { InteractionDetails } from 'oidc-provider';
+import type { AccountDirectory } from './account-directory.ts';
+import { grantRequestedAccess } from './automatic-consent.ts';
+import { PAGE_HEADERS, renderNoticePage } from './page-layout.ts';
+import { renderSignInPage } from './sign-in-page.ts';
+
+const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
+const MAX_FORM_BYTES = 8 * 1024;
+const MAX_FIELD_LENGTH = 1024;
+
+export function isInteractionPath(pathname: string): boolean {
+  return INTERACTION_PATH.test(pathname);
+}
+
+function sendPage(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...PAGE_HEADERS, ...headers });
+  res.end(html);
+}
+
+function sendNotice(res: ServerResponse, status: number, heading: string, paragraphs: string[]): void {
+  sendPage(res, status, renderNoticePage({ title: `${heading} – Waypoint`, heading, paragraphs }));
+}
+
+class RequestTooLargeError extends Error {
+  constructor() {
+    super('Request body too large');
+    this.name = 'RequestTooLargeError';
+  }
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) throw new RequestTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function formField(form: URLSearchParams, name: string): string {
+  return (form.get(name) ?? '').slice(0, MAX_FIELD_LENGTH);
+}
+
+/**
+ * A cross-site POST carries no interaction cookie (they are SameSite=Lax) and so fails to
+ * find the interaction; refusing a foreign Origin as well makes the intent explicit.
+ */
+function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${req.headers.host}`;
+}
+
+async function signIn(options: { provider: Provider; accounts: AccountDirectory; details: InteractionDetails; req: IncomingMessage; res: ServerResponse }) {
+  const { provider, accounts, details, req, res } = options;
+  if (!isSameOrigin(req)) return sendNotice(res, 403, 'Sign-in refused', ['Sign in from the Waypoint sign-in page.']);
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return sendNotice(res, 415, 'Sign-in refused', ['Sign in from the Waypoint sign-in page.']);
+  }
+  const form = await readForm(req);
+  const email = formField(form, 'email').trim();
+  const account = await accounts.checkCredentials({ email, password: formField(form, 'password') });
+  const action = `/interaction/${details.uid}`;
+  if (!account) return sendPage(res, 400, renderSignInPage({ action, email, failed: true }));
+  const grantId = await grantRequestedAccess({ provider, details, accountId: account.userId });
+  await provider.interactionFinished(req, res, { login: { accountId: account.userId }, consent: { grantId } }, { mergeWithLastSubmission: false });
+}
+
+async function consent(options: { provider: Provider; details: InteractionDetails; req: IncomingMessage; res: ServerResponse }) {
+  const { provider, details, req, res } = options;
+  const accountId = details.session?.accountId;
+  if (!accountId) return sendNotice(res, 400, 'Sign-in could not continue', ['Go back to Waypoint and sign in again.']);
+  const grantId = await grantRequestedAccess({ provider, details, accountId });
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+export async function handleInteraction(options: {
+  provider: Provider;
+  accounts: AccountDirectory;
+  req: IncomingMessage;
+  res: ServerResponse;
+  pathname: string;
+}): Promise<void> {
+  const { provider, accounts, req, res, pathname } = options;
+  const uid = INTERACTION_PATH.exec(pathname)?.[1];
+  let details: InteractionDetails | undefined;
+  try {
+    details = await provider.interactionDetails(req, res);
+  } catch {
+    details = undefined; // no interaction cookie, or the interaction has expired
+  }
+  if (!details || details.uid !== uid) {
+    return sendNotice(res, 400, 'Your sign-in has timed out', [
+      'Sign-in must be finished in the browser it was started in, within 30 minutes.',
+      'Go back to Waypoint and sign in again.',
+    ]);
+  }
+  try {
+    if (req.method === 'GET' && details.prompt.name === 'login') {
+      return sendPage(res, 200, renderSignInPage({ action: `/interaction/${details.uid}` }));
+    }
+    if (req.method === 'GET' && details.prompt.name === 'consent') return await consent({ provider, details, req, res });
+    if (req.method === 'POST' && details.prompt.name === 'login') return await signIn({ provider, accounts, details, req, res });
+    return sendNotice(res, 405, 'Sign-in could not continue', ['Go back to Waypoint and sign in again.']);
+  } catch (error) {
+    if (error instanceof RequestTooLargeError) return sendNotice(res, 413, 'Sign-in refused', ['Sign in from the Waypoint sign-in page.']);
+    throw error;
+  }
+}

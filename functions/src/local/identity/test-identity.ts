@@ -1,0 +1,55 @@
+/**
+ * Test support: an in-memory table with a few sign-in accounts and the local identity
+ * provider on a free port, for the tests of the provider, the sign-in flow and the API's
+ * token verifier.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../platform/database/clients.ts';
+import { startLocalDatabase } from '../../platform/database/local-database.ts';
+import { ensureTable } from '../../platform/database/table-bootstrap.ts';
+import { accountItem, type SignInAccount } from './account-store.ts';
+import { startIdentityProvider } from './identity-provider.ts';
+import { hashPassword } from './passwords.ts';
+
+export const TEST_TENANT_ID = '0b9e1c7a-3f2d-4a8b-9c61-5d7e2f4a1b30';
+export const TEST_PASSWORD = 'a test password, not the demo one';
+export const PORTAL_TEST_URL = 'http://localhost:5999';
+
+type TestAccount = Omit<SignInAccount, 'passwordHash'>;
+
+export const TEST_ACCOUNTS = {
+  practitioner: { email: 'pat.practitioner@example.org', userId: '01JTESTPRACTITIONER0000001', tenantId: TEST_TENANT_ID, role: 'practitioner', name: 'Pat Practitioner', active: true },
+  operator: { email: 'olu.operator@example.org', userId: '01JTESTOPERATOR00000000001', tenantId: null, role: 'operator', name: 'Olu Operator', active: true },
+  inactive: { email: 'ira.inactive@example.org', userId: '01JTESTINACTIVE00000000001', tenantId: TEST_TENANT_ID, role: 'qa', name: 'Ira Inactive', active: false },
+} satisfies Record<string, TestAccount>;
+
+export interface TestIdentity {
+  issuer: string;
+  close(): Promise<void>;
+}
+
+export async function startTestIdentity(): Promise<TestIdentity> {
+  const tableName = 'identity-test';
+  const database = await startLocalDatabase();
+  const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
+  await ensureTable(db, tableName);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const account of Object.values(TEST_ACCOUNTS)) {
+    await db.send(new PutCommand({ TableName: tableName, Item: accountItem({ ...account, passwordHash }) }));
+  }
+  const provider = await startIdentityProvider({
+    port: 0,
+    db,
+    tableName,
+    portalRedirectUris: [`${PORTAL_TEST_URL}/auth/callback`],
+    portalPostLogoutRedirectUris: [`${PORTAL_TEST_URL}/`],
+  });
+  return {
+    issuer: provider.issuer,
+    async close() {
+      await provider.close();
+      db.destroy();
+      await database.close();
+    },
+  };
+}
