@@ -56,7 +56,8 @@ async function send(url: string, init: RequestInit & { jar?: CookieJar }): Promi
   try {
     response = await fetch(url, { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
-    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).name;
     throw new IdentityProviderUnreachableError(`Cannot reach the identity provider at ${new URL(url).origin} (${reason}). Is it running?`, { cause: error });
   }
   init.jar?.store(url, response);

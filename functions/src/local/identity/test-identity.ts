@@ -3,6 +3,8 @@
  * provider on a free port, for the tests of the provider, the sign-in flow and the API's
  * token verifier.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../platform/database/clients.ts';
 import { startLocalDatabase } from '../../platform/database/local-database.ts';
@@ -52,4 +54,13 @@ export async function startTestIdentity(): Promise<TestIdentity> {
       await database.close();
     },
   };
+}
+
+/** A loopback port nothing listens on, for testing what happens when a server is down. */
+export async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
