@@ -1,0 +1,42 @@
+/** Per-request set-up: decode the session once, set security headers, and log failures safely. */
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { signInProviderOrigins } from '$lib/server/auth/oidc';
+import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const session = readStaffSession(event.cookies);
+  if (session && isExpired(session)) {
+    clearStaffSession(event.cookies);
+    event.locals.session = undefined;
+  } else {
+    event.locals.session = session;
+  }
+  event.locals.lang = 'en';
+
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%waypoint.lang%', event.locals.lang),
+  });
+
+  // Kit's own policy (kit.csp) covers scripts; this second policy adds what depends on
+  // run-time config: forms may post to us and be redirected to the sign-in provider.
+  response.headers.append(
+    'content-security-policy',
+    `form-action 'self' ${signInProviderOrigins().join(' ')}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
+  );
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  response.headers.set('x-frame-options', 'DENY');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  if (!event.url.pathname.startsWith('/_app/')) {
+    // Pages hold case data for one user: never let a shared cache keep them.
+    response.headers.set('cache-control', 'no-store');
+  }
+  return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  // Name, message and path only: request bodies and tokens never reach the log.
+  const e = error as Error | undefined;
+  if (status !== 404) console.error(`Error ${status} on ${event.request.method} ${event.url.pathname}: ${e?.name ?? 'Error'}: ${e?.message ?? ''}`);
+  return { message: status === 404 ? 'Page not found' : 'Sorry, there is a problem with the service' };
+};

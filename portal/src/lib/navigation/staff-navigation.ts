@@ -1,0 +1,31 @@
+/** Which staff pages each role may use, so the navigation only offers what will work. */
+import { ACTIVITY_READERS, caseScopeOf, isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function canSeeCases(role: Role): boolean {
+  return isStaffRole(role) && caseScopeOf(role) !== 'none';
+}
+
+export function canReadActivity(role: Role): boolean {
+  return isStaffRole(role) && ACTIVITY_READERS.includes(role);
+}
+
+export function staffNavigation(role: Role, options: { devOutbox: boolean }): NavItem[] {
+  if (!isStaffRole(role)) return [{ href: '/operator', label: 'Operator' }];
+  const items: NavItem[] = [{ href: '/', label: 'Home' }];
+  if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
+  if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
+  items.push({ href: '/settings', label: 'Settings' });
+  if (options.devOutbox) items.push({ href: '/dev/outbox', label: 'Outbox' });
+  return items;
+}
+
+/** A nav item is current on its own page and, except Home, on the pages beneath it. */
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.href === '/') return pathname === '/';
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

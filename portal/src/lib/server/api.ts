@@ -1,0 +1,171 @@
+/** Typed server-side client for the Waypoint API, called with the signed-in user's access token. */
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Case, UpdateCaseBody } from '@waypoint/shared/cases/case-schemas';
+import type { Settings, UpdateSettingsBody } from '@waypoint/shared/settings/settings-schemas';
+import type { Team } from '@waypoint/shared/teams/team-schemas';
+import type { Role } from '@waypoint/shared/tenancy/roles';
+import type { User } from '@waypoint/shared/users/user-schemas';
+import { portalConfig } from './config.ts';
+import { ApiError, type Problem } from './errors.ts';
+import { clearStaffSession } from './session/staff-session.ts';
+
+export interface Me {
+  user: { id: string; email: string; name: string };
+  role: Role;
+  teams: { id: string; name: string }[];
+  tenant: { id: string; slug: string; name: string } | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type TenantSettings = Settings & { version: number };
+
+export interface ActivityEntry {
+  id: string;
+  at: string;
+  actor: { id: string; name: string };
+  action: 'created' | 'updated' | 'deleted';
+  entity: string;
+  entityId: string;
+  versionBefore: number | null;
+  versionAfter: number;
+  changes: string[];
+}
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A resource with the version the API returned in its ETag, for a later If-Match. */
+export interface Versioned<T> {
+  value: T;
+  version: string;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'PATCH' | 'POST' | 'DELETE';
+  query?: Record<string, string | number | undefined | null>;
+  body?: unknown;
+  ifMatch?: string;
+  /** Statuses the caller handles itself (thrown as ApiError); others become pages. */
+  handle?: readonly number[];
+}
+
+const TIMEOUT_MS = 10_000;
+
+function problemFrom(status: number, statusText: string, body: unknown): Problem {
+  if (typeof body === 'object' && body !== null && typeof (body as Problem).title === 'string') {
+    const p = body as Partial<Problem>;
+    return {
+      type: typeof p.type === 'string' ? p.type : 'about:blank',
+      title: p.title ?? statusText,
+      status,
+      detail: typeof p.detail === 'string' ? p.detail : undefined,
+      errors: Array.isArray(p.errors)
+        ? p.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string')
+        : undefined,
+    };
+  }
+  return { type: 'about:blank', title: statusText || 'Request failed', status };
+}
+
+/** Parses `"3"` or `W/"3"` into `3`. */
+function versionFromEtag(etag: string | null): string | undefined {
+  const match = etag?.match(/^(?:W\/)?"([^"]*)"$/);
+  return match?.[1];
+}
+
+export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'>) {
+  const config = portalConfig();
+
+  function toSignIn(): never {
+    clearStaffSession(event.cookies);
+    const returnTo = event.url.pathname + event.url.search;
+    redirect(303, `/signin?returnTo=${encodeURIComponent(returnTo)}`);
+  }
+
+  async function request(path: string, options: RequestOptions = {}): Promise<{ body: unknown; headers: Headers }> {
+    const session = event.locals.session;
+    if (!session) toSignIn();
+    const url = new URL(path, config.apiUrl);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${session.accessToken}`,
+      accept: 'application/json, application/problem+json',
+    };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (cause) {
+      // The URL and error name are enough to diagnose; headers (the token) are never logged.
+      console.error(`API request failed: ${options.method ?? 'GET'} ${url.pathname}`, (cause as Error)?.name);
+      error(503, 'The Waypoint service is not available just now');
+    }
+    const text = await response.text();
+    let body: unknown = undefined;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (response.ok) return { body, headers: response.headers };
+
+    const problem = problemFrom(response.status, response.statusText, body);
+    if (options.handle?.includes(response.status)) throw new ApiError(problem);
+    if (response.status === 401) toSignIn();
+    if (response.status === 403) error(403, 'You do not have access to this page');
+    if (response.status === 404) error(404, 'Page not found');
+    console.error(`API answered ${response.status} to ${options.method ?? 'GET'} ${url.pathname}`);
+    error(502, 'The Waypoint service could not complete the request');
+  }
+
+  async function get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return (await request(path, options)).body as T;
+  }
+
+  async function versioned<T extends { version?: number }>(path: string, options?: RequestOptions): Promise<Versioned<T>> {
+    const { body, headers } = await request(path, options);
+    const value = body as T;
+    const version = versionFromEtag(headers.get('etag')) ?? String(value.version ?? '');
+    return { value, version };
+  }
+
+  return {
+    me: () => get<Me>('/v1/me'),
+    teams: () => get<{ items: Team[] }>('/v1/teams'),
+    users: (query: { limit?: number; cursor?: string } = {}, handle?: readonly number[]) =>
+      get<Page<User>>('/v1/users', { query, handle }),
+    user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
+    cases: (query: { team?: string; caseType?: string; limit?: number; cursor?: string }, handle?: readonly number[]) =>
+      get<Page<Case>>('/v1/cases', { query, handle }),
+    caseByRef: (ref: string) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`),
+    updateCase: (ref: string, version: string, body: UpdateCaseBody) =>
+      versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`, { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
+    settings: (handle?: readonly number[]) => versioned<TenantSettings>('/v1/settings', { handle }),
+    updateSettings: (version: string, body: UpdateSettingsBody) =>
+      versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
+    activity: (query: { limit?: number; cursor?: string }) => get<Page<ActivityEntry>>('/v1/activity', { query }),
+    outbox: (query: { limit?: number }) => get<{ items: OutboxMessage[] }>('/v1/dev/outbox', { query }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

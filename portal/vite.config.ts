@@ -1,0 +1,8 @@
+/** Vite build for the portal: just SvelteKit. */
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  server: { port: 5173, strictPort: true },
+});

@@ -1,0 +1,77 @@
+/**
+ * Browser-test helpers: Debian's chromium through playwright-core, axe-core checks that
+ * fail with a readable list, and sign-in through the local provider's own page.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+
+export { DEMO_PASSWORD };
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A fresh context; axe needs pages from `newContext()`, never `browser.newPage()`. */
+  newContext(options?: { javaScriptEnabled?: boolean; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * One browser per test file. Playwright gives every launch a fresh temporary
+ * --user-data-dir of its own (and removes it on close); it refuses one passed in args,
+ * and a persistent context could not make the separate contexts axe needs.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    newContext: (options = {}) =>
+      browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, storageState: options.storageState, locale: 'en-GB' }),
+    close: () => browser.close().catch(() => undefined),
+  };
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe on the page as it is and throws a list of every violation and where it is. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (results.violations.length === 0) return;
+  const lines = results.violations.flatMap((v) => [
+    `- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
+    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+  ]);
+  throw new Error(`axe found ${results.violations.length} violation(s) on ${page.url()} ("${await page.title()}"):\n${lines.join('\n')}`);
+}
+
+/**
+ * Signs in from the portal's sign-in page through the provider's form, and waits until
+ * the browser is back on the portal.
+ */
+export async function signIn(page: Page, email: string, options: { portalUrl: string; password?: string; returnTo?: string }): Promise<void> {
+  const portal = new URL(options.portalUrl);
+  const returnTo = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : '';
+  await page.goto(`${options.portalUrl}/signin${returnTo}`);
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await fillProviderSignIn(page, email, options.password ?? DEMO_PASSWORD);
+  await page.waitForURL((url) => url.origin === portal.origin && !url.pathname.startsWith('/auth/'));
+}
+
+/** Fills in and submits the provider's form (labels "Email address" and "Password"). */
+export async function fillProviderSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
