@@ -6,15 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { activityRoutes } from '../activity/activity-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
+import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
+import { openApiRoutes } from '../openapi/openapi-routes.ts';
 import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
 import { isDatabaseUnavailable } from '../platform/database/availability.ts';
 import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { logger } from '../platform/logging/logger.ts';
+import { settingsRoutes } from '../settings/settings-routes.ts';
+import { teamRoutes } from '../teams/team-routes.ts';
+import { userRoutes } from '../users/user-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
@@ -22,7 +28,12 @@ import type { ApiDependencies } from './dependencies.ts';
 function tenantApi() {
   return new Hono<AppEnv>()
     .use('*', authenticate, requireTenant, idempotentPosts)
-    .route('/cases', caseRoutes);
+    .route('/cases', caseRoutes)
+    .route('/teams', teamRoutes)
+    .route('/users', userRoutes)
+    .route('/settings', settingsRoutes)
+    .route('/activity', activityRoutes)
+    .route('/dev/outbox', devOutboxRoutes);
 }
 
 export function createApp(deps: ApiDependencies) {
@@ -74,6 +85,8 @@ export function createApp(deps: ApiDependencies) {
     .route('/v1/health', healthRoutes)
     .use('/v1/me', authenticate)
     .route('/v1/me', meRoutes)
+    // Public, and before the tenant routes so their sign-in check does not apply.
+    .route('/v1', openApiRoutes)
     .route('/v1', tenantApi());
   return routes;
 }

@@ -1,0 +1,31 @@
+/** A tenant's settings: one versioned item in the tenant's own partition. */
+import { SettingsFields, type Settings, type UpdateSettingsBody } from '@waypoint/shared/settings/settings-schemas';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { getItem, updateVersioned } from '../platform/database/versioned-items.ts';
+
+export type VersionedSettings = Settings & { version: number };
+
+const SETTING_NAMES = Object.keys(SettingsFields) as (keyof Settings)[];
+
+/** Just the settings and their version: the stored timestamps are not part of the contract. */
+function view(item: Record<string, unknown>): VersionedSettings {
+  const picked = Object.fromEntries(SETTING_NAMES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]));
+  return { ...(picked as Settings), version: Number(item.version) };
+}
+
+export async function getSettings(tenant: TenantContext): Promise<VersionedSettings | undefined> {
+  const item = await getItem<Record<string, unknown>>(tenant, tenant.keys.settings());
+  return item ? view(item) : undefined;
+}
+
+export async function updateSettings(options: { tenant: TenantContext; expectedVersion: number; changes: UpdateSettingsBody; at: string }) {
+  const { before, after } = await updateVersioned<Record<string, unknown>>({
+    tenant: options.tenant,
+    key: options.tenant.keys.settings(),
+    expectedVersion: options.expectedVersion,
+    changes: { ...options.changes },
+    at: options.at,
+    what: 'settings',
+  });
+  return { before: view(before), after: view(after) };
+}
