@@ -21,8 +21,8 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #ffdd
 a:focus-visible{color:#0b0c0c;background:#ffdd00;text-decoration:none;box-shadow:0 4px #0b0c0c}
 .skip-link{position:absolute;left:-9999px;top:0;padding:.5rem 1rem;background:#ffdd00;color:#0b0c0c}
 .skip-link:focus{left:0}
-.site-header{background:#0b0c0c;color:#fff;padding:.75rem 1rem}
-.site-header p{margin:0 auto;max-width:40rem;font-weight:700;font-size:1.5rem}
+.site-header{background:#0b0c0c;color:#fff;padding:.75rem 0}
+.site-header p{margin:0 auto;max-width:40rem;padding:0 1rem;font-weight:700;font-size:1.5rem}
 main{display:block;max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
 h1{font-size:2rem;line-height:1.2;margin:0 0 1.5rem}
 .field{margin-bottom:1.5rem}

@@ -1,0 +1,119 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_TEST_URL, TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from './test-identity.ts';
+import { PORTAL_CLIENT_ID } from './waypoint-clients.ts';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let identity: TestIdentity;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  identity = await startTestIdentity();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 20_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await identity?.close();
+});
+
+/** The page must work without JavaScript; axe itself needs it, so only the axe checks turn it on. */
+async function openSignInPage(options: { forAxe?: boolean } = {}): Promise<Page> {
+  context = await browser.newContext({ javaScriptEnabled: options.forAxe === true, locale: 'en-GB' });
+  // Nothing listens at the portal's address here: answer its callback so the redirect lands.
+  await context.route(`${PORTAL_TEST_URL}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'portal' }));
+  const page = await context.newPage();
+  const authorize = new URL(`${identity.issuer}/auth`);
+  authorize.search = new URLSearchParams({
+    client_id: PORTAL_CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: `${PORTAL_TEST_URL}/auth/callback`,
+    scope: 'openid email profile',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+    state: 'browser-test',
+  }).toString();
+  await page.goto(authorize.href);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe('the sign-in page in a browser', () => {
+  it('passes axe-core\'s WCAG 2.2 A and AA and best-practice rules', async () => {
+    const page = await openSignInPage({ forAxe: true });
+    expect(await page.title()).toBe('Sign in – Waypoint');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('starts keyboard focus on the skip link, which leads past the header to the form', async () => {
+    const page = await openSignInPage();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    await context.close();
+  });
+
+  it('still passes axe-core when showing the error summary after a wrong password', async () => {
+    const page = await openSignInPage({ forAxe: true });
+    await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.title()).toBe('Error: Sign in – Waypoint');
+    expect(await page.getByRole('alert').textContent()).toContain('Enter a correct email address and password');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('signs in and returns to the portal with a code', async () => {
+    const page = await openSignInPage();
+    await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${PORTAL_TEST_URL}/auth/callback`));
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get('code')).toBeTruthy();
+    expect(landed.searchParams.get('state')).toBe('browser-test');
+    await context.close();
+  });
+});
+
+describe('the provider\'s other pages in a browser', () => {
+  async function signInWithAxeEnabled(): Promise<Page> {
+    const page = await openSignInPage({ forAxe: true });
+    await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(PORTAL_TEST_URL));
+    return page;
+  }
+
+  it('passes axe-core on the sign-out question', async () => {
+    const page = await signInWithAxeEnabled();
+    await page.goto(`${identity.issuer}/session/end`);
+    expect(await page.title()).toBe('Sign out – Waypoint');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('passes axe-core on the error page', async () => {
+    const page = await openSignInPage({ forAxe: true });
+    await page.goto(`${identity.issuer}/auth?client_id=stranger&response_type=code`);
+    expect(await page.title()).toBe('Sorry, there is a problem – Waypoint');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
