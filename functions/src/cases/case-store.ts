@@ -3,7 +3,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor, type Cursor } from '../platform/http/pagination.ts';
+import { decodeCursor, encodeCursor, requireCursorIn, type Cursor } from '../platform/http/pagination.ts';
 import type { CaseViewer } from './case-scope.ts';
 
 export function getCase(tenant: TenantContext, ref: string): Promise<Case | undefined> {
@@ -80,6 +80,8 @@ export async function listCases(options: {
   while (position && (position.part ?? 0) < partitions.length && items.length < options.limit) {
     const part: number = position.part ?? 0;
     const p = partitions[part]!;
+    const sortKey = p.partitionKey.replace('PK', 'SK');
+    requireCursorIn(position.key, { partitionKey: p.partitionKey, partitionValue: p.partitionValue, keyNames: [p.partitionKey, sortKey, 'PK', 'SK'], sortKey: p.sortPrefix ? { name: sortKey, prefix: p.sortPrefix } : undefined });
     const input: QueryCommandInput = {
       TableName: tenant.tableName,
       IndexName: p.index,

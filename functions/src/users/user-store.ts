@@ -3,7 +3,7 @@ import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-
 import type { UpdateUserBody, User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor } from '../platform/http/pagination.ts';
+import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
 
 /** BatchGetItem takes at most 100 keys a call. */
 const BATCH_SIZE = 100;
@@ -16,6 +16,7 @@ export async function listUsers(options: { tenant: TenantContext; limit: number;
   const { tenant } = options;
   const prefix = tenant.keys.usersPrefix();
   const start = decodeCursor(options.cursor, tenant.keys.root);
+  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: prefix.PK, keyNames: ['PK', 'SK'], sortKey: { name: 'SK', prefix: prefix.SK } });
   const result = await tenant.db.send(
     new QueryCommand({
       TableName: tenant.tableName,

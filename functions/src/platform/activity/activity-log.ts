@@ -5,7 +5,7 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, TenantContext } from '../auth/caller.ts';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { decodeCursor, encodeCursor, requireCursorIn } from '../http/pagination.ts';
 import { withoutKeys } from '../database/versioned-items.ts';
 
 export type ActivityAction = 'created' | 'updated' | 'deleted';
@@ -53,6 +53,7 @@ export async function recordActivity(options: {
 export async function listActivity(options: { tenant: TenantContext; limit: number; cursor?: string }) {
   const { tenant } = options;
   const start = decodeCursor(options.cursor, tenant.keys.root);
+  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: tenant.keys.activityPartition(), keyNames: ['PK', 'SK'] });
   const result = await tenant.db.send(
     new QueryCommand({
       TableName: tenant.tableName,

@@ -25,17 +25,39 @@ export function decodeCursor(raw: string | undefined, tenantRoot: string): Curso
   } catch {
     throw invalidCursor();
   }
-  if (!parsed || typeof parsed !== 'object') throw invalidCursor();
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidCursor();
   const { part, key } = parsed as Cursor;
   if (part !== undefined && (!Number.isInteger(part) || part < 0 || part > 100)) throw invalidCursor();
   if (key !== undefined) {
-    if (typeof key !== 'object' || key === null) throw invalidCursor();
+    if (typeof key !== 'object' || key === null || Array.isArray(key)) throw invalidCursor();
     for (const [name, value] of Object.entries(key)) {
       if (typeof value !== 'string' || value.length > 512) throw invalidCursor();
       if (name.endsWith('PK') && value !== tenantRoot && !value.startsWith(`${tenantRoot}#`)) throw invalidCursor();
     }
   }
   return { part, key };
+}
+
+/** The partition a query reads and the key attributes its LastEvaluatedKey carries. */
+export interface CursorScope {
+  partitionKey: string;
+  partitionValue: string;
+  keyNames: readonly string[];
+  /** When the query reads a `begins_with` range of the sort key. */
+  sortKey?: { name: string; prefix: string };
+}
+
+/**
+ * A cursor's key must have exactly the query's key attributes and lie in the partition it
+ * reads. DynamoDB refuses any other start key with a ValidationException, which would
+ * otherwise surface as a 500 for what is only bad input.
+ */
+export function requireCursorIn(key: Record<string, string> | undefined, scope: CursorScope): void {
+  if (key === undefined) return;
+  const names = Object.keys(key);
+  if (names.length !== scope.keyNames.length || !scope.keyNames.every((name) => typeof key[name] === 'string')) throw invalidCursor();
+  if (key[scope.partitionKey] !== scope.partitionValue) throw invalidCursor();
+  if (scope.sortKey && !key[scope.sortKey.name]!.startsWith(scope.sortKey.prefix)) throw invalidCursor();
 }
 
 function invalidCursor() {
