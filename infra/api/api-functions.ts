@@ -1,0 +1,115 @@
+/**
+ * The API Lambda and the jobs Lambda, with the environment the functions read
+ * (functions/src/platform/config.ts) and the EventBridge Scheduler schedules that run the
+ * jobs in Europe/London time. Neither function has DynamoDB permissions of its own: they
+ * reach the table only by assuming the data roles.
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import { waypointFunction } from '../config/node-function.ts';
+import { ENTRY_POINTS } from '../config/paths.ts';
+import type { WaypointSettings } from '../config/settings.ts';
+
+/** The jobs the jobs Lambda runs; the event it receives is `{ job }`. */
+export const JOB_SCHEDULES = {
+  // Working-day mornings, before staff start: due and overdue action reminders.
+  reminders: ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
+  // Nightly, when nobody is working: removes what the retention rules say has expired.
+  retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
+} as const;
+
+/** What the API needs from Cognito to manage a tenant's staff accounts. */
+const USER_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
+
+export interface ApiFunctionsProps {
+  settings: WaypointSettings;
+  tableName: string;
+  userPool: IUserPool;
+  issuerUrl: string;
+}
+
+export class ApiFunctions extends Construct {
+  readonly api: NodejsFunction;
+  readonly jobs: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
+    super(scope, id);
+    const { settings } = props;
+    const environment = {
+      TABLE_NAME: props.tableName,
+      OIDC_ISSUER: props.issuerUrl,
+      USER_POOL_ID: props.userPool.userPoolId,
+      ...(settings.emailFrom && settings.sesIdentity
+        ? { EMAIL_FROM: settings.emailFrom, SES_IDENTITY: settings.sesIdentity }
+        : {}),
+    };
+
+    this.api = waypointFunction(this, 'Api', {
+      entry: ENTRY_POINTS.api,
+      description: 'Waypoint API (Hono), behind the HTTP API',
+      serviceName: 'waypoint-api',
+      logLevel: settings.logLevel,
+      logRetention: settings.logRetention,
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      environment,
+    });
+    this.api.addToRolePolicy(
+      new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
+    );
+
+    this.jobs = waypointFunction(this, 'Jobs', {
+      entry: ENTRY_POINTS.jobs,
+      description: 'Waypoint scheduled jobs: reminders and retention',
+      serviceName: 'waypoint-jobs',
+      logLevel: settings.logLevel,
+      logRetention: settings.logRetention,
+      memorySize: 1024,
+      timeout: Duration.minutes(10),
+      environment,
+    });
+
+    // The scheduler may invoke exactly this function. The target's own grant would add all its
+    // versions (`:*`) too, so it is given a view of the role that takes no more policies.
+    const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.jobs.functionArn] }));
+    for (const [job, schedule] of Object.entries(JOB_SCHEDULES)) {
+      new Schedule(this, `${job[0]?.toUpperCase()}${job.slice(1)}Schedule`, {
+        description: `Runs the ${job} job`,
+        schedule,
+        target: new LambdaInvoke(this.jobs, {
+          input: ScheduleTargetInput.fromObject({ job }),
+          role: schedulerRole.withoutPolicyUpdates(),
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(1),
+        }),
+      });
+    }
+  }
+
+  /** Set once the portal's app client exists: access tokens must be issued to it. */
+  setAudience(clientId: string): void {
+    this.api.addEnvironment('API_AUDIENCE', clientId);
+    this.jobs.addEnvironment('API_AUDIENCE', clientId);
+  }
+
+  /** Both functions assume the data roles; they need to know which. */
+  setDataRoles(roles: { tenantDataRoleArn: string; platformDataRoleArn: string }): void {
+    for (const fn of [this.api, this.jobs]) {
+      fn.addEnvironment('TENANT_DATA_ROLE_ARN', roles.tenantDataRoleArn);
+      fn.addEnvironment('PLATFORM_DATA_ROLE_ARN', roles.platformDataRoleArn);
+    }
+  }
+}

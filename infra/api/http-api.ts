@@ -1,0 +1,143 @@
+/**
+ * The HTTP API every request reaches through CloudFront: the staff API behind a JWT
+ * authorizer, the public engagement routes open, and everything else to the portal Lambda.
+ * Throttled per stage and more tightly on public routes; access logs carry no source IP.
+ */
+import { Stack } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpRoute, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/** Routes open without a token: the engagement area's API, the health check and the API description. */
+export const OPEN_API_ROUTES = [
+  { path: '/v1/public/{proxy+}', methods: [HttpMethod.ANY] },
+  { path: '/v1/health', methods: [HttpMethod.GET] },
+  { path: '/v1/openapi.json', methods: [HttpMethod.GET] },
+] as const;
+
+/** Everything else under /v1 needs a valid access token from the user pool. */
+export const STAFF_API_ROUTE = { path: '/v1/{proxy+}', methods: [HttpMethod.ANY] } as const;
+
+/** The portal's public engagement pages, given their own (tighter) throttle. */
+export const PUBLIC_PORTAL_PATHS = ['/have-your-say', '/have-your-say/{proxy+}'] as const;
+
+/**
+ * The access log line: who (by token subject, never IP or user agent), what route, the
+ * outcome and timings. No query strings, so no invitation codes.
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  subject: '$context.authorizer.claims.sub',
+} as const;
+
+export interface WaypointHttpApiProps {
+  logRetention: RetentionDays;
+  throttle: Throttle;
+  publicThrottle: Throttle;
+}
+
+export class WaypointHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** `<api id>.execute-api.<region>.amazonaws.com`, CloudFront's origin. */
+  readonly originDomainName: string;
+  /** Routes without the JWT authorizer, by path, so each can be accounted for. */
+  readonly openRoutes = new Map<string, HttpRoute[]>();
+  /** Routes with the public throttle, by route key (`ANY /v1/public/{proxy+}`). */
+  private readonly throttledRoutes = new Map<string, HttpRoute>();
+  private readonly publicThrottle: Throttle;
+
+  constructor(scope: Construct, id: string, props: WaypointHttpApiProps) {
+    super(scope, id);
+    this.publicThrottle = props.publicThrottle;
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Waypoint: staff API, public engagement API and portal',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    const stack = Stack.of(this);
+    this.originDomainName = `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+
+  /** Staff routes verify Cognito access tokens issued to the portal's app client. */
+  addApiRoutes(handler: IFunction, jwt: { issuerUrl: string; audience: string[] }): void {
+    const integration = new HttpLambdaIntegration('ApiIntegration', handler);
+    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoAccessTokens', jwt.issuerUrl, {
+      jwtAudience: jwt.audience,
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.api.addRoutes({ ...STAFF_API_ROUTE, methods: [...STAFF_API_ROUTE.methods], integration, authorizer });
+    for (const route of OPEN_API_ROUTES) {
+      const routes = this.api.addRoutes({
+        path: route.path,
+        methods: [...route.methods],
+        integration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      this.openRoutes.set(route.path, routes);
+      if (route.path.startsWith('/v1/public')) this.throttle(routes, route.path);
+    }
+  }
+
+  /** The portal answers everything the API does not, including plain HTML form POSTs. */
+  addPortalRoutes(handler: IFunction): void {
+    const integration = new HttpLambdaIntegration('PortalIntegration', handler);
+    for (const path of ['/', '/{proxy+}']) {
+      this.openRoutes.set(path, this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration }));
+    }
+    for (const path of PUBLIC_PORTAL_PATHS) {
+      const routes = this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration });
+      this.openRoutes.set(path, routes);
+      this.throttle(routes, path);
+    }
+  }
+
+  private throttle(routes: HttpRoute[], path: string): void {
+    for (const route of routes) this.throttledRoutes.set(`${HttpMethod.ANY} ${path}`, route);
+  }
+
+  /** Route-level throttles are keyed by route key, so the stage must come after the routes. */
+  applyRouteThrottles(): void {
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      [...this.throttledRoutes.keys()].map((routeKey) => [
+        routeKey,
+        { throttlingRateLimit: this.publicThrottle.rateLimit, throttlingBurstLimit: this.publicThrottle.burstLimit },
+      ]),
+    );
+    for (const route of this.throttledRoutes.values()) this.stage.node.addDependency(route);
+  }
+}

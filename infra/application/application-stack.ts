@@ -1,0 +1,126 @@
+/**
+ * The application stack: everything that serves a request. API and jobs Lambdas, the data
+ * roles they assume, email, the HTTP API, the portal Lambda and its assets, CloudFront, and
+ * the portal's Cognito app client. They share a stack because they refer to each other in a
+ * ring that only resolves resource by resource: the app client's callback URL is
+ * CloudFront's domain, CloudFront's origin is the HTTP API, and the HTTP API's JWT authorizer
+ * needs the app client's id.
+ */
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import type { IUserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { ApiFunctions } from '../api/api-functions.ts';
+import { WaypointHttpApi } from '../api/http-api.ts';
+import type { WaypointSettings } from '../config/settings.ts';
+import { DataAccessRoles } from '../data/data-access-roles.ts';
+import { EmailSending } from '../email/email-sending.ts';
+import type { FederatedProvider } from '../identity/federation.ts';
+import { portalClient } from '../identity/portal-client.ts';
+import type { PortalBuild } from '../portal/portal-build.ts';
+import { PortalDistribution } from '../portal/portal-distribution.ts';
+import { portalFunction } from '../portal/portal-function.ts';
+import { securityHeadersPolicy } from '../portal/security-headers.ts';
+
+export interface ApplicationStackProps extends StackProps {
+  settings: WaypointSettings;
+  table: ITable;
+  tableKey: IKey;
+  identity: {
+    userPool: IUserPool;
+    hostedDomain: UserPoolDomain;
+    federatedProviders: FederatedProvider[];
+    issuerUrl: string;
+  };
+  webAclArn: string;
+  portalBuild: PortalBuild;
+}
+
+export class ApplicationStack extends Stack {
+  readonly functions: ApiFunctions;
+  readonly dataAccess: DataAccessRoles;
+  readonly portal: NodejsFunction;
+  readonly portalSessionSecret: Secret;
+  readonly httpApi: WaypointHttpApi;
+  readonly web: PortalDistribution;
+  readonly portalClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: ApplicationStackProps) {
+    super(scope, id, props);
+    const { settings, identity } = props;
+
+    this.functions = new ApiFunctions(this, 'Functions', {
+      settings,
+      tableName: props.table.tableName,
+      userPool: identity.userPool,
+      issuerUrl: identity.issuerUrl,
+    });
+    const lambdaRoles = [this.functions.api.role, this.functions.jobs.role].filter((role) => role !== undefined);
+    this.dataAccess = new DataAccessRoles(this, 'DataAccess', {
+      table: props.table,
+      tableKey: props.tableKey,
+      trustedRoles: lambdaRoles,
+    });
+    this.functions.setDataRoles({
+      tenantDataRoleArn: this.dataAccess.tenantDataRole.roleArn,
+      platformDataRoleArn: this.dataAccess.platformDataRole.roleArn,
+    });
+    if (settings.sesIdentity) {
+      new EmailSending(this, 'Email', {
+        sesIdentity: settings.sesIdentity,
+        alreadyExists: settings.sesIdentityExists,
+        senders: [this.functions.api, this.functions.jobs],
+      });
+    }
+
+    this.httpApi = new WaypointHttpApi(this, 'Http', {
+      logRetention: settings.logRetention,
+      throttle: settings.apiThrottle,
+      publicThrottle: settings.publicApiThrottle,
+    });
+    const signInOrigin = identity.hostedDomain.baseUrl();
+    this.web = new PortalDistribution(this, 'Web', {
+      build: props.portalBuild,
+      apiOriginDomainName: this.httpApi.originDomainName,
+      headers: securityHeadersPolicy(this, 'SecurityHeaders', signInOrigin),
+      webAclArn: props.webAclArn,
+      customDomain: settings.portalDomain,
+      logRetention: settings.logRetention,
+    });
+
+    this.portalClient = portalClient(this, 'PortalClient', {
+      userPool: identity.userPool,
+      portalOrigin: this.web.origin,
+      federatedProviders: identity.federatedProviders,
+    });
+    this.functions.setAudience(this.portalClient.userPoolClientId);
+
+    const portal = portalFunction(this, 'Portal', { build: props.portalBuild, settings });
+    this.portal = portal.handler;
+    this.portalSessionSecret = portal.sessionSecret;
+    const portalEnvironment = {
+      ORIGIN: this.web.origin,
+      OIDC_ISSUER: identity.issuerUrl,
+      OIDC_CLIENT_ID: this.portalClient.userPoolClientId,
+      COGNITO_DOMAIN: signInOrigin,
+      API_URL: this.httpApi.api.apiEndpoint,
+    };
+    for (const [key, value] of Object.entries(portalEnvironment)) this.portal.addEnvironment(key, value);
+
+    this.httpApi.addApiRoutes(this.functions.api, {
+      issuerUrl: identity.issuerUrl,
+      audience: [this.portalClient.userPoolClientId],
+    });
+    this.httpApi.addPortalRoutes(this.portal);
+    this.httpApi.applyRouteThrottles();
+
+    new CfnOutput(this, 'PortalUrl', { value: this.web.origin });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.web.origin}/v1` });
+    new CfnOutput(this, 'PortalClientId', { value: this.portalClient.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: signInOrigin });
+  }
+}

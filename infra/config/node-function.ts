@@ -1,0 +1,82 @@
+/**
+ * Every Waypoint Lambda is built the same way: Node 24 on arm64, bundled by the local esbuild
+ * as ESM with the AWS SDK inside the bundle (the version package-lock.json pins, not
+ * whatever the runtime ships), its own log group with a retention period, and Powertools
+ * logger settings in its environment.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { LOCK_FILE, REPO_ROOT } from './paths.ts';
+
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+
+/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
+const REQUIRE_SHIM =
+  "import { createRequire as __waypointCreateRequire } from 'node:module'; const require = __waypointCreateRequire(import.meta.url);";
+
+export interface WaypointFunctionProps {
+  entry: string;
+  description: string;
+  /** Powertools service name, so log lines say which function wrote them. */
+  serviceName: string;
+  logLevel: string;
+  logRetention: RetentionDays;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  /** Extra files the bundle needs beside the code (the portal's prerendered pages). */
+  commandHooks?: ICommandHooks;
+}
+
+/** A Lambda role that may write to its own log group and nothing else until granted more. */
+export function lambdaRoleWritingTo(scope: Construct, id: string, logGroup: LogGroup): Role {
+  return new Role(scope, id, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    inlinePolicies: {
+      OwnLogGroup: new PolicyDocument({
+        statements: [new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+      }),
+    },
+  });
+}
+
+export function waypointFunction(scope: Construct, id: string, props: WaypointFunctionProps): NodejsFunction {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+  return new NodejsFunction(scope, id, {
+    role: lambdaRoleWritingTo(scope, `${id}Role`, logGroup),
+    entry: props.entry,
+    handler: 'handler',
+    description: props.description,
+    runtime: LAMBDA_RUNTIME,
+    architecture: Architecture.ARM_64,
+    memorySize: props.memorySize ?? 512,
+    timeout: props.timeout ?? Duration.seconds(29),
+    logGroup,
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: LOCK_FILE,
+    environment: {
+      POWERTOOLS_SERVICE_NAME: props.serviceName,
+      POWERTOOLS_LOG_LEVEL: props.logLevel,
+      NODE_OPTIONS: '--enable-source-maps',
+      ...props.environment,
+    },
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node24',
+      platform: 'node',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      externalModules: [],
+      banner: REQUIRE_SHIM,
+      forceDockerBundling: false,
+      commandHooks: props.commandHooks,
+    },
+  });
+}

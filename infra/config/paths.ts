@@ -1,0 +1,22 @@
+/** Where the CDK app finds the code it packages, relative to the repository root. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export const repoPath = (...parts: string[]): string => path.join(REPO_ROOT, ...parts);
+
+export const LOCK_FILE = repoPath('package-lock.json');
+
+/** Lambda entry points; each exports `handler`. */
+export const ENTRY_POINTS = {
+  /** The Hono app wrapped by `handle` from `hono/aws-lambda`. */
+  api: repoPath('functions/src/api/lambda.ts'),
+  /** Scheduled jobs; invoked with `{ job: 'reminders' | 'retention' }`. */
+  jobs: repoPath('functions/src/jobs/lambda.ts'),
+  /** Cognito pre-token-generation (V2_0): tenant and role into access tokens. */
+  preTokenGeneration: repoPath('infra/identity/pre-token-generation.ts'),
+} as const;
+
+/** svelte-kit-sst writes its output here when the portal is built with `PORTAL_ADAPTER=lambda`. */
+export const PORTAL_BUILD_DIR = repoPath('portal/.svelte-kit/svelte-kit-sst');

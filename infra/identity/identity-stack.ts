@@ -1,0 +1,117 @@
+/**
+ * The identity stack: one Cognito user pool for every tenant, with tenant and role as
+ * admin-only attributes that a pre-token-generation trigger copies into access tokens, a
+ * hosted sign-in domain, MFA, and optional federation to councils' own identity providers.
+ */
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  LambdaVersion,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolEmail,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { waypointFunction } from '../config/node-function.ts';
+import { ENTRY_POINTS } from '../config/paths.ts';
+import type { WaypointSettings } from '../config/settings.ts';
+import { federatedIdentityProviders } from './federation.ts';
+import type { FederatedProvider } from './federation.ts';
+
+export interface IdentityStackProps extends StackProps {
+  settings: WaypointSettings;
+}
+
+export class IdentityStack extends Stack {
+  readonly userPool: UserPool;
+  readonly hostedDomain: UserPoolDomain;
+  readonly preTokenGeneration: NodejsFunction;
+  readonly federatedProviders: FederatedProvider[];
+  /** The OpenID issuer of the pool's tokens, for the API's JWT authorizer and the app. */
+  readonly issuerUrl: string;
+
+  constructor(scope: Construct, id: string, props: IdentityStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const plus = settings.featurePlan === 'PLUS';
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      // ESSENTIALS is the lowest plan whose V2_0 trigger can add claims to access tokens.
+      featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      // Threat protection (the former advanced security) needs PLUS; enforce it when paid for.
+      ...(plus ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        givenName: { required: false, mutable: true },
+        familyName: { required: false, mutable: true },
+      },
+      // Set by tenant admins through the API (AdminUpdateUserAttributes); the portal's app
+      // client may read them but never write them.
+      customAttributes: {
+        tenant_id: new StringAttribute({ minLen: 36, maxLen: 36, mutable: true }),
+        role: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+      },
+      mfa: settings.mfaRequired ? Mfa.REQUIRED : Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      userInvitation: {
+        emailSubject: 'Your Waypoint account',
+        emailBody:
+          'You have been given a Waypoint account. Sign in with {username} and the temporary password {####}, then choose your own.',
+      },
+      ...(settings.cognitoEmailViaSes && settings.emailFrom ? { email: this.sesEmail(settings) } : {}),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.preTokenGeneration = waypointFunction(this, 'PreTokenGeneration', {
+      entry: ENTRY_POINTS.preTokenGeneration,
+      description: 'Adds tenant_id and role to Waypoint access tokens',
+      serviceName: 'waypoint-identity',
+      logLevel: settings.logLevel,
+      logRetention: settings.logRetention,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      environment: {
+        FEDERATED_TENANTS: JSON.stringify(Object.fromEntries(settings.federations.map((f) => [f.name, f.tenantId]))),
+      },
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V2_0);
+
+    this.hostedDomain = this.userPool.addDomain('HostedDomain', {
+      cognitoDomain: { domainPrefix: settings.authDomainPrefix ?? `waypoint-${settings.stage}-${Aws.ACCOUNT_ID}` },
+    });
+
+    this.federatedProviders = federatedIdentityProviders(this, this.userPool, settings.federations);
+    this.issuerUrl = `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;
+  }
+
+  private sesEmail(settings: WaypointSettings): UserPoolEmail {
+    const domain = settings.sesIdentity?.includes('@') ? undefined : settings.sesIdentity;
+    return UserPoolEmail.withSES({
+      fromEmail: settings.emailFrom ?? '',
+      fromName: 'Waypoint',
+      sesRegion: this.region,
+      ...(domain ? { sesVerifiedDomain: domain } : {}),
+    });
+  }
+}

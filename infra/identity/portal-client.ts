@@ -1,0 +1,55 @@
+/**
+ * The portal's Cognito app client: authorization code with PKCE and no secret, able to read
+ * but never write the tenant and role attributes. It lives beside the portal (not in the
+ * identity stack) because its callback URL is the portal's address, which CloudFront assigns.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { ClientAttributes, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import type { FederatedProvider } from './federation.ts';
+
+/** Where the portal receives the authorization code and where sign-out returns to. */
+export const CALLBACK_PATH = '/auth/callback';
+export const SIGNED_OUT_PATH = '/';
+
+export const TENANT_ATTRIBUTE = 'custom:tenant_id';
+export const ROLE_ATTRIBUTE = 'custom:role';
+
+export interface PortalClientProps {
+  userPool: IUserPool;
+  /** `https://<portal host>` with no trailing slash. */
+  portalOrigin: string;
+  federatedProviders: FederatedProvider[];
+}
+
+export function portalClient(scope: Construct, id: string, props: PortalClientProps): UserPoolClient {
+  const client = new UserPoolClient(scope, id, {
+    userPool: props.userPool,
+    // A public client: PKCE protects the code exchange, and there is no secret to leak.
+    generateSecret: false,
+    authFlows: {},
+    oAuth: {
+      flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+      callbackUrls: [`${props.portalOrigin}${CALLBACK_PATH}`],
+      logoutUrls: [`${props.portalOrigin}${SIGNED_OUT_PATH}`],
+    },
+    supportedIdentityProviders: [
+      UserPoolClientIdentityProvider.COGNITO,
+      ...props.federatedProviders.map((provider) => UserPoolClientIdentityProvider.custom(provider.name)),
+    ],
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    accessTokenValidity: Duration.minutes(60),
+    idTokenValidity: Duration.minutes(60),
+    refreshTokenValidity: Duration.hours(12),
+    readAttributes: new ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
+      .withCustomAttributes('tenant_id', 'role'),
+    // Never the custom attributes: a user who could write custom:tenant_id could pick a tenant.
+    writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
+  });
+  for (const provider of props.federatedProviders) client.node.addDependency(provider.resource);
+  return client;
+}

@@ -1,0 +1,110 @@
+/**
+ * Every cdk-nag (AwsSolutions) acknowledgment in the app, in one place: each names the
+ * resource it applies to and says why that finding is accepted there. Nothing is
+ * acknowledged for a whole stack or app; a new finding anywhere fails the infra tests.
+ */
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { CfnResource } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { WaypointSettings } from '../config/settings.ts';
+import type { WaypointStacks } from '../waypoint.ts';
+
+/** Why each route the JWT authorizer does not guard is open. */
+const OPEN_ROUTE_REASONS: Record<string, string> = {
+  '/v1/public/{proxy+}':
+    'Public engagement API: children and families have no accounts; the API checks the signed, short-lived engagement session itself, and WAF and a route throttle limit abuse.',
+  '/v1/health': 'Health check for operators and probes; it reports only whether the database is reachable.',
+  '/v1/openapi.json': 'The API description is public documentation and contains no data.',
+  '/': 'Portal home page: the portal signs staff in itself (OIDC with PKCE) and keeps a sealed session cookie; it calls the API with the user’s access token.',
+  '/{proxy+}':
+    'Portal pages and form posts: the portal authenticates staff with its own OIDC session, and every API call it makes carries the user’s access token through the JWT authorizer.',
+  '/have-your-say': 'Public engagement area start page: no accounts by design; rate-limited by WAF and a route throttle.',
+  '/have-your-say/{proxy+}':
+    'Public engagement pages: opened by an invitation code or a tenant’s public link, no accounts by design; rate-limited by WAF and a route throttle.',
+};
+
+function acknowledge(construct: IConstruct, id: string, reason: string): void {
+  Validations.of(construct).acknowledge({ id: `AwsSolutions-${id}`, reason });
+}
+
+function logicalIdOf(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnResource);
+}
+
+/** CDK's bucket-deployment handler: the singleton Lambda it adds to the stack. */
+function bucketDeploymentHandler(stack: Stack): IConstruct {
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!handler) throw new Error('The portal asset deployment handler was not found');
+  return handler;
+}
+
+export function applySuppressions(stacks: WaypointStacks, settings: WaypointSettings): void {
+  const { identity, application } = stacks;
+
+  if (!settings.mfaRequired) {
+    acknowledge(
+      identity.userPool,
+      'COG2',
+      'MFA (TOTP) is available to every user and becomes mandatory with -c mfa=required; most councils sign in through their own identity provider, which applies their MFA policy.',
+    );
+  }
+  if (settings.featurePlan === 'ESSENTIALS') {
+    acknowledge(
+      identity.userPool,
+      'COG8',
+      'ESSENTIALS is the cheapest plan whose V2_0 trigger can put tenant and role into access tokens; threat protection (PLUS, charged per active user) is one setting away: -c cognitoFeaturePlan=PLUS.',
+    );
+  }
+
+  for (const [path, routes] of application.httpApi.openRoutes) {
+    const reason = OPEN_ROUTE_REASONS[path];
+    if (!reason) throw new Error(`No reason recorded for leaving ${path} without the JWT authorizer`);
+    for (const route of routes) acknowledge(route, 'APIG4', reason);
+  }
+
+  const { web } = application;
+  acknowledge(
+    web.assets,
+    'S1',
+    'Holds only the portal’s built static files; only CloudFront (origin access control) reads it, and viewer requests are logged at CloudFront.',
+  );
+  acknowledge(
+    web.distribution,
+    'CFR1',
+    'No geo restriction: staff travel and work remotely, and families and care leavers may respond from abroad; WAF rate limits and managed rules apply everywhere.',
+  );
+  acknowledge(
+    web.distribution,
+    'CFR3',
+    'Access logs are delivered by standard logging v2 (the EdgeLogs stack) with a field list that leaves out the viewer IP; legacy logging, which this rule checks for, always records it.',
+  );
+  if (!settings.portalDomain) {
+    acknowledge(
+      web.distribution,
+      'CFR4',
+      'Without a custom domain CloudFront serves *.cloudfront.net, whose TLS floor cannot be raised; setting portalDomain and portalCertificateArn gives TLSv1.2_2021.',
+    );
+  }
+  acknowledge(
+    application.portalSessionSecret,
+    'SMG4',
+    'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.',
+  );
+
+  // CDK's bucket-deployment handler copies the portal's files into the assets bucket. Its
+  // runtime and its S3 permissions are CDK's; they reach only the CDK asset bucket and ours.
+  const deployment = web.assetDeploymentRole;
+  const region = Stack.of(deployment).region;
+  const deploymentGrants: [string, string][] = [
+    ['Action::s3:GetObject*', 'Reads the uploaded asset archive (CDK grant).'],
+    ['Action::s3:GetBucket*', 'Reads bucket metadata while copying (CDK grant).'],
+    ['Action::s3:List*', 'Lists the bucket to copy and prune files (CDK grant).'],
+    ['Action::s3:DeleteObject*', 'Replaces files it deployed before (CDK grant).'],
+    ['Action::s3:Abort*', 'Aborts an interrupted multipart upload (CDK grant).'],
+    [`Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`, 'The CDK bootstrap bucket holding the asset archive.'],
+    [`Resource::<${logicalIdOf(web.assets)}.Arn>/*`, 'Every object of the portal assets bucket, which it owns the content of.'],
+    ['Resource::*', 'cloudfront:CreateInvalidation has no resource-level permissions.'],
+  ];
+  for (const [finding, reason] of deploymentGrants) acknowledge(deployment, `IAM5[${finding}]`, reason);
+  acknowledge(bucketDeploymentHandler(application), 'L1', 'CDK chooses and updates the runtime of its bucket-deployment handler.');
+}
