@@ -8,7 +8,7 @@ import { startApiServer } from '../api/local-server.ts';
 import { isJobName, JOBS, type JobDependencies } from '../jobs/job-registry.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
-import { startLocalDatabase } from '../platform/database/local-database.ts';
+import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { freePort } from './free-port.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
@@ -35,6 +35,8 @@ export interface LocalStack {
   apiUrl: string;
   portalUrl: string | null;
   databaseEndpoint: string;
+  /** The database alone, so fault tests can stop it under a running API. */
+  database: LocalDatabase;
   tableName: string;
   jobDependencies: JobDependencies;
   stop(): Promise<void>;
@@ -103,7 +105,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(async () => clearInterval(timer));
     }
 
-    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, tableName, jobDependencies, stop };
+    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,6 +16,7 @@ import { ApiError } from '../http/api-error.ts';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const REMEMBER_SECONDS = 24 * 60 * 60;
+const REQUEST_DEADLINE_MS = 30_000;
 
 interface StoredResponse {
   status: number;
@@ -54,16 +55,16 @@ export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
   const { tenant, staff } = c.var;
   const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
   const persistenceStore = persistenceFor(tenant.tenantId, tenant.keys.idempotencyPartition(), tenant.tableName, tenant.db as unknown as DynamoDBClient);
+  const config = new IdempotencyConfig({ eventKeyJmesPath: 'scope', payloadValidationJmesPath: 'bodyHash', expiresAfterSeconds: REMEMBER_SECONDS });
+  // An in-progress record expires when the request could no longer be running (API Gateway's 30 s limit).
+  config.registerLambdaContext({ getRemainingTimeInMillis: () => REQUEST_DEADLINE_MS } as Parameters<IdempotencyConfig['registerLambdaContext']>[0]);
   const run = makeIdempotent(
     async (_request: { scope: string; bodyHash: string }): Promise<StoredResponse> => {
       await next();
       if (c.error || c.res.status >= 400) throw new NotRemembered();
       return { status: c.res.status, body: await c.res.clone().text(), headers: Object.fromEntries(c.res.headers) };
     },
-    {
-      persistenceStore,
-      config: new IdempotencyConfig({ eventKeyJmesPath: 'scope', payloadValidationJmesPath: 'bodyHash', expiresAfterSeconds: REMEMBER_SECONDS }),
-    },
+    { persistenceStore, config },
   );
   let executed = false;
   try {
