@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
 export interface TestBrowser {
   browser: Browser;
   /** A fresh context; axe needs pages from `newContext()`, never `browser.newPage()`. */
-  newContext(options?: { javaScriptEnabled?: boolean; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> }): Promise<BrowserContext>;
+  newContext(options?: { javaScriptEnabled?: boolean; storageState?: StorageState }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -37,8 +37,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     browser,
-    newContext: (options = {}) =>
-      browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, storageState: options.storageState, locale: 'en-GB' }),
+    newContext: async (options = {}) => {
+      const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, storageState: options.storageState, locale: 'en-GB' });
+      // Fail a stuck step well inside the test's own timeout, with playwright's account of what it waited for.
+      context.setDefaultTimeout(10_000);
+      return context;
+    },
     close: () => browser.close().catch(() => undefined),
   };
 }
@@ -74,4 +78,45 @@ export async function fillProviderSignIn(page: Page, email: string, password: st
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * Signs each email in once and hands out its cookies, so tests can open signed-in
+ * contexts without repeating the provider round trip.
+ */
+export function signInCache(testBrowser: TestBrowser, portalUrl: string) {
+  const states = new Map<string, Promise<StorageState>>();
+  const opened: BrowserContext[] = [];
+  const stateFor = (email: string): Promise<StorageState> => {
+    let state = states.get(email);
+    if (!state) {
+      state = (async () => {
+        const context = await testBrowser.newContext();
+        try {
+          const page = await context.newPage();
+          await signIn(page, email, { portalUrl });
+          return await context.storageState();
+        } finally {
+          await context.close();
+        }
+      })();
+      states.set(email, state);
+    }
+    return state;
+  };
+  return {
+    stateFor,
+    /** A new page whose context is signed in as `email`. */
+    async pageAs(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await testBrowser.newContext({ ...options, storageState: await stateFor(email) });
+      opened.push(context);
+      return context.newPage();
+    },
+    /** Closes every context `pageAs` opened. */
+    async closeAll(): Promise<void> {
+      await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
+    },
+  };
 }

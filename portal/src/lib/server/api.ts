@@ -163,7 +163,8 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     settings: (handle?: readonly number[]) => versioned<TenantSettings>('/v1/settings', { handle }),
     updateSettings: (version: string, body: UpdateSettingsBody) =>
       versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
-    activity: (query: { limit?: number; cursor?: string }) => get<Page<ActivityEntry>>('/v1/activity', { query }),
+    activity: (query: { limit?: number; cursor?: string }, handle?: readonly number[]) =>
+      get<Page<ActivityEntry>>('/v1/activity', { query, handle }),
     outbox: (query: { limit?: number }) => get<{ items: OutboxMessage[] }>('/v1/dev/outbox', { query }),
   };
 }

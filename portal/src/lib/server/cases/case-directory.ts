@@ -5,7 +5,7 @@ import { ApiError } from '../errors.ts';
 export interface Directory {
   teams: { id: string; name: string }[];
   /** Staff the caller may see; empty when the role may not list users. */
-  people: { id: string; name: string }[];
+  people: { id: string; name: string; role: string }[];
 }
 
 /** Enough for a demo authority and most teams; beyond that names fall back to "not shown". */
@@ -24,11 +24,11 @@ export async function readDirectory(api: Api, options: { people: boolean }): Pro
   const teamsPromise = api.teams().then((r) => r.items.map((t) => ({ id: t.id, name: t.name })));
   const peoplePromise = options.people
     ? allowed(async () => {
-        const people: { id: string; name: string }[] = [];
+        const people: Directory['people'] = [];
         let cursor: string | undefined;
         for (let i = 0; i < MAX_USER_PAGES; i++) {
           const page = await api.users({ limit: 100, cursor }, [403]);
-          people.push(...page.items.map((u) => ({ id: u.id, name: u.name })));
+          people.push(...page.items.map((u) => ({ id: u.id, name: u.name, role: u.role })));
           if (!page.nextCursor) break;
           cursor = page.nextCursor;
         }

@@ -1,10 +1,11 @@
 /** Case list: the caller's cases, filtered by team and case type, a page at a time. */
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { CASE_TYPES, EntityId } from '@waypoint/shared/cases/case-schemas';
 import { canSeeCases } from '$lib/navigation/staff-navigation';
 import { createApi } from '$lib/server/api';
 import { readDirectory } from '$lib/server/cases/case-directory';
+import { ApiError } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -25,15 +26,19 @@ export const load: PageServerLoad = async (event) => {
   const cursor = filterValue(v.pipe(v.string(), v.maxLength(2048)), params.get('cursor'));
 
   const api = createApi(event);
-  const [page, directory] = await Promise.all([
-    api.cases({ team, caseType, cursor, limit: PAGE_SIZE }),
-    readDirectory(api, { people: true }),
-  ]);
-
   const next = new URLSearchParams();
   if (team) next.set('team', team);
   if (caseType) next.set('caseType', caseType);
   const firstPageHref = `/cases${next.size > 0 ? `?${next}` : ''}`;
+
+  const [page, directory] = await Promise.all([
+    api.cases({ team, caseType, cursor, limit: PAGE_SIZE }, [400]).catch((e: unknown) => {
+      // A cursor from an old or edited address is refused by the API: start again from the first page.
+      if (e instanceof ApiError && cursor) redirect(303, firstPageHref);
+      throw e;
+    }),
+    readDirectory(api, { people: true }),
+  ]);
   if (page.nextCursor) next.set('cursor', page.nextCursor);
 
   return {

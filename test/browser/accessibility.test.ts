@@ -1,0 +1,110 @@
+/**
+ * Every portal page, as a role that may use it, passes axe (WCAG 2.2 AA and best
+ * practice) with JavaScript on, and has its own title and lang="en".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+const titles = new Map<string, string>();
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function checkPage(page: Page, path: string, expected: { status: number; title: string }): Promise<void> {
+  const response = await page.goto(`${stack.portalUrl}${path}`);
+  expect(response?.status()).toBe(expected.status);
+  expect(await page.title()).toBe(expected.title);
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await expectNoAxeViolations(page);
+  titles.set(path, expected.title);
+}
+
+describe('pages signed out', () => {
+  it('the sign-in page passes axe', async () => {
+    const context = await browser.newContext();
+    await checkPage(await context.newPage(), '/signin', { status: 200, title: 'Sign in – Waypoint' });
+    await context.close();
+  });
+
+  it('the engagement placeholder passes axe and sends no script', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await checkPage(page, '/have-your-say', { status: 200, title: 'Have your say – Waypoint' });
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Have your say');
+    expect(await page.locator('script').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('staff pages, each as a role that may use it', () => {
+  const cases: [email: string, path: string, status: number, title: string][] = [
+    ['manager@northvale.example', '/', 200, 'Home – Waypoint'],
+    ['manager@northvale.example', '/cases', 200, 'Cases – Waypoint'],
+    ['manager@northvale.example', '/cases?team=child-in-need&caseType=child-in-need', 200, 'Cases – Waypoint'],
+    ['manager@northvale.example', '/cases/NV-00001', 200, 'Case NV-00001 – Waypoint'],
+    ['practitioner@northvale.example', '/cases/NV-00002', 200, 'Case NV-00002 – Waypoint'],
+    ['practitioner@northvale.example', '/settings', 200, 'Settings – Waypoint'],
+    ['admin@northvale.example', '/', 200, 'Home – Waypoint'],
+    ['admin@northvale.example', '/settings', 200, 'Settings – Waypoint'],
+    ['qa@northvale.example', '/activity', 200, 'Activity log – Waypoint'],
+    ['manager@northvale.example', '/dev/outbox', 200, 'Outbox – Waypoint'],
+    ['student@northvale.example', '/activity', 403, 'You do not have access – Waypoint'],
+    ['manager@northvale.example', '/cases/SM-00001', 404, 'Page not found – Waypoint'],
+    ['manager@northvale.example', '/no-such-page', 404, 'Page not found – Waypoint'],
+    ['operator@waypoint.example', '/operator', 200, 'Operator – Waypoint'],
+  ];
+
+  it.each(cases)('%s: %s passes axe', async (email, path, status, title) => {
+    const page = await signedIn.pageAs(email);
+    await checkPage(page, path, { status, title });
+    await page.context().close();
+  });
+
+  it('the settings form with errors passes axe, and the error summary links to the field', async () => {
+    const page = await signedIn.pageAs('admin@northvale.example');
+    await page.goto(`${stack.portalUrl}/settings`);
+    await page.getByLabel('Keep records for (years)').fill('many');
+    await page.getByLabel('Main colour').fill('blue');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await page.title()).toBe('Error: Settings – Waypoint');
+    expect(await summary.getByRole('link', { name: 'Enter a whole number of years from 1 to 75' }).getAttribute('href')).toBe('#retentionYears');
+    expect(await summary.getByRole('link', { name: 'Use a colour like #1d70b8' }).getAttribute('href')).toBe('#primaryColour');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it('offers each role only the navigation it may use', async () => {
+    const navFor = async (email: string) => {
+      const page = await signedIn.pageAs(email);
+      await page.goto(`${stack.portalUrl}/`);
+      const labels = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+      await page.context().close();
+      return labels;
+    };
+    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Settings', 'Outbox']);
+    expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Activity log', 'Settings', 'Outbox']);
+    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Activity log', 'Settings', 'Outbox']);
+  });
+
+  it('gives each page its own title', () => {
+    const pages = ['/signin', '/have-your-say', '/', '/cases', '/cases/NV-00001', '/cases/NV-00002', '/settings', '/activity', '/dev/outbox', '/operator'];
+    const pageTitles = pages.map((path) => titles.get(path));
+    expect(pageTitles.every((t) => t !== undefined)).toBe(true);
+    expect(new Set(pageTitles).size).toBe(pages.length);
+  });
+});

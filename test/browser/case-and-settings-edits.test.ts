@@ -1,0 +1,153 @@
+/**
+ * Editing with JavaScript on: a conflicting save (412) keeps what was typed and shows the
+ * latest version, an admin changes the settings, and each user sees only their own scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('editing a case', () => {
+  it('shows the latest version and keeps what was typed when someone else saved first', async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    await page.goto(`${stack.portalUrl}/cases/NV-00007`);
+    await page.getByLabel('Label (optional)').fill('My note from supervision');
+
+    // Meanwhile a QA officer changes the same case through the API.
+    const current = await stack.api('qa@northvale.example', '/v1/cases/NV-00007');
+    const etag = current.headers.get('etag')!;
+    const patched = await stack.api('qa@northvale.example', '/v1/cases/NV-00007', {
+      method: 'PATCH',
+      headers: { 'if-match': etag },
+      body: JSON.stringify({ label: 'Changed by QA' }),
+    });
+    expect(patched.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Someone else changed this case; here is the latest version' });
+    await notice.waitFor();
+    expect(await page.locator('dl.summary-list').innerText()).toContain('Changed by QA');
+    expect(await page.getByLabel('Label (optional)').inputValue()).toBe('My note from supervision');
+
+    // Saving again, now against the latest version, goes through.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/cases\/NV-00007\?saved=1$/);
+    expect(await page.locator('dl.summary-list').innerText()).toContain('My note from supervision');
+    const after = await (await stack.api('qa@northvale.example', '/v1/cases/NV-00007')).json();
+    expect(after.label).toBe('My note from supervision');
+    await page.context().close();
+  });
+
+  it('does not offer the edit form to a practitioner', async () => {
+    const page = await signedIn.pageAs('practitioner@northvale.example');
+    await page.goto(`${stack.portalUrl}/cases/NV-00001`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Case NV-00001');
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('settings', () => {
+  it('lets the tenant admin change the name and colour, and the header follows', async () => {
+    const page = await signedIn.pageAs('admin@northvale.example');
+    await page.goto(`${stack.portalUrl}/settings`);
+    await page.getByLabel('Authority name').fill('Northvale City Council');
+    await page.getByLabel('Main colour').fill('#5a1e6e');
+    await page.getByLabel('Third grade').fill('Needs improvement');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForURL(/\/settings\?saved=1$/);
+    expect(await page.getByRole('status').innerText()).toContain('Settings saved.');
+    expect(await page.getByRole('banner').innerText()).toContain('Northvale City Council');
+    const headerColour = await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(headerColour).toBe('rgb(90, 30, 110)');
+
+    const saved = await (await stack.api('admin@northvale.example', '/v1/settings')).json();
+    expect(saved).toMatchObject({ name: 'Northvale City Council', primaryColour: '#5a1e6e' });
+    expect(saved.gradeLabels[2]).toBe('Needs improvement');
+    await page.context().close();
+  });
+
+  it('keeps the header readable when the brand colour is too light for white text', async () => {
+    const page = await signedIn.pageAs('admin@northvale.example');
+    await page.goto(`${stack.portalUrl}/settings`);
+    await page.getByLabel('Main colour').fill('#ffdd00');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForURL(/\/settings\?saved=1$/);
+    const headerColour = await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(headerColour).toBe('rgb(29, 78, 137)');
+    await page.context().close();
+  });
+
+  it('shows settings read-only to other roles', async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    await page.goto(`${stack.portalUrl}/settings`);
+    expect(await page.getByText('Only your authority’s tenant admin can change these settings.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('what each user may see', () => {
+  it("lists only the practitioner's own cases", async () => {
+    const page = await signedIn.pageAs('practitioner@northvale.example');
+    await page.goto(`${stack.portalUrl}/cases`);
+    const refs = await page.getByRole('table', { name: 'Your cases' }).locator('tbody th').allInnerTexts();
+    const holders = await page.getByRole('table', { name: 'Your cases' }).locator('tbody td:nth-child(4)').allInnerTexts();
+    expect(refs).toEqual(['NV-00001', 'NV-00002', 'NV-00003', 'NV-00004', 'NV-00005', 'NV-00006']);
+    expect(new Set(holders)).toEqual(new Set(['Priya Shah (you)']));
+    await page.context().close();
+  });
+
+  it("shows a 404 page for another authority's case, the same as for a missing one", async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    for (const ref of ['SM-00001', 'NV-99999']) {
+      const response = await page.goto(`${stack.portalUrl}/cases/${ref}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Page not found');
+      expect(await page.content()).not.toContain('Southmoor');
+    }
+    await page.context().close();
+  });
+
+  it("shows a 404 page for a case outside the manager's team", async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    const response = await page.goto(`${stack.portalUrl}/cases/NV-00030`);
+    expect(response?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it('pages through the case list with a Next page link', async () => {
+    const page = await signedIn.pageAs('qa@northvale.example');
+    await page.goto(`${stack.portalUrl}/cases`);
+    const firstPage = await page.locator('tbody th').allInnerTexts();
+    await page.getByRole('link', { name: 'Next page of cases' }).click();
+    await page.waitForURL(/cursor=/);
+    const secondPage = await page.locator('tbody th').allInnerTexts();
+    expect(firstPage.length).toBe(25);
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((ref) => firstPage.includes(ref))).toBe(false);
+    await page.context().close();
+  });
+
+  it('tells the platform operator that the operator area holds no case data', async () => {
+    const page = await signedIn.pageAs('operator@waypoint.example');
+    await page.goto(`${stack.portalUrl}/cases`);
+    expect(new URL(page.url()).pathname).toBe('/operator');
+    expect(await page.locator('main').innerText()).toContain('The operator area manages tenants');
+    await page.context().close();
+  });
+});
