@@ -107,6 +107,25 @@ describe('refused sign-ins', () => {
     );
   });
 
+  it('stops issuing tokens, even by refresh, to an account deactivated after it signed in', async () => {
+    const { leaver } = TEST_ACCOUNTS;
+    const tokens = await signInWithPassword({
+      issuer: identity.issuer,
+      email: leaver.email,
+      password: TEST_PASSWORD,
+      clientId: PORTAL_CLIENT_ID,
+      redirectUri: `${PORTAL_TEST_URL}/auth/callback`,
+    });
+    await identity.putAccount({ ...leaver, active: false });
+    const refresh = await fetch(`${identity.issuer}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: PORTAL_CLIENT_ID }),
+    });
+    expect(refresh.status).toBe(400);
+    expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
+    await expect(fetchAccessToken({ issuer: identity.issuer, email: leaver.email, password: TEST_PASSWORD })).rejects.toBeInstanceOf(SignInRefusedError);
+  });
+
   it('refuses a redirect URI the client did not register', async () => {
     const attempt = fetchAccessToken({ issuer: identity.issuer, email: practitioner.email, password: TEST_PASSWORD, redirectUri: 'http://evil.example/cb' });
     await expect(attempt).rejects.toBeInstanceOf(SignInFlowError);

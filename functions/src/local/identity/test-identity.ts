@@ -23,10 +23,14 @@ export const TEST_ACCOUNTS = {
   practitioner: { email: 'pat.practitioner@example.org', userId: '01JTESTPRACTITIONER0000001', tenantId: TEST_TENANT_ID, role: 'practitioner', name: 'Pat Practitioner', active: true },
   operator: { email: 'olu.operator@example.org', userId: '01JTESTOPERATOR00000000001', tenantId: null, role: 'operator', name: 'Olu Operator', active: true },
   inactive: { email: 'ira.inactive@example.org', userId: '01JTESTINACTIVE00000000001', tenantId: TEST_TENANT_ID, role: 'qa', name: 'Ira Inactive', active: false },
+  /** Active at start; a test deactivates it mid-session. */
+  leaver: { email: 'lee.leaver@example.org', userId: '01JTESTLEAVER0000000000001', tenantId: TEST_TENANT_ID, role: 'manager', name: 'Lee Leaver', active: true },
 } satisfies Record<string, TestAccount>;
 
 export interface TestIdentity {
   issuer: string;
+  /** Replaces a test account's item, e.g. to deactivate it. */
+  putAccount(account: TestAccount): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,9 +40,10 @@ export async function startTestIdentity(): Promise<TestIdentity> {
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
   await ensureTable(db, tableName);
   const passwordHash = await hashPassword(TEST_PASSWORD);
-  for (const account of Object.values(TEST_ACCOUNTS)) {
+  const putAccount = async (account: TestAccount) => {
     await db.send(new PutCommand({ TableName: tableName, Item: accountItem({ ...account, passwordHash }) }));
-  }
+  };
+  for (const account of Object.values(TEST_ACCOUNTS)) await putAccount(account);
   const provider = await startIdentityProvider({
     port: 0,
     db,
@@ -48,6 +53,7 @@ export async function startTestIdentity(): Promise<TestIdentity> {
   });
   return {
     issuer: provider.issuer,
+    putAccount,
     async close() {
       await provider.close();
       db.destroy();
