@@ -1,6 +1,6 @@
 /**
  * Descriptions of the routes that live outside the capabilities documented beside their
- * own handlers: health, the signed-in user, and cases.
+ * own handlers: health, the signed-in user, this documentation, and cases.
  */
 import * as v from 'valibot';
 import { CaseFields, CaseRef, CASE_STATUSES, CreateCaseBody, EntityId, ListCasesQuery, UpdateCaseBody } from '@waypoint/shared/cases/case-schemas';
@@ -41,6 +41,15 @@ const CASE_SCOPES =
 export const coreRouteDocs = describeRoutes([
   { method: 'get', path: '/v1/health', tag: 'Platform', summary: 'Is the API up and can it reach its database?', access: 'public', otherErrors: [503], success: { status: 200, description: 'Healthy', schema: v.object({ status: v.literal('ok') }) } },
   { method: 'get', path: '/v1/me', tag: 'Platform', summary: 'The signed-in user, their role, teams and authority', description: 'The platform operator gets a user with no tenant.', access: 'signed-in', success: { status: 200, description: 'Who you are', schema: Me } },
+  {
+    method: 'get',
+    path: '/v1/openapi.json',
+    tag: 'Platform',
+    summary: 'This API description',
+    access: 'public',
+    success: { status: 200, description: 'An OpenAPI 3.1 document', schema: v.looseObject({ openapi: v.literal('3.1.0'), info: v.looseObject({ title: v.string() }), paths: v.record(v.string(), v.unknown()) }) },
+  },
+  { method: 'get', path: '/v1/reference', tag: 'Platform', summary: 'This API description as a readable page', access: 'public', success: { status: 200, description: 'An HTML page', contentType: 'text/html', schema: v.string() } },
   {
     method: 'get',
     path: '/v1/cases',

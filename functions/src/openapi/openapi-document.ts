@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document, built from the route descriptions each capability keeps
  * beside its handlers, so the document and the validation share one set of schemas.
  */
+import { ROLE_LABELS, STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
@@ -73,7 +74,8 @@ export function operationId(doc: RouteDoc): string {
 function whoMayCall(doc: RouteDoc): string {
   if (doc.access === 'public') return 'Anyone; no token needed.';
   if (doc.access === 'signed-in') return 'Anyone signed in, the platform operator included.';
-  return `Staff in these roles: ${doc.access.join(', ')}.`;
+  if (STAFF_ROLES.every((role) => doc.access.includes(role))) return 'Any member of the authority’s staff.';
+  return `Staff whose role is ${doc.access.map((role) => `\`${role}\` (${ROLE_LABELS[role].toLowerCase()})`).join(', ')}.`;
 }
 
 function buildOperation(doc: RouteDoc, convert: ReturnType<typeof jsonSchemaConverter>) {

@@ -71,24 +71,39 @@ function bodySection(op: Operation): string {
   return `<h4>Request body</h4><p>JSON. Fields not listed here are refused.</p>${fieldTable('Request body fields', fieldsOf(schema))}`;
 }
 
-function responseTable(op: Operation, doc: OpenApiDocument): string {
-  const rows = Object.entries(op.responses).map(([status, response]) => {
-    const ref = response.$ref ? (doc.components.responses as Record<string, { description: string }>)[response.$ref.split('/').pop()!] : undefined;
-    const [type, media] = Object.entries(response.content ?? {})[0] ?? (ref ? ['application/problem+json', { schema: { $ref: '#/components/schemas/Problem' } }] : ['', undefined]);
-    const shape = media ? (refName(media.schema) ? `[[${refName(media.schema)}]]` : fieldsOf(media.schema).map((f) => `\`${f.name}\`: ${f.type}`).join('; ')) : '';
-    return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(ref?.description ?? response.description ?? '')}</td><td>${type ? `<code>${escapeHtml(type)}</code>` : ''}</td><td>${inline(shape)}</td></tr>`;
+/** The success answer in a sentence; failures are listed once, in the Errors section, and linked. */
+function responseSection(op: Operation): string {
+  const entries = Object.entries(op.responses);
+  const successes = entries.filter(([status]) => Number(status) < 400);
+  const failures = entries.filter(([status]) => Number(status) >= 400).map(([status]) => `<a href="#status-${status}">${status}</a>`);
+  const lines = successes.map(([status, response]) => {
+    const [type, media] = Object.entries(response.content ?? {})[0] ?? [];
+    const name = media ? refName(media.schema) : undefined;
+    const shape = !media ? '' : name ? `: [[${name}]]` : fieldsOf(media.schema).length ? `: ${fieldsOf(media.schema).map((f) => `\`${f.name}\` (${f.type})`).join(', ')}` : '';
+    return `<p><strong>${escapeHtml(status)}</strong> ${escapeHtml(response.description ?? '')}${type ? ` (<code>${escapeHtml(type)}</code>)` : ''}${inline(shape)}</p>`;
   });
-  return `<table><caption>Responses</caption><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Content type</th><th scope="col">Body</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h4>Responses</h4>${lines.join('')}${failures.length ? `<p>Can fail with ${failures.join(', ')}.</p>` : ''}`;
+}
+
+function errorsSection(doc: OpenApiDocument): string {
+  const responses = doc.components.responses as Record<string, { description: string }>;
+  const rows = Object.entries(responses).map(([name, r]) => {
+    const status = name.replace('Problem', '');
+    return `<tr><th scope="row" id="status-${status}">${status}</th><td>${escapeHtml(r.description)}</td></tr>`;
+  });
+  return `<section aria-labelledby="errors"><h2 id="errors">Errors</h2><p>Every failure is <code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code> and <code>detail</code>; validation failures add <code>errors</code>, each a <code>path</code> and a <code>message</code> (see <a href="#schema-Problem">Problem</a>).</p>
+<table><caption>Error statuses</caption><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function operationSection(path: string, method: string, op: Operation, doc: OpenApiDocument): string {
-  return `<section aria-labelledby="${op.operationId}">
+  // Plain sections: only the tag groups are landmarks, so landmark names stay few and unique.
+  return `<section>
 <h3 id="${op.operationId}"><span class="method">${method.toUpperCase()}</span><code>${escapeHtml(path)}</code></h3>
 <p><strong>${escapeHtml(op.summary)}</strong></p>
 ${paragraphs(op.description)}
 ${parameterTable(op, doc)}
 ${bodySection(op)}
-${responseTable(op, doc)}
+${responseSection(op)}
 </section>`;
 }
 
@@ -102,7 +117,7 @@ export function renderReferencePage(doc: OpenApiDocument): string {
     .map(({ tag, ops }) => `<section aria-labelledby="tag-${tag.name}"><h2 id="tag-${tag.name}">${escapeHtml(tag.name)}</h2><p>${escapeHtml(tag.description)}</p>${ops.map((o) => operationSection(o.path, o.method, o.op, doc)).join('\n')}</section>`)
     .join('\n');
   const schemas = Object.entries(doc.components.schemas)
-    .map(([name, schema]) => `<section aria-labelledby="schema-${name}"><h3 id="schema-${name}">${escapeHtml(name)}</h3>${typeof schema === 'object' && schema.description ? paragraphs(schema.description) : ''}${fieldTable(`${name} fields`, fieldsOf(schema))}</section>`)
+    .map(([name, schema]) => `<section><h3 id="schema-${name}">${escapeHtml(name)}</h3>${typeof schema === 'object' && schema.description ? paragraphs(schema.description) : ''}${fieldTable(`${name} fields`, fieldsOf(schema))}</section>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -119,8 +134,9 @@ export function renderReferencePage(doc: OpenApiDocument): string {
 <h1>${escapeHtml(doc.info.title)} reference</h1>
 ${paragraphs(doc.info.description)}
 <p>The machine-readable form is <a href="/v1/openapi.json">the OpenAPI 3.1 document</a>.</p>
-<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ul>${contents}<li><a href="#schemas">Schemas</a></li></ul></nav>
+<nav aria-labelledby="contents"><h2 id="contents">Contents</h2><ul>${contents}<li><a href="#errors">Errors</a></li><li><a href="#schemas">Schemas</a></li></ul></nav>
 ${sections}
+${errorsSection(doc)}
 <section aria-labelledby="schemas"><h2 id="schemas">Schemas</h2>${schemas}</section>
 </main>
 </body>

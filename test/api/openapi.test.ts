@@ -1,0 +1,115 @@
+/** `/v1/openapi.json` and `/v1/reference` over HTTP: public, complete, and the page accessible. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { expectJson } from './api-client.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface Operation {
+  operationId: string;
+  security: Record<string, string[]>[];
+  parameters?: ({ name: string; in: string } | { $ref: string })[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
+}
+interface Document {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { type: string; scheme: string }> };
+}
+
+const EXPECTED: [string, string][] = [
+  ['get', '/v1/health'],
+  ['get', '/v1/me'],
+  ['get', '/v1/cases'],
+  ['post', '/v1/cases'],
+  ['get', '/v1/cases/{ref}'],
+  ['patch', '/v1/cases/{ref}'],
+  ['get', '/v1/teams'],
+  ['post', '/v1/teams'],
+  ['get', '/v1/teams/{id}'],
+  ['patch', '/v1/teams/{id}'],
+  ['get', '/v1/users'],
+  ['post', '/v1/users'],
+  ['get', '/v1/users/{id}'],
+  ['patch', '/v1/users/{id}'],
+  ['get', '/v1/settings'],
+  ['patch', '/v1/settings'],
+  ['get', '/v1/activity'],
+  ['get', '/v1/dev/outbox'],
+];
+
+describe('/v1/openapi.json', () => {
+  it('is public and a 3.1 document listing every route with its method', async () => {
+    const doc = await expectJson<Document>(await stack.api(null, '/v1/openapi.json'));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: 'Waypoint API', version: '1' });
+    for (const [method, path] of EXPECTED) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+
+  it('asks for a bearer token on every route but the public ones', async () => {
+    const doc = await expectJson<Document>(await stack.api(null, '/v1/openapi.json'));
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [method, path] of EXPECTED) {
+      const expected = path === '/v1/health' ? [] : [{ bearer: [] }];
+      expect(doc.paths[path]![method]!.security, `${method} ${path}`).toEqual(expected);
+    }
+  });
+
+  it('gives request bodies, path parameters and problem+json failures', async () => {
+    const doc = await expectJson<Document>(await stack.api(null, '/v1/openapi.json'));
+    for (const [method, path] of EXPECTED) {
+      const op = doc.paths[path]![method]!;
+      if (method !== 'get') expect(op.requestBody?.content['application/json'], `${method} ${path}`).toBeDefined();
+      for (const name of path.match(/\{(\w+)\}/g) ?? []) {
+        expect(op.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ name: name.slice(1, -1), in: 'path' }));
+      }
+      const failures = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+      expect(failures.length, `${method} ${path}`).toBeGreaterThan(0);
+      for (const [, response] of failures) {
+        const name = response.$ref!.split('/').pop()!;
+        expect(doc.components.responses[name]!.content['application/problem+json']).toEqual({ schema: { $ref: '#/components/schemas/Problem' } });
+      }
+    }
+    expect(doc.paths['/v1/teams/{id}']!.patch!.parameters).toContainEqual({ $ref: '#/components/parameters/IfMatch' });
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'Case', 'Team', 'User', 'Settings', 'ActivityEntry']));
+  });
+});
+
+describe('/v1/reference', () => {
+  it('is a self-contained HTML page in English with a heading for every route', async () => {
+    const response = await stack.api(null, '/v1/reference');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain('<title>API reference – Waypoint</title>');
+    for (const [method, path] of EXPECTED) expect(html).toContain(`<span class="method">${method.toUpperCase()}</span><code>${path}</code></h3>`);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('passes axe in a browser', async () => {
+    let browser: TestBrowser | undefined;
+    try {
+      browser = await launchBrowser();
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${stack.apiUrl}/v1/reference`);
+      expect(await page.title()).toBe('API reference – Waypoint');
+      expect(await page.locator('h1').count()).toBe(1);
+      await expectNoAxeViolations(page);
+    } finally {
+      await browser?.close();
+    }
+  });
+});
