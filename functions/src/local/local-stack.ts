@@ -12,11 +12,13 @@ import { startLocalDatabase, type LocalDatabase } from '../platform/database/loc
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { freePort } from './free-port.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
+import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
+
+export { API_AUDIENCE };
 import { startIdentityProvider } from './identity/identity-provider.ts';
 import { startPortal } from './portal-process.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
 
-export const API_AUDIENCE = 'waypoint-api';
 const REGION = 'eu-west-2';
 
 export interface LocalStackOptions {
@@ -87,7 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         env: {
           API_URL: api.url,
           OIDC_ISSUER: identity.issuer,
-          OIDC_CLIENT_ID: 'waypoint-portal',
+          OIDC_CLIENT_ID: PORTAL_CLIENT_ID,
           SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString('hex'),
           DEV_OUTBOX: '1',
         },

@@ -6,6 +6,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../api/app-env.ts';
 import { ApiError } from '../http/api-error.ts';
+import { InvalidTokenError } from './access-token.ts';
 import { logger } from '../logging/logger.ts';
 import { callerFromClaims, isStaffCaller, tenantContext } from './caller.ts';
 
@@ -17,7 +18,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   try {
     claims = await c.var.deps.verifyAccessToken(match[1]);
   } catch (error) {
-    logger.info('access token refused', { reason: error instanceof Error ? error.message : 'unknown' });
+    if (!(error instanceof InvalidTokenError)) {
+      // The issuer's keys could not be fetched: the token was never judged, so this is not a 401.
+      logger.error('access token could not be checked', { error: error instanceof Error ? error.name : 'unknown' });
+      throw new ApiError('unavailable', 'Sign-in cannot be checked right now; try again shortly');
+    }
+    logger.info('access token refused', { reason: error.message });
     throw new ApiError('unauthenticated', 'The access token is not valid or has expired');
   }
   c.set('caller', callerFromClaims(claims));
