@@ -132,10 +132,11 @@ export class WaypointHttpApi extends Construct {
   /** Route-level throttles are keyed by route key, so the stage must come after the routes. */
   applyRouteThrottles(): void {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is a free-form map in the L1, so CloudFormation's own (Pascal-case) names.
     cfnStage.routeSettings = Object.fromEntries(
       [...this.throttledRoutes.keys()].map((routeKey) => [
         routeKey,
-        { throttlingRateLimit: this.publicThrottle.rateLimit, throttlingBurstLimit: this.publicThrottle.burstLimit },
+        { ThrottlingRateLimit: this.publicThrottle.rateLimit, ThrottlingBurstLimit: this.publicThrottle.burstLimit },
       ]),
     );
     for (const route of this.throttledRoutes.values()) this.stage.node.addDependency(route);

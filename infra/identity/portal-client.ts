@@ -4,7 +4,7 @@
  * identity stack) because its callback URL is the portal's address, which CloudFront assigns.
  */
 import { Duration } from 'aws-cdk-lib';
-import { ClientAttributes, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
+import { CfnUserPoolClient, ClientAttributes, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { FederatedProvider } from './federation.ts';
@@ -28,7 +28,6 @@ export function portalClient(scope: Construct, id: string, props: PortalClientPr
     userPool: props.userPool,
     // A public client: PKCE protects the code exchange, and there is no secret to leak.
     generateSecret: false,
-    authFlows: {},
     oAuth: {
       flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
       scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -50,6 +49,10 @@ export function portalClient(scope: Construct, id: string, props: PortalClientPr
     // Never the custom attributes: a user who could write custom:tenant_id could pick a tenant.
     writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
   });
+  // Sign-in happens only through the hosted pages (authorization code); the API flows that
+  // take a password directly (SRP, custom auth), which Cognito enables when none are named,
+  // stay off. Only refreshing tokens is allowed.
+  (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
   for (const provider of props.federatedProviders) client.node.addDependency(provider.resource);
   return client;
 }

@@ -3,7 +3,7 @@
  * resource it applies to and says why that finding is accepted there. Nothing is
  * acknowledged for a whole stack or app; a new finding anywhere fails the infra tests.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Token, Validations } from 'aws-cdk-lib';
 import type { CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { WaypointSettings } from '../config/settings.ts';
@@ -24,7 +24,7 @@ const OPEN_ROUTE_REASONS: Record<string, string> = {
 };
 
 function acknowledge(construct: IConstruct, id: string, reason: string): void {
-  Validations.of(construct).acknowledge({ id: `AwsSolutions-${id}`, reason });
+  Validations.of(construct).acknowledge({ id: `AwsSolutions::AwsSolutions-${id}`, reason });
 }
 
 function logicalIdOf(construct: IConstruct): string {
@@ -94,14 +94,15 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
   // CDK's bucket-deployment handler copies the portal's files into the assets bucket. Its
   // runtime and its S3 permissions are CDK's; they reach only the CDK asset bucket and ours.
   const deployment = web.assetDeploymentRole;
-  const region = Stack.of(deployment).region;
+  const { region, account } = Stack.of(deployment);
+  const accountInArn = Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
   const deploymentGrants: [string, string][] = [
     ['Action::s3:GetObject*', 'Reads the uploaded asset archive (CDK grant).'],
     ['Action::s3:GetBucket*', 'Reads bucket metadata while copying (CDK grant).'],
     ['Action::s3:List*', 'Lists the bucket to copy and prune files (CDK grant).'],
     ['Action::s3:DeleteObject*', 'Replaces files it deployed before (CDK grant).'],
     ['Action::s3:Abort*', 'Aborts an interrupted multipart upload (CDK grant).'],
-    [`Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`, 'The CDK bootstrap bucket holding the asset archive.'],
+    [`Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${accountInArn}-${region}/*`, 'The CDK bootstrap bucket holding the asset archive.'],
     [`Resource::<${logicalIdOf(web.assets)}.Arn>/*`, 'Every object of the portal assets bucket, which it owns the content of.'],
     ['Resource::*', 'cloudfront:CreateInvalidation has no resource-level permissions.'],
   ];

@@ -1,0 +1,158 @@
+/** Specifies the HTTP API, the API and jobs Lambdas, their schedules and their settings. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthWaypoint } from '../test-support/synth-waypoint.ts';
+import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
+
+let waypoint: SynthesizedWaypoint;
+beforeAll(() => {
+  waypoint = synthWaypoint({ logLevel: 'WARN', logRetentionDays: 30 });
+}, 60_000);
+
+const resources = (type: string) => Object.entries(waypoint.templates.application.findResources(type));
+
+function routes(): Record<string, { AuthorizationType: string; Target: unknown }> {
+  return Object.fromEntries(
+    resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]),
+  );
+}
+
+function lambda(descriptionPattern: RegExp): Record<string, any> {
+  const found = resources('AWS::Lambda::Function').find(([, fn]) => descriptionPattern.test(fn.Properties.Description ?? ''));
+  if (!found) throw new Error(`No function described ${descriptionPattern}`);
+  return found[1].Properties;
+}
+
+describe('the HTTP API', () => {
+  it('guards the staff API with a JWT authorizer for the user pool’s tokens issued to the portal client', () => {
+    expect(routes()['ANY /v1/{proxy+}']?.AuthorizationType).toBe('JWT');
+    waypoint.templates.application.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('PortalClient') }],
+        Issuer: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('https://cognito-idp.eu-west-2.')])] }),
+      },
+    });
+  });
+
+  it('leaves open exactly the public engagement API, the health check, the API description and the portal', () => {
+    const open = Object.entries(routes())
+      .filter(([, route]) => route.AuthorizationType === 'NONE')
+      .map(([key]) => key)
+      .sort();
+    expect(open).toEqual([
+      'ANY /',
+      'ANY /have-your-say',
+      'ANY /have-your-say/{proxy+}',
+      'ANY /v1/public/{proxy+}',
+      'ANY /{proxy+}',
+      'GET /v1/health',
+      'GET /v1/openapi.json',
+    ]);
+  });
+
+  it('sends /v1 to the API Lambda and everything else to the portal Lambda', () => {
+    const integrations = Object.fromEntries(resources('AWS::ApiGatewayV2::Integration').map(([id, i]) => [id, JSON.stringify(i.Properties.IntegrationUri)]));
+    const targetOf = (key: string) => {
+      const target = JSON.stringify(routes()[key]?.Target);
+      const integrationId = Object.keys(integrations).find((id) => target.includes(id));
+      return integrations[integrationId ?? ''];
+    };
+    expect(targetOf('ANY /v1/{proxy+}')).toMatch(/FunctionsApi/);
+    expect(targetOf('ANY /v1/public/{proxy+}')).toMatch(/FunctionsApi/);
+    expect(targetOf('ANY /{proxy+}')).toMatch(/Portal/);
+    expect(targetOf('ANY /have-your-say/{proxy+}')).toMatch(/Portal/);
+  });
+
+  it('throttles the stage, and the public routes more tightly', () => {
+    waypoint.templates.application.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      RouteSettings: {
+        'ANY /v1/public/{proxy+}': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+        'ANY /have-your-say': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+        'ANY /have-your-say/{proxy+}': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      },
+    });
+  });
+
+  it('writes access logs without the source IP or user agent', () => {
+    const [, stage] = resources('AWS::ApiGatewayV2::Stage')[0]!;
+    const format = stage.Properties.AccessLogSettings.Format as string;
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(fields).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
+    expect(format).not.toMatch(/sourceIp|userAgent|identity\./);
+  });
+});
+
+describe('the Lambdas', () => {
+  it('run Node 24 on arm64, each with its own log group kept for the configured period', () => {
+    const functions = resources('AWS::Lambda::Function').filter(([id]) => /Functions|Portal/.test(id) && !id.includes('Bucket'));
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+    for (const [, group] of resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('give the API the settings its config reads, and Powertools its level from context', () => {
+    expect(lambda(/Waypoint API/).Environment.Variables).toMatchObject({
+      USER_POOL_ID: expect.anything(),
+      POWERTOOLS_SERVICE_NAME: 'waypoint-api',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+    });
+    const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
+    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN']) {
+      expect(variables[key], key).toBeDefined();
+    }
+    expect(variables).not.toHaveProperty('AWS_REGION');
+  });
+
+  it('let the API manage staff accounts in the user pool and nothing wider', () => {
+    waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'ManageStaffAccounts',
+            Action: Match.arrayWith(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes']),
+            Resource: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('UserPool') }),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('the scheduled jobs', () => {
+  it('run reminders on working-day mornings and retention nightly, in London time', () => {
+    const schedules = resources('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
+    const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
+    expect(Object.keys(byJob).sort()).toEqual(['reminders', 'retention']);
+    expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
+    expect(byJob.retention?.ScheduleExpression).toBe('cron(30 2 * * ? *)');
+    for (const schedule of schedules) {
+      expect(schedule.ScheduleExpressionTimezone).toBe('Europe/London');
+      expect(JSON.stringify(schedule.Target.Arn)).toMatch(/FunctionsJobs/);
+    }
+  });
+
+  it('invoke the jobs Lambda through a role that may invoke only that function', () => {
+    waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('SchedulerRole') }],
+      PolicyDocument: {
+        Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('FunctionsJobs'), 'Arn'] } }],
+      },
+    });
+  });
+});
+
+describe('email', () => {
+  it('is not configured until the context names an SES identity', () => {
+    waypoint.templates.application.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    expect(lambda(/Waypoint API/).Environment.Variables).not.toHaveProperty('EMAIL_FROM');
+  });
+});

@@ -1,0 +1,140 @@
+/** Specifies the deployed table and the roles through which Lambda code reaches it. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXPIRY_ATTRIBUTE, keyAttributes, tableDefinition } from '@waypoint/shared/table/table-definition';
+import { synthWaypoint } from '../test-support/synth-waypoint.ts';
+import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
+import { tenantDataPolicy, platformDataPolicy } from './tenant-data-policy.ts';
+
+let waypoint: SynthesizedWaypoint;
+beforeAll(() => {
+  waypoint = synthWaypoint();
+}, 60_000);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+function resourcesOf(template: ReturnType<SynthesizedWaypoint['templates']['application']['toJSON']>, type: string): [string, Resource][] {
+  return Object.entries(template.Resources as Record<string, Resource>).filter(([, resource]) => resource.Type === type);
+}
+
+function roleNamed(fragment: string): Resource {
+  const found = resourcesOf(waypoint.templates.application.toJSON(), 'AWS::IAM::Role').find(([id]) => id.includes(fragment));
+  if (!found) throw new Error(`No role ${fragment}`);
+  return found[1];
+}
+
+describe('the table', () => {
+  it('is on-demand, with point-in-time recovery, deletion protection and TTL on the expiry attribute', () => {
+    waypoint.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      TimeToLiveSpecification: { AttributeName: EXPIRY_ATTRIBUTE, Enabled: true },
+    });
+  });
+
+  it('is encrypted with a customer-managed key that rotates, and both are kept if the stack is deleted', () => {
+    waypoint.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+    });
+    waypoint.templates.data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    waypoint.templates.data.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    waypoint.templates.data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+  });
+
+  it('has exactly the keys and indexes of the shared table definition', () => {
+    const [, table] = resourcesOf(waypoint.templates.data.toJSON(), 'AWS::DynamoDB::Table')[0]!;
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    const attributes = (table.Properties.AttributeDefinitions as { AttributeName: string }[]).map((a) => a.AttributeName);
+    expect(attributes.sort()).toEqual(keyAttributes().sort());
+    const indexes = (table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[]).map((i) => ({
+      name: i.IndexName,
+      keys: i.KeySchema,
+    }));
+    expect(indexes).toEqual(
+      tableDefinition.indexes.map((index) => ({
+        name: index.name,
+        keys: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+      })),
+    );
+  });
+
+  it('sits in a stack with termination protection', () => {
+    expect(waypoint.stacks.data.terminationProtection).toBe(true);
+  });
+});
+
+describe('tenant-scoped data access', () => {
+  const stripKms = (statements: Record<string, any>[]) => statements.filter((s) => s.Sid !== 'TableKeyThroughDynamoDbOnly');
+
+  it('gives the tenant data role exactly the generated leading-key policy', () => {
+    const policy = roleNamed('TenantDataRole').Properties.Policies[0].PolicyDocument;
+    const expected = tenantDataPolicy({ tableArn: 'TABLE', indexNames: tableDefinition.indexes.map((i) => i.name) });
+    const resolved = waypoint.stacks.application.resolve(policy) as { Statement: any[] };
+    const [statement, ...others] = stripKms(resolved.Statement);
+    expect(others).toEqual([]);
+    expect(statement?.Action).toEqual(expected.Statement[0]!.Action);
+    expect(statement?.Condition).toEqual(expected.Statement[0]!.Condition);
+    expect(statement?.Resource).toHaveLength(1 + tableDefinition.indexes.length);
+  });
+
+  it('lets the tenant role use the table key only through DynamoDB', () => {
+    const statements = roleNamed('TenantDataRole').Properties.Policies[0].PolicyDocument.Statement as any[];
+    const kms = statements.find((s) => s.Sid === 'TableKeyThroughDynamoDbOnly');
+    expect(kms.Condition.StringEquals['kms:ViaService']).toMatch(/^dynamodb\.eu-west-2\./);
+  });
+
+  it('lets only the API and jobs roles assume the tenant role, with one UUID-shaped TenantId tag', () => {
+    const trust = roleNamed('TenantDataRole').Properties.AssumeRolePolicyDocument.Statement as any[];
+    expect(trust).toHaveLength(2);
+    for (const statement of trust) {
+      expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(statement.Principal.AWS['Fn::GetAtt'][0]).toMatch(/Functions(Api|Jobs)Role/);
+      expect(statement.Condition).toEqual({
+        StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },
+      });
+    }
+  });
+
+  it('gives the platform role PLATFORM# items only', () => {
+    const policy = roleNamed('PlatformDataRole').Properties.Policies[0].PolicyDocument.Statement as any[];
+    const expected = platformDataPolicy({ tableArn: 'TABLE', indexNames: [] });
+    expect(policy[0].Condition).toEqual(expected.Statement[0]!.Condition);
+  });
+
+  it('gives the Lambda roles no DynamoDB permissions of their own: only AssumeRole on the data roles', () => {
+    const policies = resourcesOf(waypoint.templates.application.toJSON(), 'AWS::IAM::Policy');
+    const actions = policies.flatMap(([, policy]) => (policy.Properties.PolicyDocument.Statement as any[]).flatMap((s) => [s.Action].flat()));
+    expect(actions.filter((action: string) => action.startsWith('dynamodb:'))).toEqual([]);
+    waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Sid: 'AssumeTenantDataRoleWithTag', Action: ['sts:AssumeRole', 'sts:TagSession'] }),
+          Match.objectLike({ Sid: 'AssumePlatformDataRole', Action: 'sts:AssumeRole' }),
+        ]),
+      },
+    });
+  });
+
+  it('tells the API and jobs functions which roles to assume', () => {
+    for (const description of [/Waypoint API/, /scheduled jobs/]) {
+      waypoint.templates.application.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp(description.source),
+        Environment: {
+          Variables: Match.objectLike({
+            TENANT_DATA_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('TenantDataRole'), 'Arn'] },
+            PLATFORM_DATA_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('PlatformDataRole'), 'Arn'] },
+          }),
+        },
+      });
+    }
+  });
+});
