@@ -5,4 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [sveltekit()],
   server: { port: 5173, strictPort: true },
+  // Kit's own adapter step dominates the build; rolldown's timing report about it is noise.
+  build: { rolldownOptions: { checks: { pluginTimings: false } } },
 });

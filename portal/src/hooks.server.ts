@@ -1,7 +1,13 @@
 /** Per-request set-up: decode the session once, set security headers, and log failures safely. */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { signInProviderOrigins } from '$lib/server/auth/oidc';
+import { portalConfig } from '$lib/server/config';
 import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
+
+/** Reads the configuration as the server starts, so a missing variable stops it with a clear message. */
+export const init: ServerInit = () => {
+  portalConfig();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   const session = readStaffSession(event.cookies);

@@ -105,10 +105,3 @@ export function takeLoginState(cookies: Cookies): LoginState | undefined {
   if (typeof v.state !== 'string' || typeof v.nonce !== 'string' || typeof v.codeVerifier !== 'string' || typeof v.returnTo !== 'string') return undefined;
   return { state: v.state, nonce: v.nonce, codeVerifier: v.codeVerifier, returnTo: v.returnTo };
 }
-
-/** Only same-site paths are followed after sign-in, so the parameter cannot send users elsewhere. */
-export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/signin') || value.startsWith('/auth/') || value.startsWith('/signout')) return '/';
-  return value;
-}

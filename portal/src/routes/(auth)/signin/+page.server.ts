@@ -1,6 +1,6 @@
 /** The sign-in page: explains where staff are sent, or returns a signed-in user to where they were going. */
 import { redirect } from '@sveltejs/kit';
-import { safeReturnTo } from '$lib/server/session/staff-session';
+import { safeReturnTo } from '$lib/server/session/return-to';
 import type { PageServerLoad } from './$types';
 
 const PROBLEMS: Record<string, string> = {

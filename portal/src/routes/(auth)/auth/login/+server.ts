@@ -1,7 +1,8 @@
 /** Starts a sign-in: keeps state, nonce and PKCE verifier in a sealed cookie, then goes to the provider. */
 import { redirect } from '@sveltejs/kit';
 import { beginSignIn } from '$lib/server/auth/oidc';
-import { safeReturnTo, writeLoginState } from '$lib/server/session/staff-session';
+import { safeReturnTo } from '$lib/server/session/return-to';
+import { writeLoginState } from '$lib/server/session/staff-session';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, cookies }) => {
