@@ -60,8 +60,11 @@ export function createApp(deps: ApiDependencies) {
     '/v1/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload-too-large', 'The body must be at most 256 KB');
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot carry another request.
+        const response = problemResponse(new ApiError('payload-too-large', 'The body must be at most 256 KB'), c.req.path);
+        response.headers.set('connection', 'close');
+        return response;
       },
     }),
   );
