@@ -52,6 +52,16 @@ describe('editing a case', () => {
     await page.context().close();
   });
 
+  it('prints the case details without navigation or the edit form', async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    await page.goto(`${stack.portalUrl}/cases/NV-00008`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isVisible()).toBe(false);
+    expect(await page.locator('dl.summary-list').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('does not offer the edit form to a practitioner', async () => {
     const page = await signedIn.pageAs('practitioner@northvale.example');
     await page.goto(`${stack.portalUrl}/cases/NV-00001`);
