@@ -1,5 +1,5 @@
 /** The data stack: the single DynamoDB table, built from the shared table definition, and its key. */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -50,5 +50,6 @@ export class DataStack extends Stack {
         ...projectionOf(index),
       });
     }
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

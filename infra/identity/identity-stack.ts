@@ -3,7 +3,7 @@
  * admin-only attributes that a pre-token-generation trigger copies into access tokens, a
  * hosted sign-in domain, MFA, and optional federation to councils' own identity providers.
  */
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -103,6 +103,7 @@ export class IdentityStack extends Stack {
 
     this.federatedProviders = federatedIdentityProviders(this, this.userPool, settings.federations);
     this.issuerUrl = `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
   }
 
   private sesEmail(settings: WaypointSettings): UserPoolEmail {
