@@ -65,6 +65,7 @@ describe('staff pages, each as a role that may use it', () => {
     ['manager@northvale.example', '/cases/SM-00001', 404, 'Page not found – Waypoint'],
     ['manager@northvale.example', '/no-such-page', 404, 'Page not found – Waypoint'],
     ['operator@waypoint.example', '/operator', 200, 'Operator – Waypoint'],
+    ['senior@northvale.example', '/signout', 200, 'Sign out – Waypoint'],
   ];
 
   it.each(cases)('%s: %s passes axe', async (email, path, status, title) => {
@@ -102,7 +103,7 @@ describe('staff pages, each as a role that may use it', () => {
   });
 
   it('gives each page its own title', () => {
-    const pages = ['/signin', '/have-your-say', '/', '/cases', '/cases/NV-00001', '/cases/NV-00002', '/settings', '/activity', '/dev/outbox', '/operator'];
+    const pages = ['/signin', '/signout', '/have-your-say', '/', '/cases', '/cases/NV-00001', '/cases/NV-00002', '/settings', '/activity', '/dev/outbox', '/operator'];
     const pageTitles = pages.map((path) => titles.get(path));
     expect(pageTitles.every((t) => t !== undefined)).toBe(true);
     expect(new Set(pageTitles).size).toBe(pages.length);

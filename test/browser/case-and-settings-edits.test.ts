@@ -3,7 +3,7 @@
  * latest version, an admin changes the settings, and each user sees only their own scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
@@ -42,6 +42,7 @@ describe('editing a case', () => {
     await notice.waitFor();
     expect(await page.locator('dl.summary-list').innerText()).toContain('Changed by QA');
     expect(await page.getByLabel('Label (optional)').inputValue()).toBe('My note from supervision');
+    await expectNoAxeViolations(page);
 
     // Saving again, now against the latest version, goes through.
     await page.getByRole('button', { name: 'Save changes' }).click();
