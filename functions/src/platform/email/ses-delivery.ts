@@ -1,0 +1,60 @@
+/**
+ * Delivers outbox messages through SES in AWS. The CDK stack sets EMAIL_FROM and SES_IDENTITY
+ * when the deployment names an SES identity; without them there is no delivery and messages
+ * stay in the outbox. Plain-text mail only: nothing a mail client could load from elsewhere.
+ */
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
+
+/** What delivery needs of an outbox message. */
+export interface DeliverableMessage {
+  /** The outbox message id; sent as a tag so bounces and complaints can be traced back to it. */
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface SesSender {
+  send(command: SendEmailCommand): Promise<SendEmailCommandOutput>;
+}
+
+export interface SesDeliveryConfig {
+  region: string;
+  /** The From address, within the verified identity. */
+  from: string;
+}
+
+export type DeliverEmail = (message: DeliverableMessage) => Promise<{ providerMessageId: string }>;
+
+/** The delivery settings from the environment, or undefined when email is not configured. */
+export function readSesDeliveryConfig(env: NodeJS.ProcessEnv = process.env): SesDeliveryConfig | undefined {
+  const from = env.EMAIL_FROM?.trim();
+  if (!from || !env.SES_IDENTITY?.trim()) return undefined;
+  return { region: env.AWS_REGION ?? 'eu-west-2', from };
+}
+
+/** SES tag values allow letters, digits, `_` and `-` only. */
+function tagValue(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256) || 'unknown';
+}
+
+export function sesDelivery(config: SesDeliveryConfig, ses: SesSender = new SESv2Client({ region: config.region })): DeliverEmail {
+  return async (message) => {
+    const output = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: config.from,
+        Destination: { ToAddresses: [message.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
+          },
+        },
+        EmailTags: [{ Name: 'outbox-message', Value: tagValue(message.id) }],
+      }),
+    );
+    if (!output.MessageId) throw new Error('SES accepted the message but returned no message id');
+    return { providerMessageId: output.MessageId };
+  };
+}
