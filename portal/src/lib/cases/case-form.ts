@@ -1,7 +1,7 @@
 /** The case edit form: what the user typed, and the API body it becomes after the shared schema checks it. */
 import * as v from 'valibot';
 import { UpdateCaseBody, type Case } from '@waypoint/shared/cases/case-schemas';
-import { fieldErrorsFromIssues, type FieldError } from '$lib/forms/form-errors';
+import { fieldErrorsFromIssues, type FieldError } from '../forms/form-errors.ts';
 
 export interface CaseFormValues {
   teamId: string;

@@ -1,7 +1,7 @@
 /** The settings form: what the admin typed, and the API body it becomes after the shared schema checks it. */
 import * as v from 'valibot';
 import { UpdateSettingsBody, type Settings } from '@waypoint/shared/settings/settings-schemas';
-import { fieldErrorsFromIssues, type FieldError } from '$lib/forms/form-errors';
+import { fieldErrorsFromIssues, type FieldError } from '../forms/form-errors.ts';
 
 export interface SettingsFormValues {
   name: string;
