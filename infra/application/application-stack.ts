@@ -6,7 +6,7 @@
  * CloudFront's domain, CloudFront's origin is the HTTP API, and the HTTP API's JWT authorizer
  * needs the app client's id.
  */
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { IUserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -100,6 +100,12 @@ export class ApplicationStack extends Stack {
     this.functions.setAudience(this.portalClient.userPoolClientId);
 
     const portal = portalFunction(this, 'Portal', { build: props.portalBuild, settings });
+    if (props.portalBuild.kind === 'placeholder') {
+      Annotations.of(portal.handler).addWarningV2(
+        'waypoint:portal-placeholder',
+        'No portal build found: the PLACEHOLDER portal is packaged. Run `PORTAL_ADAPTER=lambda npm run build -w portal` before deploying.',
+      );
+    }
     this.portal = portal.handler;
     this.portalSessionSecret = portal.sessionSecret;
     const portalEnvironment = {

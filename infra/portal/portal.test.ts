@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakePortalBuild, synthWaypoint } from '../test-support/synth-waypoint.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
@@ -139,9 +139,12 @@ describe('the portal Lambda', () => {
     });
   });
 
-  it('is the clearly-labelled placeholder when there is no portal build', () => {
+  it('is the clearly-labelled placeholder when there is no portal build, with a warning at synth', () => {
     expect(portalEnvironment(placeholder).PORTAL_BUILD).toBe('placeholder');
     expect(portalEnvironment(built).PORTAL_BUILD).toBe('built');
+    const warning = Match.stringLikeRegexp('PLACEHOLDER portal is packaged');
+    Annotations.fromStack(placeholder.stacks.application).hasWarning('*', warning);
+    Annotations.fromStack(built.stacks.application).hasNoWarning('*', warning);
   });
 
   it('gets a cache behaviour for each top-level static file of a real build', () => {
