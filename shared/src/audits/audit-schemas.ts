@@ -1,0 +1,146 @@
+/**
+ * An audit of one case on a pinned template version: who took part, when, the period it
+ * looked at, the answers, and where it is in its lifecycle.
+ */
+import * as v from 'valibot';
+import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
+import { answersPatchSchema, type Answers } from '../templates/answer-schemas.ts';
+import type { Grade } from '../templates/grade-scale.ts';
+import { TemplateId, type TemplateDefinition } from '../templates/template-schemas.ts';
+import type { Action } from '../actions/action-schemas.ts';
+import { IsoDate, Month } from './audit-dates.ts';
+import type { Reflection } from './reflection-schemas.ts';
+
+export const AUDIT_STATES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
+export type AuditState = (typeof AUDIT_STATES)[number];
+export const AUDIT_STATE_LABELS: Record<AuditState, string> = { planned: 'Planned', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled' };
+
+export const AUDIT_TYPES = ['monthly', 'deep-dive', 'thematic'] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+export const AUDIT_TYPE_LABELS: Record<AuditType, string> = { monthly: 'Monthly', 'deep-dive': 'Deep dive', thematic: 'Thematic' };
+
+/** Audit and reflection ids are ULIDs (the demo data uses readable fixed ids). */
+export const AuditId = EntityId;
+
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(120, 'Use at most 120 characters'));
+
+/** Someone from another agency who took part (TAC summaries especially): no account, just a name. */
+export const Partner = v.strictObject({
+  name: Name,
+  agency: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the agency'), v.maxLength(120, 'Use at most 120 characters')),
+  role: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120, 'Use at most 120 characters'))),
+});
+export type Partner = v.InferOutput<typeof Partner>;
+export const Partners = v.pipe(v.array(Partner), v.maxLength(20, 'List at most 20 partners'));
+
+/** The months of practice the audit looked at; typically the last 12. */
+export const PeriodReviewed = v.pipe(
+  v.strictObject({ from: IsoDate, to: IsoDate }),
+  v.check((p) => p.from <= p.to, 'The period must start before it ends'),
+);
+export type PeriodReviewed = v.InferOutput<typeof PeriodReviewed>;
+
+const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason'), v.maxLength(2000, 'Use at most 2000 characters'));
+
+export const CreateAuditBody = v.strictObject({
+  caseRef: CaseRef,
+  templateId: TemplateId,
+  auditType: v.optional(v.picklist(AUDIT_TYPES), 'monthly'),
+  /** The programme month; the current month in London when absent. */
+  month: v.optional(Month),
+  /** The date of the audit conversation, when already known: not in the future, not before the case opened. */
+  conversationDate: v.optional(IsoDate),
+  studentId: v.optional(EntityId),
+  partners: v.optional(Partners, []),
+  /** The 12 months up to today when absent. */
+  periodReviewed: v.optional(PeriodReviewed),
+});
+export type CreateAuditBody = v.InferOutput<typeof CreateAuditBody>;
+
+const headerChanges = {
+  auditType: v.optional(v.picklist(AUDIT_TYPES)),
+  month: v.optional(Month),
+  conversationDate: v.optional(v.nullable(IsoDate)),
+  studentId: v.optional(v.nullable(EntityId)),
+  partners: v.optional(Partners),
+  periodReviewed: v.optional(PeriodReviewed),
+};
+
+/**
+ * A draft save. `answers` merges into what is saved (`null` clears an answer); a field
+ * set to `null` is removed. As documented for every template: the exact answer shape
+ * comes from the pinned version, see `updateAuditBodyFor`.
+ */
+export const UpdateAuditBody = v.strictObject({
+  ...headerChanges,
+  answers: v.optional(v.pipe(v.record(v.string(), v.record(v.string(), v.unknown())), v.description('`{ [sectionId]: { [questionId]: value | null } }` as the pinned template version defines'))),
+});
+
+/** The draft-save body for an audit on this template version: answers checked question by question. */
+export function updateAuditBodyFor(template: Pick<TemplateDefinition, 'sections'>) {
+  return v.strictObject({ ...headerChanges, answers: v.optional(answersPatchSchema(template)) });
+}
+export type UpdateAuditBody = v.InferOutput<ReturnType<typeof updateAuditBodyFor>>;
+
+export const CancelAuditBody = v.strictObject({ reason: Reason });
+export const ReopenAuditBody = v.strictObject({ reason: Reason });
+
+export const ListAuditsQuery = v.object({
+  month: v.optional(Month),
+  team: v.optional(EntityId),
+  caseRef: v.optional(CaseRef),
+  state: v.optional(v.picklist(AUDIT_STATES)),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+export interface Reopening {
+  at: string;
+  byId: string;
+  reason: string;
+}
+
+export interface Audit {
+  id: string;
+  caseRef: string;
+  /** The case's team and type when the audit was created; an audit stays with its team. */
+  teamId: string;
+  caseType: CaseType;
+  templateId: string;
+  templateVersion: number;
+  templateName: string;
+  auditType: AuditType;
+  month: string;
+  state: AuditState;
+  auditorId: string;
+  /** The case holder when the audit was created: whose practice it looks at. */
+  caseHolderId?: string;
+  studentId?: string;
+  partners: Partner[];
+  conversationDate?: string;
+  periodReviewed: PeriodReviewed;
+  answers: Answers;
+  /** Derived from the answers on every save. */
+  sectionGrades: Record<string, Grade>;
+  overallGrade?: Grade;
+  safeguardingConcern: boolean;
+  safeguardingSections: string[];
+  completedAt?: string;
+  completedById?: string;
+  cancelledAt?: string;
+  cancelledById?: string;
+  cancelReason?: string;
+  reopenings: Reopening[];
+  createdById: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An audit as its read view shows it: with its reflections, its actions and the names of the people named. */
+export interface AuditDetail extends Audit {
+  reflections: Reflection[];
+  actions: Action[];
+  /** Names of the staff the audit, its reflections and actions name, by user id. */
+  people: Record<string, string>;
+}

@@ -1,0 +1,9 @@
+/** The templates Waypoint ships and seeds for every authority, as version 1. */
+import type { TemplateDefinition } from '../template-schemas.ts';
+import { journeyOfTheChild } from './journey-of-the-child.ts';
+import { tacReflectiveCaseSummary } from './tac-reflective-case-summary.ts';
+
+export { JOURNEY_OF_THE_CHILD_ID } from './journey-of-the-child.ts';
+export { TAC_REFLECTIVE_SUMMARY_ID } from './tac-reflective-case-summary.ts';
+
+export const BUILT_IN_TEMPLATES: readonly TemplateDefinition[] = [journeyOfTheChild, tacReflectiveCaseSummary];

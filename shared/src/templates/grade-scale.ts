@@ -1,0 +1,22 @@
+/**
+ * The four-point grade scale. Answers store the canonical value; each authority names
+ * the grades in its settings (`gradeLabels`, best first), and screens show those names.
+ */
+import * as v from 'valibot';
+import { DEFAULT_GRADE_LABELS } from '../settings/settings-schemas.ts';
+
+/** Best first, in the same order as a tenant's `gradeLabels`. */
+export const GRADES = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const GradeValue = v.picklist(GRADES, 'Choose one of the four grades on the scale');
+
+/** The tenant's name for a grade; the default Ofsted wording when no labels are given. */
+export function gradeLabel(grade: Grade, labels: readonly string[] = DEFAULT_GRADE_LABELS): string {
+  return labels[GRADES.indexOf(grade)] ?? DEFAULT_GRADE_LABELS[GRADES.indexOf(grade)]!;
+}
+
+/** Value and label pairs, best first, for radios and selects. */
+export function gradeOptions(labels: readonly string[] = DEFAULT_GRADE_LABELS): { value: Grade; label: string }[] {
+  return GRADES.map((grade) => ({ value: grade, label: gradeLabel(grade, labels) }));
+}
