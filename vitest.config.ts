@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One run covers every suite but the bench: unit tests beside the code, cross-cutting suites in test/.
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
