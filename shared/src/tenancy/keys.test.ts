@@ -28,6 +28,57 @@ describe('tenantKeys', () => {
   });
 });
 
+describe('audit, template and action keys', () => {
+  const k = tenantKeys(A);
+  const audit = { id: '01JDAUDIT', month: '2026-11', teamId: 'cin', caseRef: 'NV-1' };
+  const action = { id: '01JDACTION', ownerId: 'u1', teamId: 'cin', caseRef: 'NV-1', dueDate: '2026-12-01', source: { type: 'audit', auditId: '01JDAUDIT' } };
+
+  it('start with the tenant on the table and on every index', () => {
+    const partitionKeys = [
+      k.template('journey').PK,
+      k.templateVersion('journey', 1).PK,
+      k.audit('a1').PK,
+      k.reflection('a1', 'r1').PK,
+      k.auditParticipant('a1', 'u1').PK,
+      k.action('x1').PK,
+      ...Object.entries({ ...k.auditIndexEntries(audit), ...k.auditParticipantIndexEntries({ auditId: 'a1', userId: 'u1', month: '2026-11' }), ...k.actionIndexEntries(action) })
+        .filter(([name]) => name.endsWith('PK'))
+        .map(([, value]) => value),
+    ];
+    for (const key of partitionKeys) expect(key.startsWith(`TENANT#${A}#`) || key === `TENANT#${A}`, key).toBe(true);
+  });
+
+  it('keep an audit, its reflections and its participants in one partition', () => {
+    expect(new Set([k.audit('a1').PK, k.reflection('a1', 'r1').PK, k.auditParticipant('a1', 'u1').PK]).size).toBe(1);
+  });
+
+  it('sort template versions as numbers and refuse impossible ones', () => {
+    expect(k.templateVersion('t', 9).SK < k.templateVersion('t', 10).SK).toBe(true);
+    expect(() => k.templateVersion('t', 0)).toThrow(UnsafeKeyPartError);
+  });
+
+  it('put an audit’s month and team in its index keys so lists can be read by prefix', () => {
+    const entries = k.auditIndexEntries(audit);
+    expect(entries.GSI1SK.startsWith(k.auditsByMonth('2026-11', 'cin').GSI1SK)).toBe(true);
+    expect(entries.GSI2SK.startsWith(k.auditsByTeam('cin', '2026-11').GSI2SK)).toBe(true);
+    expect(entries.GSI3PK).toBe(k.auditsByCase('NV-1').GSI3PK);
+  });
+
+  it('order open actions by due date and move closed ones out of the open range', () => {
+    const open = k.actionIndexEntries(action);
+    const closed = k.actionIndexEntries({ ...action, closedOn: '2026-11-30' });
+    expect(open.GSI1SK).toBe('OPEN#2026-12-01#01JDACTION');
+    expect(closed.GSI2SK.startsWith('CLOSED#')).toBe(true);
+    expect(open.GSI3SK.startsWith(k.actionsByAudit('NV-1', '01JDAUDIT').GSI3SK)).toBe(true);
+  });
+
+  it('reject separators smuggled into audit and action ids', () => {
+    expect(() => k.audit('a#b')).toThrow(UnsafeKeyPartError);
+    expect(() => k.auditsByMonth('2026-11#TEAM')).toThrow(UnsafeKeyPartError);
+    expect(() => k.actionIndexEntries({ ...action, ownerId: 'x#y' })).toThrow(UnsafeKeyPartError);
+  });
+});
+
 describe('platformKeys', () => {
   it('keeps platform items out of every tenant partition', () => {
     expect(platformKeys.tenant(A).PK.startsWith('PLATFORM#')).toBe(true);

@@ -36,6 +36,17 @@ function tenantRoot(tenantId: string): string {
   return `TENANT#${tenantId}`;
 }
 
+/** Zero-padded so versions sort as numbers. */
+function versionNumber(version: number): string {
+  if (!Number.isInteger(version) || version < 1 || version > 999_999) throw new UnsafeKeyPartError('version');
+  return String(version).padStart(6, '0');
+}
+
+/** A `YYYY-MM#` sort-key prefix, or every month. */
+function monthPrefix(month: string | undefined): string {
+  return month === undefined ? '' : `${safe(month, 'month')}#`;
+}
+
 export interface Key {
   PK: string;
   SK: string;
@@ -77,6 +88,77 @@ export function tenantKeys(tenantId: string) {
     }),
     casesByHolder: (userId: string) => ({ GSI2PK: `${root}#HOLDER#${safe(userId, 'user id')}` }),
     casesByStudent: (userId: string) => ({ GSI3PK: `${root}#STUDENT#${safe(userId, 'user id')}` }),
+
+    /** Templates: a head per template in the root partition; its immutable versions in its own partition, newest last. */
+    template: (templateId: string): Key => ({ PK: root, SK: `TEMPLATE#${safe(templateId, 'template id')}` }),
+    templatesPrefix: (): Key => ({ PK: root, SK: 'TEMPLATE#' }),
+    templateVersion: (templateId: string, version: number): Key => ({
+      PK: `${root}#TEMPLATE#${safe(templateId, 'template id')}`,
+      SK: `V#${versionNumber(version)}`,
+    }),
+    templateVersionsPartition: (templateId: string): string => `${root}#TEMPLATE#${safe(templateId, 'template id')}`,
+
+    /**
+     * Audits: one partition per audit holding the audit (`AUDIT`), its reflections and a
+     * participant entry per person who took part, so the read view is one Query.
+     */
+    audit: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'AUDIT' }),
+    auditPartition: (auditId: string): string => `${root}#AUDIT#${safe(auditId, 'audit id')}`,
+    reflection: (auditId: string, reflectionId: string): Key => ({
+      PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
+      SK: `REFLECTION#${safe(reflectionId, 'reflection id')}`,
+    }),
+    auditParticipant: (auditId: string, userId: string): Key => ({
+      PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
+      SK: `PERSON#${safe(userId, 'user id')}`,
+    }),
+    /** An audit's index entries: by programme month (GSI1), by team (GSI2), by case (GSI3); newest month last. */
+    auditIndexEntries: (a: { id: string; month: string; teamId: string; caseRef: string }) => ({
+      GSI1PK: `${root}#AUDITS#MONTH#${safe(a.month, 'month')}`,
+      GSI1SK: `TEAM#${safe(a.teamId, 'team id')}#AUDIT#${safe(a.id, 'audit id')}`,
+      GSI2PK: `${root}#AUDITS#TEAM#${safe(a.teamId, 'team id')}`,
+      GSI2SK: `${safe(a.month, 'month')}#AUDIT#${safe(a.id, 'audit id')}`,
+      GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#AUDITS`,
+      GSI3SK: `${safe(a.month, 'month')}#AUDIT#${safe(a.id, 'audit id')}`,
+    }),
+    /** A participant entry's index key: the audits a person took part in (GSI1), by month. */
+    auditParticipantIndexEntries: (p: { auditId: string; userId: string; month: string }) => ({
+      GSI1PK: `${root}#PERSON#${safe(p.userId, 'user id')}#AUDITS`,
+      GSI1SK: `${safe(p.month, 'month')}#AUDIT#${safe(p.auditId, 'audit id')}`,
+    }),
+    auditsByMonth: (month: string, teamId?: string) => ({
+      GSI1PK: `${root}#AUDITS#MONTH#${safe(month, 'month')}`,
+      GSI1SK: teamId === undefined ? 'TEAM#' : `TEAM#${safe(teamId, 'team id')}#`,
+    }),
+    auditsByTeam: (teamId: string, month?: string) => ({ GSI2PK: `${root}#AUDITS#TEAM#${safe(teamId, 'team id')}`, GSI2SK: monthPrefix(month) }),
+    auditsByCase: (caseRef: string, month?: string) => ({ GSI3PK: `${root}#CASE#${safe(caseRef, 'case reference')}#AUDITS`, GSI3SK: monthPrefix(month) }),
+    auditsByPerson: (userId: string, month?: string) => ({ GSI1PK: `${root}#PERSON#${safe(userId, 'user id')}#AUDITS`, GSI1SK: monthPrefix(month) }),
+
+    /**
+     * Actions, each in its own partition. Index entries by owner (GSI1) and team (GSI2)
+     * sort open actions by due date (`OPEN#<due>`), so "overdue" is a range query, and
+     * closed ones by when they closed (`CLOSED#<date>`); by case (GSI3) grouped by source.
+     */
+    action: (actionId: string): Key => ({ PK: `${root}#ACTION#${safe(actionId, 'action id')}`, SK: 'ACTION' }),
+    actionIndexEntries: (a: { id: string; ownerId: string; teamId: string; caseRef: string; dueDate: string; closedOn?: string; source: { type: string; auditId: string } }) => {
+      const id = safe(a.id, 'action id');
+      const order = a.closedOn === undefined ? `OPEN#${safe(a.dueDate, 'due date')}#${id}` : `CLOSED#${safe(a.closedOn, 'closed date')}#${id}`;
+      return {
+        GSI1PK: `${root}#OWNER#${safe(a.ownerId, 'user id')}#ACTIONS`,
+        GSI1SK: order,
+        GSI2PK: `${root}#TEAM#${safe(a.teamId, 'team id')}#ACTIONS`,
+        GSI2SK: order,
+        GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#ACTIONS`,
+        GSI3SK: `${a.source.type.toUpperCase()}#${safe(a.source.auditId, 'source id')}#ACTION#${id}`,
+      };
+    },
+    actionsByOwner: (userId: string) => ({ GSI1PK: `${root}#OWNER#${safe(userId, 'user id')}#ACTIONS` }),
+    actionsByTeam: (teamId: string) => ({ GSI2PK: `${root}#TEAM#${safe(teamId, 'team id')}#ACTIONS` }),
+    /** The actions raised from one audit sit together in the case's partition. */
+    actionsByAudit: (caseRef: string, auditId: string) => ({
+      GSI3PK: `${root}#CASE#${safe(caseRef, 'case reference')}#ACTIONS`,
+      GSI3SK: `AUDIT#${safe(auditId, 'audit id')}#ACTION#`,
+    }),
   };
 }
 
