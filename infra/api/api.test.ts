@@ -11,7 +11,7 @@ beforeAll(() => {
 
 const resources = (type: string) => Object.entries(waypoint.templates.application.findResources(type));
 
-function routes(): Record<string, { AuthorizationType: string; Target: unknown }> {
+function routes(): Record<string, { AuthorizationType: string; AuthorizationScopes?: string[]; Target: unknown }> {
   return Object.fromEntries(
     resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]),
   );
@@ -24,8 +24,8 @@ function lambda(descriptionPattern: RegExp): Record<string, any> {
 }
 
 describe('the HTTP API', () => {
-  it('guards the staff API with a JWT authorizer for the user pool’s tokens issued to the portal client', () => {
-    expect(routes()['ANY /v1/{proxy+}']?.AuthorizationType).toBe('JWT');
+  it('guards the staff API with a JWT authorizer for access tokens (openid scope) issued to the portal client', () => {
+    expect(routes()['ANY /v1/{proxy+}']).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: ['openid'] });
     waypoint.templates.application.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -49,6 +49,7 @@ describe('the HTTP API', () => {
       'ANY /{proxy+}',
       'GET /v1/health',
       'GET /v1/openapi.json',
+      'GET /v1/reference',
     ]);
   });
 

@@ -25,7 +25,14 @@ export const OPEN_API_ROUTES = [
   { path: '/v1/public/{proxy+}', methods: [HttpMethod.ANY] },
   { path: '/v1/health', methods: [HttpMethod.GET] },
   { path: '/v1/openapi.json', methods: [HttpMethod.GET] },
+  { path: '/v1/reference', methods: [HttpMethod.GET] },
 ] as const;
+
+/**
+ * Every access token the hosted sign-in issues carries `openid`; ID tokens carry no scope at
+ * all, so requiring it turns ID tokens away at the gateway (the API checks `token_use` too).
+ */
+export const STAFF_API_SCOPES = ['openid'];
 
 /** Everything else under /v1 needs a valid access token from the user pool. */
 export const STAFF_API_ROUTE = { path: '/v1/{proxy+}', methods: [HttpMethod.ANY] } as const;
@@ -99,7 +106,13 @@ export class WaypointHttpApi extends Construct {
       jwtAudience: jwt.audience,
       identitySource: ['$request.header.Authorization'],
     });
-    this.api.addRoutes({ ...STAFF_API_ROUTE, methods: [...STAFF_API_ROUTE.methods], integration, authorizer });
+    this.api.addRoutes({
+      ...STAFF_API_ROUTE,
+      methods: [...STAFF_API_ROUTE.methods],
+      integration,
+      authorizer,
+      authorizationScopes: STAFF_API_SCOPES,
+    });
     for (const route of OPEN_API_ROUTES) {
       const routes = this.api.addRoutes({
         path: route.path,

@@ -15,6 +15,7 @@ const OPEN_ROUTE_REASONS: Record<string, string> = {
     'Public engagement API: children and families have no accounts; the API checks the signed, short-lived engagement session itself, and WAF and a route throttle limit abuse.',
   '/v1/health': 'Health check for operators and probes; it reports only whether the database is reachable.',
   '/v1/openapi.json': 'The API description is public documentation and contains no data.',
+  '/v1/reference': 'The readable API reference page, generated from the public API description; no data.',
   '/': 'Portal home page: the portal signs staff in itself (OIDC with PKCE) and keeps a sealed session cookie; it calls the API with the user’s access token.',
   '/{proxy+}':
     'Portal pages and form posts: the portal authenticates staff with its own OIDC session, and every API call it makes carries the user’s access token through the JWT authorizer.',
