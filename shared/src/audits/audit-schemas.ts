@@ -144,3 +144,13 @@ export interface AuditDetail extends Audit {
   /** Names of the staff the audit, its reflections and actions name, by user id. */
   people: Record<string, string>;
 }
+
+/** An audit in a list: everything but the answers. */
+export type AuditSummary = Omit<Audit, 'answers'>;
+
+/** A page of audits, with the names of the staff they name. */
+export interface AuditPage {
+  items: AuditSummary[];
+  nextCursor: string | null;
+  people: Record<string, string>;
+}

@@ -62,19 +62,33 @@ export const TemplateSection = v.pipe(
 );
 export type TemplateSection = v.InferOutput<typeof TemplateSection>;
 
+/** What every set of sections must satisfy beyond its shape. */
+function uniqueSectionIds(t: { sections: TemplateSection[] }): boolean {
+  return new Set(t.sections.map((s) => s.id)).size === t.sections.length;
+}
+function atMostOneOverallGrade(t: { sections: TemplateSection[] }): boolean {
+  return t.sections.flatMap((s) => s.questions).filter((q) => q.meaning === 'overall-grade').length <= 1;
+}
+const UNIQUE_SECTIONS = 'Section ids must be unique';
+const ONE_OVERALL = 'At most one question can be the overall grade';
+
+const contentEntries = {
+  name: Text(120),
+  description: Text(1000),
+  sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'A template needs at least one section'), v.maxLength(30)),
+};
+
 /** What an author writes: everything but the number and publication stamp. */
 export const TemplateDefinition = v.pipe(
-  v.strictObject({
-    templateId: TemplateId,
-    kind: v.picklist(TEMPLATE_KINDS),
-    name: Text(120),
-    description: Text(1000),
-    sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'A template needs at least one section'), v.maxLength(30)),
-  }),
-  v.check((t) => new Set(t.sections.map((s) => s.id)).size === t.sections.length, 'Section ids must be unique'),
-  v.check((t) => t.sections.flatMap((s) => s.questions).filter((q) => q.meaning === 'overall-grade').length <= 1, 'At most one question can be the overall grade'),
+  v.strictObject({ templateId: TemplateId, kind: v.picklist(TEMPLATE_KINDS), ...contentEntries }),
+  v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS),
+  v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL),
 );
 export type TemplateDefinition = v.InferOutput<typeof TemplateDefinition>;
+
+/** A new version of an existing template: its id and kind never change. */
+export const PublishTemplateVersionBody = v.pipe(v.strictObject(contentEntries), v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS), v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL));
+export type PublishTemplateVersionBody = v.InferOutput<typeof PublishTemplateVersionBody>;
 
 /** One published, immutable version of a template. */
 export interface TemplateVersion extends TemplateDefinition {
