@@ -17,8 +17,8 @@ import type { WaypointSettings } from '../config/settings.ts';
 
 /** The jobs the jobs Lambda runs; the event it receives is `{ job }`. */
 export const JOB_SCHEDULES = {
-  // Working-day mornings, before staff start: due and overdue action reminders.
-  reminders: ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
+  // Every few minutes: sends queued outbox messages through SES.
+  email: ScheduleExpression.rate(Duration.minutes(5)),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
@@ -72,7 +72,7 @@ export class ApiFunctions extends Construct {
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
-      description: 'Waypoint scheduled jobs: reminders and retention',
+      description: 'Waypoint scheduled jobs: email delivery and retention',
       serviceName: 'waypoint-jobs',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,

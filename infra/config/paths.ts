@@ -12,7 +12,7 @@ export const LOCK_FILE = repoPath('package-lock.json');
 export const ENTRY_POINTS = {
   /** The Hono app wrapped by `handle` from `hono/aws-lambda`. */
   api: repoPath('functions/src/api/lambda.ts'),
-  /** Scheduled jobs; invoked with `{ job: 'reminders' | 'retention' }`. */
+  /** Scheduled jobs; invoked with `{ job: 'email' | 'retention' }`. */
   jobs: repoPath('functions/src/jobs/lambda.ts'),
   /** Cognito pre-token-generation (V2_0): tenant and role into access tokens. */
   preTokenGeneration: repoPath('infra/identity/pre-token-generation.ts'),

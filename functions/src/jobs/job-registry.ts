@@ -4,18 +4,23 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataClientFactory } from '../platform/database/clients.ts';
+import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
+import { deliverQueuedEmail } from './email-delivery-job.ts';
 import { removeExpiredItems } from './retention-job.ts';
 
 export interface JobDependencies {
   tableName: string;
   platformClient: DynamoDBDocumentClient;
   dataClientFor: DataClientFactory;
+  /** Sends one email; absent on one machine, where messages stay in the dev outbox. */
+  deliverEmail?: DeliverEmail;
 }
 
 export type JobResult = Record<string, number>;
 export type Job = (deps: JobDependencies) => Promise<JobResult>;
 
 export const JOBS = {
+  email: deliverQueuedEmail,
   retention: removeExpiredItems,
 } satisfies Record<string, Job>;
 

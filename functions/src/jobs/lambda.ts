@@ -3,13 +3,16 @@ import { readApiConfig } from '../platform/config.ts';
 import { lambdaDependencies } from '../api/lambda-dependencies.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { isJobName, JOBS } from './job-registry.ts';
+import { readSesDeliveryConfig, sesDelivery } from '../platform/email/ses-delivery.ts';
 
 const deps = lambdaDependencies(readApiConfig());
+const emailConfig = readSesDeliveryConfig();
+const deliverEmail = emailConfig ? sesDelivery(emailConfig) : undefined;
 
 export async function handler(event: { job?: string }) {
   const name = event.job ?? '';
   if (!isJobName(name)) throw new Error(`Unknown job "${name}"`);
-  const result = await JOBS[name]({ tableName: deps.tableName, platformClient: deps.platformClient, dataClientFor: deps.dataClientFor });
+  const result = await JOBS[name]({ tableName: deps.tableName, platformClient: deps.platformClient, dataClientFor: deps.dataClientFor, deliverEmail });
   logger.info('job finished', { job: name, ...result });
   return result;
 }
