@@ -1,0 +1,47 @@
+/** The child's journey: dated events through the service, the spine of every audit. */
+import * as v from 'valibot';
+import { isValidDate } from '../time/calendar-dates.ts';
+
+export const JOURNEY_EVENT_TYPES = [
+  'contact',
+  'referral',
+  'assessment-started',
+  'assessment-completed',
+  'strategy-discussion',
+  'section-47-enquiry',
+  'initial-cp-conference',
+  'review-cp-conference',
+  'became-looked-after',
+  'looked-after-review',
+  'plan',
+  'step-down',
+  'closure',
+] as const;
+export type JourneyEventType = (typeof JOURNEY_EVENT_TYPES)[number];
+
+export const JOURNEY_EVENT_LABELS: Record<JourneyEventType, string> = {
+  contact: 'Contact',
+  referral: 'Referral',
+  'assessment-started': 'Assessment started',
+  'assessment-completed': 'Assessment completed',
+  'strategy-discussion': 'Strategy discussion',
+  'section-47-enquiry': 'Section 47 enquiry',
+  'initial-cp-conference': 'Initial child protection conference',
+  'review-cp-conference': 'Review child protection conference',
+  'became-looked-after': 'Became looked after',
+  'looked-after-review': 'Child looked after review',
+  plan: 'Plan agreed',
+  'step-down': 'Stepped down',
+  closure: 'Case closed',
+};
+
+export const JourneyEventBody = v.strictObject({
+  type: v.picklist(JOURNEY_EVENT_TYPES),
+  date: v.pipe(v.string(), v.check(isValidDate, 'Enter a real date like 2026-03-31')),
+  note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
+export type JourneyEventBody = v.InferOutput<typeof JourneyEventBody>;
+
+export interface JourneyEvent extends JourneyEventBody {
+  id: string;
+}
