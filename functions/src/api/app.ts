@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { actionRoutes } from '../actions/action-routes.ts';
 import { activityRoutes } from '../activity/activity-routes.ts';
+import { auditLifecycleRoutes } from '../audits/audit-lifecycle-routes.ts';
+import { auditRoutes } from '../audits/audit-routes.ts';
+import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
@@ -18,8 +22,10 @@ import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { logger } from '../platform/logging/logger.ts';
+import { reflectionRoutes } from '../reflections/reflection-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
+import { templateRoutes } from '../templates/template-routes.ts';
 import { userRoutes } from '../users/user-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import type { ApiDependencies } from './dependencies.ts';
@@ -29,6 +35,12 @@ function tenantApi() {
   return new Hono<AppEnv>()
     .use('*', authenticate, requireTenant, idempotentPosts)
     .route('/cases', caseRoutes)
+    .route('/cases', caseAuditRoutes)
+    .route('/templates', templateRoutes)
+    .route('/audits', auditRoutes)
+    .route('/audits', auditLifecycleRoutes)
+    .route('/audits', reflectionRoutes)
+    .route('/actions', actionRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)

@@ -3,22 +3,38 @@
  * beside its handlers, so the document and the validation share one set of schemas.
  */
 import { ROLE_LABELS, STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
+import { actionRouteDocs } from '../actions/action-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
+import { auditRouteDocs } from '../audits/audit-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
+import { templateRouteDocs } from '../templates/template-routes.ts';
 import { userRouteDocs } from '../users/user-routes.ts';
 import { coreRouteDocs } from './core-route-docs.ts';
 import { jsonSchemaConverter, namedSchemas, type JsonSchema } from './json-schemas.ts';
 import { Problem } from './resource-fields.ts';
 import type { AnySchema, RouteDoc } from './route-docs.ts';
 
-export const ROUTE_DOCS: readonly RouteDoc[] = [...coreRouteDocs, ...teamRouteDocs, ...userRouteDocs, ...settingsRouteDocs, ...activityRouteDocs, ...devOutboxRouteDocs];
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  ...coreRouteDocs,
+  ...templateRouteDocs,
+  ...auditRouteDocs,
+  ...actionRouteDocs,
+  ...teamRouteDocs,
+  ...userRouteDocs,
+  ...settingsRouteDocs,
+  ...activityRouteDocs,
+  ...devOutboxRouteDocs,
+];
 
 const TAGS = [
   { name: 'Platform', description: 'Health and the signed-in user.' },
   { name: 'Cases', description: 'Cases, identified by the authority’s own reference.' },
+  { name: 'Templates', description: 'Audit templates and engagement forms, as immutable numbered versions.' },
+  { name: 'Audits', description: 'Journey of the Child audits and TAC Reflective Case Summaries, with reflections.' },
+  { name: 'Actions', description: 'Remedial actions raised from audit findings.' },
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },
   { name: 'Settings', description: 'How the authority names and runs its QA framework.' },

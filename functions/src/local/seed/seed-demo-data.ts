@@ -1,6 +1,7 @@
 /**
- * Writes the demo data. Each item is written only if absent, so seeding again changes
- * nothing and never overwrites what someone edited since.
+ * Writes the demo data: authorities, teams, staff, cases, templates and six months of
+ * audits. Each item is written only if absent, so seeding again changes nothing and
+ * never overwrites what someone edited since.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +13,7 @@ import { tenantContext } from '../../platform/auth/caller.ts';
 import { accountItem, type SignInAccount } from '../identity/account-store.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
+import { seedDemoAudits } from './seed-demo-audits.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
@@ -53,6 +55,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null));
       await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
     }
+    written += await seedDemoAudits({ context, tenant, seededAt: SEEDED_AT });
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });
   return { written };

@@ -1,0 +1,87 @@
+/**
+ * The emails an audit sends, through the outbox. Each message's reason is deterministic
+ * (what happened, to which audit, for whom), so a retried or repeated save queues it once.
+ * Messages name the case by its pseudonymous reference and never quote the answers.
+ */
+import type { Audit } from '@waypoint/shared/audits/audit-schemas';
+import { AUDIT_TYPE_LABELS } from '@waypoint/shared/audits/audit-schemas';
+import type { TemplateDefinition } from '@waypoint/shared/templates/template-schemas';
+import type { User } from '@waypoint/shared/users/user-schemas';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { queueEmail } from '../platform/outbox/outbox.ts';
+import { getUser, listUsers } from '../users/user-store.ts';
+
+const readLink = (audit: Pick<Audit, 'id'>) => `Read it in Waypoint: /audits/${audit.id}`;
+
+async function activeUser(tenant: TenantContext, userId: string | undefined): Promise<User | undefined> {
+  const user = userId ? await getUser(tenant, userId) : undefined;
+  return user?.active ? user : undefined;
+}
+
+/** The team's managers and the authority's QA officers: who must hear of a safeguarding concern. */
+async function safeguardingRecipients(tenant: TenantContext, teamId: string): Promise<User[]> {
+  const recipients: User[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listUsers({ tenant, limit: 100, cursor });
+    recipients.push(...page.items.filter((u) => u.active && (u.role === 'qa' || (u.role === 'manager' && u.teamIds.includes(teamId)))));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return recipients;
+}
+
+export async function notifyAuditPlanned(tenant: TenantContext, audit: Audit, at: string): Promise<void> {
+  const holder = await activeUser(tenant, audit.caseHolderId);
+  if (!holder) return;
+  await queueEmail({
+    tenant,
+    reason: `audit-planned:${audit.id}:${holder.id}`,
+    to: holder.email,
+    subject: `Audit planned for case ${audit.caseRef}`,
+    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${audit.month}${audit.conversationDate ? `, with the audit conversation on ${audit.conversationDate}` : ''}. Your manager will go through it with you.\n\n${readLink(audit)}\n`,
+    at,
+  });
+}
+
+/** Each completion (a reopened audit can complete again) tells the case holder and the student. */
+export async function notifyAuditCompleted(tenant: TenantContext, audit: Audit, at: string): Promise<void> {
+  const completion = audit.reopenings.length + 1;
+  for (const userId of [audit.caseHolderId, audit.studentId]) {
+    const person = await activeUser(tenant, userId);
+    if (!person) continue;
+    await queueEmail({
+      tenant,
+      reason: `audit-completed:${audit.id}:${completion}:${person.id}`,
+      to: person.email,
+      subject: `Audit of case ${audit.caseRef} completed`,
+      text: `Hello ${person.name},\n\nThe audit of case ${audit.caseRef} (${audit.templateName}) has been completed. You can read it and add your own reflection, in your own words.\n\n${readLink(audit)}\n`,
+      at,
+    });
+  }
+}
+
+/**
+ * Alerts the team's managers and QA to every section flagged with a safeguarding concern.
+ * Called on every save: the reason names audit, section and recipient, so each alert goes
+ * once, and a save after an interrupted one still sends what was missed.
+ */
+export async function alertSafeguarding(tenant: TenantContext, audit: Audit, template: Pick<TemplateDefinition, 'sections'>, at: string): Promise<number> {
+  if (!audit.safeguardingSections.length) return 0;
+  const recipients = await safeguardingRecipients(tenant, audit.teamId);
+  let queued = 0;
+  for (const sectionId of audit.safeguardingSections) {
+    const title = template.sections.find((s) => s.id === sectionId)?.title ?? sectionId;
+    for (const person of recipients) {
+      const sent = await queueEmail({
+        tenant,
+        reason: `safeguarding:${audit.id}:${sectionId}:${person.id}`,
+        to: person.email,
+        subject: `Safeguarding concern raised in the audit of case ${audit.caseRef}`,
+        text: `Hello ${person.name},\n\nA safeguarding concern has been flagged in section “${title}” of the audit of case ${audit.caseRef} (team ${audit.teamId}). Please review it today and act under your authority’s safeguarding procedures.\n\n${readLink(audit)}\n`,
+        at,
+      });
+      if (sent) queued++;
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,50 @@
+/** Response schemas for audits in the OpenAPI document. */
+import * as v from 'valibot';
+import { IsoDate, Month } from '@waypoint/shared/audits/audit-dates';
+import { AUDIT_STATES, AUDIT_TYPES, Partner, PeriodReviewed } from '@waypoint/shared/audits/audit-schemas';
+import { CASE_TYPES, CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
+import { GradeValue } from '@waypoint/shared/templates/grade-scale';
+import { TemplateId } from '@waypoint/shared/templates/template-schemas';
+import { ActionResource } from '../actions/action-resources.ts';
+import { nextCursor, versionedFields } from '../openapi/resource-fields.ts';
+import { ReflectionResource } from '../reflections/reflection-resources.ts';
+
+const summaryEntries = {
+  id: EntityId,
+  caseRef: CaseRef,
+  teamId: v.pipe(EntityId, v.description('The case’s team when the audit was created')),
+  caseType: v.picklist(CASE_TYPES),
+  templateId: TemplateId,
+  templateVersion: v.pipe(v.number(), v.integer(), v.minValue(1), v.description('The template version this audit pinned when it was created')),
+  templateName: v.string(),
+  auditType: v.picklist(AUDIT_TYPES),
+  month: Month,
+  state: v.picklist(AUDIT_STATES),
+  auditorId: EntityId,
+  caseHolderId: v.optional(v.pipe(EntityId, v.description('The case holder when the audit was created'))),
+  studentId: v.optional(EntityId),
+  partners: v.array(Partner),
+  conversationDate: v.optional(IsoDate),
+  periodReviewed: PeriodReviewed,
+  sectionGrades: v.pipe(v.record(v.string(), GradeValue), v.description('Each section’s grade, by section id')),
+  overallGrade: v.optional(GradeValue),
+  safeguardingConcern: v.boolean(),
+  safeguardingSections: v.pipe(v.array(v.string()), v.description('Sections with a safeguarding concern flagged')),
+  completedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  completedById: v.optional(EntityId),
+  cancelledAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  cancelledById: v.optional(EntityId),
+  cancelReason: v.optional(v.string()),
+  reopenings: v.array(v.object({ at: v.pipe(v.string(), v.isoTimestamp()), byId: EntityId, reason: v.string() })),
+  createdById: EntityId,
+  ...versionedFields,
+};
+
+const answers = v.pipe(v.record(v.string(), v.record(v.string(), v.union([v.string(), v.boolean()]))), v.description('`{ [sectionId]: { [questionId]: value } }` for the pinned template version'));
+const people = v.pipe(v.record(v.string(), v.string()), v.description('Names of the staff named, by user id'));
+
+export const AuditResource = v.pipe(v.object({ ...summaryEntries, answers }), v.title('Audit'));
+export const AuditSummaryResource = v.pipe(v.object(summaryEntries), v.title('AuditSummary'));
+export const AuditDetailResource = v.pipe(v.object({ ...summaryEntries, answers, reflections: v.array(ReflectionResource), actions: v.array(ActionResource), people }), v.title('AuditDetail'));
+export const AuditPageResource = v.object({ items: v.array(AuditSummaryResource), nextCursor, people });
+export const ReflectionListResource = v.object({ items: v.array(ReflectionResource), people });
