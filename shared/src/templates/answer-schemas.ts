@@ -12,7 +12,7 @@ export type SectionAnswers = Record<string, AnswerValue>;
 export type Answers = Record<string, SectionAnswers>;
 
 /** A change to answers: a value sets it, `null` (or an empty string from a form) clears it. */
-export type AnswersPatch = Record<string, Record<string, AnswerValue | null>>;
+export type AnswersPatch = Record<string, Record<string, AnswerValue | null | undefined> | undefined>;
 
 export const TEXT_ANSWER_MAX = 10_000;
 
