@@ -129,7 +129,7 @@ describe('dev outbox', () => {
   it('does not exist when the API is not set up with a dev outbox', async () => {
     const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
     const { platformClient, dataClientFor, tableName } = stack.jobDependencies;
-    const app = createApp({ tableName, platformClient, dataClientFor, verifyAccessToken: (t) => verifier.verify(t), devOutbox: false });
+    const app = createApp({ tableName, platformClient, dataClientFor, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, devOutbox: false });
     const response = await app.request('/v1/dev/outbox', { headers: { authorization: `Bearer ${await stack.tokenFor(nv('qa'))}` } });
     await expectProblem(response, 404);
   });

@@ -1,5 +1,8 @@
 /** `/v1/users` over HTTP: reading staff a page at a time, adding people (with a welcome email) and changing them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { fetchAccessToken, SignInRefusedError } from '@waypoint/functions/local/identity/sign-in-flow';
 import { demoUsers } from '@waypoint/functions/local/seed/demo-data';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, ROLES, expectJson, expectProblem, jsonInit, nv, readAllPages, readVersioned } from './api-client.ts';
@@ -73,10 +76,34 @@ describe('adding users', () => {
     expect(activity.items).toContainEqual(expect.objectContaining({ entity: 'user', entityId: user.id, action: 'created' }));
   });
 
-  it('uses the id sent, and answers 409 when it is taken', async () => {
-    const user = await expectJson<User>(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ id: 'nv-sw-99', email: 'ninety.nine@northvale.example', teamIds: [] }))), 201);
-    expect(user.id).toBe('nv-sw-99');
-    await expectProblem(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ id: 'nv-sw-99', email: 'someone.else@northvale.example' }))), 409);
+  it('gives the person added a sign-in whose token carries their tenant, role and user id', async () => {
+    const user = await expectJson<User>(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ email: 'owen.pryce@northvale.example', role: 'manager', teamIds: ['assessment'] }))), 201);
+    const claims = decodeJwt(await fetchAccessToken({ issuer: stack.issuer, email: 'owen.pryce@northvale.example', password: DEMO_PASSWORD }));
+    expect(claims).toMatchObject({ sub: user.id, tenant_id: NORTHVALE.id, role: 'manager' });
+    const me = await expectJson<{ user: { id: string }; role: string; teams: { id: string }[] }>(await stack.api('owen.pryce@northvale.example', '/v1/me'));
+    expect(me).toMatchObject({ user: { id: user.id }, role: 'manager', teams: [{ id: 'assessment' }] });
+  });
+
+  it('carries a role change into the next token, and a deactivated person can no longer sign in', async () => {
+    const email = 'rhian.lloyd@northvale.example';
+    const user = await expectJson<User>(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ email }))), 201);
+    const promoted = await stack.api(nv('admin'), `/v1/users/${user.id}`, jsonInit('PATCH', { role: 'qa' }, { 'if-match': '"1"' }));
+    expect(promoted.status).toBe(200);
+    expect(decodeJwt(await fetchAccessToken({ issuer: stack.issuer, email, password: DEMO_PASSWORD }))).toMatchObject({ role: 'qa' });
+    const deactivated = await stack.api(nv('admin'), `/v1/users/${user.id}`, jsonInit('PATCH', { active: false }, { 'if-match': '"2"' }));
+    expect(deactivated.status).toBe(200);
+    await expect(fetchAccessToken({ issuer: stack.issuer, email, password: DEMO_PASSWORD })).rejects.toBeInstanceOf(SignInRefusedError);
+  });
+
+  it('refuses an id chosen by the caller: it comes from the sign-in account', async () => {
+    const problem = await expectProblem(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ id: 'nv-sw-99', email: 'ninety.nine@northvale.example' }))), 400);
+    expect(problem.errors).toContainEqual({ path: 'id', message: 'Unknown field' });
+  });
+
+  it('answers 409 when the address already has an account in another authority, and adds nobody', async () => {
+    await expectProblem(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ email: 'manager@southmoor.example' }))), 409);
+    const { items } = await readAllPages<User>(stack, nv('admin'), '/v1/users?limit=100');
+    expect(items.some((u) => u.email === 'manager@southmoor.example')).toBe(false);
   });
 
   it('answers 409 for an email address already in the authority, whatever its case', async () => {

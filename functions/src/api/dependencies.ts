@@ -1,5 +1,6 @@
 /** What the API needs from its surroundings; `npm start`, the tests and the Lambda entry each supply it. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 
 export interface VerifiedClaims {
@@ -15,6 +16,8 @@ export interface ApiDependencies {
   /** Platform items (tenant directory) and the health check; never handed to tenant routes. */
   platformClient: DynamoDBDocumentClient;
   verifyAccessToken(token: string): Promise<VerifiedClaims>;
+  /** The identity provider's accounts, which carry each person's tenant and role. */
+  accounts: SignInAccounts;
   /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */
   devOutbox: boolean;
 }

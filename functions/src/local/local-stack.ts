@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startApiServer } from '../api/local-server.ts';
+import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import { isJobName, JOBS, type JobDependencies } from '../jobs/job-registry.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
@@ -16,6 +17,7 @@ import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
 
 export { API_AUDIENCE };
 import { startIdentityProvider } from './identity/identity-provider.ts';
+import { localSignInAccounts } from './identity/local-sign-in-accounts.ts';
 import { startPortal } from './portal-process.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
 
@@ -41,6 +43,8 @@ export interface LocalStack {
   database: LocalDatabase;
   tableName: string;
   jobDependencies: JobDependencies;
+  /** The local identity provider's accounts, as the API manages them. */
+  accounts: SignInAccounts;
   stop(): Promise<void>;
 }
 
@@ -55,7 +59,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(database.close);
     const db = createDocumentClient({ endpoint: database.endpoint, region: REGION });
     await ensureTable(db, tableName);
-    await seedDemoData({ db, tableName, password: process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD });
+    const password = process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD;
+    await seedDemoData({ db, tableName, password });
 
     const portalPort = options.portal ? options.ports.portal || (await freePort()) : undefined;
     const portalUrl = portalPort ? `http://localhost:${portalPort}` : null;
@@ -69,6 +74,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(identity.close);
 
     const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }) };
+    const accounts = localSignInAccounts({ db, tableName, password });
     const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
     const api = await startApiServer({
       port: options.ports.api,
@@ -77,6 +83,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         platformClient: db,
         dataClientFor: jobDependencies.dataClientFor,
         verifyAccessToken: (token) => verifier.verify(token),
+        accounts,
         devOutbox: true,
       },
     });
@@ -107,7 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(async () => clearInterval(timer));
     }
 
-    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, stop };
+    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, accounts, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,7 +3,6 @@
  * role, teams and whether they are active. Adding someone queues a welcome email.
  */
 import { Hono } from 'hono';
-import { ulid } from 'ulid';
 import * as v from 'valibot';
 import { EntityId, ListCasesQuery } from '@waypoint/shared/cases/case-schemas';
 import { ROLE_LABELS, STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
@@ -12,6 +11,7 @@ import { CreateUserBody, UpdateUserBody, UserFields, type User } from '@waypoint
 import type { AppEnv } from '../api/app-env.ts';
 import { describeRoutes } from '../openapi/route-docs.ts';
 import { nextCursor, versionedFields } from '../openapi/resource-fields.ts';
+import { AccountExistsError, AccountNotFoundError } from '../platform/accounts/sign-in-accounts.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 import { changedFields } from '../platform/database/versioned-items.ts';
@@ -41,19 +41,27 @@ userRoutes.get('/:id', async (c) => {
 });
 
 /**
- * Adds a user record. Locally this does not create a sign-in account (the seeded demo
- * accounts are the only ones); in AWS, provisioning the Cognito user is a separate step.
+ * Adds a person: first their sign-in account (Cognito, or the local provider), whose subject
+ * becomes their user id, then their user record. The identity provider refuses a second
+ * account for an email address, which is what keeps two admins adding the same person at
+ * once from making two; a retry finds the account it made and carries on.
  */
 userRoutes.post('/', async (c) => {
-  const { tenant, staff } = c.var;
+  const { tenant, staff, deps } = c.var;
   requireRole(staff, ['admin']);
   const body = await readJsonBody(c, CreateUserBody);
   await checkTeams(tenant, body.teamIds);
-  // A read-then-write check: two admins adding the same address at the same instant could
-  // both pass it. Acceptable for a handful of admins; a claim item keyed by email would close it.
+  // Case holders on record may have no account; their address is taken all the same.
   if (await findUserIdByEmail(tenant, body.email)) throw new ApiError('conflict', 'Someone in this authority already has that email address');
+  let account: { userId: string };
+  try {
+    account = await deps.accounts.create({ tenantId: tenant.tenantId, email: body.email, name: body.name, role: body.role });
+  } catch (error) {
+    if (error instanceof AccountExistsError) throw new ApiError('conflict', 'That email address already has a Waypoint account');
+    throw error;
+  }
   const at = clock.nowIso();
-  const user: User = { ...body, id: body.id ?? ulid(clock.now().getTime()), active: true, version: 1, createdAt: at, updatedAt: at };
+  const user: User = { ...body, id: account.userId, active: true, version: 1, createdAt: at, updatedAt: at };
   await putNewUser(tenant, user);
   const authority = (await getTenantSummary(tenant))?.name ?? 'your authority';
   await queueEmail({
@@ -61,7 +69,7 @@ userRoutes.post('/', async (c) => {
     reason: `user-added:${user.id}`,
     to: user.email,
     subject: 'You have been added to Waypoint',
-    text: `Hello ${user.name},\n\nYou have been added to Waypoint, ${authority}'s quality assurance service, as a ${ROLE_LABELS[user.role].toLowerCase()}.\nYour authority will tell you how to sign in.\n`,
+    text: `Hello ${user.name},\n\nYou have been added to Waypoint, ${authority}'s quality assurance service, as a ${ROLE_LABELS[user.role].toLowerCase()}.\n${deps.accounts.signInAdvice}\n`,
     at,
   });
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'user', entityId: user.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).filter((k) => k !== 'id').sort() });
@@ -70,12 +78,17 @@ userRoutes.post('/', async (c) => {
   return c.json(user, 201);
 });
 
-/** The token's role comes from the sign-in account, so a role change here takes effect there separately. */
+/**
+ * A role or active change goes to the sign-in account too, since the token's claims come
+ * from there: the new role applies from the person's next token, and a deactivated person
+ * can no longer sign in or refresh. The account changes first, after a version check, so a
+ * stale edit changes neither.
+ */
 userRoutes.patch('/:id', async (c) => {
-  const { tenant, staff } = c.var;
+  const { tenant, staff, deps } = c.var;
   const id = readParam(c, 'id', EntityId);
   // Existence first: another tenant's user is a 404 for every role, never a 403.
-  await findUser(tenant, id);
+  const current = await findUser(tenant, id);
   requireRole(staff, ['admin']);
   const expectedVersion = requireIfMatch(c);
   const body = await readJsonBody(c, UpdateUserBody);
@@ -83,6 +96,15 @@ userRoutes.patch('/:id', async (c) => {
     throw new ApiError('conflict', 'You cannot remove your own admin access; ask another admin');
   }
   if (body.teamIds) await checkTeams(tenant, body.teamIds);
+  if (current.version !== expectedVersion) throw new ApiError('precondition-failed', `The user was changed by someone else (now version ${current.version}); read it again and reapply your change`);
+  if (body.role !== undefined || body.active !== undefined) {
+    try {
+      await deps.accounts.update({ tenantId: tenant.tenantId, email: current.email, role: body.role, active: body.active });
+    } catch (error) {
+      // People on record who never had a sign-in (case holders, say) have nothing to change.
+      if (!(error instanceof AccountNotFoundError)) throw error;
+    }
+  }
   const at = clock.nowIso();
   const { before, after } = await updateUser({ tenant, userId: id, expectedVersion, changes: body, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'user', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
@@ -126,7 +148,7 @@ export const userRouteDocs = describeRoutes([
     path: '/v1/users',
     tag: 'Users',
     summary: 'Add a user',
-    description: 'The id defaults to a new ULID; teams must exist (400) and the email must be new to the authority (409). Queues a welcome email. Send `Idempotency-Key` to make a retry safe.',
+    description: 'Creates the person’s sign-in account with this role (their id is the account’s subject), then their record. Teams must exist (400); the email must be new to Waypoint (409). Queues a welcome email. Send `Idempotency-Key` to make a retry safe.',
     access: ['admin'],
     body: CreateUserBody,
     otherErrors: [409],

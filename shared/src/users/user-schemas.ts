@@ -11,8 +11,8 @@ export const UserFields = {
   active: v.boolean(),
 };
 
+/** A new person's id is their sign-in account's subject, so it is never chosen by the caller. */
 export const CreateUserBody = v.strictObject({
-  id: v.optional(EntityId),
   name: UserFields.name,
   email: UserFields.email,
   role: UserFields.role,

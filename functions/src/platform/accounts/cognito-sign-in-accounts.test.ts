@@ -1,0 +1,70 @@
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import { cognitoSignInAccounts, type CognitoSender } from './cognito-sign-in-accounts.ts';
+import { AccountExistsError, AccountNotFoundError } from './sign-in-accounts.ts';
+
+const A = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801';
+const B = '2b9e4d17-8a3f-4c6b-b1d0-736f75746802';
+
+/** A stand-in for the Cognito API holding one user pool in memory, recording each call. */
+function fakeCognito() {
+  const users = new Map<string, { Name: string; Value: string }[]>();
+  const calls: string[] = [];
+  const send = (async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+    calls.push(command.constructor.name);
+    const input = command.input as { Username: string; UserAttributes?: { Name: string; Value: string }[] };
+    if (command instanceof AdminCreateUserCommand) {
+      if (users.has(input.Username)) throw new UsernameExistsException({ message: 'exists', $metadata: {} });
+      const attributes = [...(input.UserAttributes ?? []), { Name: 'sub', Value: `sub-${users.size + 1}` }];
+      users.set(input.Username, attributes);
+      return { User: { Attributes: attributes } };
+    }
+    if (command instanceof AdminGetUserCommand) {
+      const attributes = users.get(input.Username);
+      if (!attributes) throw Object.assign(new Error('missing'), { name: 'UserNotFoundException' });
+      return { UserAttributes: attributes };
+    }
+    return {};
+  }) as unknown as CognitoSender['send'];
+  return { cognito: { send }, users, calls };
+}
+
+describe('Cognito sign-in accounts', () => {
+  it('creates an account with the tenant and role as admin-only attributes and returns its subject', async () => {
+    const fake = fakeCognito();
+    const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
+    expect(await accounts.create({ tenantId: A, email: 'a@x.example', name: 'A', role: 'manager' })).toEqual({ userId: 'sub-1', created: true });
+    expect(fake.users.get('a@x.example')).toEqual(expect.arrayContaining([{ Name: 'custom:tenant_id', Value: A }, { Name: 'custom:role', Value: 'manager' }]));
+  });
+
+  it('finds its own earlier account on a retry, but refuses an address taken in another tenant', async () => {
+    const fake = fakeCognito();
+    const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
+    await accounts.create({ tenantId: A, email: 'a@x.example', name: 'A', role: 'manager' });
+    expect(await accounts.create({ tenantId: A, email: 'a@x.example', name: 'A', role: 'manager' })).toEqual({ userId: 'sub-1', created: false });
+    await expect(accounts.create({ tenantId: B, email: 'a@x.example', name: 'A', role: 'manager' })).rejects.toBeInstanceOf(AccountExistsError);
+  });
+
+  it('changes the role, and on deactivation disables the account and signs it out everywhere', async () => {
+    const fake = fakeCognito();
+    const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
+    await accounts.create({ tenantId: A, email: 'a@x.example', name: 'A', role: 'manager' });
+    await accounts.update({ tenantId: A, email: 'a@x.example', role: 'qa', active: false });
+    expect(fake.calls).toEqual(expect.arrayContaining([AdminUpdateUserAttributesCommand.name, AdminDisableUserCommand.name, AdminUserGlobalSignOutCommand.name]));
+  });
+
+  it('never touches an account of another tenant', async () => {
+    const fake = fakeCognito();
+    const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
+    await accounts.create({ tenantId: B, email: 'b@x.example', name: 'B', role: 'admin' });
+    await expect(accounts.update({ tenantId: A, email: 'b@x.example', role: 'student' })).rejects.toBeInstanceOf(AccountNotFoundError);
+    expect(fake.calls).not.toContain(AdminUpdateUserAttributesCommand.name);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Sign-in accounts in the Cognito user pool. The tenant and role are custom attributes only
+ * administrators can write; Cognito emails the new person a temporary password.
+ */
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  UserNotFoundException,
+  UsernameExistsException,
+  type AttributeType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { AccountExistsError, AccountNotFoundError, type SignInAccounts } from './sign-in-accounts.ts';
+
+export interface CognitoSender {
+  send: CognitoIdentityProviderClient['send'];
+}
+
+const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
+
+export function cognitoSignInAccounts(options: { userPoolId: string; region: string; cognito?: CognitoSender }): SignInAccounts {
+  const cognito = options.cognito ?? new CognitoIdentityProviderClient({ region: options.region });
+  const UserPoolId = options.userPoolId;
+
+  /** The account's subject, if it exists and belongs to `tenantId`. */
+  async function accountIn(email: string, tenantId: string): Promise<string | undefined> {
+    try {
+      const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: email }));
+      if (attribute(user.UserAttributes, 'custom:tenant_id') !== tenantId) return undefined;
+      return attribute(user.UserAttributes, 'sub');
+    } catch (error) {
+      if (error instanceof UserNotFoundException || (error as Error).name === 'UserNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    signInAdvice: 'You will receive a separate email with a temporary password; sign in with it and choose your own.',
+    async create(account) {
+      try {
+        const { User } = await cognito.send(
+          new AdminCreateUserCommand({
+            UserPoolId,
+            Username: account.email,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [
+              { Name: 'email', Value: account.email },
+              { Name: 'email_verified', Value: 'true' },
+              { Name: 'name', Value: account.name },
+              { Name: 'custom:tenant_id', Value: account.tenantId },
+              { Name: 'custom:role', Value: account.role },
+            ],
+          }),
+        );
+        const sub = attribute(User?.Attributes, 'sub');
+        if (!sub) throw new Error('Cognito created the account but returned no subject');
+        return { userId: sub, created: true };
+      } catch (error) {
+        if (!(error instanceof UsernameExistsException)) throw error;
+        const existing = await accountIn(account.email, account.tenantId);
+        if (!existing) throw new AccountExistsError({ cause: error });
+        return { userId: existing, created: false };
+      }
+    },
+    async update(change) {
+      if (!(await accountIn(change.email, change.tenantId))) throw new AccountNotFoundError();
+      if (change.role !== undefined) {
+        await cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username: change.email, UserAttributes: [{ Name: 'custom:role', Value: change.role }] }));
+      }
+      if (change.active === false) {
+        await cognito.send(new AdminDisableUserCommand({ UserPoolId, Username: change.email }));
+        // Refresh tokens stop working at once; access tokens run out within the hour.
+        await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId, Username: change.email }));
+      }
+      if (change.active === true) await cognito.send(new AdminEnableUserCommand({ UserPoolId, Username: change.email }));
+    },
+  };
+}
