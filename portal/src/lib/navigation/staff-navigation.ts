@@ -1,5 +1,6 @@
 /** Which staff pages each role may use, so the navigation only offers what will work. */
 import { ACTIVITY_READERS, caseScopeOf, isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
+import { canReadAudits } from '../audits/audit-permissions.ts';
 
 export interface NavItem {
   href: string;
@@ -18,6 +19,7 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (!isStaffRole(role)) return [{ href: '/operator', label: 'Operator' }];
   const items: NavItem[] = [{ href: '/', label: 'Home' }];
   if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
+  if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
   items.push({ href: '/settings', label: 'Settings' });
   if (options.devOutbox) items.push({ href: '/dev/outbox', label: 'Outbox' });

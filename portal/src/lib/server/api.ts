@@ -49,11 +49,13 @@ export interface Versioned<T> {
   version: string;
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   query?: Record<string, string | number | undefined | null>;
   body?: unknown;
   ifMatch?: string;
+  /** Sent as Idempotency-Key, so a form posted twice creates one thing. */
+  idempotencyKey?: string;
   /** Statuses the caller handles itself (thrown as ApiError); others become pages. */
   handle?: readonly number[];
 }
@@ -104,6 +106,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+    if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
 
     let response: Response;
     try {
@@ -150,6 +153,9 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
   }
 
   return {
+    /** For capability clients built on this one (audits), with the same token and error handling. */
+    getJson: get,
+    getVersioned: versioned,
     me: () => get<Me>('/v1/me'),
     teams: () => get<{ items: Team[] }>('/v1/teams'),
     users: (query: { limit?: number; cursor?: string } = {}, handle?: readonly number[]) =>

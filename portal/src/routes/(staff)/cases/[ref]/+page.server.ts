@@ -3,12 +3,18 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { CaseRef } from '@waypoint/shared/cases/case-schemas';
 import { CASE_EDITORS, isStaffRole } from '@waypoint/shared/tenancy/roles';
+import { auditApi } from '$lib/audits/audit-api.server';
+import { readGradeLabels } from '$lib/audits/audit-context.server';
+import { canReadAudits, canRunAudits } from '$lib/audits/audit-permissions';
 import { fieldErrorsFromProblem } from '$lib/forms/form-errors';
 import { createApi } from '$lib/server/api';
 import { CASE_FORM_MESSAGES, caseFormValuesFromForm, caseUpdateFromForm, type CaseFormFailure } from '$lib/cases/case-form';
 import { readDirectory } from '$lib/server/cases/case-directory';
 import { ApiError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The newest audits of a case; the full history is on the audits page, filtered by case. */
+const CASE_AUDITS = 12;
 
 function refFrom(raw: string): string {
   // A malformed reference cannot name a case: the same 404 as a case that does not exist.
@@ -21,9 +27,14 @@ export const load: PageServerLoad = async (event) => {
   const ref = refFrom(event.params.ref);
   const api = createApi(event);
   const canEdit = isStaffRole(me.role) && CASE_EDITORS.includes(me.role);
-  const [found, directory] = await Promise.all([api.caseByRef(ref), readDirectory(api, { people: true })]);
+  const auditHistory = canReadAudits(me.role)
+    ? Promise.all([auditApi(api).caseAudits(ref, { limit: CASE_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels }))
+    : Promise.resolve(null);
+  const [found, directory, audits] = await Promise.all([api.caseByRef(ref), readDirectory(api, { people: true }), auditHistory]);
   return {
     caseRecord: found.value,
+    audits,
+    canPlanAudit: canRunAudits(me.role),
     version: found.version,
     canEdit,
     directory,

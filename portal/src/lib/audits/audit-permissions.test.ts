@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { auditPermissions, canReadAudits } from './audit-permissions.ts';
+
+const audit = { state: 'in-progress' as const, caseHolderId: 'nv-practitioner', studentId: 'nv-student' };
+
+describe('what a person may do with an audit', () => {
+  it('lets a team manager run an audit in progress but not reopen it', () => {
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, audit)).toEqual({ edit: true, cancel: true, reopen: false, raiseActions: true, reflectAs: undefined });
+  });
+
+  it('lets only QA reopen a completed audit, which nobody edits', () => {
+    const completed = { ...audit, state: 'completed' as const };
+    expect(auditPermissions({ role: 'qa', userId: 'nv-qa' }, completed)).toMatchObject({ edit: false, reopen: true, cancel: false });
+    expect(auditPermissions({ role: 'senior', userId: 'nv-senior' }, completed).reopen).toBe(false);
+  });
+
+  it('offers the case holder and the student a reflection, as who they are', () => {
+    expect(auditPermissions({ role: 'practitioner', userId: 'nv-practitioner' }, audit)).toMatchObject({ edit: false, reflectAs: 'case-holder' });
+    expect(auditPermissions({ role: 'student', userId: 'nv-student' }, audit).reflectAs).toBe('student');
+  });
+
+  it('offers nothing on a cancelled audit', () => {
+    const cancelled = { ...audit, state: 'cancelled' as const };
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, cancelled)).toEqual({ edit: false, cancel: false, reopen: false, raiseActions: false, reflectAs: undefined });
+  });
+
+  it('shows no audits to tenant admins or the operator', () => {
+    expect(canReadAudits('admin')).toBe(false);
+    expect(canReadAudits('operator')).toBe(false);
+    expect(canReadAudits('student')).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * What the signed-in person may do with an audit, so pages offer only what the API will
+ * allow. The API still decides: these only hide what would certainly be refused.
+ */
+import { isEditable } from '@waypoint/shared/audits/audit-lifecycle';
+import { AUDIT_READERS, AUDIT_REOPENERS, AUDIT_RUNNERS, reflectionRoleOf } from '@waypoint/shared/audits/audit-roles';
+import type { Audit } from '@waypoint/shared/audits/audit-schemas';
+import type { ReflectionAuthorRole } from '@waypoint/shared/audits/reflection-schemas';
+import { isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
+
+export interface Viewer {
+  role: Role;
+  userId: string;
+}
+
+export function canReadAudits(role: Role): boolean {
+  return isStaffRole(role) && AUDIT_READERS.includes(role);
+}
+
+export function canRunAudits(role: Role): boolean {
+  return isStaffRole(role) && AUDIT_RUNNERS.includes(role);
+}
+
+export interface AuditPermissions {
+  /** Answer sections, record the conversation, complete. */
+  edit: boolean;
+  cancel: boolean;
+  reopen: boolean;
+  raiseActions: boolean;
+  /** As whom this person reflects, if they may. */
+  reflectAs: ReflectionAuthorRole | undefined;
+}
+
+export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'>): AuditPermissions {
+  const runner = canRunAudits(viewer.role);
+  return {
+    edit: runner && isEditable(audit.state),
+    cancel: runner && (audit.state === 'planned' || audit.state === 'in-progress'),
+    reopen: isStaffRole(viewer.role) && AUDIT_REOPENERS.includes(viewer.role) && audit.state === 'completed',
+    raiseActions: runner && audit.state !== 'cancelled',
+    reflectAs: reflectionRoleOf(audit, viewer.userId),
+  };
+}

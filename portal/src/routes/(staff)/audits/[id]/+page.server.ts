@@ -1,0 +1,71 @@
+/**
+ * An audit's record: header, each section's answers and grade, the overall judgement,
+ * safeguarding, actions and reflections. The case holder and a student who took part add
+ * their reflection here.
+ */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import { CreateReflectionBody } from '@waypoint/shared/audits/reflection-schemas';
+import { auditApi } from '$lib/audits/audit-api.server';
+import { readAuditContext } from '$lib/audits/audit-context.server';
+import { formText } from '$lib/audits/form-values';
+import { sectionProgress } from '$lib/audits/section-progress';
+import { fieldErrorsFromIssues, fieldErrorsFromProblem, type FieldError } from '$lib/forms/form-errors';
+import { createApi } from '$lib/server/api';
+import { ApiError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOTICES: Record<string, string> = {
+  planned: 'Audit planned. The case holder has been told.',
+  saved: 'Your answers have been saved as a draft.',
+  completed: 'Audit completed. The case holder has been told.',
+  cancelled: 'Audit cancelled.',
+  reopened: 'Audit reopened. It is in progress again.',
+  action: 'Action raised.',
+  reflected: 'Your reflection has been added to the audit.',
+};
+
+export interface ReflectionFailure {
+  errors: FieldError[];
+  text: string;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const { me } = await event.parent();
+  const context = await readAuditContext(event, { me });
+  const teams = await createApi(event).teams();
+  const notice = [...event.url.searchParams.keys()].map((k) => NOTICES[k]).find(Boolean);
+  return {
+    ...context,
+    teamName: teams.items.find((t) => t.id === context.audit.teamId)?.name ?? 'Another team',
+    progress: sectionProgress(context.template, context.audit.answers),
+    notice: notice ?? null,
+    reflectionKey: randomUUID(),
+  };
+};
+
+export const actions: Actions = {
+  reflect: async (event) => {
+    const context = await readAuditContext(event);
+    if (!context.can.reflectAs) error(403, 'You do not have access to this page');
+    const form = await event.request.formData();
+    const text = formText(form, 'reflection');
+    const parsed = v.safeParse(CreateReflectionBody, { text });
+    if (!parsed.success) {
+      return fail(400, { errors: fieldErrorsFromIssues(parsed.issues, { text: 'Write your reflection' }).map((e) => ({ ...e, field: 'reflection' })), text } satisfies ReflectionFailure);
+    }
+    const key = formText(form, 'idempotencyKey');
+    try {
+      await auditApi(createApi(event)).addReflection(context.audit.id, parsed.output.text, key || undefined);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const errors = fieldErrorsFromProblem(e.problem.errors, {}).map((x) => ({ ...x, field: 'reflection' }));
+      return fail(e.status === 400 ? 400 : 409, {
+        errors: errors.length > 0 ? errors : [{ field: 'reflection', message: e.problem.detail ?? e.problem.title }],
+        text,
+      } satisfies ReflectionFailure);
+    }
+    redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?reflected=1#reflections`);
+  },
+};
