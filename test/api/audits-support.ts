@@ -2,7 +2,6 @@
  * What the audit, template and action suites share: complete answers for a template, a
  * short way to plan and save an audit, and reading the outbox.
  */
-import { expect } from 'vitest';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Answers } from '@waypoint/shared/templates/answer-schemas';
@@ -76,8 +75,4 @@ export async function outbox(stack: TestStack): Promise<OutboxMessage[]> {
 /** Messages about one audit (they carry its id in their link). */
 export async function messagesAbout(stack: TestStack, auditId: string): Promise<OutboxMessage[]> {
   return (await outbox(stack)).filter((m) => m.text.includes(auditId));
-}
-
-export function expectSameAudit(a: Audit, b: Audit) {
-  expect({ ...a }).toEqual({ ...b });
 }

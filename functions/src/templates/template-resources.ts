@@ -1,6 +1,6 @@
 /** Response schemas for templates in the OpenAPI document. */
 import * as v from 'valibot';
-import { PublishTemplateVersionBody, TEMPLATE_KINDS, TemplateId } from '@waypoint/shared/templates/template-schemas';
+import { TEMPLATE_KINDS, TemplateId, templateContentEntries } from '@waypoint/shared/templates/template-schemas';
 
 export const TemplateSummaryResource = v.pipe(
   v.object({
@@ -18,7 +18,7 @@ export const TemplateSummaryResource = v.pipe(
 
 export const TemplateVersionResource = v.pipe(
   v.object({
-    ...PublishTemplateVersionBody.pipe[0].entries,
+    ...templateContentEntries,
     templateId: TemplateId,
     kind: v.picklist(TEMPLATE_KINDS),
     version: v.pipe(v.number(), v.integer(), v.minValue(1)),

@@ -72,7 +72,8 @@ function atMostOneOverallGrade(t: { sections: TemplateSection[] }): boolean {
 const UNIQUE_SECTIONS = 'Section ids must be unique';
 const ONE_OVERALL = 'At most one question can be the overall grade';
 
-const contentEntries = {
+/** The parts of a template an author writes, shared by definitions, new versions and responses. */
+export const templateContentEntries = {
   name: Text(120),
   description: Text(1000),
   sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'A template needs at least one section'), v.maxLength(30)),
@@ -80,14 +81,14 @@ const contentEntries = {
 
 /** What an author writes: everything but the number and publication stamp. */
 export const TemplateDefinition = v.pipe(
-  v.strictObject({ templateId: TemplateId, kind: v.picklist(TEMPLATE_KINDS), ...contentEntries }),
+  v.strictObject({ templateId: TemplateId, kind: v.picklist(TEMPLATE_KINDS), ...templateContentEntries }),
   v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS),
   v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL),
 );
 export type TemplateDefinition = v.InferOutput<typeof TemplateDefinition>;
 
 /** A new version of an existing template: its id and kind never change. */
-export const PublishTemplateVersionBody = v.pipe(v.strictObject(contentEntries), v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS), v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL));
+export const PublishTemplateVersionBody = v.pipe(v.strictObject(templateContentEntries), v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS), v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL));
 export type PublishTemplateVersionBody = v.InferOutput<typeof PublishTemplateVersionBody>;
 
 /** One published, immutable version of a template. */
