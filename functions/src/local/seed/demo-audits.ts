@@ -47,7 +47,7 @@ function plannedFor(i: number): PlannedDemoAudit[] {
 const monthOffset = (month: string, back: number) => monthsBefore(`${month}-15`, back).slice(0, 7);
 const atNoon = (date: string) => `${date}T12:00:00.000Z`;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-/** The earlier of two `YYYY-MM-DD` dates. */
+/** The earlier of two dates or instants written the same way. */
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 export interface DemoAuditData {
@@ -61,6 +61,8 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
   const cases = new Map(demoCases(tenant, '2026-01-05T09:00:00.000Z').map((c, index) => [index + 1, c]));
   const today = londonDate(now);
   const thisMonth = londonMonth(now);
+  // Noon on the day, but never later than now: nothing in the demo happens in the future.
+  const at = (date: string) => (atNoon(date) < now.toISOString() ? atNoon(date) : now.toISOString());
   const data: DemoAuditData = { audits: [], reflections: [], actions: [] };
   for (let i = 0; i < DEMO_AUDIT_MONTHS; i++) {
     const month = monthOffset(thisMonth, DEMO_AUDIT_MONTHS - 1 - i);
@@ -69,10 +71,10 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
       const template = BUILT_IN_TEMPLATES.find((t) => t.templateId === (c.caseType === 'early-help' ? TAC_REFLECTIVE_SUMMARY_ID : JOURNEY_OF_THE_CHILD_ID))!;
       const id = `${p}-audit-${month.replace('-', '')}-${String(n + 1).padStart(2, '0')}`;
       const conversationDate = earlier(`${month}-${String(8 + 3 * n).padStart(2, '0')}`, today);
-      const createdAt = atNoon(`${month}-01`);
+      const createdAt = at(`${month}-01`);
       const answers =
         plan.state === 'completed' ? demoAnswers(template, { overall: plan.overall, seed: plan.caseNumber, concernIn: plan.concernIn }) : plan.state === 'in-progress' ? demoAnswers(template, { overall: plan.overall, seed: plan.caseNumber, sections: 3 }) : {};
-      const completedAt = plan.state === 'completed' ? atNoon(earlier(addDays(conversationDate, 2), today)) : undefined;
+      const completedAt = plan.state === 'completed' ? at(earlier(addDays(conversationDate, 2), today)) : undefined;
       const audit: Audit = {
         id,
         caseRef: c.ref,
@@ -94,7 +96,7 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
         ...auditFindings(template, answers),
         completedAt,
         completedById: completedAt ? `${p}-${plan.auditor}` : undefined,
-        cancelledAt: plan.cancelReason ? atNoon(`${month}-05`) : undefined,
+        cancelledAt: plan.cancelReason ? at(`${month}-05`) : undefined,
         cancelledById: plan.cancelReason ? `${p}-${plan.auditor}` : undefined,
         cancelReason: plan.cancelReason,
         reopenings: [],
@@ -104,7 +106,7 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
         updatedAt: completedAt ?? createdAt,
       };
       data.audits.push(audit);
-      if (audit.state === 'completed') addFollowUp(data, audit, { sectionForAction: template.sections.at(-1)!.id, weakest: weakestSection(audit) });
+      if (audit.state === 'completed') addFollowUp(data, audit, { sectionForAction: template.sections.at(-1)!.id, weakest: weakestSection(audit), now: now.toISOString() });
     });
   }
   return data;
@@ -116,14 +118,15 @@ function weakestSection(audit: Audit): string | undefined {
 }
 
 /** Reflections from the people who took part, and the actions agreed, for a completed audit. */
-function addFollowUp(data: DemoAuditData, audit: Audit, options: { sectionForAction: string; weakest?: string }) {
+function addFollowUp(data: DemoAuditData, audit: Audit, options: { sectionForAction: string; weakest?: string; now: string }) {
   const done = audit.completedAt!;
+  const laterThatDay = (time: string) => earlier(done.replace('12:00', time), options.now);
   const p = audit.id.split('-')[0];
   if (audit.caseHolderId === `${p}-practitioner`) {
-    data.reflections.push({ id: `${audit.id}-r1`, auditId: audit.id, authorId: audit.caseHolderId, authorRole: 'case-holder', text: 'Talking it through helped me see that my visits record what I did more than what the child showed me. I will use the three houses tool again before the review, and I feel more confident about the analysis.', afterCompletion: true, createdAt: done.replace('12:00', '15:30') });
+    data.reflections.push({ id: `${audit.id}-r1`, auditId: audit.id, authorId: audit.caseHolderId, authorRole: 'case-holder', text: 'Talking it through helped me see that my visits record what I did more than what the child showed me. I will use the three houses tool again before the review, and I feel more confident about the analysis.', afterCompletion: true, createdAt: laterThatDay('15:30') });
   }
   if (audit.studentId) {
-    data.reflections.push({ id: `${audit.id}-r2`, auditId: audit.id, authorId: audit.studentId, authorRole: 'student', text: 'Seeing how the chronology was used to spot a pattern of missed appointments was new to me. I want to practise writing analysis rather than description.', afterCompletion: true, createdAt: done.replace('12:00', '16:45') });
+    data.reflections.push({ id: `${audit.id}-r2`, auditId: audit.id, authorId: audit.studentId, authorRole: 'student', text: 'Seeing how the chronology was used to spot a pattern of missed appointments was new to me. I want to practise writing analysis rather than description.', afterCompletion: true, createdAt: laterThatDay('16:45') });
   }
   const dueFrom = (days: number) => addDays(done.slice(0, 10), days);
   const manager = audit.auditorId;
