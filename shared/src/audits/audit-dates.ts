@@ -9,7 +9,7 @@ export function londonDate(at: Date): string {
   return LONDON_DATE.format(at);
 }
 
-export const IsoDate = v.pipe(v.string(), v.check(isIsoDate, 'Enter a real date as YYYY-MM-DD'));
+export const IsoDate = v.pipe(v.string(), v.isoDate('Enter a real date as YYYY-MM-DD'), v.check(isIsoDate, 'Enter a real date as YYYY-MM-DD'));
 
 /** A programme month, `YYYY-MM`. */
 export const Month = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM'));
