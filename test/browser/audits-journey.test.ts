@@ -125,13 +125,13 @@ describe('a team manager runs an audit with the case holder', () => {
     const page = await signedIn.pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}/check`);
     await expectPage(page, /\/check$/, /^Check your answers – Audit of case NV-00005 – Waypoint$/);
-    expect(await page.getByRole('region', { name: /required answers are missing/ }).innerText()).toContain('Overall grade');
+    expect(await page.getByRole('region', { name: /required answers are missing/ }).innerText()).toContain('10. Overall judgement: 4 answers missing');
 
     await page.getByRole('button', { name: 'Complete audit' }).click();
     const summary = errorSummary(page);
     await summary.waitFor();
     expect(await page.title()).toMatch(/^Error: Check your answers/);
-    const missing = summary.getByRole('link', { name: 'Answer “Overall grade” before completing' });
+    const missing = summary.getByRole('link', { name: 'Answer “Overall grade” in 10. Overall judgement' });
     expect(await missing.getAttribute('href')).toBe(`/audits/${auditId}/sections/overall-judgement#answers-overall-judgement-overallGrade`);
     await expectNoAxeViolations(page);
 

@@ -1,7 +1,8 @@
 /**
  * What stops an audit completing, as links to where each is fixed: the same list the API
  * gives in its 400 (`conversationDate`, `answers.<section>.<question>`), or the shared
- * helper's before anything is posted.
+ * helper's before anything is posted. Questions repeat from section to section ("Grade for
+ * this section"), so each message names its section.
  */
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { missingAnswers } from '@waypoint/shared/templates/answer-schemas';
@@ -13,24 +14,58 @@ export interface CompletionProblem {
   message: string;
 }
 
+type Sections = Pick<TemplateDefinition, 'sections'>;
+
+const ANSWER_PATH = /^answers\.([^.]+)\.([^.]+)$/;
+
 /** The page and input where a problem's path is answered, when there is one. */
 export function problemHref(auditId: string, path: string): string | undefined {
   const base = `/audits/${encodeURIComponent(auditId)}`;
   if (path === 'conversationDate' || path.startsWith('periodReviewed') || path.startsWith('partners') || path === 'studentId') {
     return `${base}/conversation#${fieldId(path)}`;
   }
-  const answer = /^answers\.([^.]+)\.([^.]+)$/.exec(path);
+  const answer = ANSWER_PATH.exec(path);
   if (answer) return `${base}/sections/${encodeURIComponent(answer[1]!)}#${fieldId(path)}`;
   return undefined;
 }
 
-export function problemsFromApi(auditId: string, errors: readonly { path: string; message: string }[] | undefined): CompletionProblem[] {
-  return (errors ?? []).map((e) => ({ href: problemHref(auditId, e.path), message: e.message }));
+function messageFor(template: Sections, path: string, fallback: string): string {
+  const answer = ANSWER_PATH.exec(path);
+  const section = answer ? template.sections.find((s) => s.id === answer[1]) : undefined;
+  const question = section?.questions.find((q) => q.id === answer?.[2]);
+  return section && question ? `Answer “${question.label}” in ${section.title}` : fallback;
+}
+
+export function problemsFromApi(auditId: string, template: Sections, errors: readonly { path: string; message: string }[] | undefined): CompletionProblem[] {
+  return (errors ?? []).map((e) => ({ href: problemHref(auditId, e.path), message: messageFor(template, e.path, e.message) }));
+}
+
+function missingOf(template: Sections, audit: Pick<Audit, 'answers' | 'conversationDate'>) {
+  const missing = missingAnswers(template, audit.answers);
+  if (!audit.conversationDate) missing.unshift({ path: 'conversationDate', message: 'Record the date of the audit conversation before completing' });
+  return missing;
 }
 
 /** Checked here exactly as the API checks on completion, so the list matches what it would say. */
-export function completionProblems(template: Pick<TemplateDefinition, 'sections'>, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): CompletionProblem[] {
-  const missing = missingAnswers(template, audit.answers);
-  if (!audit.conversationDate) missing.unshift({ path: 'conversationDate', message: 'Record the date of the audit conversation before completing' });
-  return problemsFromApi(audit.id, missing);
+export function completionProblems(template: Sections, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): CompletionProblem[] {
+  return problemsFromApi(audit.id, template, missingOf(template, audit));
+}
+
+export interface MissingInPart {
+  href: string;
+  title: string;
+  count: number;
+}
+
+/** The same, counted by part of the audit: a short list to read before trying to complete. */
+export function missingByPart(template: Sections, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): MissingInPart[] {
+  const parts: MissingInPart[] = [];
+  for (const { path } of missingOf(template, audit)) {
+    const sectionId = ANSWER_PATH.exec(path)?.[1];
+    const title = sectionId ? (template.sections.find((s) => s.id === sectionId)?.title ?? sectionId) : 'The conversation';
+    const last = parts.at(-1);
+    if (last?.title === title) last.count += 1;
+    else parts.push({ href: problemHref(audit.id, path) ?? '', title, count: 1 });
+  }
+  return parts;
 }

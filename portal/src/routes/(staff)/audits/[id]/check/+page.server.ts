@@ -5,7 +5,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext } from '$lib/audits/audit-context.server';
-import { completionProblems, problemsFromApi, type CompletionProblem } from '$lib/audits/completion-problems';
+import { completionProblems, missingByPart, problemsFromApi, type CompletionProblem } from '$lib/audits/completion-problems';
 import { formText } from '$lib/audits/form-values';
 import { createApi } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     ...context,
     teamName: teams.items.find((t) => t.id === context.audit.teamId)?.name ?? 'Another team',
-    missing: completionProblems(context.template, context.audit),
+    missing: missingByPart(context.template, context.audit),
   };
 };
 
@@ -42,7 +42,7 @@ export const actions: Actions = {
       if (e.status === 403) error(403, 'You do not have access to this page');
       if (e.status === 412 || e.status === 428) return fail(412, { problems: [], conflict: true } satisfies CompleteFailure);
       if (e.status === 400) {
-        const problems = problemsFromApi(context.audit.id, e.problem.errors);
+        const problems = problemsFromApi(context.audit.id, context.template, e.problem.errors);
         return fail(400, { problems: problems.length > 0 ? problems : [{ message: e.problem.detail ?? e.problem.title }] } satisfies CompleteFailure);
       }
       // A planned audit has no answers yet, so the lifecycle refuses before counting what is missing.

@@ -1,0 +1,174 @@
+/**
+ * The audit flows with JavaScript off, as plain HTML forms: a team manager plans, runs and
+ * completes an audit and raises an action, the case holder reflects, a QA officer runs a
+ * TAC summary with partners from other agencies and reopens an audit, and a planned audit
+ * is cancelled. (axe needs scripts, so it runs in the JavaScript-on files.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { answerGradedSection, fillDate, londonDay, saveAndContinue } from './audits-steps.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const withoutScripts = (email: string) => signedIn.pageAs(email, { javaScriptEnabled: false });
+
+async function planAudit(page: Page, options: { caseRef: string; template: string }): Promise<string> {
+  await page.goto(`${stack.portalUrl}/audits`);
+  await page.getByRole('link', { name: 'Plan an audit' }).click();
+  await page.getByLabel('Case', { exact: true }).selectOption(options.caseRef);
+  await page.getByLabel(options.template).check();
+  await page.getByRole('button', { name: 'Plan audit' }).click();
+  await page.waitForURL(/\/audits\/[^/]+\?planned=1$/);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+describe('with JavaScript off', () => {
+  let journeyAudit = '';
+
+  it('a team manager plans, runs and completes an audit, then raises an action', async () => {
+    const page = await withoutScripts('manager@northvale.example');
+    journeyAudit = await planAudit(page, { caseRef: 'NV-00006', template: 'Journey of the Child monthly audit' });
+    expect(await page.locator('script').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Start the audit' }).click();
+    await page.waitForURL(/\/conversation$/);
+    await fillDate(page, 'conversationDate', londonDay());
+    await page.locator('#partners-0-name').fill('Ruth Adams');
+    await page.locator('#partners-0-agency').fill('Northvale Primary School');
+    await saveAndContinue(page);
+
+    const sections = ['case-summary', 'help-and-protection', 'assessment', 'voice-of-the-child', 'planning-and-review', 'multi-agency-working', 'management-oversight', 'quality-of-recording', 'outcomes-and-impact'];
+    for (const section of sections) {
+      await page.waitForURL(new RegExp(`/sections/${section}$`));
+      await answerGradedSection(page, section, section === 'assessment' ? 'Requires improvement' : 'Good');
+      await saveAndContinue(page);
+    }
+    await page.waitForURL(/\/sections\/overall-judgement$/);
+    await page.getByRole('group', { name: 'Overall grade' }).getByLabel('Good', { exact: true }).check();
+    await page.getByLabel('Reason for the overall grade').fill('Consistent, child-centred practice.');
+    await page.getByLabel('Strengths', { exact: true }).fill('Direct work with the child.');
+    await page.getByLabel('Areas for development', { exact: true }).fill('Analysis in the assessment.');
+    // "Save as draft" returns to the record rather than moving on.
+    await page.getByRole('button', { name: 'Save as draft and return to the audit' }).click();
+    await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?saved=1$`));
+    expect(await page.getByRole('status').innerText()).toContain('saved as a draft');
+
+    await page.getByRole('link', { name: 'Check answers and complete' }).first().click();
+    await page.waitForURL(/\/check$/);
+    expect(await page.locator('main').innerText()).toContain('Every required answer is given');
+    await page.getByRole('button', { name: 'Complete audit' }).click();
+    await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?completed=1$`));
+    const details = await page.getByLabel('Audit details').innerText();
+    expect(details).toContain('Completed');
+    expect(details).toContain('Ruth Adams, Northvale Primary School');
+
+    await page.getByRole('link', { name: 'Raise an action from 3. Assessment' }).click();
+    await page.getByLabel('What must happen?').fill('Add analysis of the father’s role to the assessment.');
+    await page.getByLabel('Owner').selectOption({ label: 'Priya Shah' });
+    await fillDate(page, 'dueDate', londonDay(14));
+    await page.getByRole('button', { name: 'Raise action' }).click();
+    await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?action=raised(#.*)?$`));
+    expect(await page.locator('#section-assessment').innerText()).toContain('Add analysis of the father’s role to the assessment.');
+    await page.context().close();
+  });
+
+  it('the case holder adds a reflection', async () => {
+    const page = await withoutScripts('practitioner@northvale.example');
+    await page.goto(`${stack.portalUrl}/audits/${journeyAudit}`);
+    await page.getByLabel('Add your reflection').fill('I will bring the father into the next review.');
+    await page.getByRole('button', { name: 'Add reflection' }).click();
+    await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?reflected=1(#.*)?$`));
+    expect(await page.getByRole('region', { name: 'Reflections' }).innerText()).toContain('I will bring the father into the next review.');
+    const reflections = await (await stack.api('manager@northvale.example', `/v1/audits/${journeyAudit}/reflections`)).json();
+    expect(reflections.items.map((r: { text: string }) => r.text)).toContain('I will bring the father into the next review.');
+    await page.context().close();
+  });
+
+  it('a QA officer reopens the completed audit with a reason', async () => {
+    const page = await withoutScripts('qa@northvale.example');
+    await page.goto(`${stack.portalUrl}/audits/${journeyAudit}`);
+    await page.getByRole('link', { name: 'Reopen this audit' }).click();
+    await page.getByRole('button', { name: 'Reopen audit' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await page.getByLabel('Why is the audit being reopened?').fill('Moderation: the assessment grade needs the evidence set out.');
+    await page.getByRole('button', { name: 'Reopen audit' }).click();
+    await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?reopened=1$`));
+    const details = await page.getByLabel('Audit details').innerText();
+    expect(details).toContain('In progress');
+    expect(details).toContain('Moderation: the assessment grade needs the evidence set out.');
+    await page.context().close();
+  });
+
+  it('a QA officer runs a TAC Reflective Case Summary with the partners of the Team Around the Child', async () => {
+    const page = await withoutScripts('qa@northvale.example');
+    const id = await planAudit(page, { caseRef: 'NV-00040', template: 'TAC Reflective Case Summary' });
+    await page.getByRole('link', { name: 'Start the audit' }).click();
+    await page.waitForURL(/\/conversation$/);
+    expect(await page.locator('main').innerText()).toContain('Record each partner of the Team Around the Child who took part.');
+    await fillDate(page, 'conversationDate', londonDay());
+    await page.locator('#partners-0-name').fill('Dana Reid');
+    await page.locator('#partners-1-name').fill('Omar Haddad');
+    await page.locator('#partners-1-agency').fill('Health visiting');
+    await saveAndContinue(page);
+    // A partner without an agency is named by row, and nothing typed is lost.
+    const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await problem.waitFor();
+    expect(await problem.getByRole('link', { name: 'Enter the agency' }).getAttribute('href')).toBe('#partners-0-agency');
+    expect(await page.locator('#partners-1-agency').inputValue()).toBe('Health visiting');
+    await page.locator('#partners-0-agency').fill('Northvale Primary School');
+    await saveAndContinue(page);
+
+    await page.waitForURL(/\/sections\/team-around-the-child$/);
+    await page.getByLabel('Lead professional (name and role)').fill('Kim Lowe, family support worker');
+    await page.getByLabel('Lead professional’s agency').fill('Early Help');
+    await page.getByLabel('Which agencies are part of the TAC plan?').fill('School, health visiting, housing');
+    await page.getByLabel('Yes, regularly').check();
+    await saveAndContinue(page);
+    await page.waitForURL(/\/sections\/working-well$/);
+    await page.getByLabel('What is working well?').fill('Attendance is up; mum attends every meeting.');
+    await page.locator('#answers-working-well-evidenced').check();
+    await saveAndContinue(page);
+    await page.waitForURL(/\/sections\/worries$/);
+    await page.getByLabel('What are we worried about?').fill('Rent arrears and a possible move.');
+    await saveAndContinue(page);
+    await page.waitForURL(/\/sections\/next-steps$/);
+    await page.getByLabel('What needs to happen?').fill('Housing referral this week.');
+    await page.getByLabel('Continue with the TAC plan').check();
+    await page.getByRole('button', { name: 'Save as draft and return to the audit' }).click();
+    await page.waitForURL(new RegExp(`/audits/${id}\\?saved=1$`));
+    const record = await page.locator('main').innerText();
+    expect(record).toContain('Dana Reid, Northvale Primary School');
+    expect(record).toContain('Housing referral this week.');
+    expect(record).toContain('TAC Reflective Case Summary, version 1');
+    await page.context().close();
+  });
+
+  it('a team manager cancels a planned audit with a reason', async () => {
+    const page = await withoutScripts('manager@northvale.example');
+    const id = await planAudit(page, { caseRef: 'NV-00007', template: 'Journey of the Child monthly audit' });
+    await page.getByRole('link', { name: 'Cancel this audit' }).click();
+    await page.getByLabel('Why is the audit being cancelled?').fill('The case closed before the conversation.');
+    await page.getByRole('button', { name: 'Cancel audit' }).click();
+    await page.waitForURL(new RegExp(`/audits/${id}\\?cancelled=1$`));
+    const details = await page.getByLabel('Audit details').innerText();
+    expect(details).toContain('Cancelled');
+    expect(details).toContain('The case closed before the conversation.');
+    expect(await page.getByRole('link', { name: 'Start the audit' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
