@@ -1,0 +1,178 @@
+/**
+ * Who sees which audits in the portal, and axe on the audit pages the journey does not
+ * reach: a student sees only the audits they took part in, a tenant admin has no audits,
+ * a case holder reads but does not run, and out-of-scope audits are "page not found".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditSummary } from '@waypoint/shared/audits/audit-schemas';
+import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { londonDay } from './audits-steps.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+/** Every Northvale audit, as a QA officer sees them through the API. */
+let audits: AuditSummary[] = [];
+
+async function allAudits(): Promise<AuditSummary[]> {
+  const found: AuditSummary[] = [];
+  let cursor = '';
+  do {
+    const page = await (await stack.api('qa@northvale.example', `/v1/audits?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+    found.push(...page.items);
+    cursor = page.nextCursor ?? '';
+  } while (cursor);
+  return found;
+}
+
+const find = (test: (a: AuditSummary) => boolean): AuditSummary => {
+  const audit = audits.find(test);
+  if (!audit) throw new Error('The demo data has no such audit');
+  return audit;
+};
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+  audits = await allAudits();
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** The audit ids a page's audit table links to. */
+async function listedIds(page: import('playwright-core').Page): Promise<string[]> {
+  const hrefs = await page.locator('main table a[href^="/audits/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  return hrefs.map((h) => h.split('/')[2]!);
+}
+
+describe('a student social worker', () => {
+  it('sees only the audits they took part in, and may reflect on them', async () => {
+    const page = await signedIn.pageAs('student@northvale.example');
+    await page.goto(`${stack.portalUrl}/audits`);
+    expect(await page.title()).toBe('My audits – Waypoint');
+    const expected = audits.filter((a) => a.studentId === 'nv-student').map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await listedIds(page)).sort()).toEqual([...expected].sort());
+    expect(await page.getByRole('link', { name: 'Plan an audit' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    const completed = find((a) => a.studentId === 'nv-student' && a.state === 'completed');
+    await page.goto(`${stack.portalUrl}/audits/${completed.id}`);
+    expect(await page.getByLabel('Add your reflection').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Reflections' }).innerText()).toContain('student social worker');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it('gets "page not found" for an audit they did not take part in', async () => {
+    const page = await signedIn.pageAs('student@northvale.example');
+    const other = find((a) => a.studentId === undefined && a.teamId === 'child-in-need');
+    const response = await page.goto(`${stack.portalUrl}/audits/${other.id}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Page not found');
+    await page.context().close();
+  });
+});
+
+describe('a tenant admin', () => {
+  it('has no audits in the navigation or on the home page, and is refused the audits page', async () => {
+    const page = await signedIn.pageAs('admin@northvale.example');
+    await page.goto(`${stack.portalUrl}/`);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).not.toContain('Audits');
+    expect(await page.getByRole('heading', { name: 'My audits' }).count()).toBe(0);
+    const response = await page.goto(`${stack.portalUrl}/audits`);
+    expect(response?.status()).toBe(403);
+    expect(await page.title()).toBe('You do not have access – Waypoint');
+    await page.context().close();
+  });
+});
+
+describe('a case holder', () => {
+  it('reads the audits of their cases but is sent back to the record from the form', async () => {
+    const page = await signedIn.pageAs('practitioner@northvale.example');
+    const own = find((a) => a.caseHolderId === 'nv-practitioner' && a.state === 'completed');
+    await page.goto(`${stack.portalUrl}/audits/${own.id}`);
+    expect(await page.getByRole('link', { name: /^Raise an action/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Reopen this audit' }).count()).toBe(0);
+    await page.goto(`${stack.portalUrl}/audits/${own.id}/sections/assessment`);
+    expect(new URL(page.url()).pathname).toBe(`/audits/${own.id}`);
+    const response = await page.goto(`${stack.portalUrl}/audits/plan`);
+    expect(response?.status()).toBe(403);
+    await page.context().close();
+  });
+});
+
+describe('a team manager', () => {
+  it("gets \"page not found\" for another team's audit and another authority's", async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    const otherTeam = find((a) => a.teamId !== 'child-in-need' && a.auditorId !== 'nv-manager');
+    for (const id of [otherTeam.id, otherTeam.id.replace(/^nv-/, 'sm-')]) {
+      const response = await page.goto(`${stack.portalUrl}/audits/${id}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.content()).not.toContain('Southmoor');
+    }
+    await page.context().close();
+  });
+
+  it('gets field errors on the conversation page, and the cancel page, both passing axe', async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    const inProgress = find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress');
+    await page.goto(`${stack.portalUrl}/audits/${inProgress.id}/conversation`);
+    await expectNoAxeViolations(page);
+    const tomorrow = londonDay(1);
+    await page.locator('#conversationDate').fill(tomorrow.day);
+    await page.locator('#conversationDate-month').fill(tomorrow.month);
+    await page.locator('#conversationDate-year').fill(tomorrow.year);
+    await page.locator('#periodReviewed-to-year').fill('');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link', { name: 'The end of the period reviewed must include a year' }).getAttribute('href')).toBe('#periodReviewed-to');
+    await expectNoAxeViolations(page);
+    // With the period put right, the API's own check refuses a conversation in the future.
+    await page.locator('#periodReviewed-to-year').fill(londonDay().year);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await summary.getByRole('link', { name: 'The audit conversation cannot be in the future' }).waitFor();
+    expect(await summary.getByRole('link', { name: 'The audit conversation cannot be in the future' }).getAttribute('href')).toBe('#conversationDate');
+
+    const planned = find((a) => a.teamId === 'child-in-need' && a.state === 'planned');
+    await page.goto(`${stack.portalUrl}/audits/${planned.id}/cancel`);
+    expect(await page.title()).toBe(`Cancel the audit – Audit of case ${planned.caseRef} – Waypoint`);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
+
+describe('a QA officer', () => {
+  it('filters every audit by month, team and state, and may reopen a completed one', async () => {
+    const page = await signedIn.pageAs('qa@northvale.example');
+    const month = londonDay().iso.slice(0, 7);
+    await page.goto(`${stack.portalUrl}/audits`);
+    expect(await page.title()).toBe('Audits – Waypoint');
+    await page.getByLabel('Month').selectOption(month);
+    await page.getByLabel('Team').selectOption({ label: 'Early Help' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/team=early-help/);
+    const expected = audits.filter((a) => a.month === month && a.teamId === 'early-help').map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await listedIds(page)).sort()).toEqual([...expected].sort());
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('State').selectOption('completed');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/state=completed/);
+    expect(await page.locator('main').innerText()).toContain('No audits match these filters.');
+
+    const completed = find((a) => a.state === 'completed');
+    await page.goto(`${stack.portalUrl}/audits/${completed.id}`);
+    await page.getByRole('link', { name: 'Reopen this audit' }).click();
+    expect(await page.title()).toBe(`Reopen the audit – Audit of case ${completed.caseRef} – Waypoint`);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
