@@ -26,17 +26,20 @@ describe('the onboarding script', () => {
     expect(script).toContain(`Name=custom:tenant_id,Value=${request.tenantId} Name=custom:role,Value=admin`);
   });
 
-  it('writes the profile, settings, directory, slug and admin record, each only if absent', () => {
+  it('writes the profile, settings, built-in templates, directory, slug and admin record, each only if absent', () => {
     for (const key of [
       `"PK": {\n    "S": "TENANT#${request.tenantId}"\n  },\n  "SK": {\n    "S": "PROFILE"`,
       `"SK": {\n    "S": "SETTINGS"`,
       `"PK": {\n    "S": "PLATFORM#TENANTS"\n  },\n  "SK": {\n    "S": "TENANT#${request.tenantId}"`,
       `"PK": {\n    "S": "PLATFORM#SLUG#northshire"`,
       `"SK": {\n    "S": "USER#ADMIN_SUB_PLACEHOLDER"`,
+      `"SK": {\n    "S": "TEMPLATE#journey-of-the-child"`,
+      `"SK": {\n    "S": "TEMPLATE#tac-reflective-case-summary"`,
     ]) {
       expect(script).toContain(key);
     }
-    expect(script.match(/--condition-expression 'attribute_not_exists\(PK\)'/g)).toHaveLength(5);
+    // Five set-up items plus a head and version 1 for each of the two built-in templates.
+    expect(script.match(/--condition-expression 'attribute_not_exists\(PK\)'/g)).toHaveLength(9);
   });
 
   it('makes the admin record’s id the Cognito sub, which tokens carry as the caller', () => {

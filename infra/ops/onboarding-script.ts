@@ -5,6 +5,7 @@
  * run it with their own credentials; it needs only the AWS CLI.
  */
 import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
+import { builtInTemplateItems } from '@waypoint/shared/templates/built-in/built-in-template-items';
 import { isSafeId, isTenantId, platformKeys, tenantKeys } from '@waypoint/shared/tenancy/keys';
 
 export interface OnboardingRequest {
@@ -63,6 +64,7 @@ export function onboardingScript(request: OnboardingRequest): string {
     ['settings', { ...keys.settings(), ...defaultSettings(request.name), ...stamp }],
     ['directory', { ...platformKeys.tenant(request.tenantId), ...profile }],
     ['slug', { ...platformKeys.slug(request.slug), tenantId: request.tenantId }],
+    ...builtInTemplateItems(request.tenantId, request.at).map((item, index): [string, Record<string, unknown>] => [`template-${index + 1}`, item]),
   ];
   // The user record's id is the Cognito `sub`, which access tokens carry as the caller's id.
   const adminRecord = { ...keys.user('ADMIN_SUB_PLACEHOLDER'), id: 'ADMIN_SUB_PLACEHOLDER', name: request.adminName, email, role: 'admin', teamIds: [], active: true, ...stamp };
@@ -94,7 +96,7 @@ export function onboardingScript(request: OnboardingRequest): string {
     '  --desired-delivery-mediums EMAIL',
     `ADMIN_SUB=$(${aws} cognito-idp admin-get-user --user-pool-id ${quoted(request.userPoolId)} --username ${quoted(email)} --query "UserAttributes[?Name=='sub'].Value" --output text)`,
     '',
-    '# 2. The tenant’s items: profile and settings in its partition, the directory entries, the admin’s record.',
+    '# 2. The tenant’s items: profile, settings and built-in audit templates in its partition, the directory entries, the admin’s record.',
     ...items.flatMap(([file, item]) => [`cat > "$WORK/${file}.json" <<'ITEM'`, itemJson(item), 'ITEM']),
     `sed "s/ADMIN_SUB_PLACEHOLDER/$ADMIN_SUB/g" > "$WORK/admin.json" <<'ITEM'`,
     itemJson(adminRecord),
