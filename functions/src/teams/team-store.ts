@@ -1,29 +1,15 @@
 /** Teams of a tenant. An authority has tens of teams, so they are read in one query. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Team, UpdateTeamBody } from '@waypoint/shared/teams/team-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
-import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
+import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
+import { createItem, getItem, updateVersioned } from '../platform/database/versioned-items.ts';
 
 export function getTeam(tenant: TenantContext, teamId: string): Promise<Team | undefined> {
   return getItem<Team>(tenant, tenant.keys.team(teamId));
 }
 
 export async function listTeams(tenant: TenantContext): Promise<Team[]> {
-  const prefix = tenant.keys.teamsPrefix();
-  const teams: Team[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await tenant.db.send(
-      new QueryCommand({
-        TableName: tenant.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
-        ExclusiveStartKey: start,
-      }),
-    );
-    teams.push(...(result.Items ?? []).map((item) => withoutKeys<Team>(item)));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  const teams = await readAllWithPrefix<Team>(tenant, tenant.keys.teamsPrefix());
   return teams.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -6,6 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateDefinition, TemplateKind, TemplateSummary, TemplateVersion } from '@waypoint/shared/templates/template-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { getItem, withoutKeys } from '../platform/database/versioned-items.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 
@@ -45,21 +46,7 @@ export function getTemplateSummary(tenant: TenantContext, templateId: string): P
 
 /** An authority has tens of templates: one query reads every head. */
 export async function listTemplateSummaries(tenant: TenantContext, kind?: TemplateKind): Promise<TemplateSummary[]> {
-  const prefix = tenant.keys.templatesPrefix();
-  const found: TemplateSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await tenant.db.send(
-      new QueryCommand({
-        TableName: tenant.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
-        ExclusiveStartKey: start,
-      }),
-    );
-    found.push(...(result.Items ?? []).map((item) => withoutKeys<TemplateSummary>(item)));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  const found = await readAllWithPrefix<TemplateSummary>(tenant, tenant.keys.templatesPrefix());
   return found.filter((t) => kind === undefined || t.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
 }
 

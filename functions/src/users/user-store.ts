@@ -2,6 +2,7 @@
 import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { UpdateUserBody, User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
 
@@ -57,25 +58,9 @@ export async function getUserNames(tenant: TenantContext, userIds: readonly stri
  * authority has hundreds of staff at most), projecting only ids and emails.
  */
 export async function findUserIdByEmail(tenant: TenantContext, email: string): Promise<string | undefined> {
-  const prefix = tenant.keys.usersPrefix();
   const wanted = email.toLowerCase();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await tenant.db.send(
-      new QueryCommand({
-        TableName: tenant.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
-        ProjectionExpression: '#id, #email',
-        ExpressionAttributeNames: { '#id': 'id', '#email': 'email' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    const match = (result.Items ?? []).find((item) => String(item.email).toLowerCase() === wanted);
-    if (match) return String(match.id);
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return undefined;
+  const users = await readAllWithPrefix<Pick<User, 'id' | 'email'>>(tenant, tenant.keys.usersPrefix(), ['id', 'email']);
+  return users.find((u) => u.email.toLowerCase() === wanted)?.id;
 }
 
 /** Conditional on absence: a second create with the same id is a 409, never an overwrite. */
