@@ -10,7 +10,7 @@ import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { clock } from '@waypoint/shared/time/clock';
 import { listTenantIds } from '../tenants/tenant-directory.ts';
 import { logger } from '../platform/logging/logger.ts';
-import type { JobDependencies, JobResult } from './job-registry.ts';
+import type { JobDependencies } from './job-registry.ts';
 
 const CLAIM_TIMEOUT_MS = 10 * 60 * 1000;
 const MAX_ATTEMPTS = 5;
