@@ -1,6 +1,7 @@
 /** Raising an action from a finding in one section: description, owner from the case's team, due date and priority → POST /v1/actions. */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { actionBodyFromForm, actionErrorsFromProblem, actionValuesFromForm, type ActionFormValues } from '$lib/audits/action-form';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext } from '$lib/audits/audit-context.server';
@@ -19,7 +20,7 @@ export interface ActionFailure {
 /** Enough pages of staff for any one authority's team. */
 const MAX_USER_PAGES = 10;
 
-/** Active staff of the audit's team who can own work (tenant admins hold no cases). */
+/** Active staff of the case's team who can own work (tenant admins hold no cases). */
 async function teamStaff(api: Api, teamId: string): Promise<{ value: string; label: string }[]> {
   const staff: { value: string; label: string }[] = [];
   let cursor: string | undefined;
@@ -32,16 +33,30 @@ async function teamStaff(api: Api, teamId: string): Promise<{ value: string; lab
   return staff.sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/**
+ * The API takes owners from the team that holds the case now, which is the audit's team
+ * unless the case has moved since; a case the caller can no longer see keeps the audit's.
+ */
+async function currentTeamOf(api: Api, caseRef: string, auditTeam: string): Promise<string> {
+  try {
+    return (await api.getJson<Case>(`/v1/cases/${encodeURIComponent(caseRef)}`, { handle: [403, 404] })).teamId;
+  } catch (e) {
+    if (e instanceof ApiError) return auditTeam;
+    throw e;
+  }
+}
+
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const context = await readAuditContext(event, { me });
   if (!context.can.raiseActions) redirect(303, `/audits/${encodeURIComponent(context.audit.id)}`);
   const requested = event.url.searchParams.get('section') ?? '';
   const sections = context.template.sections.map((s) => ({ value: s.id, label: s.title }));
+  const api = createApi(event);
   return {
     audit: { id: context.audit.id, caseRef: context.audit.caseRef },
     sections,
-    owners: await teamStaff(createApi(event), context.audit.teamId),
+    owners: await teamStaff(api, await currentTeamOf(api, context.audit.caseRef, context.audit.teamId)),
     initial: {
       sectionId: sections.some((s) => s.value === requested) ? requested : '',
       description: '',
