@@ -1,5 +1,5 @@
 /** A tenant's settings: one versioned item in the tenant's own partition. */
-import { SettingsFields, type Settings, type UpdateSettingsBody } from '@waypoint/shared/settings/settings-schemas';
+import { SettingsFields, withLaterDefaults, type Settings, type UpdateSettingsBody } from '@waypoint/shared/settings/settings-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { getItem, updateVersioned } from '../platform/database/versioned-items.ts';
 
@@ -7,10 +7,10 @@ export type VersionedSettings = Settings & { version: number };
 
 const SETTING_NAMES = Object.keys(SettingsFields) as (keyof Settings)[];
 
-/** Just the settings and their version: the stored timestamps are not part of the contract. */
+/** Just the settings and their version (the stored timestamps are not part of the contract); settings added since the item was written read as their defaults. */
 function view(item: Record<string, unknown>): VersionedSettings {
   const picked = Object.fromEntries(SETTING_NAMES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]));
-  return { ...(picked as Settings), version: Number(item.version) };
+  return { ...withLaterDefaults(picked as Settings), version: Number(item.version) };
 }
 
 export async function getSettings(tenant: TenantContext): Promise<VersionedSettings | undefined> {

@@ -8,6 +8,8 @@ import { answersPatchSchema, type Answers } from '../templates/answer-schemas.ts
 import type { Grade } from '../templates/grade-scale.ts';
 import { TemplateId, type TemplateDefinition } from '../templates/template-schemas.ts';
 import type { Action } from '../actions/action-schemas.ts';
+import type { AuditJourney } from '../journey/journey-schemas.ts';
+import type { Moderation } from '../moderation/moderation-schemas.ts';
 import { IsoDate, Month } from './audit-dates.ts';
 import type { Reflection } from './reflection-schemas.ts';
 
@@ -131,10 +133,27 @@ export interface Audit {
   cancelledById?: string;
   cancelReason?: string;
   reopenings: Reopening[];
+  /** A re-audit names the Inadequate audit it follows up. */
+  reauditOf?: string;
+  /** An audit from a manager's accepted monthly sample names that manager. */
+  sampledFor?: string;
   createdById: string;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The audit a re-audit follows up, with the actions it raised, on the re-audit's read view. */
+export interface PreviousAudit {
+  audit: Omit<Audit, 'answers'>;
+  actions: Action[];
+}
+
+/** Where an Inadequate audit's re-audit stands, on that audit's read view. */
+export interface ReauditLink {
+  id: string;
+  month: string;
+  state: AuditState;
 }
 
 /** An audit as its read view shows it: with its reflections, its actions and the names of the people named. */
@@ -143,6 +162,14 @@ export interface AuditDetail extends Audit {
   actions: Action[];
   /** Names of the staff the audit, its reflections and actions name, by user id. */
   people: Record<string, string>;
+  /** The child's journey as it stood for this audit, with the statutory timescales judged. */
+  journey?: AuditJourney;
+  /** QA's moderation, once the audit has been moderated. */
+  moderation?: Moderation | null;
+  /** For a re-audit: the audit it follows up and that audit's actions (when the reader may see it). */
+  previousAudit?: PreviousAudit | null;
+  /** For an audit that scheduled a re-audit: where the re-audit stands. */
+  reaudit?: ReauditLink | null;
 }
 
 /** An audit in a list: everything but the answers. */

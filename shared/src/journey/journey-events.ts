@@ -35,10 +35,14 @@ export const JOURNEY_EVENT_LABELS: Record<JourneyEventType, string> = {
   closure: 'Case closed',
 };
 
+export const JourneyEventType = v.picklist(JOURNEY_EVENT_TYPES, 'Choose one of the journey event types');
+export const JourneyEventDate = v.pipe(v.string(), v.check(isValidDate, 'Enter a real date like 2026-03-31'));
+export const JourneyNote = v.pipe(v.string(), v.trim(), v.maxLength(500, 'Use at most 500 characters'));
+
 export const JourneyEventBody = v.strictObject({
-  type: v.picklist(JOURNEY_EVENT_TYPES),
-  date: v.pipe(v.string(), v.check(isValidDate, 'Enter a real date like 2026-03-31')),
-  note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  type: JourneyEventType,
+  date: JourneyEventDate,
+  note: v.optional(JourneyNote),
 });
 export type JourneyEventBody = v.InferOutput<typeof JourneyEventBody>;
 

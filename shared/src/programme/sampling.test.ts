@@ -11,6 +11,7 @@ const candidate: fc.Arbitrary<SampleCandidate> = fc.record({
   caseType: fc.constantFrom(...TYPES),
   status: fc.constantFrom('open', 'open', 'open', 'closed'),
   lastAuditedOn: fc.option(fc.date({ min: new Date('2024-01-01'), max: new Date('2026-10-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined }),
+  auditUnderWay: fc.constantFrom(false, false, false, true),
 }) as fc.Arbitrary<SampleCandidate>;
 
 const caseload = fc.uniqueArray(candidate, { selector: (c) => c.ref, maxLength: 60 });
@@ -58,6 +59,15 @@ describe('monthly audit sample', () => {
     );
   });
 
+  it('never picks a case whose audit is already planned or in progress', () => {
+    fc.assert(
+      fc.property(caseload, settings, (cases, { seed, size }) => {
+        const sample = proposeSample({ seed, month: MONTH, size, candidates: cases });
+        for (const ref of sample.picked) expect(cases.find((c) => c.ref === ref)!.auditUnderWay).toBe(false);
+      }),
+    );
+  });
+
   it('counts a case audited exactly 12 months before the month as eligible again', () => {
     const c: SampleCandidate = { ref: 'NV-1', caseType: 'child-in-need', status: 'open', lastAuditedOn: '2025-11-01' };
     expect(ineligibility(c, '2026-11-01')).toBeNull();
@@ -71,13 +81,15 @@ describe('swapping a sampled case', () => {
     { ref: 'B', caseType: 'child-in-need', status: 'open' },
     { ref: 'C', caseType: 'child-in-need', status: 'closed' },
     { ref: 'D', caseType: 'child-in-need', status: 'open', lastAuditedOn: '2026-06-01' },
+    { ref: 'E', caseType: 'child-in-need', status: 'open', auditUnderWay: true },
   ];
   it('allows an eligible replacement', () => {
     expect(swapProblem({ month: MONTH, picked: ['A'], out: 'A', in: 'B', candidates: cases })).toBeNull();
   });
-  it('refuses closed, recently audited, unknown or already-sampled cases', () => {
+  it('refuses closed, recently audited, already-audited, unknown or already-sampled cases', () => {
     expect(swapProblem({ month: MONTH, picked: ['A'], out: 'A', in: 'C', candidates: cases })).toBe('closed');
     expect(swapProblem({ month: MONTH, picked: ['A'], out: 'A', in: 'D', candidates: cases })).toBe('audited-in-last-12-months');
+    expect(swapProblem({ month: MONTH, picked: ['A'], out: 'A', in: 'E', candidates: cases })).toBe('audit-under-way');
     expect(swapProblem({ month: MONTH, picked: ['A'], out: 'A', in: 'Z', candidates: cases })).toBe('unknown-case');
     expect(swapProblem({ month: MONTH, picked: ['A', 'B'], out: 'A', in: 'B', candidates: cases })).toBe('already-in-sample');
     expect(swapProblem({ month: MONTH, picked: ['A'], out: 'B', in: 'A', candidates: cases })).toBe('not-in-sample');

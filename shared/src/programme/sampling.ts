@@ -1,7 +1,7 @@
 /**
  * The monthly audit sample for a manager: random but replayable from a recorded seed, open
- * cases only, none audited in the last 12 months, spread across case holders and case types
- * so no one worker's practice is over-represented.
+ * cases only, none audited in the last 12 months nor with an audit already under way, spread
+ * across case holders and case types so no one worker's practice is over-represented.
  */
 import { addMonths } from '../time/calendar-dates.ts';
 
@@ -12,13 +12,16 @@ export interface SampleCandidate {
   status: 'open' | 'closed';
   /** Date (YYYY-MM-DD) of the case's last completed audit, if any. */
   lastAuditedOn?: string;
+  /** An audit of the case is already planned or in progress (a re-audit, say): a second would duplicate it. */
+  auditUnderWay?: boolean;
 }
 
-export type Ineligibility = 'closed' | 'audited-in-last-12-months';
+export type Ineligibility = 'closed' | 'audited-in-last-12-months' | 'audit-under-way';
 
 /** Why a case cannot be sampled for a month starting `monthStart`, or null when it can. */
 export function ineligibility(candidate: SampleCandidate, monthStart: string): Ineligibility | null {
   if (candidate.status !== 'open') return 'closed';
+  if (candidate.auditUnderWay) return 'audit-under-way';
   if (candidate.lastAuditedOn && candidate.lastAuditedOn > addMonths(monthStart, -12)) return 'audited-in-last-12-months';
   return null;
 }

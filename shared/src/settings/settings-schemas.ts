@@ -16,6 +16,8 @@ export const SettingsFields = {
   auditsPerManagerPerMonth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)),
   gradeLabels: v.pipe(v.tuple([v.string(), v.string(), v.string(), v.string()]), v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters')),
   retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
+  /** How long after an audit graded Inadequate overall the case is audited again. */
+  reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),
 };
 
 export const Settings = v.strictObject(SettingsFields);
@@ -31,6 +33,7 @@ export const UpdateSettingsBody = v.strictObject({
   auditsPerManagerPerMonth: v.optional(SettingsFields.auditsPerManagerPerMonth),
   gradeLabels: v.optional(SettingsFields.gradeLabels),
   retentionYears: v.optional(SettingsFields.retentionYears),
+  reauditAfterMonths: v.optional(SettingsFields.reauditAfterMonths),
 });
 export type UpdateSettingsBody = v.InferOutput<typeof UpdateSettingsBody>;
 
@@ -45,5 +48,17 @@ export function defaultSettings(name: string): Settings {
     auditsPerManagerPerMonth: 2,
     gradeLabels: [...DEFAULT_GRADE_LABELS],
     retentionYears: 25,
+    ...LATER_SETTING_DEFAULTS,
   };
+}
+
+/**
+ * Settings added after authorities' settings items were first written, with the value an
+ * item without them stands for; reading fills them in, so an older item still reads whole.
+ */
+export const LATER_SETTING_DEFAULTS = { reauditAfterMonths: 3 } as const satisfies Partial<Settings>;
+
+/** A stored settings item, with any setting added since it was written filled in. */
+export function withLaterDefaults<T extends Partial<Settings>>(stored: T): T & typeof LATER_SETTING_DEFAULTS {
+  return { ...LATER_SETTING_DEFAULTS, ...stored };
 }

@@ -86,3 +86,39 @@ describe('platformKeys', () => {
     expect(platformKeys.account('Manager@Northvale.example').PK).toBe('PLATFORM#ACCOUNT#manager@northvale.example');
   });
 });
+
+describe('journey, moderation and programme keys', () => {
+  const k = tenantKeys(A);
+
+  it('start with the tenant on the table and on every index', () => {
+    const partitionKeys = [
+      k.journey('NV-1').PK,
+      k.auditJourney('a1').PK,
+      k.moderation('a1').PK,
+      k.moderationIndexEntries({ auditId: 'a1', month: '2026-11', teamId: 'cin' }).GSI1PK,
+      k.moderationsByMonth('2026-11').GSI1PK,
+      k.sample('2026-11', 'u1').PK,
+      k.samplesOfMonth('2026-11').PK,
+    ];
+    for (const key of partitionKeys) expect(key.startsWith(`TENANT#${A}#`), key).toBe(true);
+  });
+
+  it('keep the journey with its case and the snapshot and moderation with their audit', () => {
+    expect(k.journey('NV-1').PK).toBe(k.case('NV-1').PK);
+    expect(k.auditJourney('a1').PK).toBe(k.auditPartition('a1'));
+    expect(k.moderation('a1').PK).toBe(k.auditPartition('a1'));
+  });
+
+  it('let a month’s moderations be read whole or one team at a time', () => {
+    const entry = k.moderationIndexEntries({ auditId: 'a1', month: '2026-11', teamId: 'cin' });
+    expect(entry.GSI1SK.startsWith(k.moderationsByMonth('2026-11', 'cin').GSI1SK)).toBe(true);
+    expect(entry.GSI1SK.startsWith(k.moderationsByMonth('2026-11', 'ci').GSI1SK)).toBe(false);
+    expect(k.sample('2026-11', 'u1').SK.startsWith(k.samplesOfMonth('2026-11').SK)).toBe(true);
+  });
+
+  it('reject unsafe parts', () => {
+    expect(() => k.journey('NV#1')).toThrow(UnsafeKeyPartError);
+    expect(() => k.sample('2026-11', 'a#b')).toThrow(UnsafeKeyPartError);
+    expect(() => k.moderationsByMonth('2026#11')).toThrow(UnsafeKeyPartError);
+  });
+});

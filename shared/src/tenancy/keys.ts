@@ -159,6 +159,26 @@ export function tenantKeys(tenantId: string) {
       GSI3PK: `${root}#CASE#${safe(caseRef, 'case reference')}#ACTIONS`,
       GSI3SK: `AUDIT#${safe(auditId, 'audit id')}#ACTION#`,
     }),
+
+    /** The child's journey: one versioned document in the case's partition, beside its profile. */
+    journey: (caseRef: string): Key => ({ PK: `${root}#CASE#${safe(caseRef, 'case reference')}`, SK: 'JOURNEY' }),
+    /** The journey as it stood when an audit completed, in the audit's partition so the read view's one Query finds it. */
+    auditJourney: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'JOURNEY' }),
+
+    /** An audit's moderation sits in the audit's partition too; indexed by the audit's month and team (GSI1) for agreement. */
+    moderation: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'MODERATION' }),
+    moderationIndexEntries: (m: { auditId: string; month: string; teamId: string }) => ({
+      GSI1PK: `${root}#MODERATIONS#MONTH#${safe(m.month, 'month')}`,
+      GSI1SK: `TEAM#${safe(m.teamId, 'team id')}#AUDIT#${safe(m.auditId, 'audit id')}`,
+    }),
+    moderationsByMonth: (month: string, teamId?: string) => ({
+      GSI1PK: `${root}#MODERATIONS#MONTH#${safe(month, 'month')}`,
+      GSI1SK: teamId === undefined ? 'TEAM#' : `TEAM#${safe(teamId, 'team id')}#`,
+    }),
+
+    /** The monthly programme: one partition per month holding each manager's sample, so the month is one Query. */
+    sample: (month: string, managerId: string): Key => ({ PK: `${root}#PROGRAMME#${safe(month, 'month')}`, SK: `SAMPLE#${safe(managerId, 'user id')}` }),
+    samplesOfMonth: (month: string): Key => ({ PK: `${root}#PROGRAMME#${safe(month, 'month')}`, SK: 'SAMPLE#' }),
   };
 }
 
