@@ -1,7 +1,8 @@
 /**
  * Who sees which audits in the portal, and axe on the audit pages the journey does not
  * reach: a student sees only the audits they took part in, a tenant admin has no audits,
- * a case holder reads but does not run, and out-of-scope audits are "page not found".
+ * a case holder reads but does not run, out-of-scope audits are "page not found", and a
+ * section can be answered and saved with the keyboard alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditSummary } from '@waypoint/shared/audits/audit-schemas';
@@ -144,6 +145,39 @@ describe('a team manager', () => {
     await page.goto(`${stack.portalUrl}/audits/${planned.id}/cancel`);
     expect(await page.title()).toBe(`Cancel the audit – Audit of case ${planned.caseRef} – Waypoint`);
     await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
+
+describe('with the keyboard alone', () => {
+  it('a manager skips to the form, answers a section and saves it without a mouse', async () => {
+    const page = await signedIn.pageAs('manager@northvale.example');
+    const inProgress = find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress');
+    await page.goto(`${stack.portalUrl}/audits/${inProgress.id}/sections/planning-and-review`);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+    /** Tabs forward until the element with this id or text has focus, as a keyboard user would. */
+    const tabTo = async (target: string) => {
+      for (let i = 0; i < 60 && (await focused()) !== target; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(target);
+    };
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await tabTo('answers-planning-and-review-evidenced');
+    await page.keyboard.press('Space');
+    await tabTo('answers-planning-and-review-evidence');
+    await page.keyboard.type('The plan is reviewed on time and the family has a copy.');
+    await tabTo('answers-planning-and-review-grade');
+    // Arrow keys move through a radio group and choose as they go: Outstanding, then Good.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('Save as draft and return to the audit');
+    await page.keyboard.press('Enter');
+    // The skip link's #main-content carries over the redirect, as fragments do.
+    await page.waitForURL(new RegExp(`/audits/${inProgress.id}\\?saved=1(#main-content)?$`));
+    const saved = await (await stack.api('manager@northvale.example', `/v1/audits/${inProgress.id}`)).json();
+    expect(saved.answers['planning-and-review']).toMatchObject({ evidenced: 'yes', evidence: 'The plan is reviewed on time and the family has a copy.', grade: 'good' });
     await page.context().close();
   });
 });
