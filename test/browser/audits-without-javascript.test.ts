@@ -171,4 +171,24 @@ describe('with JavaScript off', () => {
     expect(await page.getByRole('link', { name: 'Start the audit' }).count()).toBe(0);
     await page.context().close();
   });
+
+  it('keeps what was typed when the audit was cancelled by someone else meanwhile', async () => {
+    const page = await withoutScripts('manager@northvale.example');
+    const id = await planAudit(page, { caseRef: 'NV-00008', template: 'Journey of the Child monthly audit' });
+    await page.goto(`${stack.portalUrl}/audits/${id}/sections/case-summary`);
+    await page.getByLabel('Evidence and commentary', { exact: true }).fill('Typed during the conversation.');
+
+    const current = await stack.api('qa@northvale.example', `/v1/audits/${id}`);
+    const cancelled = await stack.api('qa@northvale.example', `/v1/audits/${id}/cancel`, {
+      method: 'POST',
+      headers: { 'if-match': current.headers.get('etag')! },
+      body: JSON.stringify({ reason: 'Planned twice by mistake.' }),
+    });
+    expect(cancelled.status).toBe(200);
+
+    await saveAndContinue(page);
+    await page.getByRole('alert').filter({ hasText: 'This audit can no longer be changed. Your answers have not been saved.' }).waitFor();
+    expect(await page.getByLabel('Evidence and commentary', { exact: true }).inputValue()).toBe('Typed during the conversation.');
+    await page.context().close();
+  });
 });

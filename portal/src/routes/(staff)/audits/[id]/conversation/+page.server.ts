@@ -20,7 +20,8 @@ export interface ConversationFailure {
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const context = await readAuditContext(event, { me });
-  if (!context.can.edit) redirect(303, `/audits/${encodeURIComponent(context.audit.id)}`);
+  // After a refused save the form stays, so what was typed is not lost.
+  if (!context.can.edit && event.request.method === 'GET') redirect(303, `/audits/${encodeURIComponent(context.audit.id)}`);
   const directory = await readDirectory(createApi(event), { people: true });
   const { audit } = context;
   return {

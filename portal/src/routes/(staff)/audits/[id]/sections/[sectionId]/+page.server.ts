@@ -32,8 +32,9 @@ export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const context = await readAuditContext(event, { me });
   const section = sectionOf(context, event.params.sectionId);
-  // Only an audit that can still change has a form; everyone else reads the record.
-  if (!context.can.edit) redirect(303, recordHref(context, `#section-${section.id}`));
+  // Only an audit that can still change has a form; everyone else reads the record. After a
+  // refused save the form stays, so what was typed can still be copied.
+  if (!context.can.edit && event.request.method === 'GET') redirect(303, recordHref(context, `#section-${section.id}`));
   const index = context.template.sections.indexOf(section);
   return {
     audit: { id: context.audit.id, caseRef: context.audit.caseRef, templateName: context.audit.templateName, conversationDate: context.audit.conversationDate, safeguardingSections: context.audit.safeguardingSections },
