@@ -26,15 +26,17 @@ const VERSION_2 = {
 const publish = (email: string, body: unknown, id = 'journey-of-the-child') => stack.api(email, `/v1/templates/${id}/versions`, jsonInit('POST', body));
 
 describe('reading templates', () => {
-  it('gives every member of staff both built-in templates, and filters by kind', async () => {
+  it('gives every member of staff both built-in audit templates and the feedback forms, and filters by kind', async () => {
     for (const role of ROLES) {
       const { items } = await expectJson<{ items: TemplateSummary[] }>(await stack.api(nv(role), '/v1/templates'));
-      expect(items.map((t) => [t.templateId, t.kind, t.latestVersion, t.builtIn])).toEqual([
+      expect(items.filter((t) => t.kind === 'audit').map((t) => [t.templateId, t.kind, t.latestVersion, t.builtIn])).toEqual([
         ['journey-of-the-child', 'audit', 1, true],
         ['tac-reflective-case-summary', 'audit', 1, true],
       ]);
     }
-    expect((await expectJson<{ items: unknown[] }>(await stack.api(nv('qa'), '/v1/templates?kind=feedback-form'))).items).toEqual([]);
+    const forms = await expectJson<{ items: TemplateSummary[] }>(await stack.api(nv('qa'), '/v1/templates?kind=feedback-form'));
+    expect(forms.items.map((t) => t.templateId).sort()).toEqual(['feedback-ages-11-18', 'feedback-ages-4-7', 'feedback-ages-8-10', 'feedback-care-leavers', 'feedback-parents-carers']);
+    expect((await expectJson<{ items: TemplateSummary[] }>(await stack.api(nv('qa'), '/v1/templates?kind=audit'))).items).toHaveLength(2);
   });
 
   it('reads the newest version and any numbered one, and 404s a version or template that does not exist', async () => {

@@ -5,6 +5,7 @@ export const DEFAULT_GRADE_LABELS = ['Outstanding', 'Good', 'Requires improvemen
 
 const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d70b8'));
 const Phone = v.pipe(v.string(), v.regex(/^[0-9 +()-]{3,20}$/, 'Use digits, spaces and + ( ) - only'));
+const PhraseList = v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(2, 'Use at least 2 characters'), v.maxLength(80, 'Use at most 80 characters'))), v.maxLength(200, 'List at most 200 phrases')));
 
 export const SettingsFields = {
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the authority name'), v.maxLength(120)),
@@ -18,6 +19,8 @@ export const SettingsFields = {
   retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
   /** How long after an audit graded Inadequate overall the case is audited again. */
   reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),
+  /** The authority's own worrying words, per language, added to Waypoint's list for engagement safety alerts. */
+  safetyPhrases: v.optional(v.strictObject({ en: PhraseList, cy: PhraseList })),
 };
 
 export const Settings = v.strictObject(SettingsFields);
@@ -34,6 +37,7 @@ export const UpdateSettingsBody = v.strictObject({
   gradeLabels: v.optional(SettingsFields.gradeLabels),
   retentionYears: v.optional(SettingsFields.retentionYears),
   reauditAfterMonths: v.optional(SettingsFields.reauditAfterMonths),
+  safetyPhrases: SettingsFields.safetyPhrases,
 });
 export type UpdateSettingsBody = v.InferOutput<typeof UpdateSettingsBody>;
 

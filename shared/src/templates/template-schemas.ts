@@ -3,6 +3,7 @@
  * versions. Audits pin a version; engagement forms will use the same mechanism.
  */
 import * as v from 'valibot';
+import { OptionTranslations, QuestionTranslations, SectionTranslations, TemplateTranslations } from './template-translations.ts';
 
 export const TEMPLATE_KINDS = ['audit', 'feedback-form'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -12,10 +13,11 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /**
  * What an answer means beyond its section, so code never guesses from ids: the audit's
- * overall grade (a `grade` question), and a safeguarding concern that alerts the
- * manager and QA at once (a `flag` question).
+ * overall grade (a `grade` question), a safeguarding concern that alerts the manager and
+ * QA at once (a `flag` question), and a feedback form's "I feel safe" item (a `choice`),
+ * whose worst answer alerts the duty contact.
  */
-export const QUESTION_MEANINGS = ['overall-grade', 'safeguarding-concern'] as const;
+export const QUESTION_MEANINGS = ['overall-grade', 'safeguarding-concern', 'feels-safe'] as const;
 export type QuestionMeaning = (typeof QUESTION_MEANINGS)[number];
 
 /** "Is this evidenced in the record?" */
@@ -30,7 +32,7 @@ export const TemplateVersionNumber = v.pipe(v.number(), v.integer(), v.minValue(
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter some text'), v.maxLength(max, `Use at most ${max} characters`));
 
-export const ChoiceOption = v.strictObject({ value: PartId, label: Text(200) });
+export const ChoiceOption = v.strictObject({ value: PartId, label: Text(200), translations: v.optional(OptionTranslations) });
 export type ChoiceOption = v.InferOutput<typeof ChoiceOption>;
 
 export const Question = v.pipe(
@@ -42,10 +44,12 @@ export const Question = v.pipe(
     required: v.boolean(),
     options: v.optional(v.pipe(v.array(ChoiceOption), v.minLength(2, 'A choice needs at least two options'), v.maxLength(20))),
     meaning: v.optional(v.picklist(QUESTION_MEANINGS)),
+    translations: v.optional(QuestionTranslations),
   }),
   v.check((q) => (q.type === 'choice') === (q.options !== undefined), 'Choice questions, and only they, list options'),
   v.check((q) => q.meaning !== 'overall-grade' || q.type === 'grade', 'Only a grade question can be the overall grade'),
   v.check((q) => q.meaning !== 'safeguarding-concern' || q.type === 'flag', 'Only a yes/no flag can raise a safeguarding concern'),
+  v.check((q) => q.meaning !== 'feels-safe' || q.type === 'choice', 'Only a choice can be the “I feel safe” item'),
   v.check((q) => !(q.type === 'flag' && q.required), 'A flag is never required: unticked means no'),
 );
 export type Question = v.InferOutput<typeof Question>;
@@ -57,6 +61,7 @@ export const TemplateSection = v.pipe(
     /** Prompts shown beside the section: what a good record shows. */
     guidance: v.pipe(v.array(Text(500)), v.maxLength(20)),
     questions: v.pipe(v.array(Question), v.minLength(1, 'A section needs at least one question'), v.maxLength(40)),
+    translations: v.optional(SectionTranslations),
   }),
   v.check((s) => new Set(s.questions.map((q) => q.id)).size === s.questions.length, 'Question ids must be unique within a section'),
 );
@@ -77,6 +82,8 @@ export const templateContentEntries = {
   name: Text(120),
   description: Text(1000),
   sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'A template needs at least one section'), v.maxLength(30)),
+  /** The name and description in other languages (feedback forms); sections and questions carry their own. */
+  translations: v.optional(TemplateTranslations),
 };
 
 /** What an author writes: everything but the number and publication stamp. */

@@ -179,6 +179,52 @@ export function tenantKeys(tenantId: string) {
     /** The monthly programme: one partition per month holding each manager's sample, so the month is one Query. */
     sample: (month: string, managerId: string): Key => ({ PK: `${root}#PROGRAMME#${safe(month, 'month')}`, SK: `SAMPLE#${safe(managerId, 'user id')}` }),
     samplesOfMonth: (month: string): Key => ({ PK: `${root}#PROGRAMME#${safe(month, 'month')}`, SK: 'SAMPLE#' }),
+
+    /**
+     * Engagement: each activity's partition holds the activity (`ACTIVITY`), its invitation
+     * codes, its responses and its counters, so everything about one activity is one Query.
+     * Activities are listed by opening date on GSI1.
+     */
+    engagementActivity: (activityId: string): Key => ({ PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`, SK: 'ACTIVITY' }),
+    engagementPartition: (activityId: string): string => `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
+    engagementActivityIndexEntries: (a: { id: string; opensOn: string }) => ({
+      GSI1PK: `${root}#ENGAGEMENTS`,
+      GSI1SK: `${safe(a.opensOn, 'opening date')}#${safe(a.id, 'activity id')}`,
+    }),
+    engagementActivities: () => ({ GSI1PK: `${root}#ENGAGEMENTS` }),
+    invitationCode: (activityId: string, codeId: string): Key => ({
+      PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
+      SK: `CODE#${safe(codeId, 'code id')}`,
+    }),
+    invitationCodesPrefix: (activityId: string): Key => ({ PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`, SK: 'CODE#' }),
+    /** Code → activity and code id, inside this tenant only: another authority's code is simply absent here. */
+    invitationLookup: (code: string): Key => ({ PK: `${root}#INVITATION#${safe(code, 'invitation code')}`, SK: 'INVITATION' }),
+    feedbackResponse: (activityId: string, responseId: string): Key => ({
+      PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
+      SK: `RESPONSE#${safe(responseId, 'response id')}`,
+    }),
+    feedbackResponsesPrefix: (activityId: string): Key => ({ PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`, SK: 'RESPONSE#' }),
+    /** Counters updated with ADD: `TOTALS`, or the public link's `LINK#<date>`. */
+    engagementCounter: (activityId: string, name: string): Key => ({
+      PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
+      SK: `COUNTER#${safe(name, 'counter')}`,
+    }),
+
+    /**
+     * Safety alerts, one per response that raised one, each in its own partition. GSI1 lists
+     * the tenant's, GSI2 a team's; open ones sort before closed, newest last within each.
+     */
+    alert: (alertId: string): Key => ({ PK: `${root}#ALERT#${safe(alertId, 'alert id')}`, SK: 'ALERT' }),
+    alertIndexEntries: (a: { id: string; raisedAt: string; open: boolean; teamId?: string }) => {
+      const order = `${a.open ? 'OPEN' : 'CLOSED'}#${a.raisedAt}#${safe(a.id, 'alert id')}`;
+      return {
+        GSI1PK: `${root}#ALERTS`,
+        GSI1SK: order,
+        ...(a.teamId ? { GSI2PK: `${root}#TEAM#${safe(a.teamId, 'team id')}#ALERTS`, GSI2SK: order } : {}),
+      };
+    },
+    alertsByStatus: (open: boolean) => ({ GSI1PK: `${root}#ALERTS`, GSI1SK: open ? 'OPEN#' : 'CLOSED#' }),
+    alertsByTeam: (teamId: string, open: boolean) => ({ GSI2PK: `${root}#TEAM#${safe(teamId, 'team id')}#ALERTS`, GSI2SK: open ? 'OPEN#' : 'CLOSED#' }),
   };
 }
 

@@ -1,4 +1,5 @@
-/** The templates Waypoint ships and seeds for every authority, as version 1. */
+/** The templates Waypoint ships and seeds for every authority, as version 1: audit templates and feedback forms. */
+import { BUILT_IN_FEEDBACK_FORMS } from '../../engagement/forms/built-in-feedback-forms.ts';
 import type { TemplateDefinition } from '../template-schemas.ts';
 import { journeyOfTheChild } from './journey-of-the-child.ts';
 import { tacReflectiveCaseSummary } from './tac-reflective-case-summary.ts';
@@ -6,4 +7,4 @@ import { tacReflectiveCaseSummary } from './tac-reflective-case-summary.ts';
 export { JOURNEY_OF_THE_CHILD_ID } from './journey-of-the-child.ts';
 export { TAC_REFLECTIVE_SUMMARY_ID } from './tac-reflective-case-summary.ts';
 
-export const BUILT_IN_TEMPLATES: readonly TemplateDefinition[] = [journeyOfTheChild, tacReflectiveCaseSummary];
+export const BUILT_IN_TEMPLATES: readonly TemplateDefinition[] = [journeyOfTheChild, tacReflectiveCaseSummary, ...BUILT_IN_FEEDBACK_FORMS];

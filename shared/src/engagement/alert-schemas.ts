@@ -1,0 +1,82 @@
+/**
+ * Safety alerts: raised at once when a response says someone may not be safe, emailed to
+ * the authority's duty contact, and worked by staff, who record what they did.
+ */
+import * as v from 'valibot';
+import type { Answers } from '../templates/answer-schemas.ts';
+import type { Audience } from './audiences.ts';
+import type { EngagementLanguage } from './languages.ts';
+import type { ResponseState } from './response-schemas.ts';
+import type { SafetyReason } from './safety.ts';
+
+/** `new`: nobody has recorded anything yet; `in-hand`: someone is dealing with it. */
+export const ALERT_STATUSES = ['new', 'in-hand', 'closed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { new: 'New', 'in-hand': 'In hand', closed: 'Closed' };
+export const OPEN_ALERT_STATUSES: readonly AlertStatus[] = ['new', 'in-hand'];
+
+/** Alert ids are the id of the response that raised them: one alert per response. */
+export const AlertId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{10,40}$/, 'Use an alert id from the list'));
+
+export const RecordAlertActionBody = v.strictObject({
+  /** What was done: who was called, what was agreed, any referral made. */
+  note: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say what you did'), v.maxLength(2000, 'Use at most 2000 characters')),
+  /** Where the alert stands afterwards; `in-hand` unless this closes it. */
+  status: v.optional(v.picklist(['in-hand', 'closed'] as const, 'Choose in-hand or closed'), 'in-hand'),
+});
+export type RecordAlertActionBody = v.InferOutput<typeof RecordAlertActionBody>;
+
+export const ListAlertsQuery = v.object({
+  /** `open` is new and in-hand together. */
+  status: v.optional(v.picklist(['open', 'closed'] as const, 'Use open or closed')),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+export interface AlertAction {
+  id: string;
+  at: string;
+  byId: string;
+  note: string;
+  status: Exclude<AlertStatus, 'new'>;
+}
+
+export interface SafetyAlert {
+  id: string;
+  responseId: string;
+  activityId: string;
+  activityTitle: string;
+  audience: Audience;
+  /** The activity's team, or the linked case's. */
+  teamId?: string;
+  /** Whatever the anonymity: the case the code was linked to, so duty can act. */
+  caseRef?: string;
+  codeId?: string;
+  language: EngagementLanguage;
+  reasons: SafetyReason[];
+  raisedAt: string;
+  /** Where the alert was emailed (the duty contact at the time). */
+  sentTo: string;
+  status: AlertStatus;
+  actions: AlertAction[];
+  version: number;
+  updatedAt: string;
+}
+
+/** `GET /v1/alerts/{id}`: the alert with the response as it stands now and names for the people. */
+export interface SafetyAlertDetail extends SafetyAlert {
+  response: {
+    id: string;
+    state: ResponseState;
+    templateId: string;
+    templateVersion: number;
+    answers: Answers;
+    submittedAt: string | null;
+  } | null;
+  people: Record<string, string | null>;
+}
+
+export interface AlertPage {
+  items: SafetyAlert[];
+  nextCursor: string | null;
+}
