@@ -16,6 +16,7 @@ export const Problem = v.pipe(
     status: v.pipe(v.number(), v.integer()),
     detail: v.string(),
     instance: v.optional(v.string()),
+    reason: v.optional(v.pipe(v.string(), v.description('A machine-readable cause within the problem type, e.g. `code-expired`'))),
     errors: v.optional(
       v.array(
         v.object({

@@ -16,11 +16,13 @@ export type ProblemKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
+  | 'gone'
   | 'conflict'
   | 'precondition-failed'
   | 'precondition-required'
   | 'unsupported-media-type'
   | 'idempotency-conflict'
+  | 'too-many-requests'
   | 'unavailable'
   | 'internal';
 
@@ -31,11 +33,13 @@ const STATUS: Record<ProblemKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'not-found': 404,
+  gone: 410,
   conflict: 409,
   'precondition-failed': 412,
   'precondition-required': 428,
   'unsupported-media-type': 415,
   'idempotency-conflict': 422,
+  'too-many-requests': 429,
   unavailable: 503,
   internal: 500,
 };
@@ -47,11 +51,13 @@ const TITLE: Record<ProblemKind, string> = {
   unauthenticated: 'Sign-in required',
   forbidden: 'Not allowed',
   'not-found': 'Not found',
+  gone: 'No longer available',
   conflict: 'Conflict',
   'precondition-failed': 'The resource has changed',
   'precondition-required': 'If-Match header required',
   'unsupported-media-type': 'Unsupported media type',
   'idempotency-conflict': 'Idempotency key reused',
+  'too-many-requests': 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Something went wrong',
 };
@@ -60,13 +66,16 @@ export class ApiError extends Error {
   readonly kind: ProblemKind;
   readonly status: number;
   readonly errors: FieldError[] | undefined;
+  /** A machine-readable cause within the kind (e.g. `code-expired`), for clients that show a page per cause. */
+  readonly reason: string | undefined;
 
-  constructor(kind: ProblemKind, detail: string, options?: ErrorOptions & { errors?: FieldError[] }) {
+  constructor(kind: ProblemKind, detail: string, options?: ErrorOptions & { errors?: FieldError[]; reason?: string }) {
     super(detail, options);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = STATUS[kind];
     this.errors = options?.errors;
+    this.reason = options?.reason;
   }
 
   get title(): string {
@@ -84,6 +93,7 @@ export function problemBody(error: ApiError, instance?: string) {
     detail: error.message,
     ...(instance ? { instance } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.reason ? { reason: error.reason } : {}),
   };
 }
 
