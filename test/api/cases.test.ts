@@ -74,6 +74,15 @@ describe('who sees which cases', () => {
 });
 
 describe('filters and paging', () => {
+  it('lists only open, or only closed, cases when asked', async () => {
+    const all = demoCases(NORTHVALE, '2026-01-05T09:00:00.000Z');
+    for (const status of ['open', 'closed'] as const) {
+      const { items } = await readAllPages<Case>(stack, nv('qa'), `/v1/cases?status=${status}&limit=7`);
+      expect(items.map((c) => c.ref).sort()).toEqual(all.filter((c) => c.status === status).map((c) => c.ref).sort());
+    }
+    await expectProblem(await stack.api(nv('qa'), '/v1/cases?status=archived'), 400);
+  });
+
   it('filters by team and by case type', async () => {
     const byTeam = await readAllPages<Case>(stack, nv('qa'), '/v1/cases?team=assessment');
     expect(refs(byTeam.items)).toEqual(refs(DEMO.filter((c) => c.teamId === 'assessment')));

@@ -28,6 +28,13 @@ interface User {
 const newUser = (overrides: Record<string, unknown> = {}) => ({ name: 'Nia Roberts', email: 'nia.roberts@northvale.example', role: 'practitioner', teamIds: ['assessment'], ...overrides });
 
 describe('reading users', () => {
+  it('lists one team’s members when asked, across pages', async () => {
+    const expected = demoUsers(NORTHVALE).filter((u) => u.teamIds.includes('child-in-need')).map((u) => u.id).sort();
+    const { items } = await readAllPages<User>(stack, nv('manager'), '/v1/users?team=child-in-need&limit=2');
+    expect(items.map((u) => u.id).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('lists every user once across pages of a given size, for every staff role', async () => {
     const expected = demoUsers(NORTHVALE).map((u) => u.id).sort();
     for (const role of ROLES) {

@@ -26,6 +26,7 @@ caseRoutes.get('/', async (c) => {
     viewer,
     team: query.team,
     caseType: query.caseType,
+    status: query.status,
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
     cursor: query.cursor,
   });

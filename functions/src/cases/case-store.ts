@@ -69,6 +69,7 @@ export async function listCases(options: {
   viewer: CaseViewer;
   team?: string;
   caseType?: CaseType;
+  status?: Case['status'];
   limit: number;
   cursor?: string;
 }): Promise<{ items: Case[]; nextCursor: string | null }> {
@@ -91,10 +92,13 @@ export async function listCases(options: {
       Limit: options.limit - items.length,
       ExclusiveStartKey: position.key,
     };
-    if (options.caseType) {
-      input.FilterExpression = '#caseType = :caseType';
-      input.ExpressionAttributeNames!['#caseType'] = 'caseType';
-      input.ExpressionAttributeValues![':caseType'] = options.caseType;
+    const filters = Object.entries({ caseType: options.caseType, status: options.status }).filter(([, value]) => value !== undefined);
+    if (filters.length) {
+      input.FilterExpression = filters.map(([name]) => `#${name} = :${name}`).join(' AND ');
+      for (const [name, value] of filters) {
+        input.ExpressionAttributeNames![`#${name}`] = name;
+        input.ExpressionAttributeValues![`:${name}`] = value;
+      }
     }
     const result = await tenant.db.send(new QueryCommand(input));
     items.push(...(result.Items ?? []).map((item) => withoutKeys<Case>(item)));

@@ -58,7 +58,7 @@ export const coreRouteDocs = describeRoutes([
     description: CASE_SCOPES,
     access: CASE_READERS,
     query: ListCasesQuery,
-    queryNotes: { limit: 'Page size, 1 to 100; 25 when absent', team: 'Only this team’s cases', caseType: 'Only cases of this type' },
+    queryNotes: { limit: 'Page size, 1 to 100; 25 when absent', team: 'Only this team’s cases', caseType: 'Only cases of this type', status: 'Only open, or only closed, cases' },
     success: { status: 200, description: 'A page of cases', schema: v.object({ items: v.array(CaseResource), nextCursor }) },
   },
   { method: 'get', path: '/v1/cases/{ref}', tag: 'Cases', summary: 'Read a case', description: CASE_SCOPES, access: CASE_READERS, params: { ref: CaseRef }, success: { status: 200, description: 'The case', schema: CaseResource, etag: true } },

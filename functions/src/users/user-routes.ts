@@ -25,13 +25,13 @@ import { getTenantSummary } from '../tenants/tenant-directory.ts';
 import { findUserIdByEmail, getUser, listUsers, putNewUser, updateUser } from './user-store.ts';
 
 /** Paging takes the same bounded `limit` and opaque `cursor` as every other list. */
-export const ListUsersQuery = v.object({ limit: ListCasesQuery.entries.limit, cursor: ListCasesQuery.entries.cursor });
+export const ListUsersQuery = v.object({ team: v.optional(EntityId), limit: ListCasesQuery.entries.limit, cursor: ListCasesQuery.entries.cursor });
 
 export const userRoutes = new Hono<AppEnv>();
 
 userRoutes.get('/', async (c) => {
   const query = readQuery(c, ListUsersQuery);
-  return c.json(await listUsers({ tenant: c.var.tenant, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }));
+  return c.json(await listUsers({ tenant: c.var.tenant, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor, team: query.team }));
 });
 
 userRoutes.get('/:id', async (c) => {
@@ -139,7 +139,7 @@ export const userRouteDocs = describeRoutes([
     summary: 'List the authority’s staff',
     access: STAFF_ROLES,
     query: ListUsersQuery,
-    queryNotes: { limit: 'Page size, 1 to 100; 25 when absent' },
+    queryNotes: { limit: 'Page size, 1 to 100; 25 when absent', team: 'Only members of this team' },
     success: { status: 200, description: 'A page of users', schema: v.object({ items: v.array(UserResource), nextCursor }) },
   },
   { method: 'get', path: '/v1/users/{id}', tag: 'Users', summary: 'Read a user', access: STAFF_ROLES, params: { id: EntityId }, success: { status: 200, description: 'The user', schema: UserResource, etag: true } },

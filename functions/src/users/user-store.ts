@@ -13,24 +13,29 @@ export function getUser(tenant: TenantContext, userId: string): Promise<User | u
   return getItem<User>(tenant, tenant.keys.user(userId));
 }
 
-export async function listUsers(options: { tenant: TenantContext; limit: number; cursor?: string }) {
+/** A page of staff, optionally only one team's members; a filtered page is filled from later items. */
+export async function listUsers(options: { tenant: TenantContext; limit: number; cursor?: string; team?: string }) {
   const { tenant } = options;
   const prefix = tenant.keys.usersPrefix();
   const start = decodeCursor(options.cursor, tenant.keys.root);
   requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: prefix.PK, keyNames: ['PK', 'SK'], sortKey: { name: 'SK', prefix: prefix.SK } });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => withoutKeys<User>(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  const items: User[] = [];
+  let position: Record<string, unknown> | undefined = start?.key;
+  do {
+    const result = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ...(options.team ? { FilterExpression: 'contains(teamIds, :team)' } : {}),
+        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK, ...(options.team ? { ':team': options.team } : {}) },
+        Limit: options.limit - items.length,
+        ExclusiveStartKey: position,
+      }),
+    );
+    items.push(...(result.Items ?? []).map((item) => withoutKeys<User>(item)));
+    position = result.LastEvaluatedKey;
+  } while (position && items.length < options.limit);
+  return { items, nextCursor: encodeCursor(position ? { key: position as Record<string, string> } : undefined) };
 }
 
 /** Names of the given users, with one BatchGet per hundred ids; unknown ids are left out. */

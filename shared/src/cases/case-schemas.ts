@@ -53,6 +53,7 @@ export type UpdateCaseBody = v.InferOutput<typeof UpdateCaseBody>;
 export const ListCasesQuery = v.object({
   team: v.optional(EntityId),
   caseType: v.optional(v.picklist(CASE_TYPES)),
+  status: v.optional(v.picklist(CASE_STATUSES)),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100)),
   ),
