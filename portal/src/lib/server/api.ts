@@ -158,10 +158,10 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     getVersioned: versioned,
     me: () => get<Me>('/v1/me'),
     teams: () => get<{ items: Team[] }>('/v1/teams'),
-    users: (query: { limit?: number; cursor?: string } = {}, handle?: readonly number[]) =>
+    users: (query: { team?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) =>
       get<Page<User>>('/v1/users', { query, handle }),
     user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
-    cases: (query: { team?: string; caseType?: string; limit?: number; cursor?: string }, handle?: readonly number[]) =>
+    cases: (query: { team?: string; caseType?: string; status?: 'open' | 'closed'; limit?: number; cursor?: string }, handle?: readonly number[]) =>
       get<Page<Case>>('/v1/cases', { query, handle }),
     caseByRef: (ref: string) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`),
     updateCase: (ref: string, version: string, body: UpdateCaseBody) =>

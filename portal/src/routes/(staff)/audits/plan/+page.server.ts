@@ -19,8 +19,8 @@ async function openCases(api: Api): Promise<{ ref: string; label?: string }[] | 
   const found: { ref: string; label?: string }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.cases({ limit: 100, cursor });
-    found.push(...page.items.filter((c) => c.status !== 'closed').map((c) => ({ ref: c.ref, label: c.label ?? undefined })));
+    const page = await api.cases({ status: 'open', limit: 100, cursor });
+    found.push(...page.items.map((c) => ({ ref: c.ref, label: c.label ?? undefined })));
     if (found.length > MAX_LISTED_CASES) return null;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

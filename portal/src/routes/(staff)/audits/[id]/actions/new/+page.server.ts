@@ -17,7 +17,7 @@ export interface ActionFailure {
   values: ActionFormValues;
 }
 
-/** Enough pages of staff for any one authority's team. */
+/** Enough pages for any one team's members. */
 const MAX_USER_PAGES = 10;
 
 /** Active staff of the case's team who can own work (tenant admins hold no cases). */
@@ -25,8 +25,8 @@ async function teamStaff(api: Api, teamId: string): Promise<{ value: string; lab
   const staff: { value: string; label: string }[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < MAX_USER_PAGES; i++) {
-    const page = await api.users({ limit: 100, cursor });
-    staff.push(...page.items.filter((u) => u.active && u.role !== 'admin' && u.teamIds.includes(teamId)).map((u) => ({ value: u.id, label: u.name })));
+    const page = await api.users({ team: teamId, limit: 100, cursor });
+    staff.push(...page.items.filter((u) => u.active && u.role !== 'admin').map((u) => ({ value: u.id, label: u.name })));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
