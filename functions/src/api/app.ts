@@ -14,7 +14,10 @@ import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
+import { journeyRoutes } from '../journey/journey-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
+import { moderationReportRoutes } from '../moderation/moderation-report-routes.ts';
+import { moderationRoutes } from '../moderation/moderation-routes.ts';
 import { openApiRoutes } from '../openapi/openapi-routes.ts';
 import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
 import { isDatabaseUnavailable } from '../platform/database/availability.ts';
@@ -22,9 +25,12 @@ import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { logger } from '../platform/logging/logger.ts';
+import { programmeRoutes } from '../programmes/programme-routes.ts';
+import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
+import { templateCopyRoutes } from '../templates/template-copy-routes.ts';
 import { templateRoutes } from '../templates/template-routes.ts';
 import { userRoutes } from '../users/user-routes.ts';
 import type { AppEnv } from './app-env.ts';
@@ -36,10 +42,16 @@ function tenantApi() {
     .use('*', authenticate, requireTenant, idempotentPosts)
     .route('/cases', caseRoutes)
     .route('/cases', caseAuditRoutes)
+    .route('/cases', journeyRoutes)
     .route('/templates', templateRoutes)
+    .route('/templates', templateCopyRoutes)
     .route('/audits', auditRoutes)
     .route('/audits', auditLifecycleRoutes)
     .route('/audits', reflectionRoutes)
+    .route('/audits', moderationRoutes)
+    .route('/moderation', moderationReportRoutes)
+    .route('/programmes', programmeRoutes)
+    .route('/programmes', sampleRoutes)
     .route('/actions', actionRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)

@@ -16,6 +16,7 @@ import { forbidden, ApiError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
 import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { pinnedTemplate, requireCurrentVersion, requireMove } from './audit-guards.ts';
+import { afterAuditCompleted } from './audit-completion-hooks.ts';
 import { alertSafeguarding, notifyAuditCompleted } from './audit-notifications.ts';
 import { findVisibleAudit, requireAuditRunner } from './audit-scope.ts';
 import { updateAudit } from './audit-store.ts';
@@ -58,6 +59,7 @@ auditLifecycleRoutes.post('/:id/complete', async (c) => {
   const { after, at } = await finishMove(c, { current, expectedVersion, changes: { state, completedAt: clock.nowIso(), completedById: c.var.staff.userId } });
   await notifyAuditCompleted(c.var.tenant, after, at);
   await alertSafeguarding(c.var.tenant, after, template, at);
+  await afterAuditCompleted(c.var.tenant, c.var.staff, after, at);
   setEtag(c, after.version);
   return c.json(after);
 });

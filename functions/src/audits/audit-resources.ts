@@ -6,6 +6,8 @@ import { CASE_TYPES, CaseRef, EntityId } from '@waypoint/shared/cases/case-schem
 import { GradeValue } from '@waypoint/shared/templates/grade-scale';
 import { TemplateId } from '@waypoint/shared/templates/template-schemas';
 import { ActionResource } from '../actions/action-resources.ts';
+import { AuditJourneyResource } from '../journey/journey-resources.ts';
+import { ModerationResource } from '../moderation/moderation-resources.ts';
 import { nextCursor, versionedFields } from '../openapi/resource-fields.ts';
 import { ReflectionResource } from '../reflections/reflection-resources.ts';
 
@@ -36,6 +38,8 @@ const summaryEntries = {
   cancelledById: v.optional(EntityId),
   cancelReason: v.optional(v.string()),
   reopenings: v.array(v.object({ at: v.pipe(v.string(), v.isoTimestamp()), byId: EntityId, reason: v.string() })),
+  reauditOf: v.optional(v.pipe(EntityId, v.description('The Inadequate audit this re-audit follows up'))),
+  sampledFor: v.optional(v.pipe(EntityId, v.description('The manager whose accepted monthly sample planned this audit'))),
   createdById: EntityId,
   ...versionedFields,
 };
@@ -45,6 +49,16 @@ const people = v.pipe(v.record(v.string(), v.string()), v.description('Names of 
 
 export const AuditResource = v.pipe(v.object({ ...summaryEntries, answers }), v.title('Audit'));
 export const AuditSummaryResource = v.pipe(v.object(summaryEntries), v.title('AuditSummary'));
-export const AuditDetailResource = v.pipe(v.object({ ...summaryEntries, answers, reflections: v.array(ReflectionResource), actions: v.array(ActionResource), people }), v.title('AuditDetail'));
+const AuditSummaryResourceEntries = v.object(summaryEntries);
+/** What the monthly programme, the journey and moderation add to the read view. */
+const programmeEntries = {
+  /** The child's journey as it stood for this audit, with each statutory timescale met, missed, due or overdue. */
+  journey: AuditJourneyResource,
+  moderation: v.pipe(v.nullable(ModerationResource), v.description('QA’s moderation, once moderated')),
+  previousAudit: v.pipe(v.nullable(v.object({ audit: AuditSummaryResourceEntries, actions: v.array(ActionResource) })), v.description('For a re-audit: the audit it follows up and its actions, when you may see that audit')),
+  reaudit: v.pipe(v.nullable(v.object({ id: EntityId, month: Month, state: v.picklist(AUDIT_STATES) })), v.description('For an Inadequate audit: its re-audit')),
+};
+
+export const AuditDetailResource = v.pipe(v.object({ ...summaryEntries, answers, reflections: v.array(ReflectionResource), actions: v.array(ActionResource), people, ...programmeEntries }), v.title('AuditDetail'));
 export const AuditPageResource = v.object({ items: v.array(AuditSummaryResource), nextCursor, people });
 export const ReflectionListResource = v.object({ items: v.array(ReflectionResource), people });

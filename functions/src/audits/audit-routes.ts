@@ -12,7 +12,7 @@ import { mergeAnswers } from '@waypoint/shared/templates/answer-schemas';
 import { londonMonth, clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { listActionsForAudit } from '../actions/action-store.ts';
-import { canSeeCase, caseViewer } from '../cases/case-scope.ts';
+import { canSeeCase, caseViewer, type CaseViewer } from '../cases/case-scope.ts';
 import { getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
@@ -23,6 +23,7 @@ import { readJsonBody, readParam, readQuery } from '../platform/http/validation.
 import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { getLatestTemplateVersion } from '../templates/template-store.ts';
 import { checkAuditDetails, today } from './audit-checks.ts';
+import { auditReadExtras } from './audit-read-extras.ts';
 import { listAudits, peopleNamedBy } from './audit-list.ts';
 import { alertSafeguarding, notifyAuditPlanned } from './audit-notifications.ts';
 import { findVisibleAudit, requireAuditRunner } from './audit-scope.ts';
@@ -95,7 +96,7 @@ auditRoutes.get('/:id', async (c) => {
   const id = readParam(c, 'id', AuditId);
   const viewer = await caseViewer(tenant, staff);
   await findVisibleAudit(tenant, viewer, id);
-  const detail = await auditDetail(tenant, id);
+  const detail = await auditDetail(tenant, id, viewer);
   setEtag(c, detail.version);
   return c.json(detail);
 });
@@ -136,11 +137,23 @@ auditRoutes.patch('/:id', async (c) => {
   return c.json(after);
 });
 
-/** The read view: the audit, its reflections and actions, and the names of everyone they name. */
-export async function auditDetail(tenant: TenantContext, auditId: string): Promise<AuditDetail> {
+/**
+ * The read view: the audit, its reflections and actions, the journey, moderation and
+ * re-audit links (for a `viewer`), and the names of everyone they name.
+ */
+export async function auditDetail(tenant: TenantContext, auditId: string, viewer?: CaseViewer): Promise<AuditDetail> {
   const found = await getAuditWithReflections(tenant, auditId);
   if (!found) throw new ApiError('not-found', 'No such audit');
   const actions = await listActionsForAudit(tenant, found.audit.caseRef, auditId);
-  const people = await peopleNamedBy(tenant, [found.audit], [...found.reflections.map((r) => r.authorId), ...actions.flatMap((a) => [a.ownerId, a.raisedById])]);
-  return { ...found.audit, reflections: found.reflections, actions, people };
+  const extras = viewer ? await auditReadExtras(tenant, viewer, found) : undefined;
+  const previous = extras?.previousAudit;
+  const named = [
+    ...found.reflections.map((r) => r.authorId),
+    ...actions.flatMap((a) => [a.ownerId, a.raisedById]),
+    ...(extras?.moderation ? [extras.moderation.moderatorId] : []),
+    ...(extras?.journey.events.map((e) => e.recordedById) ?? []),
+    ...(previous ? [previous.audit.auditorId, ...previous.actions.map((a) => a.ownerId)] : []),
+  ];
+  const people = await peopleNamedBy(tenant, [found.audit], named);
+  return { ...found.audit, reflections: found.reflections, actions, people, ...extras };
 }

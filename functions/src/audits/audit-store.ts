@@ -1,12 +1,14 @@
 /**
  * Audits in DynamoDB. Each audit has its own partition: the audit item, its reflections,
- * and one participant entry per person who took part (indexed by person, so "audits I
- * took part in" is one query). The audit is written first, participant entries after;
+ * its moderation and journey snapshot, and one participant entry per person who took part
+ * (indexed by person, so "audits I took part in" is one query). The audit is written first, participant entries after;
  * their keys are deterministic, so a retry rewrites the same entries.
  */
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
+import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas';
+import type { JourneySnapshot } from '../journey/journey-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 
@@ -23,8 +25,17 @@ export function getAudit(tenant: TenantContext, auditId: string): Promise<Audit 
   return getItem<Audit>(tenant, tenant.keys.audit(auditId));
 }
 
-/** The audit with its reflections, oldest first: one query of the audit's partition. */
-export async function getAuditWithReflections(tenant: TenantContext, auditId: string): Promise<{ audit: Audit; reflections: Reflection[] } | undefined> {
+export interface AuditPartition {
+  audit: Audit;
+  reflections: Reflection[];
+  /** QA's moderation, when the audit has been moderated. */
+  moderation?: Moderation;
+  /** The journey as it stood when the audit completed. */
+  journeySnapshot?: JourneySnapshot;
+}
+
+/** The audit with its reflections (oldest first), moderation and journey snapshot: one query of the audit's partition. */
+export async function getAuditWithReflections(tenant: TenantContext, auditId: string): Promise<AuditPartition | undefined> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -45,7 +56,14 @@ export async function getAuditWithReflections(tenant: TenantContext, auditId: st
     .filter((item) => String(item.SK).startsWith('REFLECTION#'))
     .map((item) => withoutKeys<Reflection>(item))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return { audit: withoutKeys<Audit>(auditItem), reflections };
+  const moderation = items.find((item) => item.SK === 'MODERATION');
+  const journeySnapshot = items.find((item) => item.SK === 'JOURNEY');
+  return {
+    audit: withoutKeys<Audit>(auditItem),
+    reflections,
+    ...(moderation ? { moderation: withoutKeys<Moderation>(moderation) } : {}),
+    ...(journeySnapshot ? { journeySnapshot: withoutKeys<JourneySnapshot>(journeySnapshot) } : {}),
+  };
 }
 
 /** Up to 100 audits by id (one BatchGet), in the order asked; missing ids are left out. */

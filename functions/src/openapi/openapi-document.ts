@@ -7,9 +7,13 @@ import { actionRouteDocs } from '../actions/action-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
 import { auditRouteDocs } from '../audits/audit-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
+import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
+import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
+import { programmeRouteDocs } from '../programmes/programme-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
+import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
 import { templateRouteDocs } from '../templates/template-routes.ts';
 import { userRouteDocs } from '../users/user-routes.ts';
 import { coreRouteDocs } from './core-route-docs.ts';
@@ -20,7 +24,11 @@ import type { AnySchema, RouteDoc } from './route-docs.ts';
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...coreRouteDocs,
   ...templateRouteDocs,
+  ...templateCopyRouteDocs,
   ...auditRouteDocs,
+  ...journeyRouteDocs,
+  ...moderationRouteDocs,
+  ...programmeRouteDocs,
   ...actionRouteDocs,
   ...teamRouteDocs,
   ...userRouteDocs,
@@ -34,6 +42,9 @@ const TAGS = [
   { name: 'Cases', description: 'Cases, identified by the authority’s own reference.' },
   { name: 'Templates', description: 'Audit templates and engagement forms, as immutable numbered versions.' },
   { name: 'Audits', description: 'Journey of the Child audits and TAC Reflective Case Summaries, with reflections.' },
+  { name: 'Journey', description: 'The child’s journey through the service, with the statutory timescales met or missed.' },
+  { name: 'Moderation', description: 'QA re-grading a sample of audits, and how far auditors and moderators agree.' },
+  { name: 'Programme', description: 'The monthly audit programme: each manager’s sample, planned audits, and what is late.' },
   { name: 'Actions', description: 'Remedial actions raised from audit findings.' },
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },

@@ -19,7 +19,7 @@ export type Access =
   | readonly StaffRole[];
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form, with the /v1 prefix: `/v1/teams/{id}`. */
   path: string;
   tag: string;
@@ -31,7 +31,7 @@ export interface RouteDoc {
   /** Query parameter notes that the schema cannot say (defaults, bounds after a transform). */
   queryNotes?: Record<string, string>;
   body?: AnySchema;
-  /** PATCH routes: If-Match is required (428 without, 412 when stale). */
+  /** Routes that change an existing item: If-Match is required (428 without, 412 when stale). */
   ifMatch?: boolean;
   /** Statuses the route can answer beyond those implied by the fields above (e.g. 409). */
   otherErrors?: readonly number[];

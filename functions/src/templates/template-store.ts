@@ -63,6 +63,8 @@ export async function publishTemplateVersion(options: {
   builtIn?: boolean;
   /** Publish exactly this number (the seed's version 1); otherwise the next after the newest. */
   version?: number;
+  /** Refuse (409) when the number is taken; the default unless `version` is given, when the seed keeps what is there. */
+  refuseTaken?: boolean;
 }): Promise<TemplateVersion> {
   const { tenant, definition, at } = options;
   const number = options.version ?? ((await getLatestTemplateVersion(tenant, definition.templateId))?.version ?? 0) + 1;
@@ -77,7 +79,7 @@ export async function publishTemplateVersion(options: {
     );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    if (options.version === undefined) throw new ApiError('conflict', 'Someone published a version of this template at the same time; read it again');
+    if (options.refuseTaken ?? options.version === undefined) throw new ApiError('conflict', 'Someone published a version of this template at the same time; read it again');
   }
   await moveHeadForward({ tenant, version, at, builtIn: options.builtIn ?? false });
   return version;

@@ -1,5 +1,6 @@
 /** The child's journey: dated events through the service, the spine of every audit. */
 import * as v from 'valibot';
+import { BANK_HOLIDAYS_COVER } from '../time/bank-holidays.ts';
 import { isValidDate } from '../time/calendar-dates.ts';
 
 export const JOURNEY_EVENT_TYPES = [
@@ -36,7 +37,12 @@ export const JOURNEY_EVENT_LABELS: Record<JourneyEventType, string> = {
 };
 
 export const JourneyEventType = v.picklist(JOURNEY_EVENT_TYPES, 'Choose one of the journey event types');
-export const JourneyEventDate = v.pipe(v.string(), v.check(isValidDate, 'Enter a real date like 2026-03-31'));
+/** Timescales count working days, so an event must fall within the bank-holiday calendar Waypoint ships. */
+export const JourneyEventDate = v.pipe(
+  v.string(),
+  v.check(isValidDate, 'Enter a real date like 2026-03-31'),
+  v.check((date) => date >= BANK_HOLIDAYS_COVER.from, `Waypoint’s calendar starts on ${BANK_HOLIDAYS_COVER.from}; record events from then on`),
+);
 export const JourneyNote = v.pipe(v.string(), v.trim(), v.maxLength(500, 'Use at most 500 characters'));
 
 export const JourneyEventBody = v.strictObject({
