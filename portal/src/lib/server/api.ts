@@ -50,7 +50,7 @@ export interface Versioned<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'PATCH' | 'POST' | 'DELETE';
+  method?: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | undefined | null>;
   body?: unknown;
   ifMatch?: string;
