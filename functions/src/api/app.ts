@@ -8,11 +8,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { actionRoutes } from '../actions/action-routes.ts';
 import { activityRoutes } from '../activity/activity-routes.ts';
+import { alertRoutes } from '../alerts/alert-routes.ts';
 import { auditLifecycleRoutes } from '../audits/audit-lifecycle-routes.ts';
 import { auditRoutes } from '../audits/audit-routes.ts';
 import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
+import { activityRoutes as engagementActivityRoutes } from '../engagement/activity-routes.ts';
+import { codeRoutes } from '../engagement/code-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
 import { journeyRoutes } from '../journey/journey-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
@@ -26,6 +29,8 @@ import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { programmeRoutes } from '../programmes/programme-routes.ts';
+import { publicRoutes } from '../public/public-routes.ts';
+import { responseRoutes } from '../public/response-routes.ts';
 import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
@@ -53,6 +58,9 @@ function tenantApi() {
     .route('/programmes', programmeRoutes)
     .route('/programmes', sampleRoutes)
     .route('/actions', actionRoutes)
+    .route('/engagement/activities', engagementActivityRoutes)
+    .route('/engagement/activities', codeRoutes)
+    .route('/alerts', alertRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)
@@ -114,6 +122,9 @@ export function createApp(deps: ApiDependencies) {
     .route('/v1/me', meRoutes)
     // Public, and before the tenant routes so their sign-in check does not apply.
     .route('/v1', openApiRoutes)
+    // The have-your-say area: no staff sign-in; its response routes check their own signed session.
+    .route('/v1/public', publicRoutes)
+    .route('/v1/public', responseRoutes)
     .route('/v1', tenantApi());
   return routes;
 }

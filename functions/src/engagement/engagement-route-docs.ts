@@ -70,11 +70,10 @@ export const engagementRouteDocs = describeRoutes([
     path: '/v1/engagement/activities/{id}/codes',
     tag: 'Engagement',
     summary: 'Issue an invitation code',
-    description: `A single-use code for one family (optionally linked to a case, so a safety alert can name it) or a shared code for a group or event. It expires on \`expiresOn\` and never works after the activity closes. ${CODE_SCOPE}`,
+    description: `A single-use code for one family (optionally linked to a case, so a safety alert can name it) or a shared code for a group or event. It expires on \`expiresOn\` and never works after the activity closes (a closed activity is a 409). ${CODE_SCOPE}`,
     access: CODE_ISSUERS,
     params: { id: ActivityId },
     body: IssueCodeBody,
-    otherErrors: [410],
     success: { status: 201, description: 'The new code, with the code to give out', schema: CodeResource, location: true },
   },
   {

@@ -5,12 +5,15 @@
 import { ROLE_LABELS, STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { actionRouteDocs } from '../actions/action-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
+import { alertRouteDocs } from '../alerts/alert-route-docs.ts';
 import { auditRouteDocs } from '../audits/audit-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
+import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
 import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
 import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
 import { programmeRouteDocs } from '../programmes/programme-route-docs.ts';
+import { publicRouteDocs } from '../public/public-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
@@ -34,6 +37,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...userRouteDocs,
   ...settingsRouteDocs,
   ...activityRouteDocs,
+  ...engagementRouteDocs,
+  ...alertRouteDocs,
+  ...publicRouteDocs,
   ...devOutboxRouteDocs,
 ];
 
@@ -50,6 +56,9 @@ const TAGS = [
   { name: 'Users', description: 'The authority’s staff.' },
   { name: 'Settings', description: 'How the authority names and runs its QA framework.' },
   { name: 'Activity', description: 'Who changed what, and when.' },
+  { name: 'Engagement', description: 'Surveys, consultations and events for children, young people and families, and the invitation codes that open them.' },
+  { name: 'Alerts', description: 'Safety alerts raised when a response says someone may not be safe, and what staff did about them.' },
+  { name: 'Have your say', description: 'The public engagement area: no sign-in; a code or public link opens a short signed session for one response.' },
   { name: 'Development', description: 'Routes that exist only on one machine.' },
 ];
 
@@ -66,11 +75,13 @@ const STATUS_KIND: Record<number, ProblemKind> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  410: 'gone',
   412: 'precondition-failed',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'idempotency-conflict',
   428: 'precondition-required',
+  429: 'too-many-requests',
   500: 'internal',
   503: 'unavailable',
 };

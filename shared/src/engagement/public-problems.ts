@@ -17,6 +17,8 @@ export const PUBLIC_PROBLEM_REASONS = {
   'code-revoked': 410,
   /** 410: a single-use code whose response was sent, or a shared code that has taken all it may. */
   'code-used': 410,
+  /** 410: this response was already sent; nothing more can be saved to it. */
+  'response-sent': 410,
   /** 410: the activity has not opened yet or has closed. */
   'activity-not-open': 410,
   /** 429: too many sessions or responses with this code (or the public link today). */

@@ -69,7 +69,12 @@ export function publicAnswersPatchSchema(form: Pick<TemplateDefinition, 'section
 }
 
 export function saveAnswersBodyFor(form: Pick<TemplateDefinition, 'sections'>) {
-  return v.strictObject({ answers: publicAnswersPatchSchema(form), website: Honeypot });
+  return v.strictObject({
+    answers: publicAnswersPatchSchema(form),
+    /** The language the page was answered in, when the person switched since starting. */
+    lang: v.optional(LanguageValue),
+    website: Honeypot,
+  });
 }
 export type SaveAnswersBody = v.InferOutput<ReturnType<typeof saveAnswersBodyFor>>;
 

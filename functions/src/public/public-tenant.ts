@@ -1,0 +1,35 @@
+/**
+ * The public area's only use of the platform directory: an address (slug) to the tenant it
+ * belongs to, read once per request that starts from the address. Everything after that
+ * works from the tenant's own items, or from the signed session alone.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { platformKeys } from '@waypoint/shared/tenancy/keys';
+import type { ApiDependencies } from '../api/dependencies.ts';
+import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
+import { ApiError } from '../platform/http/api-error.ts';
+import { getSettings, type VersionedSettings } from '../settings/settings-store.ts';
+import type { TenantProfile } from '../tenants/tenant-directory.ts';
+
+export const unknownArea = () => new ApiError('not-found', 'There is no have-your-say area at this address', { reason: 'unknown-area' });
+
+/** The tenant at `slug`, if it exists and is active; a suspended authority's area is closed. */
+export async function tenantAtSlug(deps: ApiDependencies, slug: string): Promise<TenantContext> {
+  const { Item: pointer } = await deps.platformClient.send(new GetCommand({ TableName: deps.tableName, Key: platformKeys.slug(slug) }));
+  const tenantId = typeof pointer?.tenantId === 'string' ? pointer.tenantId : undefined;
+  if (!tenantId) throw unknownArea();
+  const { Item: profile } = await deps.platformClient.send(new GetCommand({ TableName: deps.tableName, Key: platformKeys.tenant(tenantId) }));
+  if ((profile as TenantProfile | undefined)?.status !== 'active') throw unknownArea();
+  return tenantContextFor(deps, tenantId);
+}
+
+/** A tenant context from a tenant id the API itself signed (a session), never from request input. */
+export function tenantContextFor(deps: ApiDependencies, tenantId: string): TenantContext {
+  return tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
+}
+
+export async function settingsOf(tenant: TenantContext): Promise<VersionedSettings> {
+  const settings = await getSettings(tenant);
+  if (!settings) throw new ApiError('not-found', 'This authority has not finished setting up', { reason: 'unknown-area' });
+  return settings;
+}
