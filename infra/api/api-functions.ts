@@ -19,6 +19,8 @@ import type { WaypointSettings } from '../config/settings.ts';
 export const JOB_SCHEDULES = {
   // Every few minutes: sends queued outbox messages through SES.
   email: ScheduleExpression.rate(Duration.minutes(5)),
+  // Working-day mornings before people start: reminders of audits due at the month end (the job works out which are owed today).
+  reminders: ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
@@ -72,7 +74,7 @@ export class ApiFunctions extends Construct {
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
-      description: 'Waypoint scheduled jobs: email delivery and retention',
+      description: 'Waypoint scheduled jobs: email delivery, reminders and retention',
       serviceName: 'waypoint-jobs',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,

@@ -1,5 +1,5 @@
 /**
- * Demo data for one machine: two authorities with teams, staff and about forty cases each.
+ * Demo data for one machine: two authorities with teams, staff and sixty cases each.
  * Every id is fixed, so seeding twice writes the same items and tests can name them.
  */
 import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
@@ -48,6 +48,12 @@ const SIGN_IN_NAMES: Record<StaffRole, string> = {
 
 const HOLDER_NAMES = ['Jordan Hughes', 'Aisha Khan', 'Tom Bennett', 'Grace Owusu', 'Dylan Price', 'Fatima Noor', 'Ewan Davies', 'Chloe Martin'];
 
+/** Managers of the other teams, on record without a sign-in, so the programme has a manager for every team. */
+const OTHER_MANAGERS = [
+  { name: 'Rachel Ibe', teamIds: ['assessment', 'child-protection'] },
+  { name: 'Ben Castell', teamIds: ['children-looked-after', 'early-help'] },
+];
+
 export interface DemoUser {
   id: string;
   name: string;
@@ -77,22 +83,31 @@ export function demoUsers(tenant: DemoTenant): DemoUser[] {
     teamIds: [DEMO_TEAMS[index % DEMO_TEAMS.length]!.id],
     canSignIn: false,
   }));
-  return [...signIns, ...holders];
+  const managers = OTHER_MANAGERS.map((m, index) => ({
+    id: `${p}-tm-${String(index + 1).padStart(2, '0')}`,
+    name: m.name,
+    email: `${m.name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant.slug}.example`,
+    role: 'manager' as const,
+    teamIds: m.teamIds,
+    canSignIn: false,
+  }));
+  return [...signIns, ...holders, ...managers];
 }
 
 const AGE_BANDS = ['0-4', '5-9', '10-15', '16-17'] as const;
-export const DEMO_CASES_PER_TENANT = 40;
+export const DEMO_CASES_PER_TENANT = 60;
 
 /**
  * Cases 1-12 sit in the home team (1-6 held by `practitioner@`, 1-3 with `student@`);
- * the rest are spread over the other teams and their case holders.
+ * 13-40 are spread over the other teams and their case holders; 41-60 are the home team's
+ * too, not yet audited, so its manager has cases left to sample.
  */
 export function demoCases(tenant: DemoTenant, at: string): Case[] {
   const p = tenant.prefix.toLowerCase();
   const users = demoUsers(tenant);
   const cases: Case[] = [];
   for (let n = 1; n <= DEMO_CASES_PER_TENANT; n++) {
-    const team = n <= 12 ? DEMO_TEAMS[0]! : DEMO_TEAMS[1 + ((n - 13) % (DEMO_TEAMS.length - 1))]!;
+    const team = n <= 12 || n > 40 ? DEMO_TEAMS[0]! : DEMO_TEAMS[1 + ((n - 13) % (DEMO_TEAMS.length - 1))]!;
     const teamHolders = users.filter((u) => !u.canSignIn && u.teamIds.includes(team.id));
     const holderId = n <= 6 ? `${p}-practitioner` : (teamHolders[n % Math.max(teamHolders.length, 1)]?.id ?? `${p}-practitioner`);
     const caseType = team.caseTypes[n % team.caseTypes.length]!;

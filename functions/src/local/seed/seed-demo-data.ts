@@ -1,7 +1,7 @@
 /**
- * Writes the demo data: authorities, teams, staff, cases, templates and six months of
- * audits. Each item is written only if absent, so seeding again changes nothing and
- * never overwrites what someone edited since.
+ * Writes the demo data: authorities, teams, staff, cases, templates, six months of audits,
+ * and this month's programme with journeys and moderations. Each item is written only if
+ * absent, so seeding again changes nothing and never overwrites what someone edited since.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -14,6 +14,7 @@ import { accountItem, type SignInAccount } from '../identity/account-store.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
 import { seedDemoAudits } from './seed-demo-audits.ts';
+import { seedDemoProgramme } from './seed-demo-programme.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
@@ -56,6 +57,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
     }
     written += await seedDemoAudits({ context, tenant, seededAt: SEEDED_AT });
+    written += await seedDemoProgramme({ context, tenant });
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });
   return { written };

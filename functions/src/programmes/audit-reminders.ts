@@ -1,0 +1,46 @@
+/**
+ * Reminders that the month's audits are due: a week before the month ends and on its last
+ * working day, each person who runs outstanding audits (the manager, for a sample) gets one
+ * message listing them. The message's reason names month, reminder and person, so a second
+ * run the same day, or the next day catching up, queues nothing new.
+ */
+import { auditDueDate, isOutstanding, reminderOwed, type ReminderKind } from '@waypoint/shared/programme/programme-dates';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { queueEmail } from '../platform/outbox/outbox.ts';
+import { getUser } from '../users/user-store.ts';
+import { listMonthAudits, type SlimAudit } from './month-audits.ts';
+
+const OPENING: Record<ReminderKind, (due: string) => string> = {
+  'week-before': (due) => `These audits are due by ${due}, a week from now:`,
+  'due-today': (due) => `These audits are due today, ${due}, and are not completed yet:`,
+};
+
+/** Queues the reminders owed today; returns how many were new. */
+export async function remindAuditsDue(tenant: TenantContext, today: string, at: string): Promise<number> {
+  const month = today.slice(0, 7);
+  const kind = reminderOwed(month, today);
+  if (!kind) return 0;
+  const outstanding = (await listMonthAudits(tenant, month)).filter((a) => isOutstanding(a.state));
+  const byAuditor = new Map<string, SlimAudit[]>();
+  for (const audit of outstanding) byAuditor.set(audit.auditorId, [...(byAuditor.get(audit.auditorId) ?? []), audit]);
+  const due = auditDueDate(month);
+  let queued = 0;
+  for (const [userId, audits] of [...byAuditor].sort(([a], [b]) => a.localeCompare(b))) {
+    const person = await getUser(tenant, userId);
+    if (!person?.active) continue;
+    const lines = audits
+      .sort((a, b) => a.caseRef.localeCompare(b.caseRef))
+      .map((a) => `- Case ${a.caseRef} (${a.state === 'planned' ? 'planned' : 'in progress'}): /audits/${a.id}`)
+      .join('\n');
+    const sent = await queueEmail({
+      tenant,
+      reason: `audits-due:${month}:${kind}:${userId}`,
+      to: person.email,
+      subject: kind === 'due-today' ? `${audits.length} audit${audits.length === 1 ? '' : 's'} due today` : `${audits.length} audit${audits.length === 1 ? '' : 's'} due by ${due}`,
+      text: `Hello ${person.name},\n\n${OPENING[kind](due)}\n\n${lines}\n\nAudits not completed by the end of the month are shown as late to you and to QA.\n`,
+      at,
+    });
+    if (sent) queued++;
+  }
+  return queued;
+}
