@@ -122,3 +122,45 @@ describe('journey, moderation and programme keys', () => {
     expect(() => k.moderationsByMonth('2026#11')).toThrow(UnsafeKeyPartError);
   });
 });
+
+describe('engagement and alert keys', () => {
+  const k = tenantKeys(A);
+
+  it('start with the tenant on the table and on every index', () => {
+    const partitionKeys = [
+      k.engagementActivity('act1').PK,
+      k.invitationCode('act1', 'c1').PK,
+      k.invitationLookup('NV47SAYS').PK,
+      k.feedbackResponse('act1', 'r1').PK,
+      k.engagementCounter('act1', 'TOTALS').PK,
+      k.alert('r1').PK,
+      k.engagementActivityIndexEntries({ id: 'act1', opensOn: '2026-03-01' }).GSI1PK,
+      ...Object.entries(k.alertIndexEntries({ id: 'r1', raisedAt: '2026-03-01T10:00:00Z', open: true, teamId: 'cin' }))
+        .filter(([name]) => name.endsWith('PK'))
+        .map(([, value]) => value),
+    ];
+    for (const key of partitionKeys) expect(key.startsWith(`TENANT#${A}#`), key).toBe(true);
+  });
+
+  it('keep an activity, its codes, responses and counters in one partition', () => {
+    expect(new Set([k.engagementActivity('act1').PK, k.invitationCode('act1', 'c1').PK, k.feedbackResponse('act1', 'r1').PK, k.engagementCounter('act1', 'TOTALS').PK]).size).toBe(1);
+  });
+
+  it('look a code up under the tenant’s own root, so another tenant’s code is simply absent', () => {
+    expect(k.invitationLookup('NV47SAYS').PK).not.toBe(tenantKeys('2b9e4d17-8a3f-4c6b-b1d0-736f75746802').invitationLookup('NV47SAYS').PK);
+  });
+
+  it('sort open alerts before closed ones, newest last within each, by tenant and by team', () => {
+    const open = k.alertIndexEntries({ id: 'r1', raisedAt: '2026-03-01T10:00:00Z', open: true, teamId: 'cin' });
+    expect(open.GSI1SK.startsWith(k.alertsByStatus(true).GSI1SK)).toBe(true);
+    expect(open.GSI2SK!.startsWith(k.alertsByTeam('cin', true).GSI2SK)).toBe(true);
+    expect(k.alertIndexEntries({ id: 'r1', raisedAt: '2026-03-01T10:00:00Z', open: false }).GSI1SK.startsWith('CLOSED#')).toBe(true);
+    expect(k.alertIndexEntries({ id: 'r1', raisedAt: '2026-03-01T10:00:00Z', open: true })).not.toHaveProperty('GSI2PK');
+  });
+
+  it('reject separators smuggled into activity, code and alert ids', () => {
+    expect(() => k.engagementActivity('a#b')).toThrow(UnsafeKeyPartError);
+    expect(() => k.invitationLookup('NV47#SAYS')).toThrow(UnsafeKeyPartError);
+    expect(() => k.alert('x#y')).toThrow(UnsafeKeyPartError);
+  });
+});

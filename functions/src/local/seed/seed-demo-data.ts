@@ -14,6 +14,7 @@ import { accountItem, type SignInAccount } from '../identity/account-store.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
 import { seedDemoAudits } from './seed-demo-audits.ts';
+import { seedDemoEngagement } from './seed-demo-engagement.ts';
 import { seedDemoProgramme } from './seed-demo-programme.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
@@ -57,6 +58,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
     }
     written += await seedDemoAudits({ context, tenant, seededAt: SEEDED_AT });
+    written += await seedDemoEngagement({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoProgramme({ context, tenant });
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });

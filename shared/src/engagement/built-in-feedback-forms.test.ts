@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { TemplateDefinition, type TemplateVersion } from '../templates/template-schemas.ts';
+import { AUDIENCES, presentationFor } from './audiences.ts';
+import { feedbackFormProblems } from './feedback-form-rules.ts';
+import { BUILT_IN_FEEDBACK_FORMS, BUILT_IN_FORM_FOR_AUDIENCE, FORM_AGES_4_7_ID } from './forms/built-in-feedback-forms.ts';
+import { localiseForm } from './localised-form.ts';
+
+const version = (id: string): TemplateVersion => ({ ...BUILT_IN_FEEDBACK_FORMS.find((f) => f.templateId === id)!, version: 1, publishedAt: '2026-01-05T09:00:00.000Z', publishedBy: 'built-in' });
+
+describe('the built-in feedback forms', () => {
+  it('are one valid feedback form per audience', () => {
+    expect(Object.keys(BUILT_IN_FORM_FOR_AUDIENCE)).toEqual([...AUDIENCES]);
+    for (const form of BUILT_IN_FEEDBACK_FORMS) {
+      const result = v.safeParse(TemplateDefinition, form);
+      expect(result.issues?.map((i) => i.message) ?? [], form.templateId).toEqual([]);
+      expect(feedbackFormProblems(form), form.templateId).toEqual([]);
+    }
+  });
+
+  it('each ask “I feel safe” once, marked so its worst point raises an alert', () => {
+    for (const form of BUILT_IN_FEEDBACK_FORMS) {
+      const marked = form.sections.flatMap((s) => s.questions).filter((q) => q.meaning === 'feels-safe');
+      expect(marked, form.templateId).toHaveLength(1);
+      expect(marked[0]!.options!.map((o) => o.value)).toContain('no');
+    }
+  });
+
+  it('always let people say “I don’t know” or “I’d rather not say”, and never insist on an answer', () => {
+    for (const question of BUILT_IN_FEEDBACK_FORMS.flatMap((f) => f.sections.flatMap((s) => s.questions))) {
+      expect(question.required).toBe(false);
+      if (question.type === 'choice') expect(question.options!.slice(-2).map((o) => o.value)).toEqual(['dont-know', 'rather-not-say']);
+    }
+  });
+
+  it('ask what is good and what could be better in every form', () => {
+    for (const form of BUILT_IN_FEEDBACK_FORMS) {
+      const ids = form.sections.flatMap((s) => s.questions.filter((q) => q.type === 'text').map((q) => q.id));
+      expect(ids, form.templateId).toEqual(['whatIsGood', 'couldBeBetter']);
+    }
+  });
+
+  it('keep the form for ages 4 to 7 very short, with faces and a grown-up to help', () => {
+    const questions = version(FORM_AGES_4_7_ID).sections.flatMap((s) => s.questions);
+    expect(questions.length).toBeLessThanOrEqual(5);
+    expect(presentationFor('ages-4-7')).toEqual({ pageBy: 'question', faces: true, adultMayHelp: true });
+    const faces = localiseForm(version(FORM_AGES_4_7_ID), 'en').sections[0]!.questions[0]!.options!.map((o) => o.face);
+    expect(faces).toEqual(['happy', 'in-between', 'sad', undefined, undefined]);
+  });
+
+  it('have Welsh for every piece of text a child or family reads', () => {
+    for (const form of BUILT_IN_FEEDBACK_FORMS) {
+      expect(form.translations?.cy?.name, form.templateId).toBeTruthy();
+      expect(form.translations?.cy?.description, form.templateId).toBeTruthy();
+      for (const section of form.sections) {
+        expect(section.translations?.cy?.title, section.id).toBeTruthy();
+        for (const question of section.questions) {
+          expect(question.translations?.cy?.label, question.id).toBeTruthy();
+          if (question.hint) expect(question.translations?.cy?.hint, question.id).toBeTruthy();
+          for (const option of question.options ?? []) expect(option.translations?.cy?.label, `${question.id}.${option.value}`).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it('come out in Welsh when asked, in English otherwise', () => {
+    const id = BUILT_IN_FORM_FOR_AUDIENCE['ages-11-18'];
+    const cy = localiseForm(version(id), 'cy');
+    expect(cy.name).toBe('Dweud dy ddweud (11 i 18 oed)');
+    expect(cy.sections[0]!.questions[0]).toMatchObject({ label: 'Rwy’n teimlo’n ddiogel', type: 'choice' });
+    expect(cy.sections[0]!.questions[0]!.options!.map((o) => o.label)).toEqual(['Ydw', 'Weithiau', 'Nac ydw', 'Dwi ddim yn gwybod', 'Byddai’n well gen i beidio â dweud']);
+    expect(localiseForm(version(id), 'en').sections[0]!.questions[0]!.label).toBe('I feel safe');
+    expect(cy.sections.at(-1)!.questions[0]).toMatchObject({ type: 'text', maxLength: 1000 });
+  });
+
+  it('fall back to English where a translation is missing', () => {
+    const form = version(id11());
+    const untranslated = { ...form, translations: undefined, sections: form.sections.map((s) => ({ ...s, translations: undefined })) };
+    expect(localiseForm(untranslated, 'cy').sections[0]!.title).toBe('Feeling safe');
+  });
+});
+
+function id11() {
+  return BUILT_IN_FORM_FOR_AUDIENCE['ages-11-18'];
+}
