@@ -68,7 +68,10 @@ activityRoutes.post('/', async (c) => {
   await checkTeam(tenant, viewer, body.teamId, errors);
   const form = await getLatestTemplateVersion(tenant, body.templateId);
   if (!form) errors.push({ path: 'templateId', message: 'No such form' });
-  else errors.push(...feedbackFormProblems(form).map((p) => ({ path: 'templateId', message: p.message })));
+  else {
+    const [problem] = feedbackFormProblems(form);
+    if (problem) errors.push({ path: 'templateId', message: `This form cannot be used in the public area: ${problem.message}` });
+  }
   if (body.closesOn !== undefined && body.closesOn < today()) errors.push({ path: 'closesOn', message: 'The closing date cannot be in the past' });
   if (errors.length) invalid(errors);
 

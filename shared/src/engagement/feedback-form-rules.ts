@@ -12,8 +12,9 @@ export interface FormProblem {
 }
 
 export function feedbackFormProblems(form: Pick<TemplateDefinition, 'kind' | 'sections'>): FormProblem[] {
+  // An audit template fails every other rule too; saying so once is enough.
+  if (form.kind !== 'feedback-form') return [{ path: 'templateId', message: 'Choose a feedback form, not an audit template' }];
   const problems: FormProblem[] = [];
-  if (form.kind !== 'feedback-form') problems.push({ path: 'templateId', message: 'Choose a feedback form, not an audit template' });
   let feelsSafe = 0;
   for (const section of form.sections) {
     for (const question of section.questions) {
