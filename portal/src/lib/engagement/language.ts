@@ -1,0 +1,48 @@
+/**
+ * Which language a public page speaks: `?lang=cy|en` chooses and is remembered in a
+ * cookie; without either, a browser that asks for Welsh first gets Welsh.
+ */
+import { DEFAULT_LANGUAGE, isEngagementLanguage, type EngagementLanguage } from '@waypoint/shared/engagement/languages';
+
+export const LANGUAGE_COOKIE = 'hys_lang';
+export const LANGUAGE_COOKIE_PATH = '/have-your-say';
+/** A year: a family that chose Welsh should not have to choose again next visit. */
+export const LANGUAGE_COOKIE_SECONDS = 60 * 60 * 24 * 365;
+
+/** Each language's own name for itself, shown on the link that switches to it. */
+export const LANGUAGE_NAMES: Record<EngagementLanguage, string> = { en: 'English', cy: 'Cymraeg' };
+
+export interface LanguageChoice {
+  language: EngagementLanguage;
+  /** The query asked for it: store it in the cookie. */
+  remember: boolean;
+}
+
+function preferredByBrowser(acceptLanguage: string | null): EngagementLanguage | undefined {
+  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim().toLowerCase();
+  return first === 'cy' || first?.startsWith('cy-') ? 'cy' : undefined;
+}
+
+export function chooseLanguage(input: { query: string | null; cookie: string | undefined; acceptLanguage: string | null }): LanguageChoice {
+  if (isEngagementLanguage(input.query)) return { language: input.query, remember: true };
+  if (isEngagementLanguage(input.cookie)) return { language: input.cookie, remember: false };
+  return { language: preferredByBrowser(input.acceptLanguage) ?? DEFAULT_LANGUAGE, remember: false };
+}
+
+/** The other language a page offers (two for now; a list when more arrive). */
+export function otherLanguages(current: EngagementLanguage, offered: readonly EngagementLanguage[]): EngagementLanguage[] {
+  return offered.filter((l) => l !== current);
+}
+
+/**
+ * This page's address in another language. Form-action keys (`?/start`) are dropped, so
+ * switching after a failed post shows the page afresh rather than posting again.
+ */
+export function languageHref(url: URL, language: EngagementLanguage): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of url.searchParams) {
+    if (key !== 'lang' && !key.startsWith('/')) params.append(key, value);
+  }
+  params.set('lang', language);
+  return `${url.pathname}?${params.toString()}`;
+}
