@@ -53,9 +53,9 @@ moderationRoutes.put('/:id/moderation', async (c) => {
   if (audit.auditorId === staff.userId || audit.completedById === staff.userId) throw forbidden('You ran this audit, so another QA officer moderates it');
   const quoted = c.req.header('if-match') === undefined ? null : requireIfMatch(c);
   const body = await readJsonBody(c, ModerateAuditBody);
+  if (audit.state !== 'completed') throw new ApiError('conflict', 'Only a completed audit can be moderated');
   const errors = gradesWithoutCounterpart(audit, body);
   if (errors.length) throw new ApiError('validation', 'The moderation does not fit the audit', { errors });
-  if (audit.state !== 'completed') throw new ApiError('conflict', 'Only a completed audit can be moderated');
 
   const existing = await getModeration(tenant, audit.id);
   if (existing && quoted === null) throw new ApiError('precondition-required', 'The audit is already moderated: send If-Match with the moderation’s ETag to revise it');
