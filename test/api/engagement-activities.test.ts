@@ -1,6 +1,6 @@
 /** `/v1/engagement/activities` and their codes over HTTP: who sees and runs what, versions, the activity log, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActivityPage, ActivityView } from '@waypoint/shared/engagement/activity-schemas';
+import type { ActivityView } from '@waypoint/shared/engagement/activity-schemas';
 import type { InvitationCodeView } from '@waypoint/shared/engagement/invitation-codes';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, OPERATOR_EMAIL, readAllPages, readVersioned } from './api-client.ts';

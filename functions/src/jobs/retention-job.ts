@@ -1,5 +1,6 @@
 /**
- * Retention: removes items whose expiry has passed. In AWS, DynamoDB's TTL does this too;
+ * Retention: removes items whose expiry has passed (idempotency records, engagement
+ * responses and safety alerts). In AWS, DynamoDB's TTL does this too;
  * dynalite has no TTL, so locally this job is what keeps expired records from piling up.
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -7,6 +8,8 @@ import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
 import { clock } from '@waypoint/shared/time/clock';
 import { listTenantIds } from '../tenants/tenant-directory.ts';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { tenantContext } from '../platform/auth/caller.ts';
+import { removeExpiredEngagement } from './engagement-retention.ts';
 import type { JobDependencies, JobResult } from './job-registry.ts';
 
 export async function removeExpiredItems(deps: JobDependencies): Promise<JobResult> {
@@ -37,6 +40,7 @@ export async function removeExpiredItems(deps: JobDependencies): Promise<JobResu
       }
       start = page.LastEvaluatedKey;
     } while (start);
+    removed += await removeExpiredEngagement(tenantContext({ tenantId, db, tableName: deps.tableName }), nowSeconds);
   }
   return { tenants: tenantIds.length, removed };
 }
