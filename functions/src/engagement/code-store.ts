@@ -123,13 +123,6 @@ export async function countWithin(tenant: TenantContext, key: { PK: string; SK: 
   }
 }
 
-/** Takes back a count made for a step that then did not happen. */
-export async function uncount(tenant: TenantContext, key: { PK: string; SK: string }, counter: string): Promise<void> {
-  await tenant.db.send(
-    new UpdateCommand({ TableName: tenant.tableName, Key: key, UpdateExpression: 'ADD #counter :minus', ExpressionAttributeNames: { '#counter': counter }, ExpressionAttributeValues: { ':minus': -1 } }),
-  );
-}
-
 /** A single-use code's one response: the first session to ask sets it, later ones get the same. */
 export async function claimResponseForCode(tenant: TenantContext, code: StoredCode, responseId: string): Promise<string> {
   try {
