@@ -9,6 +9,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { waypointFunction } from '../config/node-function.ts';
@@ -45,6 +46,8 @@ export interface ApiFunctionsProps {
 export class ApiFunctions extends Construct {
   readonly api: NodejsFunction;
   readonly jobs: NodejsFunction;
+  /** Signs the short-lived sessions of the public have-your-say area. */
+  readonly engagementSessionSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -68,6 +71,13 @@ export class ApiFunctions extends Construct {
       timeout: Duration.seconds(29),
       environment,
     });
+    // Generated once at deploy time and handed over in the (KMS-encrypted) environment, like
+    // the portal's cookie key; it never appears in the template.
+    this.engagementSessionSecret = new Secret(this, 'EngagementSessionSecret', {
+      description: 'Signs Waypoint have-your-say session tokens',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET', this.engagementSessionSecret.secretValue.unsafeUnwrap());
     this.api.addToRolePolicy(
       new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
     );

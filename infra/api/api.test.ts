@@ -107,10 +107,12 @@ describe('the Lambdas', () => {
       POWERTOOLS_LOG_LEVEL: 'WARN',
     });
     const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
-    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN']) {
+    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET']) {
       expect(variables[key], key).toBeDefined();
     }
     expect(variables).not.toHaveProperty('AWS_REGION');
+    // The public area's session key comes from a generated secret, never a literal in the template.
+    expect(JSON.stringify(variables.ENGAGEMENT_SESSION_SECRET)).toMatch(/resolve:secretsmanager/);
   });
 
   it('let the API manage staff accounts in the user pool and nothing wider', () => {

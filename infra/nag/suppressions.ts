@@ -91,6 +91,11 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
     'SMG4',
     'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.',
   );
+  acknowledge(
+    application.functions.engagementSessionSecret,
+    'SMG4',
+    'Have-your-say sessions last minutes; the signing key is rotated by replacing the secret and redeploying, which only asks a child mid-form to enter their code again. Scheduled rotation would do that at random.',
+  );
 
   // CDK's bucket-deployment handler copies the portal's files into the assets bucket. Its
   // runtime and its S3 permissions are CDK's; they reach only the CDK asset bucket and ours.
