@@ -98,8 +98,8 @@ describe('staff pages, each as a role that may use it', () => {
       return labels;
     };
     expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Settings', 'Outbox']);
-    expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Activity log', 'Settings', 'Outbox']);
-    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Activity log', 'Settings', 'Outbox']);
+    expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Templates', 'Activity log', 'Settings', 'Outbox']);
+    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Activity log', 'Settings', 'Outbox']);
   });
 
   it('gives each page its own title', () => {

@@ -9,12 +9,20 @@ describe('staff navigation', () => {
     expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Settings']);
   });
 
-  it('offers a tenant admin the activity log but no case data', () => {
-    expect(labels('admin')).toEqual(['Home', 'Activity log', 'Settings']);
+  it('offers a tenant admin the template editor and the activity log but no case data', () => {
+    expect(labels('admin')).toEqual(['Home', 'Templates', 'Activity log', 'Settings']);
   });
 
-  it('offers QA officers cases, audits and the activity log', () => {
-    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Activity log', 'Settings']);
+  it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
+    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Activity log', 'Settings']);
+  });
+
+  it('offers a team manager their month of the programme but not moderation or templates', () => {
+    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Settings']);
+  });
+
+  it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {
+    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Activity log', 'Settings']);
   });
 
   it('offers a student audits they took part in, and the admin no audits', () => {
@@ -29,6 +37,14 @@ describe('staff navigation', () => {
   it('adds the outbox only when it is switched on', () => {
     expect(labels('manager', true)).toContain('Outbox');
     expect(labels('manager', false)).not.toContain('Outbox');
+  });
+
+  it('offers practitioners and students neither the programme, moderation nor templates', () => {
+    for (const role of ['practitioner', 'student'] as const) {
+      expect(labels(role)).not.toContain('Programme');
+      expect(labels(role)).not.toContain('Moderation');
+      expect(labels(role)).not.toContain('Templates');
+    }
   });
 
   it('marks Cases current on a case page but Home only on the home page', () => {
