@@ -1,6 +1,7 @@
 /** Specifies the onboarding script an operator runs to create a tenant and its first admin. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES } from '@waypoint/shared/templates/built-in/built-in-templates';
 import { OnboardingError, onboardingScript, toAttribute } from './onboarding-script.ts';
 
 const request = {
@@ -38,8 +39,8 @@ describe('the onboarding script', () => {
     ]) {
       expect(script).toContain(key);
     }
-    // Five set-up items plus a head and version 1 for each of the two built-in templates.
-    expect(script.match(/--condition-expression 'attribute_not_exists\(PK\)'/g)).toHaveLength(9);
+    // Five set-up items plus a head and version 1 for each built-in template and feedback form.
+    expect(script.match(/--condition-expression 'attribute_not_exists\(PK\)'/g)).toHaveLength(5 + 2 * BUILT_IN_TEMPLATES.length);
   });
 
   it('makes the admin record’s id the Cognito sub, which tokens carry as the caller', () => {
