@@ -1,0 +1,130 @@
+/**
+ * The monthly programme in the browser, axe on every page: a team manager opens this
+ * month and sees what is late, proposes next month's sample, is refused a swap to a case
+ * audited in the last year, swaps for an eligible one with a reason and accepts, which
+ * plans the audits; QA and senior managers read the programme across teams.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
+import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { londonDay } from './audits-steps.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+
+const MANAGER = 'manager@northvale.example';
+const thisMonth = londonDay().iso.slice(0, 7);
+const nextMonth = shiftMonth(thisMonth, 1);
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const inWords = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
+const sampledCases = (page: Page) => page.getByRole('table', { name: /sampled case/ }).locator('tbody th');
+
+describe('a team manager’s month', () => {
+  it('opens this month and sees the late audits, with how late each is', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await page.goto(`${stack.portalUrl}/`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
+    await page.waitForURL(`**/programme/${thisMonth}`);
+    expect(await page.title()).toBe(`This month, ${inWords(thisMonth)} – Programme – Waypoint`);
+    await expectNoAxeViolations(page);
+
+    const late = page.getByRole('table', { name: 'Late audits, most overdue first' });
+    const rows = late.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    // Late in words and by how much, not by colour alone.
+    expect(await rows.first().innerText()).toMatch(/Late\s+\d+ days?/);
+    expect(await late.innerText()).toContain('Re-audit');
+    await page.context().close();
+  });
+
+  it('proposes next month’s sample, is refused an ineligible swap, swaps with a reason and accepts', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await page.goto(`${stack.portalUrl}/programme/${thisMonth}`);
+    await page.getByRole('link', { name: `${inWords(nextMonth)} (next month)` }).click();
+    await page.waitForURL(`**/programme/${nextMonth}`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your month');
+    await page.getByRole('button', { name: `Propose my sample for ${inWords(nextMonth)}` }).click();
+
+    await page.waitForURL(`**/programme/${nextMonth}/samples/nv-manager?proposed=1`);
+    expect(await page.getByRole('status').innerText()).toContain('Sample proposed');
+    const proposed = await sampledCases(page).allInnerTexts();
+    expect(proposed).toHaveLength(2);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: `Swap case ${proposed[0]}` }).click();
+    await page.waitForURL(/\/swap\?out=/);
+    expect(await page.getByRole('radio', { name: proposed[0]! }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page);
+
+    // NV-00001 was audited within the last year: the API refuses it and says why, on the field.
+    await page.getByLabel('Which case should be audited instead?').fill('NV-00001');
+    await page.getByLabel('Why swap it?').fill('The case holder is on leave all month.');
+    await page.getByRole('button', { name: 'Swap the case' }).click();
+    await errorSummary(page).waitFor();
+    const refusal = errorSummary(page).getByRole('link', { name: 'That case was audited in the last 12 months' });
+    expect(await refusal.getAttribute('href')).toBe('#in');
+    expect(await page.getByLabel('Why swap it?').inputValue()).toBe('The case holder is on leave all month.');
+    await expectNoAxeViolations(page);
+
+    const eligible = (await page.getByRole('table', { name: 'Eligible cases not in the sample' }).locator('tbody th').first().innerText()).trim();
+    await page.getByLabel('Which case should be audited instead?').fill(eligible);
+    await page.getByRole('button', { name: 'Swap the case' }).click();
+    await page.waitForURL(/\?swapped=1$/);
+    expect(await sampledCases(page).allInnerTexts()).toEqual([eligible, proposed[1]]);
+    const swaps = page.getByRole('table', { name: 'Swaps' });
+    expect(await swaps.innerText()).toContain('The case holder is on leave all month.');
+
+    await page.getByRole('button', { name: 'Accept the sample and plan 2 audits' }).click();
+    await page.waitForURL(`**/programme/${nextMonth}?accepted=1`);
+    expect(await page.getByRole('status').innerText()).toContain('Sample accepted');
+    const audits = page.getByRole('table', { name: `Audits of ${inWords(nextMonth)}` });
+    expect(await audits.locator('tbody tr').count()).toBe(2);
+    expect(await audits.innerText()).toContain('Planned');
+    await expectNoAxeViolations(page);
+
+    await audits.getByRole('link', { name: new RegExp(`^${eligible}`) }).click();
+    await page.waitForURL(/\/audits\/[^/]+$/);
+    expect(await page.title()).toMatch(new RegExp(`^Audit of case ${eligible}, ${inWords(nextMonth)} – Waypoint$`));
+    await page.context().close();
+  });
+});
+
+describe('the programme across teams', () => {
+  it('shows QA every manager’s sample and counts, and the late audits', async () => {
+    const page = await signedIn.pageAs('qa@northvale.example');
+    await page.goto(`${stack.portalUrl}/programme`);
+    await page.waitForURL(`**/programme/${thisMonth}`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('The programme across teams');
+    const managers = page.getByRole('table', { name: 'Team managers: samples and audits' });
+    expect(await managers.getByRole('row', { name: /Morgan Ellis/ }).innerText()).toContain('Child in Need');
+    expect(await page.getByRole('table', { name: 'Late audits, most overdue first' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it('lets a senior manager read the programme but not handle a sample', async () => {
+    const page = await signedIn.pageAs('senior@northvale.example');
+    await page.goto(`${stack.portalUrl}/programme/${thisMonth}/samples/nv-manager`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Morgan Ellis’s sample for ${inWords(thisMonth)}`);
+    expect(await page.getByRole('button', { name: /Accept the sample/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Swap/ }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
