@@ -153,10 +153,18 @@ describe('a practitioner and a family', () => {
   });
 
   it('roles without engagement are refused, and practitioners cannot create activities or see alerts', async () => {
+    const nav = async (page: Page) => {
+      await page.goto(`${stack.portalUrl}/`);
+      return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+    };
     const practitioner = await signedIn.pageAs('practitioner@northvale.example');
+    expect(await nav(practitioner)).toContain('Engagement');
+    expect(await nav(practitioner)).not.toContain('Alerts');
+    expect(await nav(await signedIn.pageAs('manager@northvale.example'))).toEqual(expect.arrayContaining(['Engagement', 'Alerts']));
     expect((await practitioner.goto(`${stack.portalUrl}/engagement/new`))?.status()).toBe(403);
     expect((await practitioner.goto(`${stack.portalUrl}/alerts`))?.status()).toBe(403);
     const admin = await signedIn.pageAs('admin@northvale.example');
+    expect(await nav(admin)).not.toContain('Engagement');
     expect((await admin.goto(`${stack.portalUrl}/engagement`))?.status()).toBe(403);
   });
 });

@@ -5,8 +5,8 @@ const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) 
   staffNavigation(role, { devOutbox }).map((i) => i.label);
 
 describe('staff navigation', () => {
-  it('offers a practitioner cases and audits but not the activity log', () => {
-    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Settings']);
+  it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {
+    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Engagement', 'Settings']);
   });
 
   it('offers a tenant admin the template editor and the activity log but no case data', () => {
@@ -14,15 +14,15 @@ describe('staff navigation', () => {
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
-    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Activity log', 'Settings']);
+    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Settings']);
+    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Engagement', 'Alerts', 'Settings']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {
-    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Activity log', 'Settings']);
+    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a student audits they took part in, and the admin no audits', () => {
@@ -45,6 +45,15 @@ describe('staff navigation', () => {
       expect(labels(role)).not.toContain('Moderation');
       expect(labels(role)).not.toContain('Templates');
     }
+  });
+
+  it('offers engagement to those who run it or give out codes, and alerts to those who act on safeguarding', () => {
+    for (const role of ['admin', 'student'] as const) {
+      expect(labels(role)).not.toContain('Engagement');
+      expect(labels(role)).not.toContain('Alerts');
+    }
+    expect(labels('practitioner')).toContain('Engagement');
+    expect(labels('practitioner')).not.toContain('Alerts');
   });
 
   it('marks Cases current on a case page but Home only on the home page', () => {

@@ -1,6 +1,7 @@
 /** Which staff pages each role may use, so the navigation only offers what will work. */
 import { ACTIVITY_READERS, caseScopeOf, isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
 import { canReadAudits } from '../audits/audit-permissions.ts';
+import { canHandleAlerts, canReadEngagement } from '../engagement/engagement-permissions.ts';
 import { canEditTemplates } from '../templates/template-permissions.ts';
 import { canReadAgreement, canModerate } from '../moderation/moderation-permissions.ts';
 import { canReadProgramme } from '../programme/programme-permissions.ts';
@@ -26,6 +27,8 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canReadProgramme(role)) items.push({ href: '/programme', label: 'Programme' });
   if (canModerate(role) || canReadAgreement(role)) items.push({ href: '/moderation', label: 'Moderation' });
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });
+  if (canReadEngagement(role)) items.push({ href: '/engagement', label: 'Engagement' });
+  if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
   items.push({ href: '/settings', label: 'Settings' });
   if (options.devOutbox) items.push({ href: '/dev/outbox', label: 'Outbox' });
