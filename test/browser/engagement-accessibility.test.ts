@@ -4,7 +4,7 @@
  * title is the page's own, nothing scrolls sideways and no script is sent. (axe needs
  * scripts on to run; the JavaScript-off journeys are in engagement-journeys.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -24,14 +24,14 @@ afterAll(async () => {
 
 const PROBLEMS = ['unknown-code', 'code-expired', 'code-revoked', 'code-used', 'activity-not-open', 'too-many-responses', 'session-expired', 'unknown-activity'];
 
-describe.each<Lang>(['en', 'cy'])('the public area in %s', (lang) => {
+/** Checks each page a language's reader can reach, one after another in one browser context. */
+async function walkTheArea(lang: Lang): Promise<void> {
   const titles: string[] = [];
-  let context: BrowserContext;
-  let page: Page;
-  const area = () => `${stack.portalUrl}/have-your-say/northvale`;
+  const context: BrowserContext = await phoneContext(browser);
+  const page: Page = await context.newPage();
 
-  /** The page as it is now passes every check; `status` is checked when the page was just opened. */
-  async function checkPage(expected: { h1?: string; status?: number } = {}): Promise<void> {
+  /** The page as it is now passes every check. */
+  async function checkPage(expected: { h1?: string } = {}): Promise<void> {
     expect(await htmlLang(page), page.url()).toBe(lang);
     expect(await page.locator('script').count(), page.url()).toBe(0);
     if (expected.h1) expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(expected.h1);
@@ -46,13 +46,8 @@ describe.each<Lang>(['en', 'cy'])('the public area in %s', (lang) => {
     await checkPage(expected);
   }
 
-  beforeAll(async () => {
-    context = await phoneContext(browser);
-    page = await context.newPage();
-  });
-  afterAll(() => context?.close());
-
-  it('the general page, the authority’s page, a mistyped code, the privacy notice and help', async () => {
+  try {
+    // The general page, the authority's page, a mistyped code, the privacy notice and help.
     await open('/have-your-say', { h1: lang === 'cy' ? 'Dweud eich dweud' : 'Have your say' });
     await open('/have-your-say/northvale', { h1: lang === 'cy' ? 'Dweud eich dweud' : 'Have your say' });
     await page.getByLabel(lang === 'cy' ? 'Eich cod' : 'Your code').fill('ABC');
@@ -62,15 +57,14 @@ describe.each<Lang>(['en', 'cy'])('the public area in %s', (lang) => {
     await checkPage();
     await open('/have-your-say/northvale/privacy', { h1: lang === 'cy' ? 'Sut rydyn ni’n gofalu am eich atebion' : 'How we look after your answers' });
     await open('/have-your-say/northvale/help', { h1: lang === 'cy' ? 'Mae help ar gael' : 'Help is here' });
-  });
 
-  it('every friendly page for a refused code or an ended session, and pages that do not exist', async () => {
+    // Every friendly page for a refused code or an ended session, and pages that do not exist.
     for (const reason of PROBLEMS) await open(`/have-your-say/northvale/problem/${reason}`);
-    await open('/have-your-say/northvale/no-such-page', { status: 404, h1: lang === 'cy' ? 'Allwn ni ddim dod o hyd i’r dudalen hon' : 'We cannot find this page' });
-    await open('/have-your-say/no-such-authority', { status: 404, h1: lang === 'cy' ? 'Allwn ni ddim dod o hyd i’r dudalen hon' : 'We cannot find this page' });
-  });
+    const notFound = lang === 'cy' ? 'Allwn ni ddim dod o hyd i’r dudalen hon' : 'We cannot find this page';
+    await open('/have-your-say/northvale/no-such-page', { status: 404, h1: notFound });
+    await open('/have-your-say/no-such-authority', { status: 404, h1: notFound });
 
-  it('a response for ages 4 to 7: the start, faces, free text with a problem, help after a worry, the check and thanks', async () => {
+    // A response for ages 4 to 7: the start, faces, free text with a problem, help after a worry, the check and thanks.
     await startWithCode(page, { portalUrl: stack.portalUrl!, slug: 'northvale', code: 'NV47SAYS', lang });
     await checkPage();
     await open('/have-your-say/northvale/answer/2');
@@ -83,7 +77,6 @@ describe.each<Lang>(['en', 'cy'])('the public area in %s', (lang) => {
     expect(await page.title()).toMatch(lang === 'cy' ? /^Gwall: / : /^Error: /);
     await checkPage();
     await open('/have-your-say/northvale/privacy', { h1: lang === 'cy' ? 'Sut rydyn ni’n gofalu am dy atebion' : 'How we look after your answers' });
-
     await open('/have-your-say/northvale/answer/1');
     await page.getByRole('group').getByLabel(lang === 'cy' ? 'Nac ydw' : 'No', { exact: true }).check();
     await page.getByRole('button', { name: NEXT[lang] }).click();
@@ -97,17 +90,19 @@ describe.each<Lang>(['en', 'cy'])('the public area in %s', (lang) => {
     await page.waitForURL(/\/thank-you$/);
     expect(await page.locator('main').innerText()).toContain('999');
     await checkPage({ h1: lang === 'cy' ? 'Diolch' : 'Thank you' });
-  });
 
-  it('a page of a section for ages 11 to 18', async () => {
+    // A page of a section for ages 11 to 18.
     await startWithCode(page, { portalUrl: stack.portalUrl!, slug: 'northvale', code: 'NVTN-SAYS', lang });
     await open('/have-your-say/northvale/answer/2', { h1: lang === 'cy' ? 'Fy ngweithiwr' : 'My worker' });
-  });
 
-  it('gives every page its own title', () => {
+    // Every page has its own title; the same page seen twice (before and after an answer) may share one.
     const pages = titles.filter((t, i) => titles.indexOf(t) === i);
-    // The same page seen twice (before and after an answer) may share a title; different pages never do.
     expect(pages.length).toBeGreaterThanOrEqual(20);
     expect(new Set(pages.map((t) => t.toLowerCase())).size).toBe(pages.length);
-  });
-});
+  } finally {
+    await context.close();
+  }
+}
+
+// The two languages walk at once, each in its own context, to keep the suite quick.
+it.concurrent.each<Lang>(['en', 'cy'])('every page of the public area in %s', (lang) => walkTheArea(lang), 90_000);
