@@ -116,7 +116,7 @@ export const en = {
   'problem.activity-not-open.title': 'These questions are not open just now',
   'problem.activity-not-open.text': 'They may not have started yet, or they may have finished. Ask the person who gave you the code.',
   'problem.too-many-responses.title': 'Too many tries',
-  'problem.too-many-responses.text': 'This code has been used too many times, so it cannot be used again for now. Ask the person who gave it to you for help.',
+  'problem.too-many-responses.text': 'This has been used too many times for now. If you have a code, ask the person who gave it to you for a new one. If you used a link that anyone can answer, please try again tomorrow.',
   'problem.session-expired.title': 'You were away for a while',
   'problem.session-expired.text': 'To keep your answers safe, we stopped the questions. Enter your code again to carry on. If the code was just for you, your answers so far will still be there.',
   'problem.unknown-activity.title': 'We cannot find these questions',
