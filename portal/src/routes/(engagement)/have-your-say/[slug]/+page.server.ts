@@ -1,10 +1,10 @@
 /** An authority's front page: start with a code, or with an activity anyone may answer. */
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ActivityId } from '@waypoint/shared/engagement/activity-schemas';
 import { normaliseInvitationCode } from '@waypoint/shared/engagement/invitation-codes';
 import { HONEYPOT_FIELD } from '@waypoint/shared/engagement/response-schemas';
-import { redirectForRefusal, requestLanguage, slugFrom } from '$lib/engagement/area.server';
+import { problemPath, requestLanguage, slugFrom } from '$lib/engagement/area.server';
 import { translator } from '$lib/engagement/messages/translate';
 import { startSessionAndGo } from '$lib/engagement/start-session.server';
 import type { FieldError } from '$lib/forms/form-errors';
@@ -36,7 +36,7 @@ export const actions: Actions = {
     const slug = slugFrom(event.params.slug);
     const form = await event.request.formData();
     const activityId = text(form, 'activityId');
-    if (!v.is(ActivityId, activityId)) redirectForRefusal(slug, { ok: false, status: 404, reason: 'unknown-activity', errors: [] }, 'unknown-activity');
+    if (!v.is(ActivityId, activityId)) redirect(303, problemPath(slug, 'unknown-activity'));
     return startSessionAndGo(event, { slug, lang: requestLanguage(event), activityId, website: text(form, HONEYPOT_FIELD) });
   },
 };
