@@ -1,6 +1,7 @@
 /**
  * The monthly programme in the browser, axe on every page: a team manager opens this
- * month and sees what is late, proposes next month's sample, is refused a swap to a case
+ * month and sees what is late (the re-audit of an Inadequate audit with that audit's
+ * actions among it), proposes next month's sample, is refused a swap to a case
  * audited in the last year, swaps for an eligible one with a reason and accepts, which
  * plans the audits; QA and senior managers read the programme across teams.
  */
@@ -50,6 +51,14 @@ describe('a team manager’s month', () => {
     // Late in words and by how much, not by colour alone.
     expect(await rows.first().innerText()).toMatch(/Late\s+\d+ days?/);
     expect(await late.innerText()).toContain('Re-audit');
+
+    // The late re-audit shows the Inadequate audit it follows up, with that audit's actions.
+    await late.getByRole('row', { name: /Re-audit/ }).getByRole('link').click();
+    await page.waitForURL(/\/audits\/[^/]+$/);
+    const followUp = page.getByRole('region', { name: 'The audit this re-audit follows up' });
+    expect(await followUp.innerText()).toContain('Inadequate');
+    expect(await followUp.getByRole('table', { name: /^Actions from the audit of / }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 
