@@ -1,9 +1,9 @@
 /**
  * The monthly programme in the browser, axe on every page: a team manager opens this
- * month and sees what is late (the re-audit of an Inadequate audit with that audit's
- * actions among it), proposes next month's sample, is refused a swap to a case
- * audited in the last year, swaps for an eligible one with a reason and accepts, which
- * plans the audits; QA and senior managers read the programme across teams.
+ * month and sees what is late (among it a re-audit, shown with the Inadequate audit it
+ * follows up and that audit's actions), proposes next month's sample, is refused a swap
+ * to a case audited in the last year, swaps for an eligible one with a reason and
+ * accepts, which plans the audits; QA and senior managers read the programme across teams.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
