@@ -12,16 +12,16 @@ import { today } from '../audits/audit-checks.ts';
 import { pinnedTemplate } from '../audits/audit-guards.ts';
 import { canSeeAuditNow, requireAuditRunner } from '../audits/audit-scope.ts';
 import { getAudit } from '../audits/audit-store.ts';
-import { caseViewer, type CaseViewer } from '../cases/case-scope.ts';
+import { caseViewer } from '../cases/case-scope.ts';
 import { getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
-import type { TenantContext } from '../platform/auth/caller.ts';
-import { ApiError, notFound, type FieldError } from '../platform/http/api-error.ts';
+import { ApiError, type FieldError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
 import { setEtag } from '../platform/http/versioning.ts';
-import { queueEmail } from '../platform/outbox/outbox.ts';
 import { getUser } from '../users/user-store.ts';
-import { getAction, putNewAction } from './action-store.ts';
+import { notifyActionAssigned } from './action-notifications.ts';
+import { actionDetail, findVisibleAction } from './action-scope.ts';
+import { putNewAction } from './action-store.ts';
 
 export const actionRoutes = new Hono<AppEnv>();
 
@@ -45,38 +45,32 @@ actionRoutes.post('/', async (c) => {
   if (audit.state === 'cancelled') throw new ApiError('conflict', 'The audit was cancelled; raise actions from a live audit');
 
   const at = clock.nowIso();
-  const action: Action = { id: ulid(clock.now().getTime()), ...body, state: 'open', caseRef: audit.caseRef, teamId, raisedById: staff.userId, version: 1, createdAt: at, updatedAt: at };
+  const action: Action = {
+    id: ulid(clock.now().getTime()),
+    ...body,
+    state: 'open',
+    caseRef: audit.caseRef,
+    teamId,
+    caseType: auditedCase?.caseType ?? audit.caseType,
+    raisedById: staff.userId,
+    reopenings: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   await putNewAction(tenant, action);
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'action', entityId: action.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
-  if (owner && owner.id !== staff.userId) {
-    await queueEmail({
-      tenant,
-      reason: `action-assigned:${action.id}`,
-      to: owner.email,
-      subject: `Action for case ${action.caseRef}, due ${action.dueDate}`,
-      text: `Hello ${owner.name},\n\nAn action from the audit of case ${action.caseRef} has been given to you, due ${action.dueDate} (${action.priority} priority).\n\nRead it in Waypoint: /actions/${action.id}\n`,
-      at,
-    });
-  }
+  if (owner && owner.id !== staff.userId) await notifyActionAssigned(tenant, action, owner, at);
   setEtag(c, 1);
   c.header('Location', `/v1/actions/${action.id}`);
-  return c.json(action, 201);
+  return c.json(await actionDetail(tenant, viewer, action), 201);
 });
 
 actionRoutes.get('/:id', async (c) => {
   const { tenant, staff } = c.var;
   const id = readParam(c, 'id', EntityId);
-  const action = await findVisibleAction(tenant, await caseViewer(tenant, staff), id);
+  const viewer = await caseViewer(tenant, staff);
+  const action = await findVisibleAction(tenant, viewer, id);
   setEtag(c, action.version);
-  return c.json(action);
+  return c.json(await actionDetail(tenant, viewer, action));
 });
-
-/** Its owner sees an action, and so does whoever may see the audit it came from. */
-async function findVisibleAction(tenant: TenantContext, viewer: CaseViewer, id: string): Promise<Action> {
-  const action = viewer.scope === 'none' ? undefined : await getAction(tenant, id);
-  if (!action) throw notFound('action');
-  if (viewer.scope === 'tenant' || action.ownerId === viewer.caller.userId) return action;
-  const audit = await getAudit(tenant, action.source.auditId);
-  if (!audit || !(await canSeeAuditNow(tenant, viewer, audit))) throw notFound('action');
-  return action;
-}

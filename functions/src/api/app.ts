@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { actionImpactRoutes } from '../actions/action-impact-routes.ts';
+import { actionLifecycleRoutes } from '../actions/action-lifecycle-routes.ts';
+import { actionListRoutes } from '../actions/action-list-routes.ts';
 import { actionRoutes } from '../actions/action-routes.ts';
 import { activityRoutes } from '../activity/activity-routes.ts';
 import { alertRoutes } from '../alerts/alert-routes.ts';
@@ -13,9 +16,13 @@ import { auditLifecycleRoutes } from '../audits/audit-lifecycle-routes.ts';
 import { auditRoutes } from '../audits/audit-routes.ts';
 import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
+import { caseEvidenceRoutes } from '../dashboards/case-evidence-routes.ts';
+import { serviceRoutes } from '../dashboards/service-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
 import { activityRoutes as engagementActivityRoutes } from '../engagement/activity-routes.ts';
 import { codeRoutes } from '../engagement/code-routes.ts';
+import { activityResultsRoutes, resultsRoutes } from '../engagement/results/results-routes.ts';
+import { entryRoutes, publicEntryRoutes } from '../engagement/you-said-we-did/entry-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
 import { journeyRoutes } from '../journey/journey-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
@@ -28,6 +35,7 @@ import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { logger } from '../platform/logging/logger.ts';
+import { learningRoutes } from '../practitioners/learning-routes.ts';
 import { programmeRoutes } from '../programmes/programme-routes.ts';
 import { publicRoutes } from '../public/public-routes.ts';
 import { responseRoutes } from '../public/response-routes.ts';
@@ -48,6 +56,7 @@ function tenantApi() {
     .route('/cases', caseRoutes)
     .route('/cases', caseAuditRoutes)
     .route('/cases', journeyRoutes)
+    .route('/cases', caseEvidenceRoutes)
     .route('/templates', templateRoutes)
     .route('/templates', templateCopyRoutes)
     .route('/audits', auditRoutes)
@@ -57,9 +66,17 @@ function tenantApi() {
     .route('/moderation', moderationReportRoutes)
     .route('/programmes', programmeRoutes)
     .route('/programmes', sampleRoutes)
+    .route('/actions', actionListRoutes)
     .route('/actions', actionRoutes)
+    .route('/actions', actionLifecycleRoutes)
+    .route('/actions', actionImpactRoutes)
+    .route('/dashboards', serviceRoutes)
+    .route('/practitioners', learningRoutes)
     .route('/engagement/activities', engagementActivityRoutes)
     .route('/engagement/activities', codeRoutes)
+    .route('/engagement/activities', activityResultsRoutes)
+    .route('/engagement', resultsRoutes)
+    .route('/engagement/you-said-we-did', entryRoutes)
     .route('/alerts', alertRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
@@ -125,6 +142,7 @@ export function createApp(deps: ApiDependencies) {
     // The have-your-say area: no staff sign-in; its response routes check their own signed session.
     .route('/v1/public', publicRoutes)
     .route('/v1/public', responseRoutes)
+    .route('/v1/public', publicEntryRoutes)
     .route('/v1', tenantApi());
   return routes;
 }

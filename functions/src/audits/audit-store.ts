@@ -11,6 +11,7 @@ import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas'
 import type { JourneySnapshot } from '../journey/journey-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
+import { recordAuditTotals } from '../totals/audit-totals.ts';
 
 export type ParticipantRole = 'auditor' | 'case-holder' | 'student';
 
@@ -114,13 +115,14 @@ export async function syncParticipants(tenant: TenantContext, before: Parameters
   }
 }
 
-/** Conditional on absence, then the participant entries. */
+/** Conditional on absence, then the participant entries, then the monthly totals. */
 export async function putNewAudit(tenant: TenantContext, audit: Audit): Promise<void> {
   await createItem({ tenant, key: tenant.keys.audit(audit.id), item: { ...audit, ...auditIndexAttributes(tenant, audit) }, what: 'audit' });
   await syncParticipants(tenant, undefined, audit);
+  await recordAuditTotals(tenant, audit);
 }
 
-/** A change conditional on the version the caller read; index keys and participants follow the audit. */
+/** A change conditional on the version the caller read; index keys, participants and totals follow the audit. */
 export async function updateAudit(options: { tenant: TenantContext; current: Audit; expectedVersion: number; changes: Partial<Record<keyof Audit, unknown>>; at: string }) {
   const { tenant, current } = options;
   const next = { ...current, ...options.changes } as Audit;
@@ -133,5 +135,6 @@ export async function updateAudit(options: { tenant: TenantContext; current: Aud
     what: 'audit',
   });
   await syncParticipants(tenant, result.before, result.after);
+  await recordAuditTotals(tenant, result.after);
   return result;
 }

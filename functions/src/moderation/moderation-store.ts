@@ -8,12 +8,16 @@ import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas'
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { getItem, withoutKeys } from '../platform/database/versioned-items.ts';
 import { ApiError } from '../platform/http/api-error.ts';
+import { recordModerationTotals } from '../totals/moderation-totals.ts';
 
 export function getModeration(tenant: TenantContext, auditId: string): Promise<Moderation | undefined> {
   return getItem<Moderation>(tenant, tenant.keys.moderation(auditId));
 }
 
-/** Creates (conditional on absence: 409 if someone moderated first) or replaces the version the caller read (412 if not). */
+/**
+ * Creates (conditional on absence: 409 if someone moderated first) or replaces the version
+ * the caller read (412 if not); then its agreement cells go into the monthly totals.
+ */
 export async function putModeration(tenant: TenantContext, moderation: Moderation, expectedVersion: number | null): Promise<void> {
   try {
     await tenant.db.send(
@@ -29,6 +33,7 @@ export async function putModeration(tenant: TenantContext, moderation: Moderatio
     if (expectedVersion === null) throw new ApiError('conflict', 'Someone moderated this audit at the same time; read it again');
     throw new ApiError('precondition-failed', 'The moderation was changed by someone else; read it again and reapply your change');
   }
+  await recordModerationTotals(tenant, moderation);
 }
 
 /** Every moderation of audits in these months (one index query each), optionally one team's. */

@@ -7,8 +7,10 @@ import { actionRouteDocs } from '../actions/action-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
 import { alertRouteDocs } from '../alerts/alert-route-docs.ts';
 import { auditRouteDocs } from '../audits/audit-route-docs.ts';
+import { dashboardRouteDocs } from '../dashboards/dashboard-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
+import { resultsRouteDocs } from '../engagement/results/results-route-docs.ts';
 import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
 import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
@@ -33,11 +35,13 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...moderationRouteDocs,
   ...programmeRouteDocs,
   ...actionRouteDocs,
+  ...dashboardRouteDocs,
   ...teamRouteDocs,
   ...userRouteDocs,
   ...settingsRouteDocs,
   ...activityRouteDocs,
   ...engagementRouteDocs,
+  ...resultsRouteDocs,
   ...alertRouteDocs,
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
@@ -51,7 +55,8 @@ const TAGS = [
   { name: 'Journey', description: 'The child’s journey through the service, with the statutory timescales met or missed.' },
   { name: 'Moderation', description: 'QA re-grading a sample of audits, and how far auditors and moderators agree.' },
   { name: 'Programme', description: 'The monthly audit programme: each manager’s sample, planned audits, and what is late.' },
-  { name: 'Actions', description: 'Remedial actions raised from audit findings.' },
+  { name: 'Actions', description: 'Remedial actions raised from audit findings, tracked to done and verified.' },
+  { name: 'Dashboards', description: 'The evidence at service, case and practitioner level, from pre-computed monthly totals.' },
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },
   { name: 'Settings', description: 'How the authority names and runs its QA framework.' },

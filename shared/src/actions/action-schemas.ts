@@ -1,13 +1,13 @@
 /**
- * Remedial actions raised from findings: what must happen, who owns it, by when. This
- * is the first slice (raise and read); the full lifecycle follows in its own issue.
+ * Remedial actions raised from findings: what must happen, who owns it, by when, and the
+ * evidence that it was done, verified by someone other than its owner.
  */
 import * as v from 'valibot';
-import { EntityId } from '../cases/case-schemas.ts';
+import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { PartId } from '../templates/template-schemas.ts';
 
-/** The whole lifecycle, so stored items never change shape; for now actions are raised `open`. */
+/** Raised `open`; see `action-lifecycle.ts` for the moves between states. */
 export const ACTION_STATES = ['open', 'in-progress', 'done', 'verified', 'cancelled'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
 export const ACTION_STATE_LABELS: Record<ActionState, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', verified: 'Verified', cancelled: 'Cancelled' };
@@ -34,6 +34,71 @@ export const CreateActionBody = v.strictObject({
 });
 export type CreateActionBody = v.InferOutput<typeof CreateActionBody>;
 
+const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason'), v.maxLength(2000, 'Use at most 2000 characters'));
+
+/** Done: what was done (the evidence) and the day it was done (not in the future, not before the action was raised). */
+export const CompleteActionBody = v.strictObject({
+  evidence: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say what was done and where the evidence is'), v.maxLength(4000, 'Use at most 4000 characters')),
+  doneOn: IsoDate,
+});
+export type CompleteActionBody = v.InferOutput<typeof CompleteActionBody>;
+
+/** Verified by the owner's manager or the auditor, with an optional note. */
+export const VerifyActionBody = v.strictObject({ note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'))) });
+export const ReopenActionBody = v.strictObject({ reason: Reason });
+export const CancelActionBody = v.strictObject({ reason: Reason });
+
+/** The re-audit's question about each of the previous audit's actions: did it make a difference for the child? */
+export const ACTION_DIFFERENCES = ['yes', 'partly', 'no', 'too-early'] as const;
+export type ActionDifference = (typeof ACTION_DIFFERENCES)[number];
+export const ACTION_DIFFERENCE_LABELS: Record<ActionDifference, string> = { yes: 'Yes', partly: 'Partly', no: 'No', 'too-early': 'Too early to tell' };
+
+export const ActionImpactBody = v.strictObject({
+  /** The re-audit answering: it must follow up the audit the action came from. */
+  reauditId: EntityId,
+  difference: v.picklist(ACTION_DIFFERENCES, 'Say whether it made a difference for the child'),
+  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'))),
+});
+export type ActionImpactBody = v.InferOutput<typeof ActionImpactBody>;
+
+export const ACTION_VIEWS = ['mine', 'team', 'case'] as const;
+export type ActionListView = (typeof ACTION_VIEWS)[number];
+export const ACTION_LIST_STATUSES = ['open', 'closed'] as const;
+export type ActionListStatus = (typeof ACTION_LIST_STATUSES)[number];
+
+/**
+ * `view=mine` (the caller's own), `team` (a manager's teams, or any team for QA and senior
+ * managers; `team` narrows it) or `case` (`caseRef` required). `status=open` lists open and
+ * in-progress actions, overdue first then by due date; `closed` the rest, newest first.
+ * Unknown parameters are refused.
+ */
+export const ListActionsQuery = v.strictObject({
+  view: v.picklist(ACTION_VIEWS, 'Choose a view: mine, team or case'),
+  status: v.optional(v.picklist(ACTION_LIST_STATUSES, 'Choose open or closed')),
+  team: v.optional(EntityId),
+  caseRef: v.optional(CaseRef),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+export type ListActionsQuery = v.InferOutput<typeof ListActionsQuery>;
+
+export interface ActionReopening {
+  at: string;
+  byId: string;
+  reason: string;
+  /** What had been recorded as done, kept when it was reopened. */
+  evidence?: string;
+  doneOn?: string;
+}
+
+export interface ActionImpact {
+  reauditId: string;
+  difference: ActionDifference;
+  comment?: string;
+  byId: string;
+  at: string;
+}
+
 export interface Action {
   id: string;
   source: ActionSource;
@@ -46,8 +111,40 @@ export interface Action {
   /** The case the finding was about, and its team when the action was raised. */
   caseRef: string;
   teamId: string;
+  /** The case's type when raised (actions raised before it was kept take their audit's). */
+  caseType?: CaseType;
   raisedById: string;
+  startedAt?: string;
+  startedById?: string;
+  /** Done: the evidence of what was done, the day it was done, and who said so. */
+  evidence?: string;
+  doneOn?: string;
+  completedAt?: string;
+  completedById?: string;
+  verifiedAt?: string;
+  verifiedById?: string;
+  verificationNote?: string;
+  cancelledAt?: string;
+  cancelledById?: string;
+  cancelReason?: string;
+  reopenings?: ActionReopening[];
+  /** The re-audit's answer: did it make a difference for the child? */
+  impact?: ActionImpact;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An action in a list or on its own: with whether it is overdue today (London). */
+export interface ActionView extends Action {
+  overdue: boolean;
+}
+
+/** A page of actions, with the names of the people they name. */
+export interface ActionPage {
+  items: ActionView[];
+  nextCursor: string | null;
+  people: Record<string, string>;
+  /** The London date `overdue` was judged on. */
+  today: string;
 }

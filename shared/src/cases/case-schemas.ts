@@ -1,5 +1,6 @@
 /** Cases: the authority's own pseudonymous reference, team, type and the people working it. */
 import * as v from 'valibot';
+import { DISABILITY_VALUES, ETHNICITY_CATEGORIES, GENDERS, type Disability, type EthnicityCategory, type Gender } from '../demographics/demographic-values.ts';
 
 export const CASE_TYPES = ['early-help', 'child-in-need', 'child-protection', 'child-looked-after', 'care-leaver'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -29,6 +30,10 @@ export const CaseFields = {
   teamId: EntityId,
   caseType: v.picklist(CASE_TYPES),
   ageBand: v.optional(v.picklist(AGE_BANDS)),
+  /** Optional demographics, reported only in breakdowns by group with small numbers hidden. */
+  gender: v.optional(v.picklist(GENDERS)),
+  ethnicity: v.optional(v.picklist(ETHNICITY_CATEGORIES)),
+  disability: v.optional(v.picklist(DISABILITY_VALUES)),
   holderId: v.optional(EntityId),
   studentId: v.optional(v.nullable(EntityId)),
   status: v.optional(v.picklist(CASE_STATUSES)),
@@ -43,6 +48,9 @@ export const UpdateCaseBody = v.strictObject({
   teamId: v.optional(CaseFields.teamId),
   caseType: v.optional(CaseFields.caseType),
   ageBand: CaseFields.ageBand,
+  gender: CaseFields.gender,
+  ethnicity: CaseFields.ethnicity,
+  disability: CaseFields.disability,
   holderId: CaseFields.holderId,
   studentId: CaseFields.studentId,
   status: CaseFields.status,
@@ -65,6 +73,9 @@ export interface Case {
   teamId: string;
   caseType: CaseType;
   ageBand?: string;
+  gender?: Gender;
+  ethnicity?: EthnicityCategory;
+  disability?: Disability;
   holderId?: string;
   studentId?: string | null;
   status: 'open' | 'closed';

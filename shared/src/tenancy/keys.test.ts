@@ -164,3 +164,37 @@ describe('engagement and alert keys', () => {
     expect(() => k.alert('x#y')).toThrow(UnsafeKeyPartError);
   });
 });
+
+describe('totals and open-action keys', () => {
+  const k = tenantKeys(A);
+
+  it('start with the tenant, and keep each source’s totals marker beside the source', () => {
+    for (const key of [k.totals({ month: '2026-11' }).PK, k.totalsRange({}, '2026-01', '2026-11').PK, k.openAction('2026-12-01', 'x1').PK, k.openActionsPartition()]) {
+      expect(key.startsWith(`TENANT#${A}#`), key).toBe(true);
+    }
+    expect(k.totalsMarker({ kind: 'action', id: 'x1' }).PK).toBe(k.action('x1').PK);
+    expect(k.totalsMarker({ kind: 'audit', id: 'a1' }).PK).toBe(k.auditPartition('a1'));
+    expect(k.totalsMarker({ kind: 'moderation', id: 'a1' })).toEqual({ PK: k.auditPartition('a1'), SK: 'TOTALS#MODERATION' });
+  });
+
+  it('give each level its own range, so a team’s months never include its case-type items', () => {
+    const team = k.totalsRange({ teamId: 'cin' }, '2025-12', '2026-11');
+    const inside = (sk: string) => sk >= team.from && sk <= team.to;
+    expect(inside(k.totals({ month: '2026-03', teamId: 'cin' }).SK)).toBe(true);
+    expect(inside(k.totals({ month: '2026-03', teamId: 'cin', caseType: 'child-in-need' }).SK)).toBe(false);
+    expect(inside(k.totals({ month: '2026-03', teamId: 'cinx' }).SK)).toBe(false);
+    expect(inside(k.totals({ month: '2026-12', teamId: 'cin' }).SK)).toBe(false);
+    expect(k.totals({ month: '2026-03' }).SK).toBe('ALL#MONTH#2026-03');
+    expect(k.totals({ month: '2026-03', caseType: 'care-leaver' }).SK).toBe('TYPE#care-leaver#MONTH#2026-03');
+  });
+
+  it('sort open actions by due date so those due before a day are one range', () => {
+    expect(k.openAction('2026-11-25', 'x1').SK < k.openActionsDueBefore('2026-11-26')).toBe(true);
+    expect(k.openAction('2026-11-26', 'x1').SK < k.openActionsDueBefore('2026-11-26')).toBe(false);
+  });
+
+  it('reject unsafe parts', () => {
+    expect(() => k.totals({ month: '2026-11', teamId: 'a#b' })).toThrow(UnsafeKeyPartError);
+    expect(() => k.openAction('2026-11-25', 'x#1')).toThrow(UnsafeKeyPartError);
+  });
+});

@@ -47,6 +47,13 @@ function monthPrefix(month: string | undefined): string {
   return month === undefined ? '' : `${safe(month, 'month')}#`;
 }
 
+/** The level part of a totals sort key: `ALL#`, `TEAM#<team>#`, `TYPE#<type>#` or both. */
+function totalsLevel(scope: { teamId?: string; caseType?: string }): string {
+  const team = scope.teamId === undefined ? '' : `TEAM#${safe(scope.teamId, 'team id')}#`;
+  const type = scope.caseType === undefined ? '' : `TYPE#${safe(scope.caseType, 'case type')}#`;
+  return team || type ? `${team}${type}` : 'ALL#';
+}
+
 export interface Key {
   PK: string;
   SK: string;
@@ -154,11 +161,40 @@ export function tenantKeys(tenantId: string) {
     },
     actionsByOwner: (userId: string) => ({ GSI1PK: `${root}#OWNER#${safe(userId, 'user id')}#ACTIONS` }),
     actionsByTeam: (teamId: string) => ({ GSI2PK: `${root}#TEAM#${safe(teamId, 'team id')}#ACTIONS` }),
+    actionsByCase: (caseRef: string) => ({ GSI3PK: `${root}#CASE#${safe(caseRef, 'case reference')}#ACTIONS` }),
     /** The actions raised from one audit sit together in the case's partition. */
     actionsByAudit: (caseRef: string, auditId: string) => ({
       GSI3PK: `${root}#CASE#${safe(caseRef, 'case reference')}#ACTIONS`,
       GSI3SK: `AUDIT#${safe(auditId, 'audit id')}#ACTION#`,
     }),
+
+    /**
+     * The sparse list of open actions by due date: an entry exists only while its action is
+     * open or in progress, so "overdue today" across the authority is one range query.
+     */
+    openAction: (dueDate: string, actionId: string): Key => ({ PK: `${root}#OPEN-ACTIONS`, SK: `DUE#${safe(dueDate, 'due date')}#ACTION#${safe(actionId, 'action id')}` }),
+    openActionsPartition: (): string => `${root}#OPEN-ACTIONS`,
+    /** Sort keys below this are entries due before `date`. */
+    openActionsDueBefore: (date: string): string => `DUE#${safe(date, 'date')}#`,
+
+    /**
+     * Monthly totals for dashboards, in one partition: each month at four levels (the whole
+     * authority, a team, a case type, a team and case type), so any filter reads one
+     * contiguous range of one item a month.
+     */
+    totals: (row: { month: string; teamId?: string; caseType?: string }): Key => ({ PK: `${root}#TOTALS`, SK: `${totalsLevel(row)}MONTH#${safe(row.month, 'month')}` }),
+    totalsPartition: (): string => `${root}#TOTALS`,
+    /** The sort-key range of a level's months `from` to `to`, both included. */
+    totalsRange: (scope: { teamId?: string; caseType?: string }, from: string, to: string) => ({
+      PK: `${root}#TOTALS`,
+      from: `${totalsLevel(scope)}MONTH#${safe(from, 'month')}`,
+      to: `${totalsLevel(scope)}MONTH#${safe(to, 'month')}`,
+    }),
+    /** What a source (an audit, its moderation, an action) has added to the totals, beside the source itself. */
+    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action'; id: string }): Key =>
+      source.kind === 'action'
+        ? { PK: `${root}#ACTION#${safe(source.id, 'action id')}`, SK: 'TOTALS' }
+        : { PK: `${root}#AUDIT#${safe(source.id, 'audit id')}`, SK: `TOTALS#${source.kind.toUpperCase()}` },
 
     /** The child's journey: one versioned document in the case's partition, beside its profile. */
     journey: (caseRef: string): Key => ({ PK: `${root}#CASE#${safe(caseRef, 'case reference')}`, SK: 'JOURNEY' }),

@@ -1,0 +1,32 @@
+/**
+ * Reading the service view: one Query of the chosen level's monthly totals, one of the open
+ * actions due before today (for "overdue", which changes with the date and so is never a
+ * stored total), and the section titles, all at once. The cost does not grow with history.
+ */
+import { periodMonths } from '@waypoint/shared/dashboards/dashboard-periods';
+import { serviceView } from '@waypoint/shared/dashboards/service-figures';
+import type { ServiceView, ServiceViewQuery } from '@waypoint/shared/dashboards/service-view-schemas';
+import { today } from '../audits/audit-checks.ts';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { ApiError } from '../platform/http/api-error.ts';
+import { getTeam } from '../teams/team-store.ts';
+import { listOpenActionsDue } from '../totals/open-actions.ts';
+import { readTotals } from '../totals/totals-store.ts';
+import { sectionTitles } from './section-titles.ts';
+
+export async function readServiceView(tenant: TenantContext, query: ServiceViewQuery): Promise<ServiceView> {
+  const now = today();
+  const thisMonth = now.slice(0, 7);
+  const to = query.to ?? thisMonth;
+  if (to > thisMonth) throw new ApiError('validation', 'The period cannot end after this month', { errors: [{ path: 'to', message: 'Choose this month or an earlier one' }] });
+  if (query.team !== undefined && !(await getTeam(tenant, query.team))) throw new ApiError('validation', 'The filter names a team that does not exist', { errors: [{ path: 'team', message: 'No such team' }] });
+  const months = periodMonths(query.period, to);
+  const scope = { teamId: query.team, caseType: query.caseType };
+  const [rows, open, titles] = await Promise.all([
+    readTotals(tenant, scope, months[0]!, months.at(-1)!),
+    listOpenActionsDue(tenant, { beforeDay: now }, ['raisedOn', 'teamId', 'caseType']),
+    sectionTitles(tenant),
+  ]);
+  const overdue = open.filter((a) => (query.team === undefined || a.teamId === query.team) && (query.caseType === undefined || a.caseType === query.caseType));
+  return serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, overdue, sectionTitles: titles });
+}

@@ -1,0 +1,66 @@
+/**
+ * The sparse list of open actions by due date (`OPEN-ACTIONS`): an entry while an action is
+ * open or in progress, none once it is done, verified or cancelled. Its key comes from the
+ * due date and id, so writing it after the action is safe to repeat; "overdue today" across
+ * the authority is then one range query, and the reminders job reads what falls due.
+ */
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { OPEN_ACTION_STATES, type Action } from '@waypoint/shared/actions/action-schemas';
+import { londonDate } from '@waypoint/shared/audits/audit-dates';
+import type { CaseType } from '@waypoint/shared/cases/case-schemas';
+import type { TenantContext } from '../platform/auth/caller.ts';
+
+export interface OpenActionEntry {
+  actionId: string;
+  dueDate: string;
+  ownerId: string;
+  teamId: string;
+  caseRef: string;
+  caseType?: CaseType;
+  /** London date it was raised: which month's totals it belongs to. */
+  raisedOn: string;
+}
+
+export function openActionEntry(action: Action): OpenActionEntry {
+  return {
+    actionId: action.id,
+    dueDate: action.dueDate,
+    ownerId: action.ownerId,
+    teamId: action.teamId,
+    caseRef: action.caseRef,
+    ...(action.caseType ? { caseType: action.caseType } : {}),
+    raisedOn: londonDate(new Date(action.createdAt)),
+  };
+}
+
+/** Puts or removes the action's entry to match its state. */
+export async function syncOpenAction(tenant: TenantContext, action: Action): Promise<void> {
+  const key = tenant.keys.openAction(action.dueDate, action.id);
+  if (OPEN_ACTION_STATES.includes(action.state)) {
+    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...key, ...openActionEntry(action) } }));
+  } else {
+    await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: key }));
+  }
+}
+
+/** Open actions due on or before `lastDay` (or before `beforeDay`), soonest first, with only the fields asked for. */
+export async function listOpenActionsDue(tenant: TenantContext, range: { lastDay?: string; beforeDay?: string }, fields?: readonly (keyof OpenActionEntry)[]): Promise<OpenActionEntry[]> {
+  const upper = range.beforeDay !== undefined ? tenant.keys.openActionsDueBefore(range.beforeDay) : `${tenant.keys.openActionsDueBefore(range.lastDay!)}\uffff`;
+  const names = fields ? Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])) : undefined;
+  const found: OpenActionEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': tenant.keys.openActionsPartition(), ':from': 'DUE#', ':to': upper },
+        ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
+        ExclusiveStartKey: start,
+      }),
+    );
+    found.push(...((result.Items ?? []) as OpenActionEntry[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return found;
+}

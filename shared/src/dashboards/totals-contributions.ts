@@ -1,0 +1,82 @@
+/**
+ * What one source item adds to the monthly totals: an audit to its programme month, a
+ * moderation to its audit's month, an action to the month it was raised (so "done" and
+ * "verified" read as "of the actions raised then"). Pure functions of the item (and, for an
+ * audit, its case's demographics), so the running totals and the reconcile job count alike.
+ */
+import type { Action } from '../actions/action-schemas.ts';
+import { daysToDone } from '../actions/action-lifecycle.ts';
+import { londonDate } from '../audits/audit-dates.ts';
+import type { Audit } from '../audits/audit-schemas.ts';
+import type { CaseType } from '../cases/case-schemas.ts';
+import { DEMOGRAPHIC_DIMENSIONS, demographicGroups, type CaseDemographics } from '../demographics/demographics.ts';
+import { moderationPairs } from '../moderation/moderation-agreement.ts';
+import type { Moderation } from '../moderation/moderation-schemas.ts';
+import { auditDueDate } from '../programme/programme-dates.ts';
+import { GRADES } from '../templates/grade-scale.ts';
+import { counter, daysToDoneBin, type Counters } from './totals-counters.ts';
+
+/** The finest totals item: a tenant's month, team and case type. */
+export interface FineBucket {
+  month: string;
+  teamId: string;
+  caseType: CaseType;
+}
+
+export interface Contribution {
+  bucket: FineBucket;
+  counters: Counters;
+}
+
+export type AuditForTotals = Pick<Audit, 'month' | 'teamId' | 'caseType' | 'state' | 'completedAt' | 'overallGrade' | 'sectionGrades'>;
+
+/** A cancelled audit adds nothing; any other was due in its month, and a completed one adds its grades. */
+export function auditContribution(audit: AuditForTotals, demographics: CaseDemographics | undefined): Contribution | null {
+  if (audit.state === 'cancelled') return null;
+  const counters: Counters = { [counter.auditsDue]: 1 };
+  const groups = demographicGroups(demographics);
+  const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
+  for (const dimension of DEMOGRAPHIC_DIMENSIONS) add(counter.fairness(dimension, groups[dimension], 'due'));
+  if (audit.state === 'completed' && audit.completedAt) {
+    const onTime = londonDate(new Date(audit.completedAt)) <= auditDueDate(audit.month);
+    add(counter.auditsCompleted);
+    if (onTime) add(counter.auditsOnTime);
+    if (audit.overallGrade) add(counter.overallGrade(audit.overallGrade));
+    for (const [sectionId, grade] of Object.entries(audit.sectionGrades)) add(counter.sectionGrade(sectionId, grade));
+    for (const dimension of DEMOGRAPHIC_DIMENSIONS) {
+      add(counter.fairness(dimension, groups[dimension], 'done'));
+      if (onTime) add(counter.fairness(dimension, groups[dimension], 'ontime'));
+      if (audit.overallGrade) add(counter.fairness(dimension, groups[dimension], audit.overallGrade));
+    }
+  }
+  return { bucket: { month: audit.month, teamId: audit.teamId, caseType: audit.caseType }, counters };
+}
+
+export type ModerationForTotals = Pick<Moderation, 'month' | 'teamId' | 'sections' | 'overallGrade' | 'auditorSectionGrades' | 'auditorOverallGrade'>;
+
+/** The agreement tables' cells: every pair of auditor and moderator grades. */
+export function moderationContribution(moderation: ModerationForTotals, caseType: CaseType): Contribution {
+  const counters: Counters = { [counter.moderatedAudits]: 1 };
+  const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
+  for (const pair of moderationPairs(moderation)) add(counter.moderationGrades(GRADES[pair.auditor]!, GRADES[pair.moderator]!));
+  for (const pair of moderationPairs(moderation, { overallOnly: true })) add(counter.moderationOverall(GRADES[pair.auditor]!, GRADES[pair.moderator]!));
+  return { bucket: { month: moderation.month, teamId: moderation.teamId, caseType }, counters };
+}
+
+export type ActionForTotals = Pick<Action, 'createdAt' | 'teamId' | 'state' | 'dueDate' | 'doneOn' | 'source' | 'impact'>;
+
+/** Counted in the month it was raised: raised, and (now) done, done on time, verified or cancelled, with its days to done. */
+export function actionContribution(action: ActionForTotals, caseType: CaseType): Contribution {
+  const raisedOn = londonDate(new Date(action.createdAt));
+  const counters: Counters = { [counter.actionsRaised]: 1, [counter.actionsFromSection(action.source.sectionId)]: 1 };
+  const done = (action.state === 'done' || action.state === 'verified') && action.doneOn !== undefined;
+  if (done) {
+    counters[counter.actionsDone] = 1;
+    if (action.doneOn! <= action.dueDate) counters[counter.actionsDoneOnTime] = 1;
+    counters[counter.daysToDone(daysToDoneBin(daysToDone(raisedOn, action.doneOn!)))] = 1;
+  }
+  if (action.state === 'verified') counters[counter.actionsVerified] = 1;
+  if (action.state === 'cancelled') counters[counter.actionsCancelled] = 1;
+  if (action.impact) counters[counter.actionDifference(action.impact.difference)] = 1;
+  return { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, caseType }, counters };
+}

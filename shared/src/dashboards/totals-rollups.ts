@@ -1,0 +1,60 @@
+/**
+ * Every contribution is kept at four levels for each month: the whole authority, its team,
+ * its case type, and its team and case type together. A dashboard then reads one item a
+ * month whatever its filters, and a change is the difference between what a source added
+ * before and what it adds now, spread over those levels.
+ */
+import type { CaseType } from '../cases/case-schemas.ts';
+import { addCounters, nonZero, type Counters } from './totals-counters.ts';
+import type { Contribution, FineBucket } from './totals-contributions.ts';
+
+/** Which slice of the authority an item totals: all of it, a team, a case type, or both. */
+export interface TotalsScope {
+  teamId?: string;
+  caseType?: CaseType;
+}
+
+export interface TotalsRow extends TotalsScope {
+  month: string;
+  counters: Counters;
+}
+
+export function rollupScopes(bucket: Pick<FineBucket, 'teamId' | 'caseType'>): TotalsScope[] {
+  return [{}, { teamId: bucket.teamId }, { caseType: bucket.caseType }, { teamId: bucket.teamId, caseType: bucket.caseType }];
+}
+
+/** A stable identity for a month at a scope, for grouping in memory. */
+export function rowIdentity(row: TotalsScope & { month: string }): string {
+  return `${row.month}|${row.teamId ?? '*'}|${row.caseType ?? '*'}`;
+}
+
+function spread(rows: Map<string, TotalsRow>, contribution: Contribution, sign: number): void {
+  for (const scope of rollupScopes(contribution.bucket)) {
+    const id = rowIdentity({ ...scope, month: contribution.bucket.month });
+    const row = rows.get(id) ?? { ...scope, month: contribution.bucket.month, counters: {} };
+    addCounters(row.counters, contribution.counters, sign);
+    rows.set(id, row);
+  }
+}
+
+/** What must be added to which items to move the totals from `before` to `after`; nothing when they are equal. */
+export function totalsDelta(before: Contribution | null, after: Contribution | null): TotalsRow[] {
+  const rows = new Map<string, TotalsRow>();
+  if (before) spread(rows, before, -1);
+  if (after) spread(rows, after, 1);
+  return [...rows.values()].map((row) => ({ ...row, counters: nonZero(row.counters) })).filter((row) => Object.keys(row.counters).length > 0);
+}
+
+/** The totals of many sources, as the reconcile job rebuilds them. */
+export function sumContributions(contributions: Iterable<Contribution | null>): TotalsRow[] {
+  const rows = new Map<string, TotalsRow>();
+  for (const contribution of contributions) if (contribution) spread(rows, contribution, 1);
+  return [...rows.values()].map((row) => ({ ...row, counters: nonZero(row.counters) })).filter((row) => Object.keys(row.counters).length > 0);
+}
+
+/** Several rows summed into one set of counters (e.g. a period's months). */
+export function sumRows(rows: Iterable<Pick<TotalsRow, 'counters'>>): Counters {
+  const total: Counters = {};
+  for (const row of rows) addCounters(total, row.counters);
+  return total;
+}
