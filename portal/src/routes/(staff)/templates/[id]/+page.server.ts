@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     latest,
     shown,
-    usage: await openAuditsByVersion(api, me, id),
+    usage: latest.kind === 'audit' ? await openAuditsByVersion(api, me, id) : null,
     notice: Number.isInteger(published) && published > 0 ? { kind: 'published' as const, version: published } : event.url.searchParams.has('copied') ? { kind: 'copied' as const, version: 1 } : null,
   };
 };

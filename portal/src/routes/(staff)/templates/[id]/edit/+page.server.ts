@@ -46,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const id = idFrom(event.params.id);
   const api = createApi(event);
-  const [latest, usage, gradeLabels] = await Promise.all([templateApi(api).latest(id), openAuditsByVersion(api, me, id), readGradeLabels(api)]);
+  const [latest, gradeLabels] = await Promise.all([templateApi(api).latest(id), readGradeLabels(api)]);
+  // Feedback forms are not audited: only audit templates have open audits to count.
+  const usage = latest.kind === 'audit' ? await openAuditsByVersion(api, me, id) : null;
   return { latest, draft: draftFromVersion(latest), meanings: meaningsOf(latest), usage, gradeLabels };
 };
 
