@@ -1,8 +1,9 @@
 /**
  * The child's journey in the browser, axe on every page: a team manager opens a case's
  * journey from the case page, reads the timeline and the timescales met and missed, adds
- * an event with the form, is refused an event out of order with an error summary, and
- * finds the same journey on the case's audit; the page prints without its form.
+ * an event with the form, is refused an event out of order with an error summary, finds
+ * the same journey on the case's audit, removes an event recorded in error (but not one
+ * others depend on); the page prints without its form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,6 +114,27 @@ describe('the child’s journey', () => {
     await section.getByRole('link', { name: 'Record an event on the child’s journey' }).click();
     await page.waitForURL(`**/cases/${REF}/journey?audit=*`);
     expect(await page.getByRole('link', { name: 'Back to the audit' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('removes an event recorded in error after asking, but not one others depend on', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await page.goto(`${stack.portalUrl}/cases/${REF}/journey`);
+    // The first referral starts the clock the first assessment answers: it cannot go.
+    await page.getByRole('link', { name: 'Remove event 1, Referral' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Remove event 1?');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Remove the event' }).click();
+    await errorSummary(page).waitFor();
+    expect(await errorSummary(page).innerText()).toContain('Other events depend on this one');
+
+    await page.goto(`${stack.portalUrl}/cases/${REF}/journey`);
+    await page.getByRole('link', { name: 'Remove event 5, Strategy discussion' }).click();
+    await page.getByRole('button', { name: 'Remove the event' }).click();
+    await page.waitForURL(/\/journey\?removed=1$/);
+    expect(await page.getByRole('status').innerText()).toContain('Event removed');
+    expect(await page.locator('#journey-events tbody tr').count()).toBe(4);
+    expect(await timescaleRows(page).count()).toBe(2);
     await page.context().close();
   });
 

@@ -45,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
     canRecord: canRecordJourney({ role: me.role, userId: me.user.id }, found.value),
     fromAudit: auditFrom(event.url),
     added: event.url.searchParams.get('added') === '1',
+    removed: event.url.searchParams.get('removed') === '1',
     // A fresh key each time the form is shown: posting it twice records one event.
     idempotencyKey: randomUUID(),
   };
