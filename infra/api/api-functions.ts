@@ -20,10 +20,12 @@ import type { WaypointSettings } from '../config/settings.ts';
 export const JOB_SCHEDULES = {
   // Every few minutes: sends queued outbox messages through SES.
   email: ScheduleExpression.rate(Duration.minutes(5)),
-  // Working-day mornings before people start: reminders of audits due at the month end (the job works out which are owed today).
+  // Working-day mornings before people start: reminders of audits due at the month end and of actions due within a week or overdue (the job works out which are owed today).
   reminders: ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
+  // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.
+  reconcile: ScheduleExpression.cron({ minute: '15', hour: '3', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
 
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
@@ -84,7 +86,7 @@ export class ApiFunctions extends Construct {
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
-      description: 'Waypoint scheduled jobs: email delivery, reminders and retention',
+      description: 'Waypoint scheduled jobs: email delivery, reminders, retention and reconciling totals',
       serviceName: 'waypoint-jobs',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,

@@ -131,15 +131,17 @@ describe('the Lambdas', () => {
 });
 
 describe('the scheduled jobs', () => {
-  it('deliver email every five minutes, send reminders on working-day mornings and run retention nightly, in London time', () => {
+  it('deliver email every five minutes, send reminders on working-day mornings, and run retention and then the totals reconcile nightly, in London time', () => {
     const schedules = resources('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
     const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
-    expect(Object.keys(byJob).sort()).toEqual(['email', 'reminders', 'retention']);
+    expect(Object.keys(byJob).sort()).toEqual(['email', 'reconcile', 'reminders', 'retention']);
     expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob.reminders?.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(byJob.email?.ScheduleExpression).toBe('rate(5 minutes)');
     expect(byJob.retention?.ScheduleExpression).toBe('cron(30 2 * * ? *)');
     expect(byJob.retention?.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(byJob.reconcile?.ScheduleExpression).toBe('cron(15 3 * * ? *)');
+    expect(byJob.reconcile?.ScheduleExpressionTimezone).toBe('Europe/London');
     for (const schedule of schedules) {
       expect(JSON.stringify(schedule.Target.Arn)).toMatch(/FunctionsJobs/);
     }

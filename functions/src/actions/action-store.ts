@@ -22,14 +22,15 @@ export function actionIndexAttributes(tenant: TenantContext, action: Action) {
 }
 
 /** What follows every write of an action; each step can run again without harm. */
-async function afterActionWritten(tenant: TenantContext, action: Action): Promise<void> {
+async function afterActionWritten(tenant: TenantContext, action: Action, totals = true): Promise<void> {
   await syncOpenAction(tenant, action);
-  await recordActionTotals(tenant, action);
+  if (totals) await recordActionTotals(tenant, action);
 }
 
-export async function putNewAction(tenant: TenantContext, action: Action): Promise<void> {
+/** Conditional on absence; `totals: false` leaves the totals to a rebuild the caller runs (the demo seed). */
+export async function putNewAction(tenant: TenantContext, action: Action, options: { totals?: boolean } = {}): Promise<void> {
   await createItem({ tenant, key: tenant.keys.action(action.id), item: { ...action, ...actionIndexAttributes(tenant, action) }, what: 'action' });
-  await afterActionWritten(tenant, action);
+  await afterActionWritten(tenant, action, options.totals !== false);
 }
 
 /** A change conditional on the version the caller read; `null` removes a field. */

@@ -1,10 +1,11 @@
 /**
  * Reminders, every working-day morning: for each tenant, whatever is owed today (audits due
- * at the month end now; actions due and overdue will join). Each reminder's outbox reason
+ * at the month end; actions due within a week or overdue). Each reminder's outbox reason
  * is deterministic, so running twice in a day sends nothing new.
  */
 import { londonDate } from '@waypoint/shared/time/calendar-dates';
 import { clock } from '@waypoint/shared/time/clock';
+import { remindActionsDue } from '../actions/action-reminders.ts';
 import { tenantContext } from '../platform/auth/caller.ts';
 import { remindAuditsDue } from '../programmes/audit-reminders.ts';
 import { listTenantIds } from '../tenants/tenant-directory.ts';
@@ -15,9 +16,11 @@ export async function sendReminders(deps: JobDependencies): Promise<JobResult> {
   const today = londonDate(now);
   const tenantIds = await listTenantIds(deps);
   let auditReminders = 0;
+  let actionReminders = 0;
   for (const tenantId of tenantIds) {
     const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
     auditReminders += await remindAuditsDue(tenant, today, now.toISOString());
+    actionReminders += await remindActionsDue(tenant, today, now.toISOString());
   }
-  return { tenants: tenantIds.length, auditReminders };
+  return { tenants: tenantIds.length, auditReminders, actionReminders };
 }

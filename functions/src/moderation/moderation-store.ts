@@ -16,9 +16,10 @@ export function getModeration(tenant: TenantContext, auditId: string): Promise<M
 
 /**
  * Creates (conditional on absence: 409 if someone moderated first) or replaces the version
- * the caller read (412 if not); then its agreement cells go into the monthly totals.
+ * the caller read (412 if not); then its agreement cells go into the monthly totals (unless
+ * the caller rebuilds those itself, as the demo seed does).
  */
-export async function putModeration(tenant: TenantContext, moderation: Moderation, expectedVersion: number | null): Promise<void> {
+export async function putModeration(tenant: TenantContext, moderation: Moderation, expectedVersion: number | null, options: { totals?: boolean } = {}): Promise<void> {
   try {
     await tenant.db.send(
       new PutCommand({
@@ -33,7 +34,7 @@ export async function putModeration(tenant: TenantContext, moderation: Moderatio
     if (expectedVersion === null) throw new ApiError('conflict', 'Someone moderated this audit at the same time; read it again');
     throw new ApiError('precondition-failed', 'The moderation was changed by someone else; read it again and reapply your change');
   }
-  await recordModerationTotals(tenant, moderation);
+  if (options.totals !== false) await recordModerationTotals(tenant, moderation);
 }
 
 /** Every moderation of audits in these months (one index query each), optionally one team's. */

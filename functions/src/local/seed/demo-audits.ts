@@ -1,7 +1,7 @@
 /**
  * Demo audits for one authority: six months up to the current one, in every state, with
- * TAC summaries, reflections and open actions. Ids are fixed by month and case, so seeding
- * again the same month writes nothing new, and a later month adds only its own audits.
+ * TAC summaries, reflections and actions in every state. Ids are fixed by month and case, so
+ * seeding again the same month writes nothing new, and a later month adds only its own audits.
  */
 import type { Action } from '@waypoint/shared/actions/action-schemas';
 import { auditFindings } from '@waypoint/shared/audits/audit-findings';
@@ -11,6 +11,7 @@ import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
 import { BUILT_IN_TEMPLATES, JOURNEY_OF_THE_CHILD_ID, TAC_REFLECTIVE_SUMMARY_ID } from '@waypoint/shared/templates/built-in/built-in-templates';
 import type { Grade } from '@waypoint/shared/templates/grade-scale';
 import { londonMonth } from '@waypoint/shared/time/clock';
+import { progressDemoActions } from './demo-actions.ts';
 import { demoAnswers } from './demo-answers.ts';
 import { demoCases, type DemoTenant } from './demo-data.ts';
 
@@ -109,6 +110,7 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
       if (audit.state === 'completed') addFollowUp(data, audit, { sectionForAction: template.sections.at(-1)!.id, weakest: weakestSection(audit), now: now.toISOString() });
     });
   }
+  data.actions = progressDemoActions(data.actions, data.audits, now);
   return data;
 }
 
@@ -131,7 +133,7 @@ function addFollowUp(data: DemoAuditData, audit: Audit, options: { sectionForAct
   const dueFrom = (days: number) => addDays(done.slice(0, 10), days);
   const manager = audit.auditorId;
   const owner = audit.caseHolderId ?? manager;
-  const base = { state: 'open' as const, caseRef: audit.caseRef, teamId: audit.teamId, raisedById: audit.auditorId, version: 1, createdAt: done, updatedAt: done };
+  const base = { state: 'open' as const, caseRef: audit.caseRef, teamId: audit.teamId, caseType: audit.caseType, raisedById: audit.auditorId, reopenings: [], version: 1, createdAt: done, updatedAt: done };
   data.actions.push({ ...base, id: `${audit.id}-a1`, source: { type: 'audit', auditId: audit.id, sectionId: options.sectionForAction }, description: 'Update the plan so every action has an owner and a date, and share it with the family.', finding: 'Two plan actions drifted past their dates without a recorded reason.', ownerId: owner, dueDate: dueFrom(28), priority: 'medium' });
   if (options.weakest && options.weakest !== options.sectionForAction) {
     // The team manager owns supervision actions; QA and senior managers are not in the team, so the case holder does.

@@ -3,6 +3,7 @@
  * Every id is fixed, so seeding twice writes the same items and tests can name them.
  */
 import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
+import type { CaseDemographics } from '@waypoint/shared/demographics/demographics';
 import type { StaffRole } from '@waypoint/shared/tenancy/roles';
 
 export interface DemoTenant {
@@ -97,6 +98,18 @@ export function demoUsers(tenant: DemoTenant): DemoUser[] {
 const AGE_BANDS = ['0-4', '5-9', '10-15', '16-17'] as const;
 export const DEMO_CASES_PER_TENANT = 60;
 
+const ETHNICITIES = ['white', 'white', 'asian', 'white', 'black', 'white', 'mixed', 'asian', 'white', 'other'] as const;
+
+/**
+ * Most cases record gender, ethnicity and disability; every ninth records none, and only a
+ * few children are recorded as "other" gender, so the service view's breakdowns show both
+ * figures and "fewer than 5".
+ */
+export function demoDemographics(n: number): Omit<CaseDemographics, 'ageBand'> {
+  if (n % 9 === 0) return {};
+  return { gender: n % 17 === 0 ? 'other' : n % 2 === 0 ? 'female' : 'male', ethnicity: ETHNICITIES[n % ETHNICITIES.length], disability: n % 6 === 0 ? 'yes' : 'no' };
+}
+
 /**
  * Cases 1-12 sit in the home team (1-6 held by `practitioner@`, 1-3 with `student@`);
  * 13-40 are spread over the other teams and their case holders; 41-60 are the home team's
@@ -116,6 +129,7 @@ export function demoCases(tenant: DemoTenant, at: string): Case[] {
       teamId: team.id,
       caseType,
       ageBand: caseType === 'care-leaver' ? '18-25' : AGE_BANDS[n % AGE_BANDS.length],
+      ...demoDemographics(n),
       holderId,
       studentId: n <= 3 ? `${p}-student` : null,
       status: n % 13 === 0 ? 'closed' : 'open',

@@ -1,7 +1,9 @@
 /**
- * Writes the demo data: authorities, teams, staff, cases, templates, six months of audits,
- * and this month's programme with journeys and moderations. Each item is written only if
- * absent, so seeding again changes nothing and never overwrites what someone edited since.
+ * Writes the demo data: authorities, teams, staff, cases, templates, six months of audits
+ * and actions, and this month's programme with journeys and moderations. Each item is
+ * written only if absent, so seeding again changes nothing and never overwrites what someone
+ * edited since. When anything was written, the tenant's monthly totals are rebuilt once
+ * (as the reconcile job does), rather than added to item by item.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +18,7 @@ import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo
 import { seedDemoAudits } from './seed-demo-audits.ts';
 import { seedDemoEngagement } from './seed-demo-engagement.ts';
 import { seedDemoProgramme } from './seed-demo-programme.ts';
+import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
@@ -57,9 +60,11 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null));
       await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
     }
+    const before = written;
     written += await seedDemoAudits({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoEngagement({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoProgramme({ context, tenant });
+    if (written > before) await reconcileTenantTotals(context);
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });
   return { written };
