@@ -20,8 +20,10 @@ import type { WaypointSettings } from '../config/settings.ts';
 export const JOB_SCHEDULES = {
   // Every few minutes: sends queued outbox messages through SES.
   email: ScheduleExpression.rate(Duration.minutes(5)),
-  // Working-day mornings before people start: reminders of audits due at the month end and of actions due within a week or overdue (the job works out which are owed today).
+  // Working-day mornings before people start: reminders of audits due at the month end (the job works out which are owed today).
   reminders: ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
+  // Beside them: reminders of actions due within a week and overdue ones.
+  'action-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.

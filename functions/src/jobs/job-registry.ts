@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
+import { sendActionReminders } from './action-reminders-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
 import { sendReminders } from './reminders-job.ts';
 import { removeExpiredItems } from './retention-job.ts';
@@ -24,6 +25,7 @@ export type Job = (deps: JobDependencies) => Promise<JobResult>;
 export const JOBS = {
   email: deliverQueuedEmail,
   reminders: sendReminders,
+  'action-reminders': sendActionReminders,
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
 } satisfies Record<string, Job>;

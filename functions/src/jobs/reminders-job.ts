@@ -1,11 +1,10 @@
 /**
- * Reminders, every working-day morning: for each tenant, whatever is owed today (audits due
- * at the month end; actions due within a week or overdue). Each reminder's outbox reason
- * is deterministic, so running twice in a day sends nothing new.
+ * Reminders, every working-day morning: for each tenant, the audits due at the month end
+ * (actions have their own job, `action-reminders`, run alongside it). Each reminder's outbox
+ * reason is deterministic, so running twice in a day sends nothing new.
  */
 import { londonDate } from '@waypoint/shared/time/calendar-dates';
 import { clock } from '@waypoint/shared/time/clock';
-import { remindActionsDue } from '../actions/action-reminders.ts';
 import { tenantContext } from '../platform/auth/caller.ts';
 import { remindAuditsDue } from '../programmes/audit-reminders.ts';
 import { listTenantIds } from '../tenants/tenant-directory.ts';
@@ -16,11 +15,9 @@ export async function sendReminders(deps: JobDependencies): Promise<JobResult> {
   const today = londonDate(now);
   const tenantIds = await listTenantIds(deps);
   let auditReminders = 0;
-  let actionReminders = 0;
   for (const tenantId of tenantIds) {
     const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
     auditReminders += await remindAuditsDue(tenant, today, now.toISOString());
-    actionReminders += await remindActionsDue(tenant, today, now.toISOString());
   }
-  return { tenants: tenantIds.length, auditReminders, actionReminders };
+  return { tenants: tenantIds.length, auditReminders };
 }

@@ -16,10 +16,10 @@ type Plan = 'verified' | 'done' | 'in-progress' | 'cancelled' | 'reopened' | 'op
 
 /** By months since the audit, for its first action and its second. */
 function planFor(age: number, second: boolean): Plan {
-  if (age >= 4) return second ? 'done' : 'verified';
-  if (age === 3) return second ? 'verified' : 'done';
-  if (age === 2) return second ? 'cancelled' : 'in-progress';
-  if (age === 1) return second ? 'reopened' : 'open';
+  if (age >= 5) return second ? 'done' : 'verified';
+  if (age === 4) return second ? 'verified' : 'done';
+  if (age === 3) return second ? 'cancelled' : 'in-progress';
+  if (age === 2) return second ? 'reopened' : 'open';
   return 'open';
 }
 
