@@ -127,6 +127,16 @@ export const cy: Record<MessageKey, string> = {
   'problem.unknown-activity.text': 'Efallai eu bod nhw wedi cau. Ewch yn ôl i’r dechrau i weld beth sydd ar agor.',
   'problem.startAgain': 'Mynd yn ôl i’r dechrau',
 
+  'yswd.title': 'Dywedoch chi, gwnaethon ni',
+  'yswd.lead': 'Beth ddywedodd plant, pobl ifanc a theuluoedd wrth {authority}, a beth wnaethon ni ei newid o’r herwydd.',
+  'yswd.heard': 'Dywedoch chi',
+  'yswd.did': 'Gwnaethon ni',
+  'yswd.when': 'Wedi’i wneud ar {date}',
+  'yswd.none': 'Does dim byd yma eto. Pan fyddwn ni’n newid rhywbeth oherwydd beth ddywedoch chi, byddwn ni’n dweud hynny yma.',
+  'yswd.link': 'Gweld beth wnaethon ni ei newid oherwydd beth ddywedoch chi',
+  'yswd.back': 'Yn ôl i dweud eich dweud',
+  'yswd.inEnglish': 'Mae hwn yn Saesneg oherwydd nad yw wedi’i ysgrifennu yn eich iaith chi eto.',
+
   'error.notFound.title': 'Allwn ni ddim dod o hyd i’r dudalen hon',
   'error.notFound.text': 'Gwiriwch y cyfeiriad gwe. Os anfonodd rhywun ddolen atoch chi, gofynnwch iddyn nhw ei gwirio.',
   'error.other.title': 'Mae’n ddrwg gennym, aeth rhywbeth o’i le',

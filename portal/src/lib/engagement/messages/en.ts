@@ -123,6 +123,16 @@ export const en = {
   'problem.unknown-activity.text': 'They may have closed. Go back to the start to see what is open.',
   'problem.startAgain': 'Go back to the start',
 
+  'yswd.title': 'You said, we did',
+  'yswd.lead': 'What children, young people and families told {authority}, and what we changed because of it.',
+  'yswd.heard': 'You said',
+  'yswd.did': 'We did',
+  'yswd.when': 'Done on {date}',
+  'yswd.none': 'Nothing here yet. When we change something because of what you told us, we will say so here.',
+  'yswd.link': 'See what we changed because of what you told us',
+  'yswd.back': 'Back to have your say',
+  'yswd.inEnglish': 'This is in English because it has not been written in your language yet.',
+
   'error.notFound.title': 'We cannot find this page',
   'error.notFound.text': 'Check the web address. If someone sent you a link, ask them to check it.',
   'error.other.title': 'Sorry, something went wrong',
