@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 const copy = (email: string, body: Record<string, unknown>) => stack.api(email, '/v1/templates', jsonInit('POST', body));
-const publish = (email: string, id: string, body: unknown) => stack.api(email, `/v1/templates/${id}/versions`, jsonInit('POST', body));
+/** Publishes on top of the newest version, quoting it in If-Match as an editor would. */
+async function publish(email: string, id: string, body: unknown) {
+  const etag = (await stack.api(email, `/v1/templates/${id}`)).headers.get('etag');
+  return stack.api(email, `/v1/templates/${id}/versions`, jsonInit('POST', body, etag ? { 'if-match': etag } : {}));
+}
 
 /** The copy as an editor would change it: the assessment section goes, guidance changes, a question becomes optional, sections reordered. */
 function edited(from: TemplateVersion) {
@@ -86,6 +90,19 @@ describe('publishing edited versions of a copy', () => {
     expect(fresh.templateVersion).toBe(2);
     const refused = await expectProblem(await stack.api(nv('manager'), `/v1/audits/${fresh.id}`, jsonInit('PATCH', { answers: { assessment: { grade: 'good' } } }, { 'if-match': '"1"' })), 400);
     expect(refused.errors?.map((e) => e.path)).toEqual(['answers.assessment']);
+  });
+
+  it('refuses a version published on top of one the editor never saw (412), or quoting none (428), writing nothing', async () => {
+    const copied = await expectJson<TemplateVersion>(await copy(nv('qa'), { templateId: 'nv-race', copyOf: 'tac-reflective-case-summary' }), 201);
+    const missing = await stack.api(nv('qa'), '/v1/templates/nv-race/versions', jsonInit('POST', edited(copied)));
+    expect(missing.status).toBe(428);
+    await expectJson(await stack.api(nv('qa'), '/v1/templates/nv-race/versions', jsonInit('POST', edited(copied), { 'if-match': '"1"' })), 201);
+    // A second editor who also started from version 1 must not replace version 2 unseen.
+    const stale = await stack.api(nv('admin'), '/v1/templates/nv-race/versions', jsonInit('POST', { ...edited(copied), name: 'Another edit' }, { 'if-match': '"1"' }));
+    expect(stale.status).toBe(412);
+    const latest = await expectJson<TemplateVersion>(await stack.api(nv('qa'), '/v1/templates/nv-race'));
+    expect(latest.version).toBe(2);
+    expect(latest.name).not.toBe('Another edit');
   });
 
   it('leaves the template it was copied from at its own version', async () => {

@@ -23,7 +23,12 @@ const VERSION_2 = {
     { id: 'education', title: 'Education', guidance: ['Is the child in full-time education?'], questions: [{ id: 'attendance', label: 'Attendance this term', type: 'text', required: true }] },
   ],
 };
-const publish = (email: string, body: unknown, id = 'journey-of-the-child') => stack.api(email, `/v1/templates/${id}/versions`, jsonInit('POST', body));
+/** Publishes on top of the newest version, quoting it in If-Match as an editor would. */
+async function publish(email: string, body: unknown, id = 'journey-of-the-child') {
+  const latest = await stack.api(email, `/v1/templates/${id}`);
+  const etag = latest.headers.get('etag');
+  return stack.api(email, `/v1/templates/${id}/versions`, jsonInit('POST', body, etag ? { 'if-match': etag } : {}));
+}
 
 describe('reading templates', () => {
   it('gives every member of staff both built-in audit templates and the feedback forms, and filters by kind', async () => {

@@ -12,8 +12,9 @@ import type { AppEnv } from '../api/app-env.ts';
 import { describeRoutes } from '../openapi/route-docs.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole } from '../platform/auth/caller.ts';
-import { notFound } from '../platform/http/api-error.ts';
+import { ApiError, notFound } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../platform/http/validation.ts';
+import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { TemplateSummaryResource, TemplateVersionResource } from './template-resources.ts';
 import { getLatestTemplateVersion, getTemplateSummary, getTemplateVersion, listTemplateSummaries, publishTemplateVersion } from './template-store.ts';
 
@@ -32,6 +33,8 @@ templateRoutes.get('/:id', async (c) => {
   const id = readParam(c, 'id', TemplateId);
   const latest = await getLatestTemplateVersion(c.var.tenant, id);
   if (!latest) throw notFound('template');
+  // The newest number is what an editor bases a new version on, and quotes back in If-Match.
+  setEtag(c, latest.version);
   return c.json(latest);
 });
 
@@ -49,9 +52,14 @@ templateRoutes.post('/:id/versions', async (c) => {
   const summary = await getTemplateSummary(tenant, id);
   if (!summary) throw notFound('template');
   requireRole(staff, TEMPLATE_PUBLISHERS);
+  // The version the editor started from: publishing over a newer one would silently undo it.
+  const basedOn = requireIfMatch(c);
+  if (basedOn !== summary.latestVersion) {
+    throw new ApiError('precondition-failed', `Version ${summary.latestVersion} was published after the one this draft started from; read it and apply your changes to it`);
+  }
   const body = await readJsonBody(c, PublishTemplateVersionBody);
   const at = clock.nowIso();
-  const published = await publishTemplateVersion({ tenant, definition: { ...body, templateId: id, kind: summary.kind }, publishedBy: staff.userId, at });
+  const published = await publishTemplateVersion({ tenant, definition: { ...body, templateId: id, kind: summary.kind }, publishedBy: staff.userId, at, version: basedOn + 1, refuseTaken: true });
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'template', entityId: id, versionBefore: published.version - 1 || null, versionAfter: published.version, at, changes: ['description', 'name', 'sections'] });
   c.header('Location', `/v1/templates/${id}/versions/${published.version}`);
   return c.json(published, 201);
@@ -73,10 +81,10 @@ export const templateRouteDocs = describeRoutes([
     path: '/v1/templates/{id}',
     tag: 'Templates',
     summary: 'Read the newest version of a template',
-    description: 'New audits pin this version.',
+    description: 'New audits pin this version. The ETag is its number, which a new version quotes in If-Match.',
     access: STAFF_ROLES,
     params: { id: TemplateId },
-    success: { status: 200, description: 'The newest version', schema: TemplateVersionResource },
+    success: { status: 200, description: 'The newest version', schema: TemplateVersionResource, etag: true },
   },
   {
     method: 'get',
@@ -93,10 +101,11 @@ export const templateRouteDocs = describeRoutes([
     path: '/v1/templates/{id}/versions',
     tag: 'Templates',
     summary: 'Publish a new version of a template',
-    description: 'The next number is taken; audits already started keep the version they pinned. Two publishes at once: the second is a 409.',
+    description: 'If-Match names the version the edit started from (428 without it); when a newer one was published since, 412, so nobody undoes another’s changes unseen. Audits already started keep the version they pinned. Two publishes at once: the second is a 409.',
     access: TEMPLATE_PUBLISHERS,
     params: { id: TemplateId },
     body: PublishTemplateVersionBody,
+    ifMatch: true,
     otherErrors: [409],
     success: { status: 201, description: 'The new version', schema: TemplateVersionResource, location: true },
   },

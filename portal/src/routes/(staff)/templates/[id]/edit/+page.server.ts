@@ -84,11 +84,12 @@ export const actions: Actions = {
     }
     let published: TemplateVersion;
     try {
-      published = await templateApi(createApi(event)).publish(id, checked.body);
+      // Having looked at the newer version and ticked to go ahead, the author publishes after it.
+      published = await templateApi(createApi(event)).publish(id, seen ? latest.version : draft.baseVersion, checked.body);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status === 403) error(403, 'You do not have access to this page');
-      if (e.status === 409) {
+      if (e.status === 409 || e.status === 412) {
         const errors = [{ field: 'form', message: 'Someone published a version of this template at the same moment. Preview again to see which version yours would follow.' }];
         return fail(409, { mode: 'edit', draft, errors, openSection: null } satisfies EditorResult);
       }
