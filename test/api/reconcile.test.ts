@@ -1,0 +1,154 @@
+/**
+ * `npm run job:reconcile` rebuilds the monthly totals from the source items. These specify
+ * what a crash leaves and how it is put right: a crash between a source's write and its
+ * totals update leaves the totals short until the reconcile (or the source's next change);
+ * a crash part-way through the update is finished by the next touch without counting twice.
+ */
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileTotals } from '@waypoint/functions/jobs/reconcile-job';
+import { updateVersioned } from '@waypoint/functions/platform/database/versioned-items';
+import type { TenantContext } from '@waypoint/functions/platform/auth/caller';
+import { getAudit } from '@waypoint/functions/audits/audit-store';
+import { getAction } from '@waypoint/functions/actions/action-store';
+import { applySourceChange } from '@waypoint/functions/totals/totals-ledger';
+import { actionContribution } from '@waypoint/shared/dashboards/totals-contributions';
+import type { Action } from '@waypoint/shared/actions/action-schemas';
+import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { NORTHVALE, SOUTHMOOR, expectJson, jsonInit, nv, readVersioned } from './api-client.ts';
+import { inDays, moved, raiseAction, type SavedAction } from './actions-support.ts';
+import { JOURNEY, patchAudit, planAudit, requiredAnswers, todayInLondon, type Saved } from './audits-support.ts';
+import { contextOf, leftoverMarks, recounted, storedTotals } from './totals-support.ts';
+
+let stack: TestStack;
+let northvale: TenantContext;
+let audit: Saved;
+const today = todayInLondon();
+
+beforeAll(async () => {
+  stack = await startStack();
+  northvale = contextOf(stack, NORTHVALE.id);
+  audit = await patchAudit(stack, await planAudit(stack, { caseRef: 'NV-00003' }), { conversationDate: today, answers: requiredAnswers(JOURNEY, 'good') });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** What the complete route writes first: the action itself, as a crash would leave it, with nothing after. */
+async function completeWithoutTotals(action: SavedAction): Promise<Action> {
+  const at = new Date().toISOString();
+  const { after } = await updateVersioned<Action>({ tenant: northvale, key: northvale.keys.action(action.action.id), expectedVersion: action.action.version, changes: { state: 'done', evidence: 'Done.', doneOn: today, completedAt: at, completedById: 'nv-practitioner' }, at, what: 'action' });
+  return after;
+}
+
+/** A client that fails the `nth` totals update it is asked to make, as a Lambda stopped mid-way would. */
+function crashingOn(nth: number): DynamoDBDocumentClient {
+  let updates = 0;
+  return {
+    send: async (command: unknown) => {
+      if (command instanceof UpdateCommand && String(command.input.Key?.PK).endsWith('#TOTALS') && ++updates === nth) throw new Error('simulated crash');
+      return northvale.db.send(command as never);
+    },
+  } as DynamoDBDocumentClient;
+}
+
+const doneThisMonth = async () => (await expectJson<ServiceView>(await stack.api(nv('qa'), '/v1/dashboards/service?period=month'))).actions.done;
+
+describe('a crash between the source write and the totals update', () => {
+  it('leaves the totals short of the recount until the reconcile job rebuilds them', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const doneBefore = await doneThisMonth();
+    await completeWithoutTotals(action);
+    expect(await storedTotals(northvale)).not.toEqual(await recounted(northvale));
+    expect(await doneThisMonth()).toBe(doneBefore);
+
+    const result = await reconcileTotals(stack.jobDependencies);
+    expect(result.tenants).toBe(2);
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+    expect(await doneThisMonth()).toBe(doneBefore + 1);
+  });
+
+  it('is made good by the source’s next change too, which adds everything it missed', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const done = await completeWithoutTotals(action);
+    await moved(stack, { action: { ...action.action, ...done }, etag: `"${done.version}"` }, 'verify', {}, nv('manager'));
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+  });
+
+  it('applies to audits alike: a completion written alone is counted by the reconcile', async () => {
+    const stored = (await getAudit(northvale, audit.audit.id))!;
+    const at = new Date().toISOString();
+    await updateVersioned({ tenant: northvale, key: northvale.keys.audit(stored.id), expectedVersion: stored.version, changes: { state: 'completed', completedAt: at, completedById: 'nv-manager' }, at, what: 'audit' });
+    expect(await storedTotals(northvale)).not.toEqual(await recounted(northvale));
+    await reconcileTotals(stack.jobDependencies);
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+  });
+});
+
+describe('a crash part-way through the totals update', () => {
+  // An action's change lands on four items (the authority, team, case type, both): updates 1-4
+  // add to them, 5-8 remove the marks once the marker says the change is applied.
+  for (const nth of [1, 2, 4]) {
+    it(`is finished by a retry without counting twice (crash on totals update ${nth})`, async () => {
+      const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+      const done = await completeWithoutTotals(action);
+      const change = { kind: 'action' as const, id: done.id, version: done.version, contribution: actionContribution(done, done.caseType!) };
+      await expect(applySourceChange({ ...northvale, db: crashingOn(nth) }, change)).rejects.toThrow('simulated crash');
+      expect(await storedTotals(northvale)).not.toEqual(await recounted(northvale));
+      await applySourceChange(northvale, change);
+      expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+      expect(await leftoverMarks(northvale)).toEqual([]);
+    });
+  }
+
+  it('leaves only harmless marks when it stops after the change is applied, which the reconcile clears', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const done = await completeWithoutTotals(action);
+    const change = { kind: 'action' as const, id: done.id, version: done.version, contribution: actionContribution(done, done.caseType!) };
+    await expect(applySourceChange({ ...northvale, db: crashingOn(5) }, change)).rejects.toThrow('simulated crash');
+    await applySourceChange(northvale, change);
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+    expect(await leftoverMarks(northvale)).toHaveLength(4);
+    await reconcileTotals(stack.jobDependencies);
+    expect(await leftoverMarks(northvale)).toEqual([]);
+  });
+
+  it('is finished by the source’s next change when nobody retries', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const done = await completeWithoutTotals(action);
+    await expect(applySourceChange({ ...northvale, db: crashingOn(3) }, { kind: 'action', id: done.id, version: done.version, contribution: actionContribution(done, done.caseType!) })).rejects.toThrow();
+    const { etag } = await readVersioned(stack, nv('manager'), `/v1/actions/${done.id}`);
+    await expectJson(await stack.api(nv('manager'), `/v1/actions/${done.id}/verify`, jsonInit('POST', {}, { 'if-match': etag })));
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+  });
+
+  it('adds nothing when a change already applied is applied again', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const current = (await getAction(northvale, action.action.id))!;
+    const before = await storedTotals(northvale);
+    await applySourceChange(northvale, { kind: 'action', id: current.id, version: current.version, contribution: actionContribution(current, current.caseType!) });
+    expect(await storedTotals(northvale)).toEqual(before);
+  });
+});
+
+describe('the reconcile job', () => {
+  it('brings the breakdown by group up to date after a case’s demographics change, which totals follow only then', async () => {
+    const { etag } = await readVersioned(stack, nv('qa'), '/v1/cases/NV-00003');
+    await expectJson(await stack.api(nv('qa'), '/v1/cases/NV-00003', jsonInit('PATCH', { gender: 'other' }, { 'if-match': etag })));
+    expect(await storedTotals(northvale)).not.toEqual(await recounted(northvale));
+    await reconcileTotals(stack.jobDependencies);
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+  });
+
+  it('rebuilds each authority from its own items only, and running it again changes nothing', async () => {
+    const southmoor = contextOf(stack, SOUTHMOOR.id);
+    const first = await reconcileTotals(stack.jobDependencies);
+    const [nvAfter, smAfter] = [await storedTotals(northvale), await storedTotals(southmoor)];
+    expect(smAfter).toEqual(await recounted(southmoor));
+    expect(JSON.stringify(smAfter)).not.toEqual(JSON.stringify(nvAfter));
+    const second = await reconcileTotals(stack.jobDependencies);
+    expect(second).toEqual({ ...first, removed: 0 });
+    expect(await storedTotals(northvale)).toEqual(nvAfter);
+  });
+});
