@@ -97,9 +97,9 @@ describe('staff pages, each as a role that may use it', () => {
       await page.context().close();
       return labels;
     };
-    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Engagement', 'Settings', 'Outbox']);
+    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Engagement', 'Settings', 'Outbox']);
     expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Templates', 'Activity log', 'Settings', 'Outbox']);
-    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings', 'Outbox']);
+    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings', 'Outbox']);
   });
 
   it('gives each page its own title', () => {

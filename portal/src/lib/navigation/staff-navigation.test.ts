@@ -6,7 +6,7 @@ const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) 
 
 describe('staff navigation', () => {
   it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {
-    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Engagement', 'Settings']);
+    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Engagement', 'Settings']);
   });
 
   it('offers a tenant admin the template editor and the activity log but no case data', () => {
@@ -14,20 +14,27 @@ describe('staff navigation', () => {
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
-    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Engagement', 'Alerts', 'Settings']);
+    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Programme', 'Engagement', 'Alerts', 'Settings']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {
-    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Programme', 'Moderation', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a student audits they took part in, and the admin no audits', () => {
     expect(labels('student')).toContain('Audits');
     expect(labels('admin')).not.toContain('Audits');
+  });
+
+  it('offers the service dashboard to QA officers and senior managers only, and actions to whoever reads audits', () => {
+    expect(labels('qa')).toContain('Dashboard');
+    expect(labels('manager')).not.toContain('Dashboard');
+    expect(labels('practitioner')).not.toContain('Dashboard');
+    expect(labels('admin')).not.toContain('Actions');
   });
 
   it('offers the operator only the operator page', () => {

@@ -1,6 +1,8 @@
 /** Which staff pages each role may use, so the navigation only offers what will work. */
 import { ACTIVITY_READERS, caseScopeOf, isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
+import { canReadActions } from '../actions/action-permissions.ts';
 import { canReadAudits } from '../audits/audit-permissions.ts';
+import { canReadServiceDashboard } from '../dashboard/dashboard-permissions.ts';
 import { canHandleAlerts, canReadEngagement } from '../engagement/engagement-permissions.ts';
 import { canEditTemplates } from '../templates/template-permissions.ts';
 import { canReadAgreement, canModerate } from '../moderation/moderation-permissions.ts';
@@ -24,6 +26,8 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   const items: NavItem[] = [{ href: '/', label: 'Home' }];
   if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
   if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
+  if (canReadActions(role)) items.push({ href: '/actions', label: 'Actions' });
+  if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard' });
   if (canReadProgramme(role)) items.push({ href: '/programme', label: 'Programme' });
   if (canModerate(role) || canReadAgreement(role)) items.push({ href: '/moderation', label: 'Moderation' });
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });

@@ -1,0 +1,37 @@
+/** The action calls of the Waypoint API (lists, one action, its lifecycle moves), on top of the one typed client. */
+import type { ActionMove } from '@waypoint/shared/actions/action-lifecycle';
+import type { ActionPage, ActionView } from '@waypoint/shared/actions/action-schemas';
+import type { Api } from '../server/api.ts';
+
+/** One action as its page reads it: the moves this person can make now and the names it mentions. */
+export interface ActionDetail extends ActionView {
+  moves: ActionMove[];
+  people: Record<string, string>;
+}
+
+export interface ActionListQuery {
+  view: 'mine' | 'team' | 'case';
+  status?: 'open' | 'closed';
+  team?: string;
+  caseRef?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Statuses a move's form handles itself: bad input, refusals, the lifecycle and stale versions. */
+const MOVE_STATUSES = [400, 403, 409, 412, 428] as const;
+
+export function actionApi(api: Api) {
+  return {
+    list: (query: ActionListQuery, handle?: readonly number[]) => api.getJson<ActionPage>('/v1/actions', { query: { ...query }, handle }),
+    action: (id: string) => api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}`),
+    move: (id: string, move: ActionMove, version: string, body: unknown) =>
+      api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}/${move}`, {
+        method: 'POST',
+        // start takes no body; the others take their move's fields.
+        body: move === 'start' ? undefined : body,
+        ifMatch: version,
+        handle: MOVE_STATUSES,
+      }),
+  };
+}
