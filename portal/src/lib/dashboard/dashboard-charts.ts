@@ -1,0 +1,84 @@
+/**
+ * The service view's figures as rows for the shared bar chart, and each chart's summary in
+ * words. Percentages are written out beside every bar; a group under 5 gets no bar, only
+ * "fewer than 5", so its size cannot be read off the chart either.
+ */
+import type { AuditTimeliness, FairnessDimension, GradeCounts, ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
+import { describeShown } from '@waypoint/shared/reporting/small-numbers';
+import { GRADES, gradeLabel } from '@waypoint/shared/templates/grade-scale';
+import type { BarInput } from '../components/charts/bar-chart.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function shortMonth(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+export function percent(share: number | null): string {
+  return share === null ? 'not yet known' : `${Math.round(share * 100)}%`;
+}
+
+function gradeTotal(grades: GradeCounts): number {
+  return GRADES.reduce((sum, g) => sum + grades[g], 0);
+}
+
+export function timelinessRows(a: AuditTimeliness): BarInput[] {
+  return [
+    { key: 'due', label: 'Audits due', values: [a.due], text: String(a.due) },
+    { key: 'on-time', label: 'Completed on time', values: [a.completedOnTime], text: String(a.completedOnTime) },
+    { key: 'late', label: 'Completed late', values: [a.completedLate], text: String(a.completedLate) },
+    { key: 'outstanding', label: 'Not yet completed', values: [a.outstanding], text: String(a.outstanding) },
+  ];
+}
+
+/** One stacked row of grades; the text gives the total and the share graded good or better. */
+export function gradeRow(key: string, label: string, grades: GradeCounts): BarInput {
+  const total = gradeTotal(grades);
+  const good = grades.outstanding + grades.good;
+  return { key, label, values: GRADES.map((g) => grades[g]), text: total === 0 ? 'None graded' : `${total} (${Math.round((good / total) * 100)}% good or better)` };
+}
+
+export function gradeRows(view: ServiceView): BarInput[] {
+  return [gradeRow('overall', 'Overall grade', view.grades.overall), ...view.grades.sections.map((s) => gradeRow(s.sectionId, s.title.replace(/^\d+\.\s*/, ''), s.grades))];
+}
+
+export function trendRows(view: ServiceView): BarInput[] {
+  return view.trend.map((m) => gradeRow(m.month, shortMonth(m.month), m.grades));
+}
+
+export function actionRows(view: ServiceView): BarInput[] {
+  const a = view.actions;
+  return [
+    { key: 'raised', label: 'Raised', values: [a.raised], text: String(a.raised) },
+    { key: 'done', label: 'Done', values: [a.done], text: String(a.done) },
+    { key: 'verified', label: 'Verified', values: [a.verified], text: String(a.verified) },
+    { key: 'overdue', label: 'Overdue', values: [a.overdue], text: String(a.overdue) },
+  ];
+}
+
+export function areaRows(view: ServiceView): BarInput[] {
+  return view.areasForDevelopment.map((a) => ({ key: a.sectionId, label: a.title.replace(/^\d+\.\s*/, ''), values: [a.belowGood], text: `${a.belowGood} below good` }));
+}
+
+/** Share completed on time per group, out of 100; hidden groups draw nothing. */
+export function fairnessRows(dimension: FairnessDimension): BarInput[] {
+  return dimension.groups.map((g) => ({
+    key: g.group,
+    label: g.label,
+    values: [g.onTimeShare === null ? null : Math.round(g.onTimeShare * 100)],
+    text: g.audits.suppressed ? 'fewer than 5' : g.onTimeShare === null ? `${describeShown(g.audits)} due` : `${percent(g.onTimeShare)} of ${describeShown(g.audits)} on time`,
+  }));
+}
+
+export function gradeSeries(labels: readonly string[]): string[] {
+  return GRADES.map((g) => gradeLabel(g, labels));
+}
+
+export function timelinessSummary(a: AuditTimeliness): string {
+  return `${a.due} audits were due; ${a.completedOnTime} were completed on time, ${a.completedLate} late, and ${a.outstanding} are not yet completed. On time: ${percent(a.onTimeShare)}.`;
+}
+
+export function actionSummary(view: ServiceView): string {
+  const a = view.actions;
+  return `${a.raised} actions were raised; ${a.done} are done, ${a.verified} verified and ${a.overdue} overdue. Median days to done: ${a.medianDaysToDone ?? 'not yet known'}.`;
+}
