@@ -23,8 +23,6 @@ import { activityRoutes as engagementActivityRoutes } from '../engagement/activi
 import { codeRoutes } from '../engagement/code-routes.ts';
 import { activityResultsRoutes, resultsRoutes } from '../engagement/results/results-routes.ts';
 import { entryRoutes, publicEntryRoutes } from '../engagement/you-said-we-did/entry-routes.ts';
-import { activityResultsRoutes, resultsRoutes } from '../engagement/results/results-routes.ts';
-import { entryRoutes, publicEntryRoutes } from '../engagement/you-said-we-did/entry-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
 import { journeyRoutes } from '../journey/journey-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
@@ -76,9 +74,6 @@ function tenantApi() {
     .route('/practitioners', learningRoutes)
     .route('/engagement/activities', engagementActivityRoutes)
     .route('/engagement/activities', codeRoutes)
-    .route('/engagement/activities', activityResultsRoutes)
-    .route('/engagement', resultsRoutes)
-    .route('/engagement/you-said-we-did', entryRoutes)
     .route('/engagement/activities', activityResultsRoutes)
     .route('/engagement', resultsRoutes)
     .route('/engagement/you-said-we-did', entryRoutes)
@@ -147,7 +142,6 @@ export function createApp(deps: ApiDependencies) {
     // The have-your-say area: no staff sign-in; its response routes check their own signed session.
     .route('/v1/public', publicRoutes)
     .route('/v1/public', responseRoutes)
-    .route('/v1/public', publicEntryRoutes)
     .route('/v1/public', publicEntryRoutes)
     .route('/v1', tenantApi());
   return routes;

@@ -11,7 +11,6 @@ import { dashboardRouteDocs } from '../dashboards/dashboard-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
 import { resultsRouteDocs } from '../engagement/results/results-route-docs.ts';
-import { resultsRouteDocs } from '../engagement/results/results-route-docs.ts';
 import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
 import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
@@ -42,7 +41,6 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...settingsRouteDocs,
   ...activityRouteDocs,
   ...engagementRouteDocs,
-  ...resultsRouteDocs,
   ...resultsRouteDocs,
   ...alertRouteDocs,
   ...publicRouteDocs,
