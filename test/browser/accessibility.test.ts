@@ -97,7 +97,7 @@ describe('staff pages, each as a role that may use it', () => {
       await page.context().close();
       return labels;
     };
-    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Engagement', 'Settings', 'Outbox']);
+    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Engagement', 'Settings', 'Outbox']);
     expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Templates', 'Activity log', 'Settings', 'Outbox']);
     expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings', 'Outbox']);
   });

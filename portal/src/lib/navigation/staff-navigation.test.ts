@@ -6,7 +6,7 @@ const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) 
 
 describe('staff navigation', () => {
   it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {
-    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Engagement', 'Settings']);
+    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Engagement', 'Settings']);
   });
 
   it('offers a tenant admin the template editor and the activity log but no case data', () => {
@@ -18,7 +18,7 @@ describe('staff navigation', () => {
   });
 
   it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Programme', 'Engagement', 'Alerts', 'Settings']);
+    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Programme', 'Engagement', 'Alerts', 'Settings']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {

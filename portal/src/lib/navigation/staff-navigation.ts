@@ -3,6 +3,7 @@ import { ACTIVITY_READERS, caseScopeOf, isStaffRole, type Role } from '@waypoint
 import { canReadActions } from '../actions/action-permissions.ts';
 import { canReadAudits } from '../audits/audit-permissions.ts';
 import { canReadServiceDashboard } from '../dashboard/dashboard-permissions.ts';
+import { hasOwnLearning } from '../practitioners/learning-permissions.ts';
 import { canHandleAlerts, canReadEngagement } from '../engagement/engagement-permissions.ts';
 import { canEditTemplates } from '../templates/template-permissions.ts';
 import { canReadAgreement, canModerate } from '../moderation/moderation-permissions.ts';
@@ -27,6 +28,7 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
   if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
   if (canReadActions(role)) items.push({ href: '/actions', label: 'Actions' });
+  if (hasOwnLearning(role)) items.push({ href: '/practitioners', label: 'Learning' });
   if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard' });
   if (canReadProgramme(role)) items.push({ href: '/programme', label: 'Programme' });
   if (canModerate(role) || canReadAgreement(role)) items.push({ href: '/moderation', label: 'Moderation' });

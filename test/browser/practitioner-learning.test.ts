@@ -1,0 +1,74 @@
+/**
+ * The practitioner and case levels in the browser, axe on every page: a practitioner sees
+ * their own learning (audits, grades, actions, reflections, themes) and gets a 404 for
+ * someone else's; their manager reads it from the team list; the case's evidence page shows
+ * its grades over time and the actions that followed each audit. One visit with JavaScript off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
+import { startStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let browser: TestBrowser;
+let signedIn: ReturnType<typeof signInCache>;
+
+const PRACTITIONER = 'practitioner@northvale.example';
+const MANAGER = 'manager@northvale.example';
+const mine = { path: '', caseRef: '' };
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+  signedIn = signInCache(browser, stack.portalUrl!);
+}, 90_000);
+
+afterAll(async () => {
+  await signedIn?.closeAll();
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('practitioner learning and case evidence', () => {
+  it('shows a practitioner their own learning', async () => {
+    const page = await signedIn.pageAs(PRACTITIONER);
+    await page.goto(`${stack.portalUrl}/`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learning' }).click();
+    mine.path = new URL(page.url()).pathname;
+    expect(mine.path).toMatch(/^\/practitioners\/.+/);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('My learning');
+    for (const heading of ['Learning themes', 'Grades', 'Audits', 'Actions', 'Reflections']) {
+      await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).count(), heading).resolves.toBe(1);
+    }
+    expect(await page.getByRole('table', { name: 'Audits', exact: true }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: 'Grades of completed audits' }).count()).toBe(1);
+    mine.caseRef = (await page.getByRole('table', { name: 'Audits', exact: true }).locator('tbody tr').first().getByRole('link').innerText()).replace('Case ', '');
+    await expectNoAxeViolations(page);
+  });
+
+  it('gives a practitioner a 404 for another person’s learning', async () => {
+    const manager = await signedIn.pageAs(MANAGER);
+    await manager.goto(`${stack.portalUrl}/practitioners`);
+    await expectNoAxeViolations(manager);
+    const other = manager.getByRole('main').getByRole('listitem').getByRole('link').filter({ hasNotText: 'Your own' }).first();
+    const otherHref = (await other.getAttribute('href'))!;
+    const page = await signedIn.pageAs(PRACTITIONER);
+    const ownLink = await manager.getByRole('link', { name: 'Your own learning record' }).getAttribute('href');
+    const response = await page.goto(`${stack.portalUrl}${otherHref === mine.path ? ownLink : otherHref}`);
+    expect(response?.status()).toBe(404);
+  });
+
+  it('lets a manager read a team member’s learning, without JavaScript', async () => {
+    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    const response = await page.goto(`${stack.portalUrl}${mine.path}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').innerText()).resolves.not.toBe('My learning');
+  });
+
+  it('shows the case’s evidence: grades over time and the actions that followed', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await page.goto(`${stack.portalUrl}/cases/${mine.caseRef}`);
+    await page.getByRole('link', { name: /Evidence for this case/ }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Evidence for case ${mine.caseRef}`);
+    for (const heading of ['Grades over time', 'Actions', 'Audits']) await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+  });
+});
