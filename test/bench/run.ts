@@ -1,17 +1,29 @@
 /**
- * `npm run bench`: starts its own stack, warms up, then interleaves the workloads and
- * prints `name: value` lines. Ratios compare the API with the database call underneath it,
- * so they mean the same on a busy or an idle machine. Not part of `npm test`.
+ * `npm run bench`: starts its own stack, seeds two bench authorities (one year and ten years
+ * of history), warms up, then interleaves the workloads and prints `name: value` lines.
+ * Ratios compare like with like on the same machine at the same moment, so they mean the
+ * same on a busy or an idle machine. Not part of `npm test`.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
 import { DEMO_TENANTS } from '@waypoint/functions/local/seed/demo-data';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
+import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
+import { seedBenchTenant } from './seed-bench.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
 const WARM_UP = 20;
+const started = performance.now();
+
+/** One year (1,500 audits, 4,000 actions) and ten years (15,000 audits, 40,000 actions) of an authority's history. */
+const BENCH = [
+  { tenant: { id: 'b1a7e0f2-1111-4a4a-8a8a-000000000001', slug: 'bench-one-year', name: 'Bench: one year', prefix: 'BA' }, months: 12, audits: 1_500, actions: 4_000, cases: 1_200 },
+  { tenant: { id: 'b1a7e0f2-1010-4a4a-8a8a-000000000010', slug: 'bench-ten-years', name: 'Bench: ten years', prefix: 'BT' }, months: 120, audits: 15_000, actions: 40_000, cases: 2_600 },
+] as const;
 
 const stack = await startStack();
 try {
@@ -19,27 +31,50 @@ try {
   const token = await stack.tokenFor(`qa@${tenant.slug}.example`);
   const db = createDocumentClient({ endpoint: stack.databaseEndpoint, region: 'eu-west-2' });
   const caseRef = `${tenant.prefix}-00001`;
+
+  const seedStarted = performance.now();
+  const today = londonDate(new Date());
+  const seeded = [];
+  for (const [n, bench] of BENCH.entries()) {
+    const history = benchHistory({ prefix: bench.tenant.prefix, months: bench.months, audits: bench.audits, actions: bench.actions, cases: bench.cases, today, seed: n + 1 });
+    seeded.push(await seedBenchTenant({ db, tableName: stack.tableName, tenant: bench.tenant, history, password: DEMO_PASSWORD, at: new Date().toISOString() }));
+  }
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const [oneYear, tenYears] = await Promise.all(seeded.map((s) => stack.tokenFor(s.qaEmail)));
+
+  const get = async (path: string, bearer: string) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    await response.arrayBuffer();
+  };
   const workloads = {
-    case_get: async () => {
-      const response = await fetch(`${stack.apiUrl}/v1/cases/${caseRef}`, { headers: { authorization: `Bearer ${token}` } });
-      if (response.status !== 200) throw new Error(`case read answered ${response.status}`);
-      await response.arrayBuffer();
-    },
+    case_get: () => get(`/v1/cases/${caseRef}`, token),
     raw_getitem: async () => {
       const { Item } = await db.send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(tenant.id).case(caseRef) }));
       if (!Item) throw new Error('case missing');
     },
+    dashboard_1y: () => get('/v1/dashboards/service?period=12m', oneYear!),
+    dashboard_10y: () => get('/v1/dashboards/service?period=12m', tenYears!),
+    case_get_10y: () => get(`/v1/cases/${BENCH[1].tenant.prefix}-00001`, tenYears!),
   };
   await interleave(workloads, WARM_UP);
   const samples = await interleave(workloads, ROUNDS);
-  const caseGet = percentile(samples.case_get!, 50);
-  const rawGet = percentile(samples.raw_getitem!, 50);
+  const p50 = (name: keyof typeof workloads) => percentile(samples[name]!, 50);
   console.log(`rounds: ${ROUNDS}`);
-  print('case_get_p50_ms', caseGet);
-  print('raw_getitem_p50_ms', rawGet);
-  print('api_read_overhead_ratio', caseGet / rawGet);
+  print('case_get_p50_ms', p50('case_get'));
+  print('raw_getitem_p50_ms', p50('raw_getitem'));
+  print('api_read_overhead_ratio', p50('case_get') / p50('raw_getitem'));
   print('case_get_p95_ms', percentile(samples.case_get!, 95));
   print('raw_getitem_p95_ms', percentile(samples.raw_getitem!, 95));
+  console.log(`bench_items_written: ${seeded.map((s) => s.items).join(' + ')}`);
+  print('bench_seed_seconds', seedSeconds, 1);
+  print('dashboard_12m_1y_p50_ms', p50('dashboard_1y'));
+  print('dashboard_12m_10y_p50_ms', p50('dashboard_10y'));
+  print('case_get_10y_p50_ms', p50('case_get_10y'));
+  print('dashboard_12m_10y_p95_ms', percentile(samples.dashboard_10y!, 95));
+  print('dashboard_history_ratio', p50('dashboard_10y') / p50('dashboard_1y'));
+  print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
+  print('bench_seconds', (performance.now() - started) / 1000, 1);
 } finally {
   await stack.stop();
 }

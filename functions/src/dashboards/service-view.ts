@@ -1,7 +1,7 @@
 /**
- * Reading the service view: one Query of the chosen level's monthly totals, one of the open
- * actions due before today (for "overdue", which changes with the date and so is never a
- * stored total), and the section titles, all at once. The cost does not grow with history.
+ * Reading the service view: one Query of the chosen level's monthly totals (a dozen items for
+ * twelve months, whatever the history), and the section titles, kept in memory. "Overdue"
+ * changes with the date, so it is read from the same items' counts of open actions by due day.
  */
 import { periodMonths } from '@waypoint/shared/dashboards/dashboard-periods';
 import { serviceView } from '@waypoint/shared/dashboards/service-figures';
@@ -10,7 +10,6 @@ import { today } from '../audits/audit-checks.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { getTeam } from '../teams/team-store.ts';
-import { listOpenActionsDue } from '../totals/open-actions.ts';
 import { readTotals } from '../totals/totals-store.ts';
 import { sectionTitles } from './section-titles.ts';
 
@@ -22,11 +21,6 @@ export async function readServiceView(tenant: TenantContext, query: ServiceViewQ
   if (query.team !== undefined && !(await getTeam(tenant, query.team))) throw new ApiError('validation', 'The filter names a team that does not exist', { errors: [{ path: 'team', message: 'No such team' }] });
   const months = periodMonths(query.period, to);
   const scope = { teamId: query.team, caseType: query.caseType };
-  const [rows, open, titles] = await Promise.all([
-    readTotals(tenant, scope, months[0]!, months.at(-1)!),
-    listOpenActionsDue(tenant, { beforeDay: now }, ['raisedOn', 'teamId', 'caseType']),
-    sectionTitles(tenant),
-  ]);
-  const overdue = open.filter((a) => (query.team === undefined || a.teamId === query.team) && (query.caseType === undefined || a.caseType === query.caseType));
-  return serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, overdue, sectionTitles: titles });
+  const [rows, titles] = await Promise.all([readTotals(tenant, scope, months[0]!, months.at(-1)!), sectionTitles(tenant)]);
+  return serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, sectionTitles: titles });
 }

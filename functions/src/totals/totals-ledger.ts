@@ -30,7 +30,8 @@ export interface SourceChange {
   id: string;
   /** The source's version this contribution was computed from. */
   version: number;
-  contribution: Contribution | null;
+  /** The buckets the source adds to now (none for, say, a cancelled audit). */
+  contribution: Contribution[];
 }
 
 export interface TotalsMarker {
@@ -38,8 +39,8 @@ export interface TotalsMarker {
   sourceId: string;
   /** The source version whose contribution the totals hold. */
   version: number;
-  applied: Contribution | null;
-  pending?: { version: number; contribution: Contribution | null };
+  applied: Contribution[];
+  pending?: { version: number; contribution: Contribution[] };
   /** Bumped on every write, so two writers never both move the marker on. */
   revision: number;
 }
@@ -52,7 +53,7 @@ function markerKey(tenant: TenantContext, source: Pick<SourceChange, 'kind' | 'i
 
 async function readMarker(tenant: TenantContext, source: Pick<SourceChange, 'kind' | 'id'>): Promise<TotalsMarker> {
   const { Item } = await tenant.db.send(new GetCommand({ TableName: tenant.tableName, Key: markerKey(tenant, source), ConsistentRead: true }));
-  if (!Item) return { kind: source.kind, sourceId: source.id, version: 0, applied: null, revision: 0 };
+  if (!Item) return { kind: source.kind, sourceId: source.id, version: 0, applied: [], revision: 0 };
   const { PK: _pk, SK: _sk, ...marker } = Item;
   return marker as TotalsMarker;
 }

@@ -26,7 +26,7 @@ export interface ReconcileResult {
 /** What the totals should be: every source's contribution, summed at every level. */
 export async function recountTotals(tenant: TenantContext): Promise<TotalsRow[]> {
   const { changes } = await readTenantSources(tenant);
-  return sumContributions(changes.map((c) => c.contribution));
+  return sumContributions(changes.flatMap((c) => c.contribution));
 }
 
 async function openActionKeys(tenant: TenantContext): Promise<Key[]> {
@@ -44,7 +44,7 @@ async function openActionKeys(tenant: TenantContext): Promise<Key[]> {
 
 export async function reconcileTenantTotals(tenant: TenantContext): Promise<ReconcileResult> {
   const { changes, actions } = await readTenantSources(tenant);
-  const rows = sumContributions(changes.map((c) => c.contribution));
+  const rows = sumContributions(changes.flatMap((c) => c.contribution));
   const wanted = new Set(rows.map((row) => tenant.keys.totals(row).SK));
   const stale = (await readAllTotals(tenant)).filter((item) => !wanted.has(item.key.SK));
   // A revision no live writer holds, so one caught mid-change re-reads rather than overwrites.

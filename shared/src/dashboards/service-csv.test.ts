@@ -8,7 +8,6 @@ const view = serviceView({
   filters: { team: 'cin', caseType: null },
   today: '2026-11-26',
   rows: [{ month: '2026-11', counters: { 'a.due': 2, 'g.g': 1, 's.assessment.r': 1, 'x.raised': 1, 'x.s.assessment': 1, 'f.gender.female.due': 2 } }],
-  overdue: [],
   sectionTitles: { assessment: '=HYPERLINK("http://evil.example")' },
 });
 const labels = ['Excellent', 'Good', 'Needs work', 'Poor'];

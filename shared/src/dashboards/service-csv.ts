@@ -46,8 +46,7 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
         ['Verified', a.verified],
         ['Cancelled', a.cancelled],
         ['Open', a.open],
-        ['Overdue (raised in the period)', a.overdue],
-        ['Overdue (raised earlier)', a.overdueRaisedEarlier],
+        ['Overdue (due in the period)', a.overdue],
         ['Median days to done', a.medianDaysToDone],
         ...ACTION_DIFFERENCES.map((d): Cell[] => [`Made a difference for the child: ${ACTION_DIFFERENCE_LABELS[d]}`, a.difference[d]]),
       ];

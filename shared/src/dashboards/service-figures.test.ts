@@ -12,13 +12,13 @@ const inputs = (overrides: Partial<ServiceInputs> = {}): ServiceInputs => ({
       counters: {
         'a.due': 5, 'a.done': 4, 'a.ontime': 3, 'g.g': 3, 'g.i': 1, 's.assessment.g': 2, 's.assessment.r': 2, 's.planning.i': 1,
         'm.n': 2, 'm.o.gg': 1, 'm.o.gr': 1, 'm.s.gg': 3, 'm.s.gr': 1, 'm.s.ri': 1,
-        'x.raised': 6, 'x.done': 4, 'x.ontime': 3, 'x.verified': 2, 'x.cancelled': 1, 'x.d.3': 1, 'x.d.10': 2, 'x.d.45': 1, 'x.s.assessment': 4, 'x.s.planning': 2, 'x.i.yes': 1,
+        'x.raised': 6, 'x.done': 4, 'x.ontime': 3, 'x.verified': 2, 'x.cancelled': 1, 'x.d.3': 1, 'x.d.10': 2, 'x.d.45': 1, 'x.s.assessment': 4, 'x.s.planning': 2, 'x.i.yes': 1, 'o.30': 1,
         'f.gender.female.due': 12, 'f.gender.female.ontime': 6, 'f.gender.female.g': 6, 'f.gender.female.i': 5, 'f.gender.male.due': 3, 'f.gender.other.due': 9,
       },
     },
-    { month: '2026-11', counters: { 'a.due': 4, 'a.done': 1, 'a.ontime': 1, 'g.o': 1, 'x.raised': 2 } },
+    // Open actions due 25 and 26 November: overdue on the 26th is the one due the 25th, with October's.
+    { month: '2026-11', counters: { 'a.due': 4, 'a.done': 1, 'a.ontime': 1, 'g.o': 1, 'x.raised': 2, 'o.25': 1, 'o.26': 2 } },
   ],
-  overdue: [{ raisedOn: '2026-10-02' }, { raisedOn: '2026-11-20' }, { raisedOn: '2026-08-30' }],
   sectionTitles: { planning: 'Planning and review', assessment: 'Assessment' },
   ...overrides,
 });
@@ -50,8 +50,8 @@ describe('the service view from monthly totals', () => {
     expect(view.moderation.grades).toMatchObject({ pairs: 5, exact: 3 });
   });
 
-  it('follows the actions raised in the period, with overdue ones split by when they were raised', () => {
-    expect(view.actions).toMatchObject({ raised: 8, done: 4, doneOnTime: 3, verified: 2, cancelled: 1, open: 3, overdue: 2, overdueRaisedEarlier: 1, medianDaysToDone: 10 });
+  it('follows the actions raised in the period, and counts open ones due in it before today as overdue', () => {
+    expect(view.actions).toMatchObject({ raised: 8, done: 4, doneOnTime: 3, verified: 2, cancelled: 1, open: 3, overdue: 2, medianDaysToDone: 10 });
     expect(view.actions.daysToDone).toEqual([
       { from: 3, to: 3, count: 1 },
       { from: 10, to: 10, count: 2 },
@@ -83,7 +83,7 @@ describe('the service view from monthly totals', () => {
   });
 
   it('is empty but whole for a period with no totals', () => {
-    const empty = serviceView(inputs({ rows: [], overdue: [] }));
+    const empty = serviceView(inputs({ rows: [] }));
     expect(empty.audits).toEqual({ due: 0, completed: 0, completedOnTime: 0, completedLate: 0, outstanding: 0, late: 0, onTimeShare: null });
     expect(empty.actions.medianDaysToDone).toBeNull();
     expect(empty.moderation.overall.weightedKappa).toBeNull();

@@ -22,8 +22,6 @@ export interface ServiceInputs {
   today: string;
   /** The scope's totals, at most one per month of the period. */
   rows: readonly TotalsRow[];
-  /** Raised-on dates of the scope's actions overdue today. */
-  overdue: readonly { raisedOn: string }[];
   /** Section titles by id, in the order sections should be listed. */
   sectionTitles: Record<string, string>;
 }
@@ -76,6 +74,15 @@ function daysToDoneBins(counters: Counters): DaysToDoneBin[] {
     .map(([name, n]) => ({ from: Number(name.slice(4)), count: n }))
     .sort((a, b) => a.from - b.from)
     .map((bin) => ({ from: bin.from, to: daysToDoneBinEnd(bin.from), count: bin.count }));
+}
+
+/** Open actions due in these months on a day before `today`: overdue, from the `o.<day>` counters. */
+function overdueIn(rows: readonly TotalsRow[], today: string): number {
+  let overdue = 0;
+  for (const row of rows) {
+    for (const [name, n] of Object.entries(row.counters)) if (name.startsWith('o.') && `${row.month}-${name.slice(2)}` < today) overdue += n;
+  }
+  return overdue;
 }
 
 /** The median of binned values, each bin standing for its first day (exact where bins are single days). */
@@ -141,7 +148,6 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
   const raised = count(total, counter.actionsRaised);
   const done = count(total, counter.actionsDone);
   const cancelled = count(total, counter.actionsCancelled);
-  const inPeriod = (raisedOn: string) => raisedOn.slice(0, 7) >= from && raisedOn.slice(0, 7) <= to;
   const areas = sectionIds(total, inputs.sectionTitles)
     .map((sectionId) => ({ sectionId, title: title(sectionId), belowGood: count(total, counter.sectionGrade(sectionId, 'requires-improvement')) + count(total, counter.sectionGrade(sectionId, 'inadequate')), actionsRaised: count(total, counter.actionsFromSection(sectionId)) }))
     .filter((a) => a.belowGood + a.actionsRaised > 0)
@@ -162,8 +168,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
       verified: count(total, counter.actionsVerified),
       cancelled,
       open: raised - done - cancelled,
-      overdue: inputs.overdue.filter((a) => inPeriod(a.raisedOn)).length,
-      overdueRaisedEarlier: inputs.overdue.filter((a) => a.raisedOn.slice(0, 7) < from).length,
+      overdue: overdueIn(inputs.rows, inputs.today),
       medianDaysToDone: medianOfBins(bins),
       daysToDone: bins,
       difference: Object.fromEntries(ACTION_DIFFERENCES.map((d) => [d, count(total, counter.actionDifference(d))])) as Record<ActionDifference, number>,

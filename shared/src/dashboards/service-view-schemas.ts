@@ -83,10 +83,8 @@ export interface ActionFigures {
   verified: number;
   cancelled: number;
   open: number;
-  /** Raised in the period and overdue today. */
+  /** Open actions due in the period whose due date has passed (today, London). */
   overdue: number;
-  /** Overdue today but raised before the period. */
-  overdueRaisedEarlier: number;
   /** Exact up to 30 days; beyond that, the first day of its week. */
   medianDaysToDone: number | null;
   daysToDone: DaysToDoneBin[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../actions/action-schemas.ts';
 import type { Audit } from '../audits/audit-schemas.ts';
 import type { Moderation } from '../moderation/moderation-schemas.ts';
-import { actionContribution, auditContribution, moderationContribution } from './totals-contributions.ts';
+import { actionContribution, auditContribution, moderationContribution, type Contribution } from './totals-contributions.ts';
 
 const audit = (overrides: Partial<Audit> = {}) =>
   ({ month: '2026-10', teamId: 'cin', caseType: 'child-in-need', state: 'completed', completedAt: '2026-10-31T22:30:00.000Z', overallGrade: 'good', sectionGrades: { assessment: 'requires-improvement' }, ...overrides }) as Audit;
@@ -10,33 +10,33 @@ const audit = (overrides: Partial<Audit> = {}) =>
 describe('what an audit adds to its month', () => {
   it('counts a completed audit as due, completed and on time by the month’s last London day, with its grades and groups', () => {
     // 22:30 UTC on 31 October is still 31 October in London (GMT).
-    const { bucket, counters } = auditContribution(audit(), { ageBand: '5-9', gender: 'female' })!;
+    const [{ bucket, counters }] = auditContribution(audit(), { ageBand: '5-9', gender: 'female' }) as [Contribution];
     expect(bucket).toEqual({ month: '2026-10', teamId: 'cin', caseType: 'child-in-need' });
     expect(counters).toMatchObject({ 'a.due': 1, 'a.done': 1, 'a.ontime': 1, 'g.g': 1, 's.assessment.r': 1, 'f.ageBand.5-9.due': 1, 'f.gender.female.g': 1, 'f.ethnicity.not-recorded.ontime': 1 });
   });
 
   it('counts one completed after its month as done but not on time', () => {
-    const { counters } = auditContribution(audit({ completedAt: '2026-11-01T00:30:00.000Z' }), undefined)!;
+    const [{ counters }] = auditContribution(audit({ completedAt: '2026-11-01T00:30:00.000Z' }), undefined) as [Contribution];
     expect(counters['a.done']).toBe(1);
     expect(counters['a.ontime']).toBeUndefined();
   });
 
   it('counts a planned audit as due only, and a cancelled one not at all', () => {
-    expect(auditContribution(audit({ state: 'planned', completedAt: undefined }), undefined)!.counters).toEqual({
+    expect(auditContribution(audit({ state: 'planned', completedAt: undefined }), undefined)[0]!.counters).toEqual({
       'a.due': 1,
       'f.ageBand.not-recorded.due': 1,
       'f.gender.not-recorded.due': 1,
       'f.ethnicity.not-recorded.due': 1,
       'f.disability.not-recorded.due': 1,
     });
-    expect(auditContribution(audit({ state: 'cancelled' }), undefined)).toBeNull();
+    expect(auditContribution(audit({ state: 'cancelled' }), undefined)).toEqual([]);
   });
 });
 
 describe('what a moderation adds', () => {
   it('fills the agreement tables with every re-graded grade and the overall grade alone', () => {
     const moderation = { month: '2026-10', teamId: 'cin', sections: { assessment: { grade: 'good' }, planning: { grade: 'inadequate' } }, overallGrade: 'requires-improvement', auditorSectionGrades: { assessment: 'good', planning: 'requires-improvement' }, auditorOverallGrade: 'good' } as unknown as Moderation;
-    expect(moderationContribution(moderation, 'child-in-need').counters).toEqual({ 'm.n': 1, 'm.s.gg': 1, 'm.s.ri': 1, 'm.s.gr': 1, 'm.o.gr': 1 });
+    expect(moderationContribution(moderation, 'child-in-need')[0]!.counters).toEqual({ 'm.n': 1, 'm.s.gg': 1, 'm.s.ri': 1, 'm.s.gr': 1, 'm.o.gr': 1 });
   });
 });
 
@@ -46,13 +46,17 @@ describe('what an action adds to the month it was raised', () => {
 
   it('counts it raised in its London month, with what has become of it since and its days to done', () => {
     // Raised 00:30 on 1 October in London (BST), done 19 days later, after its due date.
-    const { bucket, counters } = actionContribution(action({ impact: { reauditId: 're-a1', difference: 'partly', byId: 'u', at: '2026-12-01T10:00:00Z' } }), 'child-in-need');
-    expect(bucket.month).toBe('2026-10');
-    expect(counters).toEqual({ 'x.raised': 1, 'x.s.assessment': 1, 'x.done': 1, 'x.d.19': 1, 'x.verified': 1, 'x.i.partly': 1 });
+    const added = actionContribution(action({ impact: { reauditId: 're-a1', difference: 'partly', byId: 'u', at: '2026-12-01T10:00:00Z' } }), 'child-in-need');
+    expect(added).toEqual([{ bucket: { month: '2026-10', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'x.raised': 1, 'x.s.assessment': 1, 'x.done': 1, 'x.d.19': 1, 'x.verified': 1, 'x.i.partly': 1 } }]);
   });
 
-  it('counts an open action as raised only, and a cancelled one as cancelled', () => {
-    expect(actionContribution(action({ state: 'open', doneOn: undefined }), 'child-in-need').counters).toEqual({ 'x.raised': 1, 'x.s.assessment': 1 });
-    expect(actionContribution(action({ state: 'cancelled', doneOn: undefined }), 'child-in-need').counters['x.cancelled']).toBe(1);
+  it('counts an open action as raised, and also on its due day in the month it falls due', () => {
+    expect(actionContribution(action({ state: 'in-progress', doneOn: undefined, dueDate: '2026-11-07' }), 'child-in-need')).toEqual([
+      { bucket: { month: '2026-10', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'x.raised': 1, 'x.s.assessment': 1 } },
+      { bucket: { month: '2026-11', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'o.07': 1 } },
+    ]);
+    const cancelled = actionContribution(action({ state: 'cancelled', doneOn: undefined }), 'child-in-need');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.counters['x.cancelled']).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * What one source item adds to the monthly totals: an audit to its programme month, a
  * moderation to its audit's month, an action to the month it was raised (so "done" and
- * "verified" read as "of the actions raised then"). Pure functions of the item (and, for an
- * audit, its case's demographics), so the running totals and the reconcile job count alike.
+ * "verified" read as "of the actions raised then") and, while it is open, to the day it falls
+ * due in its due month (so "overdue" is read from the same items on any day). Pure functions
+ * of the item (and, for an audit, its case's demographics), so the running totals and the
+ * reconcile job count alike. Each gives a list: the buckets it adds to.
  */
-import type { Action } from '../actions/action-schemas.ts';
+import { OPEN_ACTION_STATES, type Action } from '../actions/action-schemas.ts';
 import { daysToDone } from '../actions/action-lifecycle.ts';
 import { londonDate } from '../audits/audit-dates.ts';
 import type { Audit } from '../audits/audit-schemas.ts';
@@ -31,8 +33,8 @@ export interface Contribution {
 export type AuditForTotals = Pick<Audit, 'month' | 'teamId' | 'caseType' | 'state' | 'completedAt' | 'overallGrade' | 'sectionGrades'>;
 
 /** A cancelled audit adds nothing; any other was due in its month, and a completed one adds its grades. */
-export function auditContribution(audit: AuditForTotals, demographics: CaseDemographics | undefined): Contribution | null {
-  if (audit.state === 'cancelled') return null;
+export function auditContribution(audit: AuditForTotals, demographics: CaseDemographics | undefined): Contribution[] {
+  if (audit.state === 'cancelled') return [];
   const counters: Counters = { [counter.auditsDue]: 1 };
   const groups = demographicGroups(demographics);
   const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
@@ -44,29 +46,31 @@ export function auditContribution(audit: AuditForTotals, demographics: CaseDemog
     if (audit.overallGrade) add(counter.overallGrade(audit.overallGrade));
     for (const [sectionId, grade] of Object.entries(audit.sectionGrades)) add(counter.sectionGrade(sectionId, grade));
     for (const dimension of DEMOGRAPHIC_DIMENSIONS) {
-      add(counter.fairness(dimension, groups[dimension], 'done'));
       if (onTime) add(counter.fairness(dimension, groups[dimension], 'ontime'));
       if (audit.overallGrade) add(counter.fairness(dimension, groups[dimension], audit.overallGrade));
     }
   }
-  return { bucket: { month: audit.month, teamId: audit.teamId, caseType: audit.caseType }, counters };
+  return [{ bucket: { month: audit.month, teamId: audit.teamId, caseType: audit.caseType }, counters }];
 }
 
 export type ModerationForTotals = Pick<Moderation, 'month' | 'teamId' | 'sections' | 'overallGrade' | 'auditorSectionGrades' | 'auditorOverallGrade'>;
 
 /** The agreement tables' cells: every pair of auditor and moderator grades. */
-export function moderationContribution(moderation: ModerationForTotals, caseType: CaseType): Contribution {
+export function moderationContribution(moderation: ModerationForTotals, caseType: CaseType): Contribution[] {
   const counters: Counters = { [counter.moderatedAudits]: 1 };
   const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
   for (const pair of moderationPairs(moderation)) add(counter.moderationGrades(GRADES[pair.auditor]!, GRADES[pair.moderator]!));
   for (const pair of moderationPairs(moderation, { overallOnly: true })) add(counter.moderationOverall(GRADES[pair.auditor]!, GRADES[pair.moderator]!));
-  return { bucket: { month: moderation.month, teamId: moderation.teamId, caseType }, counters };
+  return [{ bucket: { month: moderation.month, teamId: moderation.teamId, caseType }, counters }];
 }
 
 export type ActionForTotals = Pick<Action, 'createdAt' | 'teamId' | 'state' | 'dueDate' | 'doneOn' | 'source' | 'impact'>;
 
-/** Counted in the month it was raised: raised, and (now) done, done on time, verified or cancelled, with its days to done. */
-export function actionContribution(action: ActionForTotals, caseType: CaseType): Contribution {
+/**
+ * Counted in the month it was raised: raised, and (now) done, done on time, verified or
+ * cancelled, with its days to done; and while open, on its due day in the month it is due.
+ */
+export function actionContribution(action: ActionForTotals, caseType: CaseType): Contribution[] {
   const raisedOn = londonDate(new Date(action.createdAt));
   const counters: Counters = { [counter.actionsRaised]: 1, [counter.actionsFromSection(action.source.sectionId)]: 1 };
   const done = (action.state === 'done' || action.state === 'verified') && action.doneOn !== undefined;
@@ -78,5 +82,7 @@ export function actionContribution(action: ActionForTotals, caseType: CaseType):
   if (action.state === 'verified') counters[counter.actionsVerified] = 1;
   if (action.state === 'cancelled') counters[counter.actionsCancelled] = 1;
   if (action.impact) counters[counter.actionDifference(action.impact.difference)] = 1;
-  return { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, caseType }, counters };
+  const raised: Contribution = { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, caseType }, counters };
+  if (!OPEN_ACTION_STATES.includes(action.state)) return [raised];
+  return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, caseType }, counters: { [counter.openDue(action.dueDate)]: 1 } }];
 }

@@ -17,8 +17,8 @@ export function gradeOfCode(code: string): Grade | undefined {
   return GRADE_BY_CODE[code];
 }
 
-/** What a fairness counter counts for a group: audits due, completed, completed on time, or graded (overall). */
-export type FairnessMeasure = 'due' | 'done' | 'ontime' | Grade;
+/** What a fairness counter counts for a group: audits due, completed on time, or graded (overall). */
+export type FairnessMeasure = 'due' | 'ontime' | Grade;
 
 export const counter = {
   /** Audits of the programme month that were not cancelled: what was due. */
@@ -41,10 +41,12 @@ export const counter = {
   daysToDone: (bin: number) => `x.d.${bin}`,
   actionsFromSection: (sectionId: string) => `x.s.${sectionId}`,
   actionDifference: (difference: ActionDifference) => `x.i.${difference}`,
+  /** Open actions due on a day of the item's month (`o.07`): what "overdue" is read from, whatever today is. */
+  openDue: (dueDate: string) => `o.${dueDate.slice(8, 10)}`,
   fairness: (dimension: DemographicDimension, group: string, measure: FairnessMeasure) => `f.${dimension}.${group}.${(GRADES as readonly string[]).includes(measure) ? GRADE_CODES[measure as Grade] : measure}`,
 } as const;
 
-const COUNTER_NAME = /^[agsmxf]\.[A-Za-z0-9.-]+$/;
+const COUNTER_NAME = /^[agsmxfo]\.[A-Za-z0-9.-]+$/;
 
 /** Whether an attribute of a totals item is a counter (not a key, a label or a retry mark). */
 export function isCounterName(name: string): boolean {

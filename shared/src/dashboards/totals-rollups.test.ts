@@ -6,7 +6,7 @@ const c = (month: string, counters: Record<string, number>, teamId = 'cin'): Con
 
 describe('totals at four levels', () => {
   it('adds a new source to the month of the authority, its team, its case type and both', () => {
-    const rows = totalsDelta(null, c('2026-10', { 'a.due': 1 }));
+    const rows = totalsDelta([], [c('2026-10', { 'a.due': 1 })]);
     expect(rows.map((r) => [r.teamId ?? '*', r.caseType ?? '*'])).toEqual([
       ['*', '*'],
       ['cin', '*'],
@@ -17,18 +17,18 @@ describe('totals at four levels', () => {
   });
 
   it('moves only what changed, and nothing at all when nothing did', () => {
-    const before = c('2026-10', { 'a.due': 1 });
-    expect(totalsDelta(before, c('2026-10', { 'a.due': 1, 'a.done': 1 })).every((r) => JSON.stringify(r.counters) === '{"a.done":1}')).toBe(true);
-    expect(totalsDelta(before, c('2026-10', { 'a.due': 1 }))).toEqual([]);
+    const before = [c('2026-10', { 'a.due': 1 })];
+    expect(totalsDelta(before, [c('2026-10', { 'a.due': 1, 'a.done': 1 })]).every((r) => JSON.stringify(r.counters) === '{"a.done":1}')).toBe(true);
+    expect(totalsDelta(before, [c('2026-10', { 'a.due': 1 })])).toEqual([]);
   });
 
   it('takes a source out of one month and team and puts it in another, leaving shared levels untouched', () => {
-    const rows = totalsDelta(c('2026-10', { 'a.due': 1 }), c('2026-10', { 'a.due': 1 }, 'assessment'));
+    const rows = totalsDelta([c('2026-10', { 'a.due': 1 })], [c('2026-10', { 'a.due': 1 }, 'assessment')]);
     expect(rows.map((r) => `${r.teamId}:${r.counters['a.due']}`).sort()).toEqual(['assessment:1', 'assessment:1', 'cin:-1', 'cin:-1']);
   });
 
   it('sums many sources, dropping levels that come to nothing', () => {
-    const rows = sumContributions([c('2026-10', { 'a.due': 1 }), c('2026-10', { 'a.due': 2 }, 'assessment'), null]);
+    const rows = sumContributions([c('2026-10', { 'a.due': 1 }), c('2026-10', { 'a.due': 2 }, 'assessment')]);
     expect(rows.find((r) => !r.teamId && !r.caseType)!.counters).toEqual({ 'a.due': 3 });
     expect(rows).toHaveLength(6);
   });

@@ -38,17 +38,17 @@ function spread(rows: Map<string, TotalsRow>, contribution: Contribution, sign: 
 }
 
 /** What must be added to which items to move the totals from `before` to `after`; nothing when they are equal. */
-export function totalsDelta(before: Contribution | null, after: Contribution | null): TotalsRow[] {
+export function totalsDelta(before: readonly Contribution[], after: readonly Contribution[]): TotalsRow[] {
   const rows = new Map<string, TotalsRow>();
-  if (before) spread(rows, before, -1);
-  if (after) spread(rows, after, 1);
+  for (const contribution of before) spread(rows, contribution, -1);
+  for (const contribution of after) spread(rows, contribution, 1);
   return [...rows.values()].map((row) => ({ ...row, counters: nonZero(row.counters) })).filter((row) => Object.keys(row.counters).length > 0);
 }
 
 /** The totals of many sources, as the reconcile job rebuilds them. */
-export function sumContributions(contributions: Iterable<Contribution | null>): TotalsRow[] {
+export function sumContributions(contributions: Iterable<Contribution>): TotalsRow[] {
   const rows = new Map<string, TotalsRow>();
-  for (const contribution of contributions) if (contribution) spread(rows, contribution, 1);
+  for (const contribution of contributions) spread(rows, contribution, 1);
   return [...rows.values()].map((row) => ({ ...row, counters: nonZero(row.counters) })).filter((row) => Object.keys(row.counters).length > 0);
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Writes a bench authority through the data layer with BatchWrite: its staff, cases, audits,
+ * moderations and actions with their index entries, the open-actions list, and the monthly
+ * totals and source markers exactly as the reconcile job would leave them (computed with the
+ * same contribution functions), rather than replaying thousands of API calls.
+ */
+import { BatchWriteCommand, PutCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OPEN_ACTION_STATES } from '@waypoint/shared/actions/action-schemas';
+import { actionContribution, auditContribution, moderationContribution } from '@waypoint/shared/dashboards/totals-contributions';
+import { sumContributions } from '@waypoint/shared/dashboards/totals-rollups';
+import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
+import { actionIndexAttributes } from '@waypoint/functions/actions/action-store';
+import { caseIndexAttributes } from '@waypoint/functions/cases/case-store';
+import { accountItem } from '@waypoint/functions/local/identity/account-store';
+import { hashPassword } from '@waypoint/functions/local/identity/passwords';
+import { tenantContext } from '@waypoint/functions/platform/auth/caller';
+import { ensureBuiltInTemplates } from '@waypoint/functions/templates/built-in-templates';
+import { openActionEntry } from '@waypoint/functions/totals/open-actions';
+import { reconciledMarker, type SourceChange } from '@waypoint/functions/totals/totals-ledger';
+import { totalsItem } from '@waypoint/functions/totals/totals-store';
+import { BENCH_TEAMS, type BenchHistory } from './bench-history.ts';
+
+export interface BenchTenant {
+  id: string;
+  slug: string;
+  name: string;
+  prefix: string;
+}
+
+const IN_FLIGHT = 4;
+
+async function writeAll(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let pending: unknown[] | undefined = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
+      while (pending?.length) {
+        const result: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
+        pending = result.UnprocessedItems?.[tableName];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+/** Writes the authority; returns the QA officer's email and how many items were written. */
+export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tableName: string; tenant: BenchTenant; history: BenchHistory; password: string; at: string }): Promise<{ qaEmail: string; items: number }> {
+  const { db, tableName, tenant, history, at } = options;
+  const context = tenantContext({ tenantId: tenant.id, db, tableName });
+  const k = context.keys;
+  const p = tenant.prefix.toLowerCase();
+  const qaEmail = `qa@${tenant.slug}.example`;
+  await db.send(new PutCommand({ TableName: tableName, Item: { ...accountItem({ email: qaEmail, userId: `${p}-qa`, tenantId: tenant.id, role: 'qa', name: 'Bench QA', passwordHash: await hashPassword(options.password) }) } }));
+  await ensureBuiltInTemplates(context, at);
+  const versioned = { version: 1, createdAt: at, updatedAt: at };
+  const staff = [
+    { id: `${p}-qa`, name: 'Bench QA', email: qaEmail, role: 'qa', teamIds: [] },
+    ...BENCH_TEAMS.map((t) => ({ id: `${p}-manager-${t.id}`, name: `Manager of ${t.id}`, email: `manager.${t.id}@${tenant.slug}.example`, role: 'manager', teamIds: [t.id] })),
+    ...Array.from({ length: 40 }, (_, n) => ({ id: `${p}-sw-${n}`, name: `Social worker ${n}`, email: `sw${n}@${tenant.slug}.example`, role: 'practitioner', teamIds: [BENCH_TEAMS[n % BENCH_TEAMS.length]!.id] })),
+  ];
+  const caseByRef = new Map(history.cases.map((c) => [c.ref, c]));
+  const auditById = new Map(history.audits.map((a) => [a.id, a]));
+  const changes: SourceChange[] = [
+    ...history.audits.map((a): SourceChange => ({ kind: 'audit', id: a.id, version: a.version, contribution: auditContribution(a, caseByRef.get(a.caseRef)) })),
+    ...history.moderations.map((m): SourceChange => ({ kind: 'moderation', id: m.auditId, version: m.version, contribution: moderationContribution(m, auditById.get(m.auditId)!.caseType) })),
+    ...history.actions.map((x): SourceChange => ({ kind: 'action', id: x.id, version: x.version, contribution: actionContribution(x, x.caseType!) })),
+  ];
+  const items: Record<string, unknown>[] = [
+    { ...k.profile(), id: tenant.id, slug: tenant.slug, name: tenant.name, status: 'active', createdAt: at },
+    { ...k.settings(), ...defaultSettings(tenant.name), ...versioned },
+    ...BENCH_TEAMS.map((t) => ({ ...k.team(t.id), id: t.id, name: t.id, ...versioned })),
+    ...staff.map((u) => ({ ...k.user(u.id), ...u, active: true, ...versioned })),
+    ...history.cases.map((c) => ({ ...k.case(c.ref), ...c, ...Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null)) })),
+    ...history.audits.map((a) => ({ ...k.audit(a.id), ...a, ...k.auditIndexEntries(a) })),
+    ...history.moderations.map((m) => ({ ...k.moderation(m.auditId), ...m, ...k.moderationIndexEntries(m) })),
+    ...history.actions.map((x) => ({ ...k.action(x.id), ...x, ...actionIndexAttributes(context, x) })),
+    ...history.actions.filter((x) => OPEN_ACTION_STATES.includes(x.state)).map((x) => ({ ...k.openAction(x.dueDate, x.id), ...openActionEntry(x) })),
+    ...sumContributions(changes.flatMap((c) => c.contribution)).map((row) => totalsItem(context, row)),
+    ...changes.map((change) => ({ ...reconciledMarker(change, 1), ...k.totalsMarker(change) })),
+  ];
+  await writeAll(db, tableName, items);
+  return { qaEmail, items: items.length };
+}
