@@ -6,8 +6,10 @@ declare global {
     interface Locals {
       /** The signed-in member of staff, decoded once per request in hooks.server.ts. */
       session: StaffSession | undefined;
-      /** Language of the page, for `<html lang>`; the engagement area may set `cy`. */
+      /** Language of the page, for `<html lang>`; the engagement area may set `cy`, `pl` or `ur`. */
       lang: string;
+      /** Direction of the page, for `<html dir>`; Urdu pages are right to left. */
+      dir: 'ltr' | 'rtl';
     }
     interface Error {
       message: string;

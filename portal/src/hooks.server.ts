@@ -18,9 +18,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.locals.session = session;
   }
   event.locals.lang = 'en';
+  event.locals.dir = 'ltr';
 
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%waypoint.lang%', event.locals.lang),
+    transformPageChunk: ({ html }) => html.replace('%waypoint.lang%', event.locals.lang).replace('%waypoint.dir%', event.locals.dir),
   });
 
   // Kit's own policy (kit.csp) covers scripts; this second policy adds what depends on

@@ -32,7 +32,7 @@ const SAFE = { 'feeling-safe': { feelSafe: 'yes' } };
 describe('the authority’s page', () => {
   it('gives its name, colours, duty number and the activities anyone may answer, in Welsh when asked', async () => {
     const page = await expectJson<PublicAuthorityPage>(await publicCall(stack, 'northvale', ''));
-    expect(page).toMatchObject({ slug: 'northvale', name: 'Northvale Council', primaryColour: '#1d4e89', dutyPhone: '0300 000 0000', languages: ['en', 'cy'] });
+    expect(page).toMatchObject({ slug: 'northvale', name: 'Northvale Council', primaryColour: '#1d4e89', dutyPhone: '0300 000 0000', languages: ['en', 'cy', 'pl', 'ur', 'easy'] });
     expect(page.openActivities.map((a) => a.id).sort()).toEqual([nvActivity('ages-11-18'), nvActivity('parents-carers')]);
     const cy = await expectJson<PublicAuthorityPage>(await publicCall(stack, 'northvale', '?lang=cy'));
     expect(cy.openActivities.find((a) => a.id === nvActivity('ages-11-18'))?.title).toBe('Dy ddweud am y gwasanaethau plant (11 i 18 oed)');
@@ -57,6 +57,9 @@ describe('a session', () => {
     expect(view).toMatchObject({ showHelp: false, help: { emergency: '999', childline: '0800 1111', dutyPhone: '0300 000 0000' }, response: { state: 'draft', answers: {}, language: 'cy' } });
     expect(view.activity.title).toBe('Dweud wrthon ni sut rydyn ni’n gwneud (4 i 7 oed)');
     expect((await readResponse(session.token, '?lang=en')).form.name).toBe('Have your say (ages 4 to 7)');
+    expect((await readResponse(session.token, '?lang=ur')).form.language).toBe('ur');
+    expect((await readResponse(session.token, '?lang=easy')).form.language).toBe('easy');
+    await expectProblem(await publicCall(stack, 'northvale', '/response?lang=fr', { headers: bearer(session.token) }), 400);
   });
 
   it('opens through an activity’s public link, and not through one that has none', async () => {

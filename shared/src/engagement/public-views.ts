@@ -56,9 +56,9 @@ export function safetyHelp(dutyPhone: string): SafetyHelp {
   return { ...SAFETY_HELP, dutyPhone };
 }
 
-/** An activity in one language: its Welsh title and description when it has them. */
+/** An activity in one language: its Welsh title and description when it has them (activities carry Welsh only, so far). */
 export function publicActivity(activity: EngagementActivity, language: EngagementLanguage): PublicActivity {
-  const translated = language === 'en' ? undefined : activity.translations?.[language];
+  const translated = language === 'cy' ? activity.translations?.cy : undefined;
   const description = translated?.description ?? activity.description;
   return {
     id: activity.id,

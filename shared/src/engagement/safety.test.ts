@@ -25,6 +25,11 @@ describe('staying safe', () => {
     expect(findWorryingPhrase('mae o’n cyffwrdd a fi')?.phrase).toBe('cyffwrdd â fi');
   });
 
+  it('finds worrying words in Polish and Urdu', () => {
+    expect(findWorryingPhrase('Czasami nie czuję się bezpiecznie w domu')).toEqual({ phrase: 'nie czuję się bezpiecznie', language: 'pl' });
+    expect(findWorryingPhrase('وہ مجھے مارتا ہے')?.language).toBe('ur');
+  });
+
   it('matches whole words only, so kind words about help do not alert', () => {
     for (const text of ['My worker helps me a lot', 'I feel safe now', 'She listens to me', 'Mae fy ngweithiwr yn fy helpu i', 'Dim byd, mae’n dda', 'abusey']) expect(findWorryingPhrase(text), text).toBeNull();
   });

@@ -5,8 +5,11 @@
  */
 import * as v from 'valibot';
 
-/** Languages a template's text can be translated into; English is the base text. */
-export const TRANSLATION_LANGUAGES = ['cy'] as const;
+/**
+ * Languages a template's text can be translated into; English is the base text. `easy` is
+ * easy-read English (simpler words, short sentences), shown with `lang="en"`.
+ */
+export const TRANSLATION_LANGUAGES = ['cy', 'pl', 'ur', 'easy'] as const;
 export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 
 /** Every language a template can be shown in, English first. */
@@ -19,7 +22,7 @@ export function isContentLanguage(value: unknown): value is ContentLanguage {
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter some text'), v.maxLength(max, `Use at most ${max} characters`));
 
-/** `{ cy: { ...entries } }`: one optional block per translation language. */
+/** `{ cy: { ...entries }, pl: … }`: one optional block per translation language. */
 function translations<const E extends v.ObjectEntries>(entries: E) {
   const block = v.strictObject(entries);
   return v.strictObject(Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, v.optional(block)])) as Record<TranslationLanguage, v.OptionalSchema<typeof block, undefined>>);

@@ -134,7 +134,7 @@ function demoAnswersFor(audience: Audience, seed: number, language: EngagementLa
     section.questions.forEach((question, q) => {
       if (question.meaning === 'feels-safe') values[question.id] = alerting ? 'no' : pick(['yes', 'yes', 'partly', 'yes', 'dont-know'], seed + q);
       else if (question.type === 'choice') values[question.id] = pick(POINT_CYCLE, seed * 3 + s * 5 + q);
-      else if ((seed + q) % 3 !== 2) values[question.id] = pick((question.id === 'whatIsGood' ? (adult ? ADULT_GOOD : CHILD_GOOD) : adult ? ADULT_BETTER : CHILD_BETTER)[language], seed + q);
+      else if ((seed + q) % 3 !== 2) values[question.id] = pick((question.id === 'whatIsGood' ? (adult ? ADULT_GOOD : CHILD_GOOD) : adult ? ADULT_BETTER : CHILD_BETTER)[language === 'cy' ? 'cy' : 'en'], seed + q);
     });
     if (Object.keys(values).length) answers[section.id] = values;
   });

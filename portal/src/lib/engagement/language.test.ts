@@ -19,6 +19,12 @@ describe('choosing the public area’s language', () => {
     expect(chooseLanguage({ query: null, cookie: undefined, acceptLanguage: 'en-GB,cy;q=0.5' }).language).toBe('en');
   });
 
+  it('speaks Polish, Urdu and easy read when asked, and Polish or Urdu to a browser that asks first', () => {
+    for (const query of ['pl', 'ur', 'easy']) expect(chooseLanguage({ query, cookie: undefined, acceptLanguage: null })).toEqual({ language: query, remember: true });
+    expect(chooseLanguage({ query: null, cookie: undefined, acceptLanguage: 'pl-PL,pl;q=0.9' }).language).toBe('pl');
+    expect(chooseLanguage({ query: null, cookie: undefined, acceptLanguage: 'ur' }).language).toBe('ur');
+  });
+
   it('links to the same page in another language, dropping form-action keys', () => {
     expect(languageHref(new URL('http://x/have-your-say/nv/answer/2?return=check&lang=en'), 'cy')).toBe('/have-your-say/nv/answer/2?return=check&lang=cy');
     expect(languageHref(new URL('http://x/have-your-say/nv?/code'), 'cy')).toBe('/have-your-say/nv?lang=cy');

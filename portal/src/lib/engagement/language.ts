@@ -1,6 +1,6 @@
 /**
- * Which language a public page speaks: `?lang=cy|en` chooses and is remembered in a
- * cookie; without either, a browser that asks for Welsh first gets Welsh.
+ * Which language a public page speaks: `?lang=en|cy|pl|ur|easy` chooses and is remembered
+ * in a cookie; without either, a browser that asks for Welsh, Polish or Urdu first gets it.
  */
 import { DEFAULT_LANGUAGE, isEngagementLanguage, type EngagementLanguage } from '@waypoint/shared/engagement/languages';
 
@@ -10,7 +10,7 @@ export const LANGUAGE_COOKIE_PATH = '/have-your-say';
 export const LANGUAGE_COOKIE_SECONDS = 60 * 60 * 24 * 365;
 
 /** Each language's own name for itself, shown on the link that switches to it. */
-export const LANGUAGE_NAMES: Record<EngagementLanguage, string> = { en: 'English', cy: 'Cymraeg' };
+export const LANGUAGE_NAMES: Record<EngagementLanguage, string> = { en: 'English', cy: 'Cymraeg', pl: 'Polski', ur: 'اردو', easy: 'Easy read' };
 
 export interface LanguageChoice {
   language: EngagementLanguage;
@@ -19,8 +19,8 @@ export interface LanguageChoice {
 }
 
 function preferredByBrowser(acceptLanguage: string | null): EngagementLanguage | undefined {
-  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim().toLowerCase();
-  return first === 'cy' || first?.startsWith('cy-') ? 'cy' : undefined;
+  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim().toLowerCase().split('-')[0];
+  return first === 'cy' || first === 'pl' || first === 'ur' ? first : undefined;
 }
 
 export function chooseLanguage(input: { query: string | null; cookie: string | undefined; acceptLanguage: string | null }): LanguageChoice {

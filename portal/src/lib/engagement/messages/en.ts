@@ -1,4 +1,4 @@
-/** The public area's words in English: every page takes its text from here or from the Welsh catalogue. */
+/** The public area's words in English: the keys every other catalogue (Welsh, Polish, Urdu, easy read) must match. */
 
 export const en = {
   'meta.product': 'Have your say',

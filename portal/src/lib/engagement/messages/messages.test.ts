@@ -41,6 +41,16 @@ describe('the public area’s message catalogues', () => {
     expect(translator('en', registerFor('ages-8-10'))('check.title')).toBe('Check your answers');
   });
 
+  it('has its own words in Polish, Urdu and easy read, not English copied over', () => {
+    for (const language of ['pl', 'ur'] as const) {
+      const same = Object.keys(en).filter((key) => CATALOGUES[language][key as keyof typeof en] === en[key as keyof typeof en]);
+      expect(same, language).toEqual([]);
+    }
+    expect(translator('ur')('check.title')).toBe('اپنے جوابات چیک کریں');
+    expect(translator('pl')('check.title')).toBe('Sprawdź swoje odpowiedzi');
+    expect(translator('easy')('intro.saved')).toBe('We keep your answers as you go. We only send them when you say so.');
+  });
+
   it('fills placeholders and leaves unknown ones showing', () => {
     expect(fill('Question {n} of {total}', { n: 3, total: 8 })).toBe('Question 3 of 8');
     expect(fill('Call {number}')).toBe('Call {number}');

@@ -6,7 +6,10 @@ import type { Audience } from '@waypoint/shared/engagement/audiences';
 import type { EngagementLanguage } from '@waypoint/shared/engagement/languages';
 import { cyChild } from './cy-child.ts';
 import { cy } from './cy.ts';
+import { easy } from './easy.ts';
 import { en, type MessageKey } from './en.ts';
+import { pl } from './pl.ts';
+import { ur } from './ur.ts';
 
 export type { MessageKey };
 
@@ -16,7 +19,7 @@ export type Register = 'adult' | 'child';
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-export const CATALOGUES: Record<EngagementLanguage, Record<MessageKey, string>> = { en, cy };
+export const CATALOGUES: Record<EngagementLanguage, Record<MessageKey, string>> = { en, cy, pl, ur, easy };
 export const CHILD_OVERRIDES: Partial<Record<EngagementLanguage, Partial<Record<MessageKey, string>>>> = { cy: cyChild };
 
 /** The children's forms address their reader as a child; care leavers and parents as adults. */
