@@ -6,7 +6,7 @@ import { EntityId } from '@waypoint/shared/cases/case-schemas';
 import { describeRoutes, type RouteDoc } from '../openapi/route-docs.ts';
 import { ActionDetailResource, ActionPageResource } from './action-resources.ts';
 
-const MOVE_ORDER = 'Checked in this order: who may (403), the version in If-Match (428 missing, 412 stale), then the lifecycle (409).';
+const MOVE_ORDER = 'Checked in this order: If-Match sent (428), the body (400), who may (403), the version quoted (412), then the lifecycle (409).';
 
 function move(name: string, summary: string, description: string, body?: RouteDoc['body']): RouteDoc {
   return {
