@@ -78,6 +78,27 @@ describe('the built-in feedback forms', () => {
     const untranslated = { ...form, translations: undefined, sections: form.sections.map((s) => ({ ...s, translations: undefined })) };
     expect(localiseForm(untranslated, 'cy').sections[0]!.title).toBe('Feeling safe');
   });
+
+  it('are in Polish, Urdu and easy read too, every text of every form', () => {
+    for (const language of ['pl', 'ur', 'easy'] as const) {
+      for (const form of BUILT_IN_FEEDBACK_FORMS) {
+        expect(form.translations?.[language]?.name, `${language} ${form.templateId}`).toBeTruthy();
+        expect(form.translations?.[language]?.description, `${language} ${form.templateId}`).toBeTruthy();
+        for (const section of form.sections) {
+          expect(section.translations?.[language]?.title, `${language} ${section.id}`).toBeTruthy();
+          for (const question of section.questions) {
+            expect(question.translations?.[language]?.label, `${language} ${question.id}`).toBeTruthy();
+            if (question.hint) expect(question.translations?.[language]?.hint, `${language} ${question.id}`).toBeTruthy();
+            for (const option of question.options ?? []) expect(option.translations?.[language]?.label, `${language} ${question.id}.${option.value}`).toBeTruthy();
+          }
+        }
+      }
+    }
+    const ur = localiseForm(version(FORM_AGES_4_7_ID), 'ur');
+    expect(ur.sections[0]!.questions[0]!.label).toBe('میں محفوظ محسوس کرتا ہوں');
+    expect(localiseForm(version(FORM_AGES_4_7_ID), 'pl').sections[0]!.questions[0]!.options!.map((o) => o.label)).toEqual(['Tak', 'Czasami', 'Nie', 'Nie wiem', 'Wolę nie mówić']);
+    expect(localiseForm(version(FORM_AGES_4_7_ID), 'cy').sections[0]!.questions[0]!.label).toBe('Rwy’n teimlo’n ddiogel');
+  });
 });
 
 function id11() {
