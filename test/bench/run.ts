@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: starts its own stack, seeds two bench authorities (one year and ten years
- * of history), warms up, then interleaves the workloads and prints `name: value` lines.
+ * `npm run bench`: builds the portal, starts its own stack, seeds two bench authorities (one
+ * year and ten years of history), warms up, then interleaves the workloads and prints
+ * `name: value` lines, among them the weight of the heaviest public engagement page.
  * Ratios compare like with like on the same machine at the same moment, so they mean the
  * same on a busy or an idle machine. Not part of `npm test`.
  */
@@ -13,6 +14,7 @@ import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
+import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
 import { seedBenchTenant } from './seed-bench.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
@@ -25,7 +27,7 @@ const BENCH = [
   { tenant: { id: 'b1a7e0f2-1010-4a4a-8a8a-000000000010', slug: 'bench-ten-years', name: 'Bench: ten years', prefix: 'BT' }, months: 120, audits: 15_000, actions: 40_000, cases: 2_600 },
 ] as const;
 
-const stack = await startStack();
+const stack = await startStack({ portal: true });
 try {
   const tenant = DEMO_TENANTS[0]!;
   const token = await stack.tokenFor(`qa@${tenant.slug}.example`);
@@ -74,6 +76,8 @@ try {
   print('dashboard_12m_10y_p95_ms', percentile(samples.dashboard_10y!, 95));
   print('dashboard_history_ratio', p50('dashboard_10y') / p50('dashboard_1y'));
   print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
+  // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
+  print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
   print('bench_seconds', (performance.now() - started) / 1000, 1);
 } finally {
   await stack.stop();
