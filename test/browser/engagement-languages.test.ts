@@ -72,6 +72,8 @@ it('a family answers in Urdu, right to left, with axe finding nothing on any pag
     await page.getByLabel(WORDS.ur.code, { exact: true }).fill('NVPC-SAYS');
     await page.getByRole('button', { name: WORDS.ur.start, exact: true }).click();
     await page.waitForURL(/\/answer$/);
+    // The form itself speaks Urdu too.
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('اپنی رائے دیں (والدین اور دیکھ بھال کرنے والے)');
     await check();
     await answerTheForm(page, 'ur', check);
     await check();
