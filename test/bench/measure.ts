@@ -13,13 +13,19 @@ export async function timeOnce(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Runs each named workload `rounds` times, interleaved (a, b, a, b, ...) so that whatever
- * else the machine is doing affects every figure alike; returns the samples per name.
+ * Runs each named workload `rounds` times, interleaved (a, b, c, then b, c, a, ...) so that
+ * whatever else the machine is doing affects every figure alike; each round starts one further
+ * along, so no workload always follows the same one (and pays for its garbage). Returns the
+ * samples per name.
  */
 export async function interleave(workloads: Record<string, () => Promise<unknown>>, rounds: number): Promise<Record<string, number[]>> {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(workloads).map((name) => [name, []]));
+  const entries = Object.entries(workloads);
+  const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, work] of Object.entries(workloads)) samples[name]!.push(await timeOnce(work));
+    for (let i = 0; i < entries.length; i++) {
+      const [name, work] = entries[(round + i) % entries.length]!;
+      samples[name]!.push(await timeOnce(work));
+    }
   }
   return samples;
 }

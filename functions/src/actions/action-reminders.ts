@@ -33,7 +33,7 @@ function message(entry: OpenActionEntry, person: User, owner: User | undefined, 
 
 /** Queues the reminders owed today; returns how many were new. */
 export async function remindActionsDue(tenant: TenantContext, today: string, at: string): Promise<number> {
-  const due = await listOpenActionsDue(tenant, { lastDay: addDays(today, DUE_SOON_DAYS) });
+  const due = await listOpenActionsDue(tenant, addDays(today, DUE_SOON_DAYS));
   if (due.length === 0) return 0;
   const staff = await activeStaff(tenant);
   let queued = 0;

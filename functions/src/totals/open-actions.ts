@@ -1,14 +1,15 @@
 /**
  * The sparse list of open actions by due date (`OPEN-ACTIONS`): an entry while an action is
  * open or in progress, none once it is done, verified or cancelled. Its key comes from the
- * due date and id, so writing it after the action is safe to repeat; "overdue today" across
- * the authority is then one range query, and the reminders job reads what falls due.
+ * due date and id, so writing it after the action is safe to repeat; what falls due across
+ * the authority, for the reminders, is then one range query.
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_ACTION_STATES, type Action } from '@waypoint/shared/actions/action-schemas';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import type { CaseType } from '@waypoint/shared/cases/case-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { withoutKeys } from '../platform/database/versioned-items.ts';
 
 export interface OpenActionEntry {
   actionId: string;
@@ -43,10 +44,10 @@ export async function syncOpenAction(tenant: TenantContext, action: Action): Pro
   }
 }
 
-/** Open actions due on or before `lastDay` (or before `beforeDay`), soonest first, with only the fields asked for. */
-export async function listOpenActionsDue(tenant: TenantContext, range: { lastDay?: string; beforeDay?: string }, fields?: readonly (keyof OpenActionEntry)[]): Promise<OpenActionEntry[]> {
-  const upper = range.beforeDay !== undefined ? tenant.keys.openActionsDueBefore(range.beforeDay) : `${tenant.keys.openActionsDueBefore(range.lastDay!)}\uffff`;
-  const names = fields ? Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])) : undefined;
+/** Open actions due on or before `lastDay`, soonest first (overdue ones included). */
+export async function listOpenActionsDue(tenant: TenantContext, lastDay: string): Promise<OpenActionEntry[]> {
+  // Sort keys of that day's entries run on from `DUE#<day>#`; U+FFFF is above all of them.
+  const upper = `${tenant.keys.openActionsDueBefore(lastDay)}\uffff`;
   const found: OpenActionEntry[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -55,11 +56,10 @@ export async function listOpenActionsDue(tenant: TenantContext, range: { lastDay
         TableName: tenant.tableName,
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': tenant.keys.openActionsPartition(), ':from': 'DUE#', ':to': upper },
-        ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
         ExclusiveStartKey: start,
       }),
     );
-    found.push(...((result.Items ?? []) as OpenActionEntry[]));
+    found.push(...(result.Items ?? []).map((item) => withoutKeys<OpenActionEntry>(item)));
     start = result.LastEvaluatedKey;
   } while (start);
   return found;
