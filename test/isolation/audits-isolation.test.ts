@@ -21,7 +21,7 @@ let southmoorMail: number;
 beforeAll(async () => {
   stack = await startStack();
   // Only Southmoor has version 2 of the Journey of the Child.
-  await expectJson(await stack.api(sm('qa'), '/v1/templates/journey-of-the-child/versions', jsonInit('POST', { name: JOURNEY.name, description: JOURNEY.description, sections: JOURNEY.sections })), 201);
+  await expectJson(await stack.api(sm('qa'), '/v1/templates/journey-of-the-child/versions', jsonInit('POST', { name: JOURNEY.name, description: JOURNEY.description, sections: JOURNEY.sections }, { 'if-match': '"1"' })), 201);
   southmoorBefore = await expectJson<AuditDetail>(await stack.api(sm('qa'), `/v1/audits/${SM_AUDIT.id}`));
   southmoorMail = (await expectJson<{ items: unknown[] }>(await stack.api(sm('qa'), '/v1/dev/outbox?limit=100'))).items.length;
 });
