@@ -12,6 +12,8 @@ import type { TenantContext } from '@waypoint/functions/platform/auth/caller';
 import { getAudit } from '@waypoint/functions/audits/audit-store';
 import { getAction } from '@waypoint/functions/actions/action-store';
 import { applySourceChange } from '@waypoint/functions/totals/totals-ledger';
+import { tagResponse } from '@waypoint/functions/engagement/results/results-store';
+import { feedbackChange } from '@waypoint/functions/totals/feedback-totals';
 import { actionContribution } from '@waypoint/shared/dashboards/totals-contributions';
 import { totalsDelta } from '@waypoint/shared/dashboards/totals-rollups';
 import type { Action } from '@waypoint/shared/actions/action-schemas';
@@ -20,6 +22,7 @@ import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, SOUTHMOOR, expectJson, jsonInit, nv, readVersioned } from './api-client.ts';
 import { inDays, moved, raiseAction, type SavedAction } from './actions-support.ts';
 import { JOURNEY, patchAudit, planAudit, requiredAnswers, todayInLondon, type Saved } from './audits-support.ts';
+import { newActivity, saveAnswers, savedOk, startSession, submit } from './engagement-support.ts';
 import { contextOf, leftoverMarks, recounted, storedTotals } from './totals-support.ts';
 
 let stack: TestStack;
@@ -132,6 +135,44 @@ describe('a crash part-way through the totals update', () => {
     const before = await storedTotals(northvale);
     await applySourceChange(northvale, { kind: 'action', id: current.id, version: current.version, contribution: actionContribution(current, current.caseType!) });
     expect(await storedTotals(northvale)).toEqual(before);
+  });
+});
+
+describe('feedback theme tags', () => {
+  /** A response sent through a new Child Protection survey's public link. */
+  async function sentResponse(): Promise<{ activityId: string; responseId: string }> {
+    const activity = await newActivity(stack, nv('qa'), { publicLink: true, teamId: 'child-protection', caseType: 'child-protection' });
+    const session = await startSession(stack, 'northvale', { activityId: activity.id });
+    await savedOk(await saveAnswers(stack, 'northvale', session.token, { 'tell-us-more': { couldBeBetter: 'More visits.' } }));
+    await savedOk(await submit(stack, 'northvale', session.token));
+    return { activityId: activity.id, responseId: session.responseId };
+  }
+  const themeCounters = (totals: Record<string, Record<string, number>>) => Object.values(totals).flatMap((counters) => Object.keys(counters).filter((name) => name.startsWith('e.')));
+
+  it('written without their totals are counted by the reconcile, which rebuilds theme counts with the rest', async () => {
+    const { activityId, responseId } = await sentResponse();
+    const before = await storedTotals(northvale);
+    expect(await tagResponse(northvale, activityId, responseId, ['Waiting'])).toMatchObject({ themesVersion: 1 });
+    expect(await storedTotals(northvale)).toEqual(before);
+    expect(themeCounters(await recounted(northvale)).length).toBeGreaterThan(themeCounters(before).length);
+    await reconcileTotals(stack.jobDependencies);
+    const after = await storedTotals(northvale);
+    expect(after).toEqual(await recounted(northvale));
+    // The authority, the team, the case type and both, each with the tagged count and the theme's.
+    expect(themeCounters(after).length - themeCounters(before).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('are finished by a retry without counting twice after a crash part-way through a retag', async () => {
+    const { activityId, responseId } = await sentResponse();
+    await expectJson(await stack.api(nv('qa'), `/v1/engagement/activities/${activityId}/responses/${responseId}/themes`, jsonInit('PUT', { themes: [] })));
+    const tagged = (await tagResponse(northvale, activityId, responseId, ['Waiting', 'Being listened to']))!;
+    const change = feedbackChange(activityId, tagged, { teamId: 'child-protection', caseType: 'child-protection' });
+    await expect(applySourceChange({ ...northvale, db: crashingOn(2) }, change)).rejects.toThrow('simulated crash');
+    expect(await storedTotals(northvale)).not.toEqual(await recounted(northvale));
+    await applySourceChange(northvale, change);
+    await applySourceChange(northvale, change);
+    expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
+    expect(await leftoverMarks(northvale)).toEqual([]);
   });
 });
 

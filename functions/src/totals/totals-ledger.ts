@@ -1,6 +1,6 @@
 /**
  * Keeping the monthly totals right without transactions. Each source (an audit, its
- * moderation, an action) has a marker beside it recording what it has added to the totals
+ * moderation, an action, a feedback response's theme tags) has a marker beside it recording what it has added to the totals
  * and at which version. A change is applied in three steps:
  *
  * 1. the marker records the change as pending (conditional on the marker's revision);
@@ -23,11 +23,13 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { addToTotals, removeMarks, type ChangeMark } from './totals-store.ts';
 
-export type SourceKind = 'audit' | 'moderation' | 'action';
+export type SourceKind = 'audit' | 'moderation' | 'action' | 'feedback';
 
 export interface SourceChange {
   kind: SourceKind;
   id: string;
+  /** A feedback response's activity, whose partition holds the response and its marker. */
+  activityId?: string;
   /** The source's version this contribution was computed from. */
   version: number;
   /** The buckets the source adds to now (none for, say, a cancelled audit). */
@@ -37,6 +39,7 @@ export interface SourceChange {
 export interface TotalsMarker {
   kind: SourceKind;
   sourceId: string;
+  activityId?: string;
   /** The source version whose contribution the totals hold. */
   version: number;
   applied: Contribution[];
@@ -47,13 +50,17 @@ export interface TotalsMarker {
 
 const ATTEMPTS = 5;
 
-function markerKey(tenant: TenantContext, source: Pick<SourceChange, 'kind' | 'id'>): Key {
+type SourceRef = Pick<SourceChange, 'kind' | 'id' | 'activityId'>;
+
+function markerKey(tenant: TenantContext, source: SourceRef): Key {
   return tenant.keys.totalsMarker(source);
 }
 
-async function readMarker(tenant: TenantContext, source: Pick<SourceChange, 'kind' | 'id'>): Promise<TotalsMarker> {
+const sourceOf = (marker: Pick<TotalsMarker, 'kind' | 'sourceId' | 'activityId'>): SourceRef => ({ kind: marker.kind, id: marker.sourceId, ...(marker.activityId ? { activityId: marker.activityId } : {}) });
+
+async function readMarker(tenant: TenantContext, source: SourceRef): Promise<TotalsMarker> {
   const { Item } = await tenant.db.send(new GetCommand({ TableName: tenant.tableName, Key: markerKey(tenant, source), ConsistentRead: true }));
-  if (!Item) return { kind: source.kind, sourceId: source.id, version: 0, applied: [], revision: 0 };
+  if (!Item) return { kind: source.kind, sourceId: source.id, ...(source.activityId ? { activityId: source.activityId } : {}), version: 0, applied: [], revision: 0 };
   const { PK: _pk, SK: _sk, ...marker } = Item;
   return marker as TotalsMarker;
 }
@@ -64,7 +71,7 @@ async function writeMarker(tenant: TenantContext, marker: TotalsMarker, expected
     await tenant.db.send(
       new PutCommand({
         TableName: tenant.tableName,
-        Item: { ...marker, ...markerKey(tenant, { kind: marker.kind, id: marker.sourceId }) },
+        Item: { ...marker, ...markerKey(tenant, sourceOf(marker)) },
         ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(PK)' : '#revision = :revision',
         ...(expectedRevision === 0 ? {} : { ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expectedRevision } }),
       }),
@@ -75,6 +82,8 @@ async function writeMarker(tenant: TenantContext, marker: TotalsMarker, expected
     throw error;
   }
 }
+
+const markerOf = (marker: TotalsMarker): Pick<TotalsMarker, 'kind' | 'sourceId' | 'activityId'> => ({ kind: marker.kind, sourceId: marker.sourceId, ...(marker.activityId ? { activityId: marker.activityId } : {}) });
 
 /** A marker's mark on the totals items, naming the source (never a counter name). */
 export function changeMark(marker: Pick<TotalsMarker, 'kind' | 'sourceId'>, version: number): ChangeMark {
@@ -87,7 +96,7 @@ async function finishPending(tenant: TenantContext, marker: TotalsMarker): Promi
   const rows = totalsDelta(marker.applied, pending.contribution);
   const mark = changeMark(marker, pending.version);
   await addToTotals(tenant, rows, mark);
-  const applied: TotalsMarker = { kind: marker.kind, sourceId: marker.sourceId, version: pending.version, applied: pending.contribution, revision: marker.revision + 1 };
+  const applied: TotalsMarker = { ...markerOf(marker), version: pending.version, applied: pending.contribution, revision: marker.revision + 1 };
   if (!(await writeMarker(tenant, applied, marker.revision))) return false;
   await removeMarks(tenant, rows, mark);
   return true;
@@ -126,5 +135,5 @@ export async function recordSourceChange(tenant: TenantContext, change: () => Pr
 
 /** The marker as the reconcile job leaves it: everything the source adds, applied. */
 export function reconciledMarker(change: SourceChange, revision: number): TotalsMarker {
-  return { kind: change.kind, sourceId: change.id, version: change.version, applied: change.contribution, revision };
+  return { kind: change.kind, sourceId: change.id, ...(change.activityId ? { activityId: change.activityId } : {}), version: change.version, applied: change.contribution, revision };
 }

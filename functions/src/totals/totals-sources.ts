@@ -1,8 +1,8 @@
 /**
  * Reading every source of a tenant's totals, for the reconcile job and its test: cases
- * (for demographics), audits and actions by team, and moderations by the audits' months,
- * each with only the fields the totals need. No Scan: every read is a Query of the
- * tenant's own index partitions.
+ * (for demographics), audits and actions by team, moderations by the audits' months, and
+ * the tagged responses of each engagement activity, each with only the fields the totals
+ * need. No Scan: every read is a Query of the tenant's own partitions.
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Action } from '@waypoint/shared/actions/action-schemas';
@@ -10,12 +10,16 @@ import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { actionContribution, auditContribution, moderationContribution } from '@waypoint/shared/dashboards/totals-contributions';
 import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas';
+import type { EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
+import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
+import { clock } from '@waypoint/shared/time/clock';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { withoutKeys } from '../platform/database/versioned-items.ts';
 import { listTeams } from '../teams/team-store.ts';
+import { feedbackChange, feedbackPlacement, type TaggedForTotals } from './feedback-totals.ts';
 import type { SourceChange } from './totals-ledger.ts';
 
-const CASE_FIELDS = ['ref', 'ageBand', 'gender', 'ethnicity', 'disability'] as const;
+const CASE_FIELDS = ['ref', 'teamId', 'caseType', 'ageBand', 'gender', 'ethnicity', 'disability'] as const;
 const AUDIT_FIELDS = ['id', 'caseRef', 'month', 'teamId', 'caseType', 'state', 'completedAt', 'overallGrade', 'sectionGrades', 'version'] as const;
 const ACTION_FIELDS = ['id', 'createdAt', 'updatedAt', 'teamId', 'caseRef', 'caseType', 'ownerId', 'state', 'dueDate', 'doneOn', 'source', 'impact', 'version'] as const;
 
@@ -72,5 +76,49 @@ export async function readTenantSources(tenant: TenantContext): Promise<TenantSo
     actions.push({ ...action, caseType });
     changes.push({ kind: 'action', id: action.id, version: action.version, contribution: actionContribution(action, caseType) });
   }
+  changes.push(...(await feedbackChanges(tenant, new Map(cases.map((c) => [c.ref, c])))));
   return { changes, actions };
+}
+
+const ACTIVITY_FIELDS = ['id', 'teamId', 'caseType'] as const;
+const RESPONSE_FIELDS = ['id', 'state', 'submittedAt', 'themes', 'themesVersion', 'codeId', EXPIRY_ATTRIBUTE] as const;
+
+/**
+ * Every response staff have ever tagged (`themesVersion` set), even if since untagged, so its
+ * marker is reset too; one Query per activity. A response past its retention counts no more.
+ */
+async function feedbackChanges(tenant: TenantContext, caseByRef: ReadonlyMap<string, Pick<Case, 'teamId' | 'caseType'>>): Promise<SourceChange[]> {
+  const k = tenant.keys;
+  const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+  const activities = await queryAll<Pick<EngagementActivity, (typeof ACTIVITY_FIELDS)[number]>>(
+    tenant,
+    { IndexName: 'GSI1', KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'GSI1PK' }, ExpressionAttributeValues: { ':pk': k.engagementActivities().GSI1PK } },
+    ACTIVITY_FIELDS,
+  );
+  const inPartition = (prefix: { PK: string; SK: string }, extra: Partial<QueryCommandInput> = {}) => ({
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+    ...extra,
+    ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK', ...extra.ExpressionAttributeNames },
+    ExpressionAttributeValues: { ':pk': prefix.PK, ':sk': prefix.SK, ...extra.ExpressionAttributeValues },
+  });
+  const perActivity = await Promise.all(
+    activities.map(async (activity) => {
+      const tagged = (
+        await queryAll<TaggedForTotals & { [EXPIRY_ATTRIBUTE]?: number }>(
+          tenant,
+          inPartition(k.feedbackResponsesPrefix(activity.id), { FilterExpression: 'attribute_exists(#tv)', ExpressionAttributeNames: { '#tv': 'themesVersion' } }),
+          RESPONSE_FIELDS,
+        )
+      ).filter((r) => r[EXPIRY_ATTRIBUTE] === undefined || r[EXPIRY_ATTRIBUTE] >= nowSeconds);
+      // Codes are read only when the activity leaves its team or case type to the linked case.
+      const needsCases = (!activity.teamId || !activity.caseType) && tagged.some((r) => r.codeId);
+      const codes = needsCases ? await queryAll<{ id: string; caseRef?: string }>(tenant, inPartition(k.invitationCodesPrefix(activity.id)), ['id', 'caseRef']) : [];
+      const caseRefOf = new Map(codes.map((c) => [c.id, c.caseRef]));
+      return tagged.map((r) => {
+        const caseRef = r.codeId ? caseRefOf.get(r.codeId) : undefined;
+        return feedbackChange(activity.id, r, feedbackPlacement(activity, caseRef ? caseByRef.get(caseRef) : undefined));
+      });
+    }),
+  );
+  return perActivity.flat();
 }

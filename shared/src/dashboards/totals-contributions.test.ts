@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../actions/action-schemas.ts';
 import type { Audit } from '../audits/audit-schemas.ts';
 import type { Moderation } from '../moderation/moderation-schemas.ts';
-import { actionContribution, auditContribution, moderationContribution, type Contribution } from './totals-contributions.ts';
+import { counter } from './totals-counters.ts';
+import { actionContribution, auditContribution, feedbackContribution, moderationContribution, type Contribution } from './totals-contributions.ts';
 
 const audit = (overrides: Partial<Audit> = {}) =>
   ({ month: '2026-10', teamId: 'cin', caseType: 'child-in-need', state: 'completed', completedAt: '2026-10-31T22:30:00.000Z', overallGrade: 'good', sectionGrades: { assessment: 'requires-improvement' }, ...overrides }) as Audit;
@@ -58,5 +59,23 @@ describe('what an action adds to the month it was raised', () => {
     const cancelled = actionContribution(action({ state: 'cancelled', doneOn: undefined }), 'child-in-need');
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]!.counters['x.cancelled']).toBe(1);
+  });
+});
+
+describe('what a tagged feedback response adds to the month it was sent', () => {
+  const sent = { state: 'submitted' as const, submittedAt: '2026-10-31T23:30:00.000Z', themes: ['Being listened to', 'Waiting', 'Waiting'] };
+
+  it('counts it once as tagged and once under each theme, in its London month, at its activity’s or case’s team and case type', () => {
+    // 23:30 UTC on 31 October is 31 October in London (GMT), so October.
+    expect(feedbackContribution(sent, { teamId: 'cin', caseType: 'child-in-need' })).toEqual([
+      { bucket: { month: '2026-10', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'e.n': 1, [counter.feedbackTheme('Being listened to')]: 1, [counter.feedbackTheme('Waiting')]: 1 } },
+    ]);
+    expect(feedbackContribution({ ...sent, submittedAt: '2026-06-30T23:30:00.000Z' }, {})[0]!.bucket).toEqual({ month: '2026-07' });
+  });
+
+  it('adds nothing when untagged or not sent', () => {
+    expect(feedbackContribution({ ...sent, themes: [] }, {})).toEqual([]);
+    expect(feedbackContribution({ state: 'submitted', submittedAt: sent.submittedAt }, {})).toEqual([]);
+    expect(feedbackContribution({ ...sent, state: 'draft' }, {})).toEqual([]);
   });
 });

@@ -12,17 +12,22 @@ import { londonDate } from '../audits/audit-dates.ts';
 import type { Audit } from '../audits/audit-schemas.ts';
 import type { CaseType } from '../cases/case-schemas.ts';
 import { DEMOGRAPHIC_DIMENSIONS, demographicGroups, type CaseDemographics } from '../demographics/demographics.ts';
+import type { FeedbackResponse } from '../engagement/response-schemas.ts';
 import { moderationPairs } from '../moderation/moderation-agreement.ts';
 import type { Moderation } from '../moderation/moderation-schemas.ts';
 import { auditDueDate } from '../programme/programme-dates.ts';
 import { GRADES } from '../templates/grade-scale.ts';
 import { counter, daysToDoneBin, type Counters } from './totals-counters.ts';
 
-/** The finest totals item: a tenant's month, team and case type. */
+/**
+ * The finest totals item: a tenant's month, team and case type. Audits and actions always
+ * have both; a feedback response may have neither (an authority-wide activity with no case),
+ * and then counts only at the levels it has.
+ */
 export interface FineBucket {
   month: string;
-  teamId: string;
-  caseType: CaseType;
+  teamId?: string;
+  caseType?: CaseType;
 }
 
 export interface Contribution {
@@ -85,4 +90,25 @@ export function actionContribution(action: ActionForTotals, caseType: CaseType):
   const raised: Contribution = { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, caseType }, counters };
   if (!OPEN_ACTION_STATES.includes(action.state)) return [raised];
   return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, caseType }, counters: { [counter.openDue(action.dueDate)]: 1 } }];
+}
+
+export type FeedbackForTotals = Pick<FeedbackResponse, 'state' | 'submittedAt'> & { themes?: readonly string[] };
+
+/** Where a response counts: its activity's team and case type, or else those of the case its code was linked to. */
+export interface FeedbackPlacement {
+  teamId?: string;
+  caseType?: CaseType;
+}
+
+/**
+ * A sent response tagged with themes counts once as tagged and once under each theme, in the
+ * London month it was sent; untagged or unsent, it adds nothing.
+ */
+export function feedbackContribution(response: FeedbackForTotals, placement: FeedbackPlacement): Contribution[] {
+  const themes = [...new Set(response.themes ?? [])];
+  if (response.state !== 'submitted' || !response.submittedAt || themes.length === 0) return [];
+  const counters: Counters = { [counter.feedbackTagged]: 1 };
+  for (const theme of themes) counters[counter.feedbackTheme(theme)] = 1;
+  const month = londonDate(new Date(response.submittedAt)).slice(0, 7);
+  return [{ bucket: { month, ...(placement.teamId ? { teamId: placement.teamId } : {}), ...(placement.caseType ? { caseType: placement.caseType } : {}) }, counters }];
 }

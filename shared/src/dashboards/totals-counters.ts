@@ -44,9 +44,27 @@ export const counter = {
   /** Open actions due on a day of the item's month (`o.07`): what "overdue" is read from, whatever today is. */
   openDue: (dueDate: string) => `o.${dueDate.slice(8, 10)}`,
   fairness: (dimension: DemographicDimension, group: string, measure: FairnessMeasure) => `f.${dimension}.${group}.${(GRADES as readonly string[]).includes(measure) ? GRADE_CODES[measure as Grade] : measure}`,
+  /** Sent feedback responses staff tagged with at least one theme, in the month they were sent. */
+  feedbackTagged: 'e.n',
+  /** Responses tagged with a theme; the theme's own words are hex-encoded (they may hold any character). */
+  feedbackTheme: (theme: string) => `${THEME_PREFIX}${toHex(theme)}`,
 } as const;
 
-const COUNTER_NAME = /^[agsmxfo]\.[A-Za-z0-9.-]+$/;
+const THEME_PREFIX = 'e.t.';
+
+function toHex(text: string): string {
+  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The theme a `e.t.<hex>` counter counts; undefined for any other counter. */
+export function themeOfCounter(name: string): string | undefined {
+  if (!name.startsWith(THEME_PREFIX)) return undefined;
+  const hex = name.slice(THEME_PREFIX.length);
+  if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
+  return new TextDecoder().decode(Uint8Array.from(hex.match(/../g)!.map((pair) => parseInt(pair, 16))));
+}
+
+const COUNTER_NAME = /^[agsmxfoe]\.[A-Za-z0-9.-]+$/;
 
 /** Whether an attribute of a totals item is a counter (not a key, a label or a retry mark). */
 export function isCounterName(name: string): boolean {

@@ -27,6 +27,13 @@ describe('totals at four levels', () => {
     expect(rows.map((r) => `${r.teamId}:${r.counters['a.due']}`).sort()).toEqual(['assessment:1', 'assessment:1', 'cin:-1', 'cin:-1']);
   });
 
+  it('counts a source with no team or case type only at the levels it has', () => {
+    const levels = (bucket: Contribution['bucket']) => totalsDelta([], [{ bucket, counters: { 'e.n': 1 } }]).map((r) => `${r.teamId ?? '*'}|${r.caseType ?? '*'}`);
+    expect(levels({ month: '2026-10' })).toEqual(['*|*']);
+    expect(levels({ month: '2026-10', teamId: 'cin' })).toEqual(['*|*', 'cin|*']);
+    expect(levels({ month: '2026-10', caseType: 'child-protection' })).toEqual(['*|*', '*|child-protection']);
+  });
+
   it('sums many sources, dropping levels that come to nothing', () => {
     const rows = sumContributions([c('2026-10', { 'a.due': 1 }), c('2026-10', { 'a.due': 2 }, 'assessment')]);
     expect(rows.find((r) => !r.teamId && !r.caseType)!.counters).toEqual({ 'a.due': 3 });

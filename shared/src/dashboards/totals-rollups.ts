@@ -19,8 +19,10 @@ export interface TotalsRow extends TotalsScope {
   counters: Counters;
 }
 
+/** The levels a bucket counts at; one without a team (or case type) skips the levels that need it. */
 export function rollupScopes(bucket: Pick<FineBucket, 'teamId' | 'caseType'>): TotalsScope[] {
-  return [{}, { teamId: bucket.teamId }, { caseType: bucket.caseType }, { teamId: bucket.teamId, caseType: bucket.caseType }];
+  const { teamId, caseType } = bucket;
+  return [{}, ...(teamId ? [{ teamId }] : []), ...(caseType ? [{ caseType }] : []), ...(teamId && caseType ? [{ teamId, caseType }] : [])];
 }
 
 /** A stable identity for a month at a scope, for grouping in memory. */

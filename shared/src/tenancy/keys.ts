@@ -190,11 +190,15 @@ export function tenantKeys(tenantId: string) {
       from: `${totalsLevel(scope)}MONTH#${safe(from, 'month')}`,
       to: `${totalsLevel(scope)}MONTH#${safe(to, 'month')}`,
     }),
-    /** What a source (an audit, its moderation, an action) has added to the totals, beside the source itself. */
-    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action'; id: string }): Key =>
-      source.kind === 'action'
-        ? { PK: `${root}#ACTION#${safe(source.id, 'action id')}`, SK: 'TOTALS' }
-        : { PK: `${root}#AUDIT#${safe(source.id, 'audit id')}`, SK: `TOTALS#${source.kind.toUpperCase()}` },
+    /**
+     * What a source (an audit, its moderation, an action, a feedback response's theme tags) has
+     * added to the totals, beside the source itself; a response's sits in its activity's partition.
+     */
+    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action' | 'feedback'; id: string; activityId?: string }): Key => {
+      if (source.kind === 'action') return { PK: `${root}#ACTION#${safe(source.id, 'action id')}`, SK: 'TOTALS' };
+      if (source.kind === 'feedback') return { PK: `${root}#ENGAGEMENT#${safe(source.activityId ?? '', 'activity id')}`, SK: `TOTALS#RESPONSE#${safe(source.id, 'response id')}` };
+      return { PK: `${root}#AUDIT#${safe(source.id, 'audit id')}`, SK: `TOTALS#${source.kind.toUpperCase()}` };
+    },
 
     /** The child's journey: one versioned document in the case's partition, beside its profile. */
     journey: (caseRef: string): Key => ({ PK: `${root}#CASE#${safe(caseRef, 'case reference')}`, SK: 'JOURNEY' }),

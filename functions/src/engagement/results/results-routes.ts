@@ -17,6 +17,7 @@ import { ApiError, notFound } from '../../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../../platform/http/validation.ts';
 import { requireIfMatch, setEtag } from '../../platform/http/versioning.ts';
 import { getTemplateVersion } from '../../templates/template-store.ts';
+import { recordFeedbackTotals } from '../../totals/feedback-totals.ts';
 import { findVisibleActivity } from '../activity-routes.ts';
 import { engagementViewer } from '../engagement-viewer.ts';
 import { resultsAcross, resultsFor } from './results-reading.ts';
@@ -96,7 +97,9 @@ activityResultsRoutes.put('/:id/responses/:responseId/themes', async (c) => {
   const { themes } = await getThemes(tenant);
   const unknown = body.themes.filter((t) => !themes.includes(t));
   if (unknown.length) throw new ApiError('validation', 'Use the authority’s themes', { errors: unknown.map((t) => ({ path: 'themes', message: `No theme called ${t}` })) });
-  if (!(await tagResponse(tenant, activity.id, responseId, [...new Set(body.themes)]))) throw notFound('sent response');
+  const tagged = await tagResponse(tenant, activity.id, responseId, [...new Set(body.themes)]);
+  if (!tagged) throw notFound('sent response');
+  await recordFeedbackTotals(tenant, activity, tagged);
   return c.json({ responseId, themes: [...new Set(body.themes)] });
 });
 

@@ -12,7 +12,8 @@ import type { TenantContext } from '../../platform/auth/caller.ts';
 import { getItem, withoutKeys } from '../../platform/database/versioned-items.ts';
 import { ApiError } from '../../platform/http/api-error.ts';
 
-export type TaggedFeedback = FeedbackResponse & { themes?: string[] };
+/** `themesVersion` counts the times it was tagged: the version its theme counts in the monthly totals come from. */
+export type TaggedFeedback = FeedbackResponse & { themes?: string[]; themesVersion?: number };
 
 /** The authority's themes sit in its root partition, next to its settings. */
 const themesKey = (tenant: TenantContext): Key => ({ PK: tenant.keys.root, SK: 'ENGAGEMENT-THEMES' });
@@ -42,22 +43,26 @@ export async function sentResponses(tenant: TenantContext, activityId: string, n
   return items;
 }
 
-/** Replaces a sent response's tags; false when there is no sent response with that id. */
-export async function tagResponse(tenant: TenantContext, activityId: string, responseId: string, themes: string[]): Promise<boolean> {
+/**
+ * Replaces a sent response's tags and moves its `themesVersion` on (the monthly totals' source
+ * version, so retagging moves the counts once); undefined when there is no sent response with that id.
+ */
+export async function tagResponse(tenant: TenantContext, activityId: string, responseId: string, themes: string[]): Promise<TaggedFeedback | undefined> {
   try {
-    await tenant.db.send(
+    const { Attributes } = await tenant.db.send(
       new UpdateCommand({
         TableName: tenant.tableName,
         Key: tenant.keys.feedbackResponse(activityId, responseId),
-        UpdateExpression: 'SET themes = :themes',
+        UpdateExpression: 'SET themes = :themes ADD themesVersion :one',
         ConditionExpression: 'attribute_exists(PK) AND #state = :submitted',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':themes': themes, ':submitted': 'submitted' },
+        ExpressionAttributeValues: { ':themes': themes, ':submitted': 'submitted', ':one': 1 },
+        ReturnValues: 'ALL_NEW',
       }),
     );
-    return true;
+    return withoutKeys<TaggedFeedback>(Attributes ?? {});
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
 }
