@@ -1,12 +1,15 @@
 /**
  * The service dashboard in the browser, axe on every page: a senior manager sees the service
- * picture (every figure a chart with its table), filters it without JavaScript, downloads a
- * figure's rows as CSV, and prints it (print media: no navigation, filters or links to
- * download); small groups read "fewer than 5"; a team manager has no dashboard.
+ * picture (every figure a chart with its table, feedback themes included once five responses
+ * are tagged), filters it without JavaScript, downloads a figure's rows as CSV, and prints it
+ * (print media: no navigation, filters or links to download); small groups read "fewer than
+ * 5"; a team manager has no dashboard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
+import { demoActivityId } from '@waypoint/functions/local/seed/demo-engagement';
+import { NORTHVALE } from '../api/api-client.ts';
 
 let stack: TestStack;
 let browser: TestBrowser;
@@ -18,7 +21,22 @@ const FIGURES = ['Audits due and completed on time', 'Grades overall and by sect
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
   signedIn = signInCache(browser, stack.portalUrl!);
+  await tagDemoFeedback();
 }, 90_000);
+
+/** Five of the demo survey's sent responses tagged with a theme, so the themes figure has something to show. */
+async function tagDemoFeedback(): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const listed = (await (await stack.api('qa@northvale.example', '/v1/engagement/themes')).json()) as { version: number };
+  const saved = await stack.api('qa@northvale.example', '/v1/engagement/themes', { method: 'PUT', body: JSON.stringify({ themes: ['Being listened to', 'Waiting'] }), headers: { ...json, 'if-match': `"${listed.version}"` } });
+  expect(saved.status).toBe(200);
+  const activityId = demoActivityId(NORTHVALE, 'ages-11-18');
+  const { items } = (await (await stack.api('qa@northvale.example', `/v1/engagement/activities/${activityId}/comments`)).json()) as { items: { responseId: string }[] };
+  for (const responseId of [...new Set(items.map((c) => c.responseId))].slice(0, 5)) {
+    const tagged = await stack.api('qa@northvale.example', `/v1/engagement/activities/${activityId}/responses/${responseId}/themes`, { method: 'PUT', body: JSON.stringify({ themes: ['Being listened to'] }), headers: json });
+    expect(tagged.status).toBe(200);
+  }
+}
 
 afterAll(async () => {
   await signedIn?.closeAll();
@@ -36,6 +54,7 @@ describe('service dashboard', () => {
       expect(await section.getByRole('img').count(), figure).toBeGreaterThan(0);
     }
     expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.getByRole('region', { name: 'What children and families told us' }).getByRole('table', { name: 'Feedback themes, most common first' }).count()).toBe(1);
     const text = await page.locator('main').innerText();
     expect(text).toContain('Median days to done');
     // Nobody is named: no action owner on the team list appears anywhere in the figures.

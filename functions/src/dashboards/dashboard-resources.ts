@@ -70,6 +70,19 @@ export const ServiceViewResource = v.pipe(
         groups: v.array(v.object({ group: v.string(), label: v.string(), audits: shown, completedOnTime: shown, onTimeShare: share, grades: v.object({ outstanding: shown, good: shown, 'requires-improvement': shown, inadequate: shown }) })),
       }),
     ),
+    feedbackThemes: v.pipe(
+      v.object({
+        // Responses sent in the period that staff tagged with at least one theme.
+        taggedResponses: shown,
+        withheld: v.pipe(v.boolean(), v.description('True when fewer than 5 responses were tagged: no figure is given at all')),
+        themes: v.pipe(
+          v.array(v.object({ theme: v.string(), count: shown, share: v.pipe(share, v.description('Of the tagged responses; null when the count is withheld')) })),
+          v.description('The authority’s themes; shown counts most common first, then the rest in the authority’s order; empty when withheld'),
+        ),
+      }),
+      v.title('ServiceFeedbackThemes'),
+      v.description('What children and families told us: the themes staff tagged sent feedback with, by the month each response was sent'),
+    ),
     exports: v.pipe(v.array(v.picklist(SERVICE_FIGURES)), v.description('Figures `/v1/dashboards/service/export` gives as CSV')),
   }),
   v.title('ServiceView'),

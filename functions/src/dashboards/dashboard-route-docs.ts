@@ -21,7 +21,7 @@ export const dashboardRouteDocs = describeRoutes([
     tag: 'Dashboards',
     summary: 'The service-level view',
     description:
-      'Audits due and completed on time, grades overall and by section, the trend by month, moderation agreement, actions raised and what became of them (done, verified, overdue, median days to done, whether they made a difference), the most common areas for development, and grades and timeliness by group of children where cases record demographics (a group under 5 shows “fewer than 5”, and a second group is hidden when one alone would be). From the monthly totals, so a 12-month view costs the same after ten years. Unknown parameters are a 400. No figure names or ranks a member of staff.',
+      'Audits due and completed on time, grades overall and by section, the trend by month, moderation agreement, actions raised and what became of them (done, verified, overdue, median days to done, whether they made a difference), the most common areas for development, grades and timeliness by group of children where cases record demographics (a group under 5 shows “fewer than 5”, and a second group is hidden when one alone would be), and what children and families told us: the themes staff tagged sent feedback with (a theme under 5 shows “fewer than 5”; with fewer than 5 responses tagged, no figure at all). From the monthly totals, so a 12-month view costs the same after ten years. Unknown parameters are a 400. No figure names or ranks a member of staff.',
     access: SERVICE_VIEWERS,
     query: v.object(ServiceViewQuery.entries),
     queryNotes: FILTERS,

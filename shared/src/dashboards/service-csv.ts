@@ -61,5 +61,9 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
         ['dimension', 'group', 'audits due', 'completed on time', 'on time (%)', ...grades],
         view.fairness.flatMap((d) => d.groups.map((g) => [d.label, g.label, describeShown(g.audits), describeShown(g.completedOnTime), share(g.onTimeShare), ...GRADES.map((grade) => describeShown(g.grades[grade]))])),
       );
+    case 'feedback-themes': {
+      const f = view.feedbackThemes;
+      return csv(['theme', 'responses', 'share of tagged responses (%)'], [['Responses tagged with any theme', describeShown(f.taggedResponses), ''], ...f.themes.map((t): Cell[] => [t.theme, describeShown(t.count), share(t.share)])]);
+    }
   }
 }

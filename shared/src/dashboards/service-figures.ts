@@ -11,6 +11,7 @@ import { GRADES, type Grade } from '../templates/grade-scale.ts';
 import type { DashboardPeriod } from './dashboard-periods.ts';
 import type { AgreementFigure, AuditTimeliness, DaysToDoneBin, FairnessDimension, GradeCounts, MonthFigures, SectionGrades, ServiceView } from './service-view-schemas.ts';
 import { SERVICE_FIGURES } from './service-view-schemas.ts';
+import { feedbackThemesFigure } from './feedback-theme-figures.ts';
 import { counter, daysToDoneBinEnd, gradeOfCode, type Counters } from './totals-counters.ts';
 import { sumRows, type TotalsRow } from './totals-rollups.ts';
 import type { CaseType } from '../cases/case-schemas.ts';
@@ -24,6 +25,8 @@ export interface ServiceInputs {
   rows: readonly TotalsRow[];
   /** Section titles by id, in the order sections should be listed. */
   sectionTitles: Record<string, string>;
+  /** The authority's feedback themes as they are now (none when absent). */
+  themes?: readonly string[];
 }
 
 const count = (counters: Counters, name: string) => counters[name] ?? 0;
@@ -175,6 +178,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
     },
     areasForDevelopment: areas,
     fairness: fairness(total),
+    feedbackThemes: feedbackThemesFigure(total, inputs.themes ?? []),
     exports: [...SERVICE_FIGURES],
   };
 }

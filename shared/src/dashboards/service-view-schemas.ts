@@ -26,7 +26,7 @@ export const ServiceViewQuery = v.strictObject(filterEntries);
 export type ServiceViewQuery = v.InferOutput<typeof ServiceViewQuery>;
 
 /** The figures that can be exported as CSV, each the rows behind one chart or table. */
-export const SERVICE_FIGURES = ['timeliness', 'grades', 'trend', 'moderation', 'actions', 'days-to-done', 'areas-for-development', 'fairness'] as const;
+export const SERVICE_FIGURES = ['timeliness', 'grades', 'trend', 'moderation', 'actions', 'days-to-done', 'areas-for-development', 'fairness', 'feedback-themes'] as const;
 export type ServiceFigure = (typeof SERVICE_FIGURES)[number];
 
 export const ServiceExportQuery = v.strictObject({ ...filterEntries, figure: v.picklist(SERVICE_FIGURES, 'Choose a figure to export') });
@@ -116,6 +116,24 @@ export interface FairnessDimension {
   groups: FairnessGroup[];
 }
 
+export interface FeedbackThemeCount {
+  theme: string;
+  /** Responses tagged with the theme; under 5 reads "fewer than 5". */
+  count: Shown;
+  /** count ÷ tagged responses, when the count is shown. */
+  share: number | null;
+}
+
+/** What children and families told us: the themes staff tagged sent feedback with, in the period. */
+export interface FeedbackThemesFigure {
+  /** Sent in the period and tagged with at least one theme. */
+  taggedResponses: Shown;
+  /** Fewer than 5 responses were tagged: no figure at all, not even the themes' counts. */
+  withheld: boolean;
+  /** Shown counts most common first, then the rest in the authority's order; empty when withheld. */
+  themes: FeedbackThemeCount[];
+}
+
 export interface ServiceView {
   period: { kind: DashboardPeriod; from: string; to: string; months: string[] };
   filters: { team: string | null; caseType: CaseType | null };
@@ -128,6 +146,7 @@ export interface ServiceView {
   actions: ActionFigures;
   areasForDevelopment: AreaForDevelopment[];
   fairness: FairnessDimension[];
+  feedbackThemes: FeedbackThemesFigure;
   /** Figures that `GET /v1/dashboards/service/export?figure=` gives as CSV. */
   exports: ServiceFigure[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FairnessDimension } from '@waypoint/shared/dashboards/service-view-schemas';
-import { fairnessRows, gradeRow, shortMonth } from './dashboard-charts.ts';
+import { fairnessRows, feedbackThemeRows, gradeRow, shortMonth } from './dashboard-charts.ts';
 
 const hidden = { value: null, suppressed: true } as const;
 const shown = (value: number) => ({ value, suppressed: false }) as const;
@@ -22,6 +22,21 @@ describe('dashboard chart rows', () => {
     expect(fairnessRows(dimension)).toEqual([
       { key: 'a', label: 'Girls', values: [80], text: '80% of 10 on time' },
       { key: 'b', label: 'Boys', values: [null], text: 'fewer than 5' },
+    ]);
+  });
+
+  it('draws a bar for each feedback theme that can be shown, and for the rest only “fewer than 5”', () => {
+    const rows = feedbackThemeRows({
+      taggedResponses: shown(12),
+      withheld: false,
+      themes: [
+        { theme: 'Waiting', count: shown(9), share: 0.75 },
+        { theme: 'Getting in touch', count: hidden, share: null },
+      ],
+    });
+    expect(rows).toEqual([
+      { key: 'Waiting', label: 'Waiting', values: [9], text: '9 (75% of tagged responses)' },
+      { key: 'Getting in touch', label: 'Getting in touch', values: [null], text: 'fewer than 5' },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * words. Percentages are written out beside every bar; a group under 5 gets no bar, only
  * "fewer than 5", so its size cannot be read off the chart either.
  */
-import type { AuditTimeliness, FairnessDimension, GradeCounts, ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
+import type { AuditTimeliness, FairnessDimension, FeedbackThemesFigure, GradeCounts, ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import { describeShown } from '@waypoint/shared/reporting/small-numbers';
 import { GRADES, gradeLabel } from '@waypoint/shared/templates/grade-scale';
 import type { BarInput } from '../components/charts/bar-chart.ts';
@@ -67,6 +67,16 @@ export function fairnessRows(dimension: FairnessDimension): BarInput[] {
     label: g.label,
     values: [g.onTimeShare === null ? null : Math.round(g.onTimeShare * 100)],
     text: g.audits.suppressed ? 'fewer than 5' : g.onTimeShare === null ? `${describeShown(g.audits)} due` : `${percent(g.onTimeShare)} of ${describeShown(g.audits)} on time`,
+  }));
+}
+
+/** Responses per theme; a theme under 5 draws no bar, only "fewer than 5". */
+export function feedbackThemeRows(figure: FeedbackThemesFigure): BarInput[] {
+  return figure.themes.map((t) => ({
+    key: t.theme,
+    label: t.theme,
+    values: [t.count.value],
+    text: t.count.suppressed ? 'fewer than 5' : `${t.count.value} (${percent(t.share)} of tagged responses)`,
   }));
 }
 
