@@ -4,31 +4,18 @@
  * audit it came from shows it verified. A second action is taken through the lifecycle with
  * JavaScript off: a reason is required to cancel, and the cancellation shows in the history.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 
 const OWNER = 'practitioner@northvale.example';
 const MANAGER = 'manager@northvale.example';
 /** The action the owner completes, read from their list. */
 const completed = { href: '', description: '' };
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 

@@ -5,29 +5,20 @@
  * manager finds it on the Alerts page, with the response and the case, and records what
  * was done until it is closed. Worrying words in free text, anonymously, alert too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formAges8To10 } from '@waypoint/shared/engagement/forms/children-forms';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { answerEveryPage, expectNoSidewaysScroll, htmlLang, phoneContext, startWithCode } from './engagement-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 let settings: { dutyPhone: string; dutyContactEmail: string };
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   settings = (await (await stack.api('qa@northvale.example', '/v1/settings')).json()) as typeof settings;
 }, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 

@@ -4,28 +4,16 @@
  * concern, someone else saving first), tries to complete it with answers missing, then
  * completes it, raises an action and prints it; the case holder adds a reflection.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { answerGradedSection, fillDate, londonDay, pathOf, saveAndContinue } from './audits-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 /** The audit the journey creates; later steps read it. */
 let auditId = '';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 async function expectPage(page: Page, path: RegExp, title: RegExp): Promise<void> {
   await page.waitForURL((url) => path.test(url.pathname + url.search));

@@ -4,15 +4,12 @@
  * a case holder reads but does not run, out-of-scope audits are "page not found", and a
  * section can be answered and saved with the keyboard alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditSummary } from '@waypoint/shared/audits/audit-schemas';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { londonDay } from './audits-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 /** Every Northvale audit, as a QA officer sees them through the API. */
 let audits: AuditSummary[] = [];
 
@@ -33,17 +30,11 @@ const find = (test: (a: AuditSummary) => boolean): AuditSummary => {
   return audit;
 };
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   audits = await allAudits();
 }, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
 
 /** The audit ids a page's audit table links to. */
 async function listedIds(page: import('playwright-core').Page): Promise<string[]> {

@@ -4,26 +4,12 @@
  * TAC summary with partners from other agencies and reopens an audit, and a planned audit
  * is cancelled. (axe needs scripts, so it runs in the JavaScript-on files.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
 import { answerGradedSection, fillDate, londonDay, saveAndContinue } from './audits-steps.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 const withoutScripts = (email: string) => signedIn.pageAs(email, { javaScriptEnabled: false });
 

@@ -4,23 +4,13 @@
  * title is the page's own, nothing scrolls sideways and no script is sent. (axe needs
  * scripts on to run; the JavaScript-off journeys are in engagement-journeys.test.ts.)
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { expectNoSidewaysScroll, htmlLang, NEXT, phoneContext, startWithCode, type Lang } from './engagement-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 const PROBLEMS = ['unknown-code', 'code-expired', 'code-revoked', 'code-used', 'activity-not-open', 'too-many-responses', 'session-expired', 'unknown-activity'];
 

@@ -5,26 +5,15 @@
  * public link (11 to 18), in Welsh from a link with JavaScript off (care leavers), and
  * skipping every question (parents and carers). Each is stored once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formAges4To7, formAges8To10 } from '@waypoint/shared/engagement/forms/children-forms';
 import { formParentsCarers } from '@waypoint/shared/engagement/forms/parents-carers-form';
 import { formAges11To18, formCareLeavers } from '@waypoint/shared/engagement/forms/young-people-forms';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
 import { answerEveryPage, expectNoSidewaysScroll, htmlLang, phoneContext, questionsOf, startWithCode, tabTo } from './engagement-steps.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 /** Responses sent for a demo activity, as the QA officer's API reads them. */
 async function sentFor(audience: string): Promise<number> {

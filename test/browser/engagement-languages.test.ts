@@ -3,23 +3,13 @@
  * laid out right to left, every page checked by axe-core; Polish and easy-read pages pass
  * axe too; and a Polish family answers with JavaScript off.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { expectNoSidewaysScroll, phoneContext } from './engagement-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 /** The words a test needs to find its way, per language. */
 const WORDS = {

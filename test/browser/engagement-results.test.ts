@@ -4,26 +4,14 @@
  * comments and keeping the theme list, and publishing "You said, we did" with JavaScript
  * off, which families then read on the public page without a code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 const ACTIVITY = 'nv-engage-ages-11-18';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 describe('results', () => {
   it('shows one activity’s answers as a chart with a table of every figure, a CSV and a print view', async () => {

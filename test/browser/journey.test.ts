@@ -5,24 +5,20 @@
  * the same journey on the case's audit, removes an event recorded in error (but not one
  * others depend on); the page prints without its form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 
 const MANAGER = 'manager@northvale.example';
 const REF = 'NV-J0001';
 /** Days ago, in London, as the API and the date boxes want them. */
 const ago = (days: number) => londonDay(-days);
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   // A case of the manager's team with no journey yet, an audit planned on it, and a story to judge.
   const created = await stack.api(MANAGER, '/v1/cases', { method: 'POST', body: JSON.stringify({ ref: REF, teamId: 'child-in-need', caseType: 'child-in-need', holderId: 'nv-practitioner' }) });
   expect(created.status).toBe(201);
@@ -34,12 +30,6 @@ beforeAll(async () => {
     expect(added.status).toBe(201);
   }
 }, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const timescaleRows = (page: Page) => page.locator('#journey-timescales tbody tr');

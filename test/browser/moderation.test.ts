@@ -4,16 +4,12 @@
  * grade, and reads the agreement report (exact agreement, kappa, pairs, the chart and its
  * table); the auditor sees the moderation on the audit; QA cannot moderate their own audit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { londonDay } from './audits-steps.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 
 const QA = 'qa@northvale.example';
 const lastMonth = shiftMonth(londonDay().iso.slice(0, 7), -1);
@@ -23,16 +19,7 @@ const GRADES = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
 /** The audit the moderation is for, read from the page it starts on. */
 const moderated = { auditId: '', caseRef: '' };
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 

@@ -4,28 +4,15 @@
  * someone else's; their manager reads it from the team list; the case's evidence page shows
  * its grades over time and the actions that followed each audit. One visit with JavaScript off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
 const PRACTITIONER = 'practitioner@northvale.example';
 const MANAGER = 'manager@northvale.example';
 const mine = { path: '', caseRef: '' };
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 describe('practitioner learning and case evidence', () => {
   it('shows a practitioner their own learning', async () => {

@@ -3,22 +3,12 @@
  * and save, then the change in the activity log; plus a refused password and sign-out.
  * (axe needs scripts in the page, so it runs in accessibility.test.ts with JavaScript on.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, fillProviderSignIn, launchBrowser, signIn, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { DEMO_PASSWORD, fillProviderSignIn, signIn } from '../support/browser.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 async function newPageWithoutScripts(): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false });

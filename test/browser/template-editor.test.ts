@@ -5,14 +5,10 @@
  * audit started earlier still shows version 1 and a new one version 2. Then every editor
  * page, the preview and the copy flow again with JavaScript on, for axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
 const QA = 'qa@northvale.example';
 const TEMPLATE = 'journey-of-the-child';
@@ -20,18 +16,12 @@ const RENAMED = '1. Case summary, history and chronology';
 /** An audit of the template already in progress before the new version, from the demo data. */
 let startedAuditId = '';
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   const open = (await (await stack.api(QA, '/v1/audits?state=in-progress&limit=100')).json()) as { items: { id: string; templateId: string; templateVersion: number }[] };
   startedAuditId = open.items.find((a) => a.templateId === TEMPLATE && a.templateVersion === 1)!.id;
 }, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const openSection = (page: Page, n: number) => page.locator(`#section-${n} > summary`).click();

@@ -5,15 +5,11 @@
  * page passes axe with JavaScript on and off, a save over a version someone published
  * meanwhile keeps what was typed, and a practitioner cannot open the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TemplateVersion } from '@waypoint/shared/templates/template-schemas';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
 const QA = 'qa@northvale.example';
 const FORM = 'feedback-parents-carers';
@@ -22,16 +18,7 @@ const POLISH_NAME = 'Powiedz nam, co myślisz (rodzice i opiekunowie)';
 const POLISH_FEEL_SAFE = 'Czuję się bezpiecznie w domu i poza nim';
 const URDU_TITLE = 'محفوظ محسوس کرنا (نیا)';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
-}, 90_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+useBrowserStack();
 
 async function latest(): Promise<TemplateVersion> {
   const response = await stack.api(QA, `/v1/templates/${FORM}`);

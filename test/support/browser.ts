@@ -81,6 +81,7 @@ export async function fillProviderSignIn(page: Page, email: string, password: st
 }
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+export type SignInCache = ReturnType<typeof signInCache>;
 
 /**
  * Signs each email in once and hands out its cookies, so tests can open signed-in
