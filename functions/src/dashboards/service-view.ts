@@ -1,18 +1,18 @@
 /**
  * Reading the service view: one Query of the chosen level's monthly totals (a dozen items for
- * twelve months, whatever the history), the section titles, kept in memory, and the
- * authority's feedback themes (one item, read alongside). "Overdue" changes with the date, so
- * it is read from the same items' counts of open actions by due day.
+ * twelve months, whatever the history), and the section titles and feedback themes, kept in
+ * memory. "Overdue" changes with the date, so it is read from the same items' counts of open
+ * actions by due day.
  */
 import { periodMonths } from '@waypoint/shared/dashboards/dashboard-periods';
 import { serviceView } from '@waypoint/shared/dashboards/service-figures';
 import type { ServiceView, ServiceViewQuery } from '@waypoint/shared/dashboards/service-view-schemas';
 import { today } from '../audits/audit-checks.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
-import { getThemes } from '../engagement/results/results-store.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { getTeam } from '../teams/team-store.ts';
 import { readTotals } from '../totals/totals-store.ts';
+import { feedbackThemeList } from './feedback-theme-list.ts';
 import { sectionTitles } from './section-titles.ts';
 
 export async function readServiceView(tenant: TenantContext, query: ServiceViewQuery): Promise<ServiceView> {
@@ -23,6 +23,6 @@ export async function readServiceView(tenant: TenantContext, query: ServiceViewQ
   if (query.team !== undefined && !(await getTeam(tenant, query.team))) throw new ApiError('validation', 'The filter names a team that does not exist', { errors: [{ path: 'team', message: 'No such team' }] });
   const months = periodMonths(query.period, to);
   const scope = { teamId: query.team, caseType: query.caseType };
-  const [rows, titles, { themes }] = await Promise.all([readTotals(tenant, scope, months[0]!, months.at(-1)!), sectionTitles(tenant), getThemes(tenant)]);
+  const [rows, titles, themes] = await Promise.all([readTotals(tenant, scope, months[0]!, months.at(-1)!), sectionTitles(tenant), feedbackThemeList(tenant)]);
   return serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, sectionTitles: titles, themes });
 }
