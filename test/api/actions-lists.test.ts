@@ -3,7 +3,7 @@
  * across teams, and a case's actions; who may ask for which, and bad queries refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionPage, ActionView } from '@waypoint/shared/actions/action-schemas';
+import { sourceAuditId, type ActionPage, type ActionView } from '@waypoint/shared/actions/action-schemas';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, nv, readAllPages } from './api-client.ts';
 import { inDays, moved, raiseAction, type SavedAction } from './actions-support.ts';
@@ -93,7 +93,7 @@ describe('a case’s actions', () => {
       expect(items.map((a) => a.id), role).toEqual(expect.arrayContaining([soon.action.id, later.action.id, done.action.id]));
       expect(items.every((a) => a.caseRef === 'NV-00004')).toBe(true);
       // Grouped by the audit each came from.
-      const audits = items.map((a) => a.source.auditId);
+      const audits = items.map((a) => sourceAuditId(a));
       expect(audits).toEqual([...audits].sort());
     }
     const { items: open } = await list(nv('qa'), 'view=case&caseRef=NV-00004&status=open');

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAudits } from '@waypoint/functions/local/seed/demo-audits';
+import { sourceAuditId } from '@waypoint/shared/actions/action-schemas';
 import type { AuditDetail, AuditPage } from '@waypoint/shared/audits/audit-schemas';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, OPERATOR_EMAIL, ROLES, SOUTHMOOR, expectJson, expectProblem, jsonInit, nv, sm } from '../api/api-client.ts';
@@ -14,7 +15,7 @@ let stack: TestStack;
 const SM = demoAudits(SOUTHMOOR, new Date());
 const NV = demoAudits(NORTHVALE, new Date());
 const SM_AUDIT = SM.audits.find((a) => a.state === 'completed' && a.studentId)!;
-const SM_ACTION = SM.actions.find((a) => a.source.auditId === SM_AUDIT.id)!;
+const SM_ACTION = SM.actions.find((a) => sourceAuditId(a) === SM_AUDIT.id)!;
 let southmoorBefore: AuditDetail;
 let southmoorMail: number;
 

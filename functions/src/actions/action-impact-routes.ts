@@ -30,7 +30,7 @@ actionImpactRoutes.put('/:id/impact', async (c) => {
   const expectedVersion = requireIfMatch(c);
   const body = await readJsonBody(c, ActionImpactBody);
   const reaudit = await getAudit(tenant, body.reauditId);
-  const follows = reaudit !== undefined && reaudit.reauditOf === current.source.auditId && (await canSeeAuditNow(tenant, viewer, reaudit));
+  const follows = reaudit !== undefined && current.source.type === 'audit' && reaudit.reauditOf === current.source.auditId && (await canSeeAuditNow(tenant, viewer, reaudit));
   if (!reaudit || !follows) throw new ApiError('validation', 'Answer from the re-audit of the audit that raised the action', { errors: [{ path: 'reauditId', message: 'No re-audit of this action’s audit' }] });
   if (current.version !== expectedVersion) throw new ApiError('precondition-failed', `The action was changed by someone else (now version ${current.version}); read it again and reapply your change`);
   if (current.state === 'cancelled') throw new ApiError('conflict', 'The action was cancelled, so there is no difference to judge');

@@ -1,9 +1,10 @@
 /**
  * The emails an action sends, through the outbox, each with a deterministic reason: the
  * owner when it is given to them, verified or reopened; the owner's managers and the auditor
- * when it is done and waits for them to verify. They name the case by reference only.
+ * when it is done and waits for them to verify. They name the case by reference only
+ * (one from feedback names none: it is about the service).
  */
-import type { Action } from '@waypoint/shared/actions/action-schemas';
+import { actionAbout, actionOrigin, type Action } from '@waypoint/shared/actions/action-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
@@ -33,8 +34,8 @@ export async function notifyActionAssigned(tenant: TenantContext, action: Action
     tenant,
     reason: `action-assigned:${action.id}`,
     to: owner.email,
-    subject: `Action for case ${action.caseRef}, due ${action.dueDate}`,
-    text: `Hello ${owner.name},\n\nAn action from the audit of case ${action.caseRef} has been given to you, due ${action.dueDate} (${action.priority} priority).\n\n${link(action)}\n`,
+    subject: `Action for ${actionAbout(action)}, due ${action.dueDate}`,
+    text: `Hello ${owner.name},\n\nAn action from ${actionOrigin(action)} has been given to you, due ${action.dueDate} (${action.priority} priority).\n\n${link(action)}\n`,
     at,
   });
 }
@@ -50,8 +51,8 @@ export async function notifyActionDone(tenant: TenantContext, action: Action, au
       tenant,
       reason: `action-done:${action.id}:${completionNumber(action)}:${person.id}`,
       to: person.email,
-      subject: `Action for case ${action.caseRef} is done and waits for you to verify it`,
-      text: `Hello ${person.name},\n\nAn action from the audit of case ${action.caseRef} has been recorded as done on ${action.doneOn}, with its evidence. Please check it and verify it, or reopen it with a reason.\n\n${link(action)}\n`,
+      subject: `Action for ${actionAbout(action)} is done and waits for you to verify it`,
+      text: `Hello ${person.name},\n\nAn action from ${actionOrigin(action)} has been recorded as done on ${action.doneOn}, with its evidence. Please check it and verify it, or reopen it with a reason.\n\n${link(action)}\n`,
       at,
     });
   }
@@ -66,11 +67,11 @@ export async function notifyOwner(tenant: TenantContext, action: Action, what: '
     tenant,
     reason: `action-${what}:${action.id}:${number}:${owner.id}`,
     to: owner.email,
-    subject: what === 'verified' ? `Your action for case ${action.caseRef} has been verified` : `Your action for case ${action.caseRef} has been reopened`,
+    subject: what === 'verified' ? `Your action for ${actionAbout(action)} has been verified` : `Your action for ${actionAbout(action)} has been reopened`,
     text:
       what === 'verified'
-        ? `Hello ${owner.name},\n\nThe action from the audit of case ${action.caseRef} that you completed has been verified. Thank you.\n\n${link(action)}\n`
-        : `Hello ${owner.name},\n\nThe action from the audit of case ${action.caseRef} has been reopened, with the reason given on the action. It is due ${action.dueDate}.\n\n${link(action)}\n`,
+        ? `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} that you completed has been verified. Thank you.\n\n${link(action)}\n`
+        : `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} has been reopened, with the reason given on the action. It is due ${action.dueDate}.\n\n${link(action)}\n`,
     at,
   });
 }

@@ -7,6 +7,7 @@
  */
 import { addDays } from '@waypoint/shared/time/calendar-dates';
 import { daysToDone } from '@waypoint/shared/actions/action-lifecycle';
+import { actionAbout, actionOrigin } from '@waypoint/shared/actions/action-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
@@ -26,8 +27,8 @@ function message(entry: OpenActionEntry, person: User, owner: User | undefined, 
   const mine = person.id === entry.ownerId;
   const whose = mine ? 'your action' : `the action owned by ${owner?.name ?? 'a member of your team'}`;
   return {
-    subject: overdue ? `Overdue action for case ${entry.caseRef} (was due ${entry.dueDate})` : `Action for case ${entry.caseRef} is due on ${entry.dueDate}`,
-    text: `Hello ${person.name},\n\n${overdue ? `${whose[0]!.toUpperCase()}${whose.slice(1)} from the audit of case ${entry.caseRef} was due on ${entry.dueDate} and is not done yet.` : `${whose[0]!.toUpperCase()}${whose.slice(1)} from the audit of case ${entry.caseRef} is due on ${entry.dueDate}.`} When it is done, record what was done so it can be verified.\n\nRead it in Waypoint: /actions/${entry.actionId}\n`,
+    subject: overdue ? `Overdue action for ${actionAbout(entry)} (was due ${entry.dueDate})` : `Action for ${actionAbout(entry)} is due on ${entry.dueDate}`,
+    text: `Hello ${person.name},\n\n${overdue ? `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} was due on ${entry.dueDate} and is not done yet.` : `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} is due on ${entry.dueDate}.`} When it is done, record what was done so it can be verified.\n\nRead it in Waypoint: /actions/${entry.actionId}\n`,
   };
 }
 

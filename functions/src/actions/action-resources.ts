@@ -19,8 +19,8 @@ const actionEntries = {
   dueDate,
   priority: v.picklist(ACTION_PRIORITIES),
   state: v.picklist(ACTION_STATES),
-  caseRef: CaseRef,
-  teamId: v.pipe(EntityId, v.description('The case’s team when the action was raised')),
+  caseRef: v.optional(v.pipe(CaseRef, v.description('The case the finding was about; absent for an action from feedback, which is about the service'))),
+  teamId: v.pipe(EntityId, v.description('The case’s team when the action was raised; for one from feedback, the activity’s or the one chosen')),
   caseType: v.optional(v.picklist(CASE_TYPES)),
   raisedById: EntityId,
   startedAt: v.optional(timestamp),
@@ -52,7 +52,13 @@ const overdue = v.pipe(v.boolean(), v.description('Past its due date and not don
 export const ActionViewResource = v.pipe(v.object({ ...actionEntries, overdue }), v.title('ActionInList'));
 
 export const ActionDetailResource = v.pipe(
-  v.object({ ...actionEntries, overdue, moves: v.pipe(v.array(v.picklist(ACTION_MOVES)), v.description('The moves you can make now')), people }),
+  v.object({
+    ...actionEntries,
+    overdue,
+    moves: v.pipe(v.array(v.picklist(ACTION_MOVES)), v.description('The moves you can make now')),
+    people,
+    activityTitle: v.optional(v.pipe(v.string(), v.description('For an action from feedback: the title of the activity it came from'))),
+  }),
   v.title('ActionDetail'),
 );
 

@@ -1,10 +1,11 @@
 /**
- * `/v1/actions`: raise a remedial action from an audit finding, and read one. The owner
- * must be active staff in the case's team; the due date today or later. The owner is told.
+ * `/v1/actions`: raise a remedial action from an audit finding or a feedback comment, and
+ * read one. The owner must be active staff in the action's team (an audit's: the case's);
+ * the due date today or later. The owner is told.
  */
 import { Hono } from 'hono';
 import { ulid } from 'ulid';
-import { CreateActionBody, type Action } from '@waypoint/shared/actions/action-schemas';
+import { CreateActionBody, type Action, type ActionSource } from '@waypoint/shared/actions/action-schemas';
 import { EntityId } from '@waypoint/shared/cases/case-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
@@ -12,46 +13,70 @@ import { today } from '../audits/audit-checks.ts';
 import { pinnedTemplate } from '../audits/audit-guards.ts';
 import { canSeeAuditNow, requireAuditRunner } from '../audits/audit-scope.ts';
 import { getAudit } from '../audits/audit-store.ts';
-import { caseViewer } from '../cases/case-scope.ts';
+import { caseViewer, type CaseViewer } from '../cases/case-scope.ts';
 import { getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
+import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, type FieldError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
 import { setEtag } from '../platform/http/versioning.ts';
 import { getUser } from '../users/user-store.ts';
 import { notifyActionAssigned } from './action-notifications.ts';
+import type { ActionOrigin } from './action-origin.ts';
 import { actionDetail, findVisibleAction } from './action-scope.ts';
 import { putNewAction } from './action-store.ts';
+import { feedbackOrigin } from './feedback-origin.ts';
 
 export const actionRoutes = new Hono<AppEnv>();
+
+type AuditSource = Extract<ActionSource, { type: 'audit' }>;
+
+/** An audit's action is about its case and takes the team that holds the case now. */
+async function auditOrigin(tenant: TenantContext, viewer: CaseViewer, source: AuditSource, requestedTeam: string | undefined): Promise<ActionOrigin> {
+  const errors: FieldError[] = [];
+  const audit = await getAudit(tenant, source.auditId);
+  const visible = audit !== undefined && (await canSeeAuditNow(tenant, viewer, audit));
+  if (!audit || !visible) throw new ApiError('validation', 'The action refers to an audit that does not exist', { errors: [{ path: 'source.auditId', message: 'No such audit' }] });
+  const template = await pinnedTemplate(tenant, audit);
+  if (!template.sections.some((s) => s.id === source.sectionId)) errors.push({ path: 'source.sectionId', message: 'No such section in the audit’s template' });
+  if (requestedTeam !== undefined) errors.push({ path: 'teamId', message: 'An action from an audit is for the case’s team: leave the team out' });
+  const auditedCase = await getCase(tenant, audit.caseRef);
+  const caseType = auditedCase?.caseType ?? audit.caseType;
+  return {
+    caseRef: audit.caseRef,
+    teamId: auditedCase?.teamId ?? audit.teamId,
+    ...(caseType ? { caseType } : {}),
+    errors,
+    ...(audit.state === 'cancelled' ? { conflict: 'The audit was cancelled; raise actions from a live audit' } : {}),
+  };
+}
 
 actionRoutes.post('/', async (c) => {
   const { tenant, staff } = c.var;
   const viewer = await caseViewer(tenant, staff);
   requireAuditRunner(viewer);
-  const body = await readJsonBody(c, CreateActionBody);
-  const errors: FieldError[] = [];
-  const audit = await getAudit(tenant, body.source.auditId);
-  const visible = audit !== undefined && (await canSeeAuditNow(tenant, viewer, audit));
-  if (!audit || !visible) throw new ApiError('validation', 'The action refers to an audit that does not exist', { errors: [{ path: 'source.auditId', message: 'No such audit' }] });
-  const template = await pinnedTemplate(tenant, audit);
-  if (!template.sections.some((s) => s.id === body.source.sectionId)) errors.push({ path: 'source.sectionId', message: 'No such section in the audit’s template' });
-  const auditedCase = await getCase(tenant, audit.caseRef);
-  const teamId = auditedCase?.teamId ?? audit.teamId;
+  const { teamId: requestedTeam, ...body } = await readJsonBody(c, CreateActionBody);
+  const origin =
+    body.source.type === 'audit'
+      ? await auditOrigin(tenant, viewer, body.source, requestedTeam)
+      : await feedbackOrigin({ tenant, staff, source: body.source, requestedTeam });
+  const { errors, teamId } = origin;
   const owner = await getUser(tenant, body.ownerId);
-  if (!owner || !owner.active || !owner.teamIds.includes(teamId)) errors.push({ path: 'ownerId', message: 'The owner must be an active member of staff in the case’s team' });
+  if (teamId !== undefined && (!owner || !owner.active || !owner.teamIds.includes(teamId))) {
+    errors.push({ path: 'ownerId', message: origin.caseRef === undefined ? 'The owner must be an active member of staff in the action’s team' : 'The owner must be an active member of staff in the case’s team' });
+  }
   if (body.dueDate < today()) errors.push({ path: 'dueDate', message: 'The due date cannot be in the past' });
-  if (errors.length) throw new ApiError('validation', `The action has ${errors.length} problem${errors.length === 1 ? '' : 's'}`, { errors });
-  if (audit.state === 'cancelled') throw new ApiError('conflict', 'The audit was cancelled; raise actions from a live audit');
+  if (errors.length || teamId === undefined) throw new ApiError('validation', `The action has ${errors.length} problem${errors.length === 1 ? '' : 's'}`, { errors });
+  if (origin.conflict) throw new ApiError('conflict', origin.conflict);
 
   const at = clock.nowIso();
   const action: Action = {
     id: ulid(clock.now().getTime()),
     ...body,
     state: 'open',
-    caseRef: audit.caseRef,
+    ...(origin.caseRef === undefined ? {} : { caseRef: origin.caseRef }),
     teamId,
-    caseType: auditedCase?.caseType ?? audit.caseType,
+    ...(origin.caseType ? { caseType: origin.caseType } : {}),
     raisedById: staff.userId,
     reopenings: [],
     version: 1,

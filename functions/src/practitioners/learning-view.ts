@@ -82,7 +82,7 @@ export async function learningOf(tenant: TenantContext, person: User): Promise<P
   }
   const sections: SectionGrades[] = [...bySection].map(([sectionId, grades]) => ({ sectionId, title: titles[sectionId] ?? sectionId, grades: gradeCounts(grades, (g) => g), belowGood: grades['requires-improvement'] + grades.inadequate }));
   const actionsBySection = new Map<string, number>();
-  for (const action of owned) actionsBySection.set(action.source.sectionId, (actionsBySection.get(action.source.sectionId) ?? 0) + 1);
+  for (const { source } of owned) if (source.type === 'audit') actionsBySection.set(source.sectionId, (actionsBySection.get(source.sectionId) ?? 0) + 1);
   const themes: LearningTheme[] = [...new Set([...bySection.keys(), ...actionsBySection.keys()])]
     .map((sectionId) => ({ sectionId, title: titles[sectionId] ?? sectionId, belowGood: sections.find((s) => s.sectionId === sectionId)?.belowGood ?? 0, actions: actionsBySection.get(sectionId) ?? 0 }))
     .filter((t) => t.belowGood + t.actions > 0)

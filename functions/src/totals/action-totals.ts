@@ -7,9 +7,10 @@ import { recordSourceChange } from './totals-ledger.ts';
 
 export function recordActionTotals(tenant: TenantContext, action: Action): Promise<void> {
   return recordSourceChange(tenant, async () => {
-    // Actions raised before they kept their case type take their audit's.
-    const caseType = action.caseType ?? (await getAudit(tenant, action.source.auditId))?.caseType;
-    if (!caseType) return undefined;
+    // Actions raised before they kept their case type take their audit's; one from feedback may have none.
+    const source = action.source;
+    const caseType = action.caseType ?? (source.type === 'audit' ? (await getAudit(tenant, source.auditId))?.caseType : undefined);
+    if (!caseType && source.type === 'audit') return undefined;
     return { kind: 'action', id: action.id, version: action.version, contribution: actionContribution(action, caseType) };
   });
 }

@@ -16,7 +16,8 @@ export interface OpenActionEntry {
   dueDate: string;
   ownerId: string;
   teamId: string;
-  caseRef: string;
+  /** Absent for an action from feedback, which is about the service. */
+  caseRef?: string;
   caseType?: CaseType;
   /** London date it was raised: which month's totals it belongs to. */
   raisedOn: string;
@@ -28,7 +29,7 @@ export function openActionEntry(action: Action): OpenActionEntry {
     dueDate: action.dueDate,
     ownerId: action.ownerId,
     teamId: action.teamId,
-    caseRef: action.caseRef,
+    ...(action.caseRef === undefined ? {} : { caseRef: action.caseRef }),
     ...(action.caseType ? { caseType: action.caseType } : {}),
     raisedOn: londonDate(new Date(action.createdAt)),
   };

@@ -71,9 +71,10 @@ export async function readTenantSources(tenant: TenantContext): Promise<TenantSo
   }
   const actions: Action[] = [];
   for (const action of actionsByTeam.flat()) {
-    const caseType = action.caseType ?? auditById.get(action.source.auditId)?.caseType;
-    if (!caseType) continue;
-    actions.push({ ...action, caseType });
+    const source = action.source;
+    const caseType = action.caseType ?? (source.type === 'audit' ? auditById.get(source.auditId)?.caseType : undefined);
+    if (!caseType && source.type === 'audit') continue;
+    actions.push({ ...action, ...(caseType ? { caseType } : {}) });
     changes.push({ kind: 'action', id: action.id, version: action.version, contribution: actionContribution(action, caseType) });
   }
   changes.push(...(await feedbackChanges(tenant, new Map(cases.map((c) => [c.ref, c])))));

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
+import { ActivityId } from '../engagement/activity-schemas.ts';
 import { PartId } from '../templates/template-schemas.ts';
 
 /** Raised `open`; see `action-lifecycle.ts` for the moves between states. */
@@ -18,9 +19,16 @@ export const ACTION_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
 export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
-/** Where an action came from. Audits now; reviews, compliance audits and feedback later, as more variants. */
-export const ActionSource = v.variant('type', [v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId })]);
+/**
+ * Where an action came from: a section of an audit, or a sent response of a feedback
+ * activity (a comment staff read). Reviews and compliance audits later, as more variants.
+ */
+export const ActionSource = v.variant('type', [
+  v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId }),
+  v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId }),
+]);
 export type ActionSource = v.InferOutput<typeof ActionSource>;
+export type ActionSourceType = ActionSource['type'];
 
 export const CreateActionBody = v.strictObject({
   source: ActionSource,
@@ -31,6 +39,11 @@ export const CreateActionBody = v.strictObject({
   /** Today or later (Europe/London). */
   dueDate: IsoDate,
   priority: v.optional(v.picklist(ACTION_PRIORITIES), 'medium'),
+  /**
+   * Only for an action from the feedback of an activity for the whole authority: the team it
+   * is for. An audit's action takes its case's team, a team activity's its own.
+   */
+  teamId: v.optional(EntityId),
 });
 export type CreateActionBody = v.InferOutput<typeof CreateActionBody>;
 
@@ -108,8 +121,12 @@ export interface Action {
   dueDate: string;
   priority: ActionPriority;
   state: ActionState;
-  /** The case the finding was about, and its team when the action was raised. */
-  caseRef: string;
+  /**
+   * The case the finding was about, and its team when the action was raised. An action
+   * raised from feedback is about the service, not a child: it has no case (a response
+   * never gives its case away), and its team is the activity's or the one chosen.
+   */
+  caseRef?: string;
   teamId: string;
   /** The case's type when raised (actions raised before it was kept take their audit's). */
   caseType?: CaseType;
@@ -133,6 +150,21 @@ export interface Action {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The audit an action was raised from; none for one from feedback. */
+export function sourceAuditId(action: Pick<Action, 'source'>): string | undefined {
+  return action.source.type === 'audit' ? action.source.auditId : undefined;
+}
+
+/** What an action is about, as emails and pages name it: its case, or the service for one from feedback. */
+export function actionAbout(action: Pick<Action, 'caseRef'>): string {
+  return action.caseRef === undefined ? 'the service' : `case ${action.caseRef}`;
+}
+
+/** Where it came from, for a sentence: "the audit of case NV-1", or feedback. */
+export function actionOrigin(action: Pick<Action, 'caseRef'>): string {
+  return action.caseRef === undefined ? 'feedback from children and families' : `the audit of case ${action.caseRef}`;
 }
 
 /** An action in a list or on its own: with whether it is overdue today (London). */

@@ -75,9 +75,11 @@ export type ActionForTotals = Pick<Action, 'createdAt' | 'teamId' | 'state' | 'd
  * Counted in the month it was raised: raised, and (now) done, done on time, verified or
  * cancelled, with its days to done; and while open, on its due day in the month it is due.
  */
-export function actionContribution(action: ActionForTotals, caseType: CaseType): Contribution[] {
+export function actionContribution(action: ActionForTotals, caseType: CaseType | undefined): Contribution[] {
   const raisedOn = londonDate(new Date(action.createdAt));
-  const counters: Counters = { [counter.actionsRaised]: 1, [counter.actionsFromSection(action.source.sectionId)]: 1 };
+  const counters: Counters = { [counter.actionsRaised]: 1 };
+  // One from feedback has no section; with no case type either, it counts for the authority and its team.
+  if (action.source.type === 'audit') counters[counter.actionsFromSection(action.source.sectionId)] = 1;
   const done = (action.state === 'done' || action.state === 'verified') && action.doneOn !== undefined;
   if (done) {
     counters[counter.actionsDone] = 1;
@@ -87,9 +89,10 @@ export function actionContribution(action: ActionForTotals, caseType: CaseType):
   if (action.state === 'verified') counters[counter.actionsVerified] = 1;
   if (action.state === 'cancelled') counters[counter.actionsCancelled] = 1;
   if (action.impact) counters[counter.actionDifference(action.impact.difference)] = 1;
-  const raised: Contribution = { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, caseType }, counters };
+  const type = caseType === undefined ? {} : { caseType };
+  const raised: Contribution = { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, ...type }, counters };
   if (!OPEN_ACTION_STATES.includes(action.state)) return [raised];
-  return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, caseType }, counters: { [counter.openDue(action.dueDate)]: 1 } }];
+  return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, ...type }, counters: { [counter.openDue(action.dueDate)]: 1 } }];
 }
 
 export type FeedbackForTotals = Pick<FeedbackResponse, 'state' | 'submittedAt'> & { themes?: readonly string[] };

@@ -69,7 +69,13 @@ describe('audit, template and action keys', () => {
     const closed = k.actionIndexEntries({ ...action, closedOn: '2026-11-30' });
     expect(open.GSI1SK).toBe('OPEN#2026-12-01#01JDACTION');
     expect(closed.GSI2SK.startsWith('CLOSED#')).toBe(true);
-    expect(open.GSI3SK.startsWith(k.actionsByAudit('NV-1', '01JDAUDIT').GSI3SK)).toBe(true);
+    expect(open.GSI3SK!.startsWith(k.actionsByAudit('NV-1', '01JDAUDIT').GSI3SK)).toBe(true);
+  });
+
+  it('give an action with no case (one from feedback) no entry by case, but still one by owner and team', () => {
+    const entries = k.actionIndexEntries({ id: '01JDACTION', ownerId: 'u1', teamId: 'cin', dueDate: '2026-12-01', source: { type: 'feedback' } });
+    expect(Object.keys(entries).sort()).toEqual(['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']);
+    expect(k.actionIndexEntries(action).GSI3PK).toBe(`TENANT#${A}#CASE#NV-1#ACTIONS`);
   });
 
   it('reject separators smuggled into audit and action ids', () => {

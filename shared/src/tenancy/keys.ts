@@ -147,16 +147,20 @@ export function tenantKeys(tenantId: string) {
      * closed ones by when they closed (`CLOSED#<date>`); by case (GSI3) grouped by source.
      */
     action: (actionId: string): Key => ({ PK: `${root}#ACTION#${safe(actionId, 'action id')}`, SK: 'ACTION' }),
-    actionIndexEntries: (a: { id: string; ownerId: string; teamId: string; caseRef: string; dueDate: string; closedOn?: string; source: { type: string; auditId: string } }) => {
+    actionIndexEntries: (a: { id: string; ownerId: string; teamId: string; caseRef?: string; dueDate: string; closedOn?: string; source: { type: string; auditId?: string } }) => {
       const id = safe(a.id, 'action id');
       const order = a.closedOn === undefined ? `OPEN#${safe(a.dueDate, 'due date')}#${id}` : `CLOSED#${safe(a.closedOn, 'closed date')}#${id}`;
+      // An action with no case (one raised from feedback) has no entry by case.
+      const byCase =
+        a.caseRef === undefined || a.source.auditId === undefined
+          ? {}
+          : { GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#ACTIONS`, GSI3SK: `${a.source.type.toUpperCase()}#${safe(a.source.auditId, 'source id')}#ACTION#${id}` };
       return {
         GSI1PK: `${root}#OWNER#${safe(a.ownerId, 'user id')}#ACTIONS`,
         GSI1SK: order,
         GSI2PK: `${root}#TEAM#${safe(a.teamId, 'team id')}#ACTIONS`,
         GSI2SK: order,
-        GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#ACTIONS`,
-        GSI3SK: `${a.source.type.toUpperCase()}#${safe(a.source.auditId, 'source id')}#ACTION#${id}`,
+        ...byCase,
       };
     },
     actionsByOwner: (userId: string) => ({ GSI1PK: `${root}#OWNER#${safe(userId, 'user id')}#ACTIONS` }),

@@ -20,6 +20,7 @@ import { getTemplateVersion } from '../../templates/template-store.ts';
 import { recordFeedbackTotals } from '../../totals/feedback-totals.ts';
 import { findVisibleActivity } from '../activity-routes.ts';
 import { engagementViewer } from '../engagement-viewer.ts';
+import { commentQuestions, commentsOf } from './feedback-comments.ts';
 import { resultsAcross, resultsFor } from './results-reading.ts';
 import { getThemes, putThemes, sentResponses, tagResponse } from './results-store.ts';
 
@@ -76,15 +77,10 @@ activityResultsRoutes.get('/:id/comments', async (c) => {
   const activity = await findVisibleActivity(tenant, await engagementViewer(tenant, staff), readParam(c, 'id', ActivityId));
   const form = await getTemplateVersion(tenant, activity.templateId, activity.templateVersion);
   if (!form) throw notFound('form');
-  const texts = form.sections.flatMap((s) => s.questions.filter((q) => q.type === 'text').map((q) => ({ sectionId: s.id, questionId: q.id, question: q.label })));
-  const items: FeedbackComment[] = [];
+  const questions = commentQuestions(form);
   // Oldest first by id, never by time of sending: the list must not help anyone work out who wrote what.
-  for (const r of (await sentResponses(tenant, activity.id, clock.now())).sort((a, b) => a.id.localeCompare(b.id))) {
-    for (const t of texts) {
-      const text = r.answers[t.sectionId]?.[t.questionId];
-      if (typeof text === 'string' && text.trim()) items.push({ responseId: r.id, ...t, text, themes: r.themes ?? [] });
-    }
-  }
+  const responses = (await sentResponses(tenant, activity.id, clock.now())).sort((a, b) => a.id.localeCompare(b.id));
+  const items: FeedbackComment[] = responses.flatMap((r) => commentsOf(r, questions));
   return c.json({ items });
 });
 

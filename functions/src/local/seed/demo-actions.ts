@@ -4,7 +4,7 @@
  * cancelled, and the newest open, one reopened with a reason. So "my actions", the team's
  * overdue list, the case page and the service view all show something real at once.
  */
-import type { Action } from '@waypoint/shared/actions/action-schemas';
+import { sourceAuditId, type Action } from '@waypoint/shared/actions/action-schemas';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { londonMonth } from '@waypoint/shared/time/clock';
@@ -31,7 +31,7 @@ export function progressDemoActions(actions: readonly Action[], audits: readonly
   const at = (date: string) => (`${date}T12:00:00.000Z` < now.toISOString() ? `${date}T12:00:00.000Z` : now.toISOString());
   const day = (raisedOn: string, days: number) => (dayAfter(raisedOn, days) < today ? dayAfter(raisedOn, days) : today);
   return actions.map((action) => {
-    const audit = byId.get(action.source.auditId)!;
+    const audit = byId.get(sourceAuditId(action)!)!;
     const raisedOn = londonDate(new Date(action.createdAt));
     let plan = planFor(monthsBetween(audit.month, thisMonth), action.id.endsWith('-a2'));
     // Nobody verifies their own action: with no one else to verify it, it waits as done.

@@ -3,6 +3,7 @@
  * absent, so seeding again never overwrites what someone has changed since; an audit that
  * already exists is left with everything hanging off it.
  */
+import { sourceAuditId } from '@waypoint/shared/actions/action-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import { putNewAction } from '../../actions/action-store.ts';
 import { putNewAudit } from '../../audits/audit-store.ts';
@@ -33,7 +34,7 @@ export async function seedDemoAudits(options: { context: TenantContext; tenant: 
     if (!(await created(() => putNewAudit(context, audit, { totals: false })))) continue;
     written++;
     for (const reflection of data.reflections.filter((r) => r.auditId === audit.id)) if (await created(() => putNewReflection(context, reflection))) written++;
-    for (const action of data.actions.filter((a) => a.source.auditId === audit.id)) if (await created(() => putNewAction(context, action, { totals: false }))) written++;
+    for (const action of data.actions.filter((a) => sourceAuditId(a) === audit.id)) if (await created(() => putNewAction(context, action, { totals: false }))) written++;
   }
   return written;
 }

@@ -1,12 +1,14 @@
 /** The action calls of the Waypoint API (lists, one action, its lifecycle moves), on top of the one typed client. */
 import type { ActionMove } from '@waypoint/shared/actions/action-lifecycle';
-import type { ActionPage, ActionView } from '@waypoint/shared/actions/action-schemas';
+import type { ActionPage, ActionView, CreateActionBody } from '@waypoint/shared/actions/action-schemas';
 import type { Api } from '../server/api.ts';
 
 /** One action as its page reads it: the moves this person can make now and the names it mentions. */
 export interface ActionDetail extends ActionView {
   moves: ActionMove[];
   people: Record<string, string>;
+  /** For an action from feedback: the activity it came from. */
+  activityTitle?: string;
 }
 
 export interface ActionListQuery {
@@ -20,11 +22,14 @@ export interface ActionListQuery {
 
 /** Statuses a move's form handles itself: bad input, refusals, the lifecycle and stale versions. */
 const MOVE_STATUSES = [400, 403, 409, 412, 428] as const;
+/** Statuses the raising form handles: bad input, refusals, a source gone or out of reach, conflicts, a reused key. */
+const RAISE_STATUSES = [400, 403, 404, 409, 422] as const;
 
 export function actionApi(api: Api) {
   return {
     list: (query: ActionListQuery, handle?: readonly number[]) => api.getJson<ActionPage>('/v1/actions', { query: { ...query }, handle }),
     action: (id: string) => api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}`),
+    raise: (body: CreateActionBody, idempotencyKey?: string) => api.getJson<ActionDetail>('/v1/actions', { method: 'POST', body, idempotencyKey, handle: RAISE_STATUSES }),
     move: (id: string, move: ActionMove, version: string, body: unknown) =>
       api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}/${move}`, {
         method: 'POST',

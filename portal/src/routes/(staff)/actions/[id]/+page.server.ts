@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { value: action, version } = await actionApi(createApi(event)).action(event.params.id);
   const done = event.url.searchParams.get('done') ?? '';
-  return { action, version, notice: isActionMove(done) ? MOVE_DONE[done] : null };
+  const notice = isActionMove(done) ? MOVE_DONE[done] : event.url.searchParams.has('raised') ? 'Action raised. Its owner has been told.' : null;
+  return { action, version, notice };
 };
 
 export const actions: Actions = { default: (event) => submitMove(event) };

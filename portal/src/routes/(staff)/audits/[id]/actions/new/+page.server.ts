@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { actionBodyFromForm, actionErrorsFromProblem, actionValuesFromForm, type ActionFormValues } from '$lib/audits/action-form';
+import { teamStaff } from '$lib/actions/team-staff.server';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext } from '$lib/audits/audit-context.server';
 import { EMPTY_DATE } from '$lib/audits/date-parts';
@@ -15,22 +16,6 @@ import type { Actions, PageServerLoad } from './$types';
 export interface ActionFailure {
   errors: FieldError[];
   values: ActionFormValues;
-}
-
-/** Enough pages for any one team's members. */
-const MAX_USER_PAGES = 10;
-
-/** Active staff of the case's team who can own work (tenant admins hold no cases). */
-async function teamStaff(api: Api, teamId: string): Promise<{ value: string; label: string }[]> {
-  const staff: { value: string; label: string }[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < MAX_USER_PAGES; i++) {
-    const page = await api.users({ team: teamId, limit: 100, cursor });
-    staff.push(...page.items.filter((u) => u.active && u.role !== 'admin').map((u) => ({ value: u.id, label: u.name })));
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  return staff.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /**
