@@ -1,8 +1,10 @@
 /**
  * Writes a bench authority through the data layer with BatchWrite: its staff, cases, audits,
- * moderations and actions with their index entries, the open-actions list, and the monthly
- * totals and source markers exactly as the reconcile job would leave them (computed with the
- * same contribution functions), rather than replaying thousands of API calls.
+ * moderations and actions with their index entries, the open-actions list, feedback responses
+ * tagged with the authority's themes (so the totals items carry theme counters as a real
+ * authority's would), and the monthly totals and source markers exactly as the reconcile job
+ * would leave them (computed with the same contribution functions), rather than replaying
+ * thousands of API calls.
  */
 import { BatchWriteCommand, PutCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_ACTION_STATES } from '@waypoint/shared/actions/action-schemas';
@@ -16,6 +18,8 @@ import { hashPassword } from '@waypoint/functions/local/identity/passwords';
 import { tenantContext } from '@waypoint/functions/platform/auth/caller';
 import { ensureBuiltInTemplates } from '@waypoint/functions/templates/built-in-templates';
 import { openActionEntry } from '@waypoint/functions/totals/open-actions';
+import { putThemes } from '@waypoint/functions/engagement/results/results-store';
+import { feedbackChange } from '@waypoint/functions/totals/feedback-totals';
 import { reconciledMarker, type SourceChange } from '@waypoint/functions/totals/totals-ledger';
 import { totalsItem } from '@waypoint/functions/totals/totals-store';
 import { BENCH_TEAMS, type BenchHistory } from './bench-history.ts';
@@ -28,6 +32,24 @@ export interface BenchTenant {
 }
 
 const IN_FLIGHT = 4;
+
+/** Twelve themes of the length authorities use; every tenth audit's month gets a tagged response with one to three of them. */
+const BENCH_THEMES = ['Being listened to', 'Seeing the same worker', 'Waiting for a call back', 'Knowing the plan', 'Feeling safe at home', 'Family time', 'School and learning', 'Help with money', 'Getting in touch', 'Meetings', 'Moving placement', 'Being treated with respect'];
+const FEEDBACK_FORM = 'feedback-ages-11-18';
+
+/** One activity per team and case type, and a tagged response for every tenth audit, sent in its month. */
+function benchFeedback(history: BenchHistory, p: string, at: string) {
+  const activities = BENCH_TEAMS.flatMap((t) => t.caseTypes.map((caseType) => ({ id: `${p}-engage-${t.id}-${caseType}`, teamId: t.id, caseType })));
+  const responses = history.audits
+    .filter((_, n) => n % 10 === 0)
+    .map((a, n) => {
+      const activity = activities.find((x) => x.teamId === a.teamId && x.caseType === a.caseType)!;
+      const sentAt = `${a.month}-15T12:00:00.000Z` < at ? `${a.month}-15T12:00:00.000Z` : at;
+      const themes = [...new Set([BENCH_THEMES[n % 12]!, BENCH_THEMES[(n * 5) % 12]!, BENCH_THEMES[(n * 7) % 12]!].slice(0, 1 + (n % 3)))];
+      return { id: `${p.toUpperCase()}R${n}`, activityId: activity.id, templateId: FEEDBACK_FORM, templateVersion: 1, language: 'en', answers: {}, state: 'submitted' as const, startedAt: sentAt, updatedAt: sentAt, submittedAt: sentAt, safety: { flagged: false, reasons: [] }, themes, themesVersion: 1 };
+    });
+  return { activities, responses };
+}
 
 async function writeAll(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
   const batches: Record<string, unknown>[][] = [];
@@ -62,10 +84,13 @@ export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tab
   ];
   const caseByRef = new Map(history.cases.map((c) => [c.ref, c]));
   const auditById = new Map(history.audits.map((a) => [a.id, a]));
+  const feedback = benchFeedback(history, p, at);
+  const placementOf = new Map(feedback.activities.map((a) => [a.id, { teamId: a.teamId, caseType: a.caseType }]));
   const changes: SourceChange[] = [
     ...history.audits.map((a): SourceChange => ({ kind: 'audit', id: a.id, version: a.version, contribution: auditContribution(a, caseByRef.get(a.caseRef)) })),
     ...history.moderations.map((m): SourceChange => ({ kind: 'moderation', id: m.auditId, version: m.version, contribution: moderationContribution(m, auditById.get(m.auditId)!.caseType) })),
     ...history.actions.map((x): SourceChange => ({ kind: 'action', id: x.id, version: x.version, contribution: actionContribution(x, x.caseType!) })),
+    ...feedback.responses.map((r) => feedbackChange(r.activityId, r, placementOf.get(r.activityId)!)),
   ];
   const items: Record<string, unknown>[] = [
     { ...k.profile(), id: tenant.id, slug: tenant.slug, name: tenant.name, status: 'active', createdAt: at },
@@ -76,10 +101,27 @@ export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tab
     ...history.audits.map((a) => ({ ...k.audit(a.id), ...a, ...k.auditIndexEntries(a) })),
     ...history.moderations.map((m) => ({ ...k.moderation(m.auditId), ...m, ...k.moderationIndexEntries(m) })),
     ...history.actions.map((x) => ({ ...k.action(x.id), ...x, ...actionIndexAttributes(context, x) })),
+    ...feedback.activities.map((a) => ({
+      ...k.engagementActivity(a.id),
+      ...k.engagementActivityIndexEntries({ id: a.id, opensOn: `${history.audits[0]!.month}-01` }),
+      ...a,
+      type: 'survey',
+      title: `Have your say: ${a.teamId}, ${a.caseType}`,
+      audience: 'ages-11-18',
+      templateId: FEEDBACK_FORM,
+      templateVersion: 1,
+      formName: 'Have your say (ages 11 to 18)',
+      opensOn: `${history.audits[0]!.month}-01`,
+      publicLink: false,
+      createdBy: `${p}-qa`,
+      ...versioned,
+    })),
+    ...feedback.responses.map((r) => ({ ...k.feedbackResponse(r.activityId, r.id), ...r })),
     ...history.actions.filter((x) => OPEN_ACTION_STATES.includes(x.state)).map((x) => ({ ...k.openAction(x.dueDate, x.id), ...openActionEntry(x) })),
     ...sumContributions(changes.flatMap((c) => c.contribution)).map((row) => totalsItem(context, row)),
     ...changes.map((change) => ({ ...reconciledMarker(change, 1), ...k.totalsMarker(change) })),
   ];
   await writeAll(db, tableName, items);
+  await putThemes(context, BENCH_THEMES, 0);
   return { qaEmail, items: items.length };
 }
