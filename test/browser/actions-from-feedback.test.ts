@@ -4,38 +4,29 @@
  * what is missing, chooses the team, owner and due date, and lands on the new action, which
  * says it was raised from feedback, links back to the results and names no case.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { nv } from '../api/api-client.ts';
 import { issueCode, newActivity, saveAnswers, savedOk, startSession, submit } from '../api/engagement-support.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
 
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 let activityId: string;
 
 const TITLE = 'Winter check-in';
 const COMMENT = 'I never know who my worker is this month';
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   activityId = (await newActivity(stack, nv('qa'), { title: TITLE })).id;
   // Through a code linked to a case: the action must still name no case.
   const code = await issueCode(stack, nv('practitioner'), activityId, { kind: 'single-use', caseRef: 'NV-00005' });
   const session = await startSession(stack, 'northvale', { code: code.code });
   await savedOk(await saveAnswers(stack, 'northvale', session.token, { 'tell-us-more': { couldBeBetter: COMMENT } }));
   expect((await savedOk(await submit(stack, 'northvale', session.token))).state).toBe('submitted');
-}, 120_000);
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
+}, 60_000);
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
