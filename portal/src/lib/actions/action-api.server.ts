@@ -1,6 +1,6 @@
 /** The action calls of the Waypoint API (lists, one action, its lifecycle moves), on top of the one typed client. */
 import type { ActionMove } from '@waypoint/shared/actions/action-lifecycle';
-import type { ActionPage, ActionView, CreateActionBody } from '@waypoint/shared/actions/action-schemas';
+import type { ActionImpactBody, ActionPage, ActionView, CreateActionBody } from '@waypoint/shared/actions/action-schemas';
 import type { Api } from '../server/api.ts';
 
 /** One action as its page reads it: the moves this person can make now and the names it mentions. */
@@ -38,5 +38,8 @@ export function actionApi(api: Api) {
         ifMatch: version,
         handle: MOVE_STATUSES,
       }),
+    /** The re-audit's answer: did it make a difference for the child? */
+    impact: (id: string, version: string, body: ActionImpactBody) =>
+      api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}/impact`, { method: 'PUT', body, ifMatch: version, handle: [...MOVE_STATUSES, 404] }),
   };
 }

@@ -23,6 +23,7 @@ const NOTICES: Record<string, string> = {
   cancelled: 'Audit cancelled.',
   reopened: 'Audit reopened. It is in progress again.',
   action: 'Action raised.',
+  impact: 'Your answer about the action has been saved.',
   reflected: 'Your reflection has been added to the audit.',
 };
 
