@@ -4,6 +4,7 @@
  * code always comes back to its one response; a shared code or the link starts a new one.
  */
 import { ulid } from 'ulid';
+import { newResponseId } from './response-ids.ts';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { activityState, type EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
 import { codeStatus, normaliseInvitationCode, PUBLIC_LINK_DAILY_LIMIT, sessionLimit } from '@waypoint/shared/engagement/invitation-codes';
@@ -56,7 +57,7 @@ async function openWithCode(options: Opening, typed: string): Promise<SessionSta
 
   const language = options.body.lang ?? 'en';
   if (code.kind === 'shared') return start(options, activity, code, await newResponse(tenant, activity, code, language, now), false);
-  const wanted = ulid(now.getTime());
+  const wanted = newResponseId();
   const responseId = code.responseId ?? (await claimResponseForCode(tenant, code, wanted));
   const existing = await getResponse(tenant, activity.id, responseId, now);
   if (existing?.state === 'submitted') throw new ApiError('gone', 'This code has already been used to send a response. Thank you.', { reason: 'code-used' });
@@ -76,7 +77,7 @@ async function openWithLink(options: Opening, activityId: string): Promise<Sessi
   return start(options, activity, undefined, await newResponse(tenant, activity, undefined, options.body.lang ?? 'en', now), false);
 }
 
-async function newResponse(tenant: TenantContext, activity: EngagementActivity, code: StoredCode | undefined, language: EngagementLanguage, now: Date, id = ulid(now.getTime())): Promise<FeedbackResponse> {
+async function newResponse(tenant: TenantContext, activity: EngagementActivity, code: StoredCode | undefined, language: EngagementLanguage, now: Date, id = newResponseId()): Promise<FeedbackResponse> {
   const at = now.toISOString();
   const response: FeedbackResponse = {
     id,
@@ -102,7 +103,7 @@ async function start(options: Opening, activity: EngagementActivity, code: Store
 
 /** What a bot that filled the honeypot gets: a session that looks real and reaches nothing. */
 export async function decoySession(tenantId: string, slug: string, now: Date): Promise<SessionStarted> {
-  const ids = { activityId: ulid(now.getTime()), responseId: ulid(now.getTime()) };
+  const ids = { activityId: ulid(now.getTime()), responseId: newResponseId() };
   const { token, expiresAt } = await signSession({ tenantId, slug, ...ids, decoy: true }, now);
   return { token, expiresAt, ...ids, resumed: false };
 }

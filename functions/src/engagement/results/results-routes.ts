@@ -78,7 +78,7 @@ activityResultsRoutes.get('/:id/comments', async (c) => {
   const form = await getTemplateVersion(tenant, activity.templateId, activity.templateVersion);
   if (!form) throw notFound('form');
   const questions = commentQuestions(form);
-  // Oldest first by id, never by time of sending: the list must not help anyone work out who wrote what.
+  // In id order, which is random, never by time: the list must not help anyone work out who wrote what.
   const responses = (await sentResponses(tenant, activity.id, clock.now())).sort((a, b) => a.id.localeCompare(b.id));
   const items: FeedbackComment[] = responses.flatMap((r) => commentsOf(r, questions));
   return c.json({ items });
