@@ -5,22 +5,18 @@
  * (print media: no navigation, filters or links to download); small groups read "fewer than
  * 5"; a team manager has no dashboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, signInCache, type TestBrowser } from '../support/browser.ts';
-import { startStack, type TestStack } from '../support/stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { demoActivityId } from '@waypoint/functions/local/seed/demo-engagement';
 import { NORTHVALE } from '../api/api-client.ts';
-
-let stack: TestStack;
-let browser: TestBrowser;
-let signedIn: ReturnType<typeof signInCache>;
 
 const SENIOR = 'senior@northvale.example';
 const FIGURES = ['Audits due and completed on time', 'Grades overall and by section', 'Overall grades month by month', 'Moderation agreement', 'Actions raised and what became of them', 'Most common areas for development', 'By group of children'];
 
+useBrowserStack();
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
-  signedIn = signInCache(browser, stack.portalUrl!);
   await tagDemoFeedback();
 }, 90_000);
 
@@ -37,12 +33,6 @@ async function tagDemoFeedback(): Promise<void> {
     expect(tagged.status).toBe(200);
   }
 }
-
-afterAll(async () => {
-  await signedIn?.closeAll();
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe('service dashboard', () => {
   it('shows a senior manager every figure as a chart beside its table, with no named worker', async () => {
