@@ -8,7 +8,7 @@ import type { PractitionerLearning } from '@waypoint/shared/dashboards/learning-
 import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
-import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
+import { expectJson, expectProblem, jsonInit, nv, sm } from './api-client.ts';
 import { JOURNEY } from './audits-support.ts';
 import { at, buildFixture, DAY, TEAM, type Fixture } from './dashboards-fixture.ts';
 
@@ -220,5 +220,33 @@ describe('the practitioner level', () => {
     for (const role of ['manager', 'qa', 'senior', 'practitioner', 'student'] as const) await expectProblem(await stack.api(nv(role), path), 404);
     await expectProblem(await stack.api(nv('admin'), path), 403);
     await expectProblem(await stack.api(fixture.owner.email, '/v1/practitioners/nv-no-such-person/learning'), 404);
+  });
+});
+
+describe('a practitioner’s grades month by month', () => {
+  const path = () => `/v1/practitioners/${fixture.owner.id}/learning`;
+  const none = { outstanding: 0, good: 0, 'requires-improvement': 0, inadequate: 0 };
+
+  it('counts the completed audits of their cases by overall grade in each of the twelve months to March, in the month each was completed', async () => {
+    const learning = await expectJson<PractitionerLearning>(await stack.api(fixture.owner.email, path()));
+    expect(learning.gradesByMonth.map((m) => m.month)).toEqual(['2030-04', '2030-05', '2030-06', '2030-07', '2030-08', '2030-09', '2030-10', '2030-11', '2030-12', '2031-01', '2031-02', '2031-03']);
+    // a3 is February's audit but was completed on 12 March, so it counts in March here.
+    expect(learning.gradesByMonth.at(-1)!.grades).toEqual({ outstanding: 0, good: 2, 'requires-improvement': 1, inadequate: 1 });
+    expect(learning.gradesByMonth.slice(0, 11).every((m) => JSON.stringify(m.grades) === JSON.stringify(none) && m.areasForDevelopment.length === 0)).toBe(true);
+  });
+
+  it('names the sections graded below good that month (by a2 and a3), in the template’s order', async () => {
+    const learning = await expectJson<PractitionerLearning>(await stack.api(fixture.owner.email, path()));
+    expect(learning.gradesByMonth.at(-1)!.areasForDevelopment).toEqual(GRADED.map((s) => ({ sectionId: s.id, title: s.title, belowGood: 2 })));
+  });
+
+  it('shows their team manager the same series, and no other practitioner, manager or authority', async () => {
+    const own = await expectJson<PractitionerLearning>(await stack.api(fixture.owner.email, path()));
+    const managers = await expectJson<PractitionerLearning>(await stack.api(fixture.teamManager.email, path()));
+    expect(managers.gradesByMonth).toEqual(own.gradesByMonth);
+    await expectProblem(await stack.api(nv('practitioner'), path()), 404);
+    await expectProblem(await stack.api(fixture.owner.email, '/v1/practitioners/nv-practitioner/learning'), 404);
+    for (const role of ['practitioner', 'manager', 'senior'] as const) await expectProblem(await stack.api(sm(role), path()), 404);
+    await expectProblem(await stack.api(sm('manager'), '/v1/practitioners/nv-practitioner/learning'), 404);
   });
 });

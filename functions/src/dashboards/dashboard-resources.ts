@@ -110,6 +110,16 @@ export const PractitionerLearningResource = v.pipe(
       v.object({ id: EntityId, caseRef: v.string(), month: Month, state: v.picklist(AUDIT_STATES), templateName: v.string(), role: v.picklist(['case-holder', 'student']), overallGrade: v.optional(GradeValue), sectionGrades: v.record(v.string(), GradeValue), completedAt: v.optional(v.string()) }),
     ),
     grades: v.object({ overall: grades, sections: v.array(sectionGrades) }),
+    gradesByMonth: v.pipe(
+      v.array(
+        v.object({
+          month: Month,
+          grades,
+          areasForDevelopment: v.pipe(v.array(v.object({ sectionId: v.string(), title: v.string(), belowGood: n })), v.description('Sections graded requires improvement or inadequate that month, most often first')),
+        }),
+      ),
+      v.description('The twelve London months to this one, oldest first: completed audits of their cases by overall grade, in the month each was completed'),
+    ),
     reflections: v.array(ReflectionResource),
     actions: v.array(ActionViewResource),
     learningThemes: v.array(v.object({ sectionId: v.string(), title: v.string(), belowGood: n, actions: n })),

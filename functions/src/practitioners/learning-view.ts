@@ -5,6 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
+import { gradesByMonth } from '@waypoint/shared/dashboards/learning-grades';
 import type { LearningAudit, LearningTheme, PractitionerLearning } from '@waypoint/shared/dashboards/learning-schemas';
 import { gradeCounts } from '@waypoint/shared/dashboards/service-figures';
 import type { GradeCounts, SectionGrades } from '@waypoint/shared/dashboards/service-view-schemas';
@@ -20,7 +21,11 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { withoutKeys } from '../platform/database/versioned-items.ts';
 import { getUserNames } from '../users/user-store.ts';
 
-/** The most recent hundred audits a person took part in: years of monthly audits. */
+/**
+ * The most recent hundred audits a person took part in: years of monthly audits. The grades
+ * month by month are worked out from these same items (one Query of their index entries, one
+ * BatchGet of the audits), so they add no reads and never touch the rest of the tenant's history.
+ */
 const AUDIT_LIMIT = 100;
 /** Reflection reads at once, so a long record does not flood the table. */
 const PARALLEL_READS = 8;
@@ -95,6 +100,7 @@ export async function learningOf(tenant: TenantContext, person: User): Promise<P
     practitioner: { id: person.id, name: person.name, role: person.role, teamIds: person.teamIds },
     audits: learningAudits.sort((a, b) => b.month.localeCompare(a.month) || b.id.localeCompare(a.id)),
     grades: { overall, sections },
+    gradesByMonth: gradesByMonth(learningAudits, on, titles),
     reflections,
     actions: [...open, ...closed].map((a) => viewOf(a, on)),
     learningThemes: themes,

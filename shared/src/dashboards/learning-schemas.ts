@@ -32,12 +32,31 @@ export interface LearningTheme {
   actions: number;
 }
 
+/** A section graded below good in the month's audits of their practice: where to grow next. */
+export interface LearningMonthArea {
+  sectionId: string;
+  title: string;
+  /** Audits completed that month that graded this section requires improvement or inadequate. */
+  belowGood: number;
+}
+
+/** One London month of the grades of the audits of their practice completed in it. */
+export interface LearningMonth {
+  month: string;
+  /** Completed audits of their cases by overall grade. */
+  grades: GradeCounts;
+  /** Sections graded below good that month, most often first. */
+  areasForDevelopment: LearningMonthArea[];
+}
+
 export interface PractitionerLearning {
   practitioner: { id: string; name: string; role: StaffRole; teamIds: string[] };
   /** Newest first: the audits of their practice and those they took part in as a student. */
   audits: LearningAudit[];
   /** Grades of the completed audits of their practice. */
   grades: { overall: GradeCounts; sections: SectionGrades[] };
+  /** The twelve London months to this one, oldest first, by when each audit was completed. */
+  gradesByMonth: LearningMonth[];
   /** Their own reflections, newest first. */
   reflections: Reflection[];
   /** Actions they own: open ones (overdue first) before closed ones (newest first). */
