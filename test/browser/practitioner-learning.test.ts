@@ -1,8 +1,9 @@
 /**
  * The practitioner and case levels in the browser, axe on every page: a practitioner sees
- * their own learning (audits, grades, actions, reflections, themes) and gets a 404 for
- * someone else's; their manager reads it from the team list; the case's evidence page shows
- * its grades over time and the actions that followed each audit. One visit with JavaScript off.
+ * their own learning (audits, grades and grades month by month, actions, reflections, themes)
+ * and gets a 404 for someone else's; their manager reads it from the team list; the case's
+ * evidence page shows its grades over time and the actions that followed each audit. One visit
+ * with JavaScript off.
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/browser.ts';
@@ -22,11 +23,18 @@ describe('practitioner learning and case evidence', () => {
     mine.path = new URL(page.url()).pathname;
     expect(mine.path).toMatch(/^\/practitioners\/.+/);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('My learning');
-    for (const heading of ['Learning themes', 'Grades', 'Audits', 'Actions', 'Reflections']) {
+    for (const heading of ['Learning themes', 'Grades', 'Grades month by month', 'Audits', 'Actions', 'Reflections']) {
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).count(), heading).resolves.toBe(1);
     }
     expect(await page.getByRole('table', { name: 'Audits', exact: true }).locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: 'Grades of completed audits' }).count()).toBe(1);
+    // The demo audits of their cases were completed over recent months, so the series is drawn and tabled.
+    const byMonth = page.getByRole('table', { name: 'How your audits were graded, month by month' });
+    expect(await byMonth.locator('tbody tr').count()).toBe(12);
+    expect(await byMonth.locator('tbody th[scope="row"]').count()).toBe(12);
+    expect(await byMonth.getByRole('columnheader', { name: 'Areas for development' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'How your audits were graded, month by month' }).count()).toBe(1);
+    await expect(page.getByText('No audits of your cases were completed in the last 12 months').count()).resolves.toBe(0);
     mine.caseRef = (await page.getByRole('table', { name: 'Audits', exact: true }).locator('tbody tr').first().getByRole('link').innerText()).replace('Case ', '');
     await expectNoAxeViolations(page);
   });
@@ -48,6 +56,7 @@ describe('practitioner learning and case evidence', () => {
     const response = await page.goto(`${stack.portalUrl}${mine.path}`);
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.not.toBe('My learning');
+    expect(await page.getByRole('table', { name: 'How their audits were graded, month by month' }).locator('tbody tr').count()).toBe(12);
   });
 
   it('shows the case’s evidence: grades over time and the actions that followed', async () => {
