@@ -53,6 +53,7 @@ const EXPECTED: [string, string][] = [
   ['post', '/v1/audits'],
   ['get', '/v1/audits/{id}'],
   ['patch', '/v1/audits/{id}'],
+  ['put', '/v1/audits/{id}/meeting'],
   ['post', '/v1/audits/{id}/complete'],
   ['post', '/v1/audits/{id}/cancel'],
   ['post', '/v1/audits/{id}/reopen'],

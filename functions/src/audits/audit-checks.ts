@@ -3,6 +3,7 @@
  * the case, people against the authority's staff. Every problem is reported at once, by field.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
+import { meetingProblems } from '@waypoint/shared/audits/audit-meeting';
 import type { PeriodReviewed } from '@waypoint/shared/audits/audit-schemas';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { clock } from '@waypoint/shared/time/clock';
@@ -26,6 +27,10 @@ export interface AuditDetailsToCheck {
   conversationDate?: string | null;
   periodReviewed?: PeriodReviewed;
   studentId?: string | null;
+  /** A meeting being booked, judged against the audit's `month` (given with it). */
+  meetingDate?: string | null;
+  meetingTime?: string | null;
+  month?: string;
 }
 
 export async function checkAuditDetails(tenant: TenantContext, details: AuditDetailsToCheck, auditedCase: Pick<Case, 'createdAt'>): Promise<void> {
@@ -36,6 +41,7 @@ export async function checkAuditDetails(tenant: TenantContext, details: AuditDet
     if (details.conversationDate > now) errors.push({ path: 'conversationDate', message: 'The audit conversation cannot be in the future' });
     else if (details.conversationDate < opened) errors.push({ path: 'conversationDate', message: `The audit conversation cannot be before the case opened (${opened})` });
   }
+  if ((details.meetingDate || details.meetingTime) && details.month) errors.push(...meetingProblems(details, { month: details.month, today: now }));
   if (details.periodReviewed && details.periodReviewed.to > now) errors.push({ path: 'periodReviewed.to', message: 'The period reviewed cannot end in the future' });
   if (details.studentId) {
     const student = await getUser(tenant, details.studentId);

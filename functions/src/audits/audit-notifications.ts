@@ -5,6 +5,7 @@
  */
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { AUDIT_TYPE_LABELS } from '@waypoint/shared/audits/audit-schemas';
+import { meetingIsLate, meetingLabel } from '@waypoint/shared/audits/audit-meeting';
 import type { TemplateDefinition } from '@waypoint/shared/templates/template-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
@@ -38,9 +39,31 @@ export async function notifyAuditPlanned(tenant: TenantContext, audit: Audit, at
     reason: `audit-planned:${audit.id}:${holder.id}`,
     to: holder.email,
     subject: `Audit planned for case ${audit.caseRef}`,
-    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${audit.month}${audit.conversationDate ? `, with the audit conversation on ${audit.conversationDate}` : ''}. Your manager will go through it with you.\n\n${readLink(audit)}\n`,
+    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${audit.month}${audit.conversationDate ? `, with the audit conversation on ${audit.conversationDate}` : ''}${audit.meetingDate ? `. You will meet to talk it through on ${meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime })}` : ''}. Your manager will go through it with you.\n\n${readLink(audit)}\n`,
     at,
   });
+}
+
+/**
+ * The meeting for the audit conversation was booked or moved: the case holder and the student
+ * (or only those in `to`) hear when. One message per version of the audit, so a retry sends it once.
+ */
+export async function notifyMeetingBooked(tenant: TenantContext, audit: Audit, at: string, to: (string | undefined)[] = [audit.caseHolderId, audit.studentId]): Promise<void> {
+  if (!audit.meetingDate) return;
+  const when = meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime });
+  const late = meetingIsLate({ month: audit.month, meetingDate: audit.meetingDate }) ? ' This is after the audit is due, so it will be late.' : '';
+  for (const userId of new Set(to)) {
+    const person = await activeUser(tenant, userId);
+    if (!person) continue;
+    await queueEmail({
+      tenant,
+      reason: `audit-meeting:${audit.id}:${audit.version}:${person.id}`,
+      to: person.email,
+      subject: `Audit meeting for case ${audit.caseRef}: ${when}`,
+      text: `Hello ${person.name},\n\nThe reflective conversation for the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, planned for ${audit.month}, is booked for ${when}.${late} Your manager will go through it with you.\n\n${readLink(audit)}\n`,
+      at,
+    });
+  }
 }
 
 /** Each completion (a reopened audit can complete again) tells the case holder and the student. */

@@ -1,6 +1,7 @@
 /** Response schemas for audits in the OpenAPI document. */
 import * as v from 'valibot';
 import { IsoDate, Month } from '@waypoint/shared/audits/audit-dates';
+import { MeetingTime } from '@waypoint/shared/audits/audit-meeting';
 import { AUDIT_STATES, AUDIT_TYPES, Partner, PeriodReviewed } from '@waypoint/shared/audits/audit-schemas';
 import { CASE_TYPES, CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
 import { GradeValue } from '@waypoint/shared/templates/grade-scale';
@@ -27,6 +28,8 @@ const summaryEntries = {
   studentId: v.optional(EntityId),
   partners: v.array(Partner),
   conversationDate: v.optional(IsoDate),
+  meetingDate: v.optional(v.pipe(IsoDate, v.description('The day booked for the audit conversation (London); after the month’s end the audit will be late'))),
+  meetingTime: v.optional(v.pipe(MeetingTime, v.description('The time booked, `HH:MM` on the 24-hour clock, London time'))),
   periodReviewed: PeriodReviewed,
   sectionGrades: v.pipe(v.record(v.string(), GradeValue), v.description('Each section’s grade, by section id')),
   overallGrade: v.optional(GradeValue),

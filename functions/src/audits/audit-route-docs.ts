@@ -1,4 +1,5 @@
 /** How the audit, case-history and reflection routes appear in the OpenAPI document. */
+import { SetMeetingBody } from '@waypoint/shared/audits/audit-meeting';
 import { AUDIT_READERS, AUDIT_REOPENERS, AUDIT_RUNNERS } from '@waypoint/shared/audits/audit-roles';
 import { AuditId, CancelAuditBody, CreateAuditBody, ListAuditsQuery, ReopenAuditBody, UpdateAuditBody } from '@waypoint/shared/audits/audit-schemas';
 import { CreateReflectionBody } from '@waypoint/shared/audits/reflection-schemas';
@@ -19,7 +20,7 @@ export const auditRouteDocs = describeRoutes([
     tag: 'Audits',
     summary: 'Plan an audit of a case',
     description:
-      'Pins the newest version of the template. The case must be in your scope (else 400 on `caseRef`), the conversation date not in the future nor before the case opened, a student a student social worker. The case holder is emailed. Send `Idempotency-Key` to make a retry safe.',
+      'Pins the newest version of the template. The case must be in your scope (else 400 on `caseRef`), the conversation date not in the future nor before the case opened, a student a student social worker. A meeting (`meetingDate`, optionally `meetingTime`) follows the rules of `PUT /v1/audits/{id}/meeting`. The case holder is emailed (and a student, when a meeting is booked). Send `Idempotency-Key` to make a retry safe.',
     access: AUDIT_RUNNERS,
     body: CreateAuditBody,
     success: { status: 201, description: 'The planned audit', schema: AuditResource, etag: true, location: true },
@@ -58,6 +59,20 @@ export const auditRouteDocs = describeRoutes([
     ifMatch: true,
     otherErrors: [409],
     success: { status: 200, description: 'The audit as saved', schema: AuditResource, etag: true },
+  },
+  {
+    method: 'put',
+    path: '/v1/audits/{id}/meeting',
+    tag: 'Audits',
+    summary: 'Book or move the meeting for the audit conversation',
+    description:
+      'The day (London) and, optionally, the time (`HH:MM`, 24-hour) the auditor and the case holder meet; leaving out the time removes one booked before. The day cannot be in the past nor before the audit’s month, and at most 12 months after the month’s end; a day after the month’s end is allowed and the audit will then be late (400 naming `meetingDate` or `meetingTime`, nothing written). Only the auditor, QA officers and managers of the audit’s team or the case’s team (else 403); not once the audit is completed or cancelled (409). The case holder and the student are emailed the new day and time, and the change is in the activity log.',
+    access: AUDIT_RUNNERS,
+    params: { id: AuditId },
+    body: SetMeetingBody,
+    ifMatch: true,
+    otherErrors: [409],
+    success: { status: 200, description: 'The audit with the meeting booked', schema: AuditResource, etag: true },
   },
   {
     method: 'post',

@@ -25,7 +25,8 @@ import { getLatestTemplateVersion } from '../templates/template-store.ts';
 import { checkAuditDetails, today } from './audit-checks.ts';
 import { auditReadExtras } from './audit-read-extras.ts';
 import { listAudits, peopleNamedBy } from './audit-list.ts';
-import { alertSafeguarding, notifyAuditPlanned } from './audit-notifications.ts';
+import { alertSafeguarding, notifyAuditPlanned, notifyMeetingBooked } from './audit-notifications.ts';
+import { auditMeetingRoutes } from './audit-meeting-routes.ts';
 import { findVisibleAudit, requireAuditRunner } from './audit-scope.ts';
 import { getAuditWithReflections, putNewAudit, updateAudit } from './audit-store.ts';
 import { pinnedTemplate, requireCurrentVersion, requireMove } from './audit-guards.ts';
@@ -34,6 +35,8 @@ import { pinnedTemplate, requireCurrentVersion, requireMove } from './audit-guar
 const MAX_ANSWERS_BYTES = 300 * 1024;
 
 export const auditRoutes = new Hono<AppEnv>();
+
+auditRoutes.route('/', auditMeetingRoutes);
 
 auditRoutes.post('/', async (c) => {
   const { tenant, staff } = c.var;
@@ -47,7 +50,8 @@ auditRoutes.post('/', async (c) => {
   const template = await getLatestTemplateVersion(tenant, body.templateId);
   if (!template || template.kind !== 'audit') errors.push({ path: 'templateId', message: 'No such audit template' });
   if (errors.length || !auditedCase || !template) throw new ApiError('validation', 'The audit refers to something that does not exist', { errors });
-  await checkAuditDetails(tenant, body, auditedCase);
+  const month = body.month ?? londonMonth(clock.now());
+  await checkAuditDetails(tenant, { ...body, month }, auditedCase);
 
   const at = clock.nowIso();
   const now = today();
@@ -60,13 +64,14 @@ auditRoutes.post('/', async (c) => {
     templateVersion: template.version,
     templateName: template.name,
     auditType: body.auditType,
-    month: body.month ?? londonMonth(clock.now()),
+    month,
     state: 'planned',
     auditorId: staff.userId,
     caseHolderId: auditedCase.holderId,
     studentId: body.studentId,
     partners: body.partners,
     conversationDate: body.conversationDate,
+    ...(body.meetingDate ? { meetingDate: body.meetingDate, ...(body.meetingTime ? { meetingTime: body.meetingTime } : {}) } : {}),
     periodReviewed: body.periodReviewed ?? { from: monthsBefore(now, 12), to: now },
     answers: {},
     ...auditFindings(template, {}),
@@ -79,6 +84,8 @@ auditRoutes.post('/', async (c) => {
   await putNewAudit(tenant, audit);
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'audit', entityId: audit.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   await notifyAuditPlanned(tenant, audit, at);
+  // The planned email to the case holder names the meeting; a student hears of it here.
+  if (audit.meetingDate) await notifyMeetingBooked(tenant, audit, at, [audit.studentId]);
   setEtag(c, 1);
   c.header('Location', `/v1/audits/${audit.id}`);
   return c.json(audit, 201);

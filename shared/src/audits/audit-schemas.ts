@@ -11,6 +11,7 @@ import type { Action } from '../actions/action-schemas.ts';
 import type { AuditJourney } from '../journey/journey-schemas.ts';
 import type { Moderation } from '../moderation/moderation-schemas.ts';
 import { IsoDate, Month } from './audit-dates.ts';
+import { MeetingTime } from './audit-meeting.ts';
 import type { Reflection } from './reflection-schemas.ts';
 
 export const AUDIT_STATES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
@@ -52,6 +53,10 @@ export const CreateAuditBody = v.strictObject({
   month: v.optional(Month),
   /** The date of the audit conversation, when already known: not in the future, not before the case opened. */
   conversationDate: v.optional(IsoDate),
+  /** The day booked for the audit conversation, when known: not in the past, in the audit's month or later (then late). */
+  meetingDate: v.optional(IsoDate),
+  /** The time booked, `HH:MM`; only with `meetingDate`. */
+  meetingTime: v.optional(MeetingTime),
   studentId: v.optional(EntityId),
   partners: v.optional(Partners, []),
   /** The 12 months up to today when absent. */
@@ -120,6 +125,10 @@ export interface Audit {
   studentId?: string;
   partners: Partner[];
   conversationDate?: string;
+  /** The day booked for the conversation (`PUT /v1/audits/{id}/meeting`); audits planned before bookings have none. */
+  meetingDate?: string;
+  /** `HH:MM`, London time, when a time is booked too. */
+  meetingTime?: string;
   periodReviewed: PeriodReviewed;
   answers: Answers;
   /** Derived from the answers on every save. */

@@ -1,0 +1,177 @@
+/** Booking the meeting for an audit conversation: at planning, then moved with If-Match, with its rules, who may, and the emails. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Audit, AuditDetail, AuditPage } from '@waypoint/shared/audits/audit-schemas';
+import { meetingLabel } from '@waypoint/shared/audits/audit-meeting';
+import { addDays, addMonths, monthEnd } from '@waypoint/shared/time/calendar-dates';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { expectJson, expectProblem, jsonInit, nv, readAllPages, sm } from './api-client.ts';
+import { completedAudit, messagesAbout, moveAudit, planAudit, todayInLondon, type Saved } from './audits-support.ts';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const today = todayInLondon();
+/** Next month, so every date below is in the future and inside the audit's month whatever today is. */
+const month = addMonths(`${today.slice(0, 7)}-01`, 1).slice(0, 7);
+const inMonth = (day: number) => `${month}-${String(day).padStart(2, '0')}`;
+
+const putMeeting = (email: string, auditId: string, body: unknown, etag?: string) =>
+  stack.api(email, `/v1/audits/${auditId}/meeting`, jsonInit('PUT', body, etag ? { 'if-match': etag } : {}));
+
+async function saved(response: Response): Promise<Saved> {
+  const audit = await expectJson<Audit>(response);
+  return { audit, etag: response.headers.get('etag')! };
+}
+
+async function read(auditId: string): Promise<AuditDetail> {
+  return expectJson<AuditDetail>(await stack.api(nv('qa'), `/v1/audits/${auditId}`));
+}
+
+const meetingMessages = async (auditId: string) => (await messagesAbout(stack, auditId)).filter((m) => m.subject.startsWith('Audit meeting for case'));
+
+describe('booking the meeting when planning', () => {
+  it('keeps the day and time on the audit, names them in the case holder’s email and tells the student', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00001', month, studentId: 'nv-student', meetingDate: inMonth(12), meetingTime: '14:30' });
+    expect(planned.audit).toMatchObject({ month, meetingDate: inMonth(12), meetingTime: '14:30', state: 'planned' });
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(12), meetingTime: '14:30' });
+    const when = meetingLabel({ meetingDate: inMonth(12), meetingTime: '14:30' });
+    const messages = await messagesAbout(stack, planned.audit.id);
+    const toHolder = messages.filter((m) => m.to === 'practitioner@northvale.example');
+    expect(toHolder).toHaveLength(1);
+    expect(toHolder[0]!.text).toContain(`You will meet to talk it through on ${when}`);
+    const toStudent = messages.filter((m) => m.to === 'student@northvale.example');
+    expect(toStudent.map((m) => m.subject)).toEqual([`Audit meeting for case NV-00001: ${when}`]);
+  });
+
+  it('leaves the meeting out when none is given, as audits always did', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00002', month });
+    expect(planned.audit.meetingDate).toBeUndefined();
+    expect(planned.audit.meetingTime).toBeUndefined();
+    expect(await meetingMessages(planned.audit.id)).toEqual([]);
+  });
+
+  it('refuses a bad meeting with 400 naming the field, and plans nothing', async () => {
+    const before = (await readAllPages<{ id: string }>(stack, nv('manager'), '/v1/audits?caseRef=NV-00003&limit=100')).items.length;
+    const bad: [Record<string, unknown>, string][] = [
+      [{ meetingDate: '2026-02-30' }, 'meetingDate'],
+      [{ meetingDate: inMonth(12), meetingTime: '25:00' }, 'meetingTime'],
+      [{ meetingDate: inMonth(12), meetingTime: '2pm' }, 'meetingTime'],
+      [{ meetingTime: '14:30' }, 'meetingDate'],
+      [{ meetingDate: addDays(today, -1), month: today.slice(0, 7) }, 'meetingDate'],
+    ];
+    for (const [body, path] of bad) {
+      const problem = await expectProblem(await stack.api(nv('manager'), '/v1/audits', jsonInit('POST', { caseRef: 'NV-00003', templateId: 'journey-of-the-child', month, ...body })), 400);
+      expect(problem.errors?.map((e) => e.path), JSON.stringify(body)).toContain(path);
+    }
+    expect((await readAllPages<{ id: string }>(stack, nv('manager'), '/v1/audits?caseRef=NV-00003&limit=100')).items.length).toBe(before);
+  });
+});
+
+describe('moving the meeting', () => {
+  it('changes day and time with If-Match, logs it, and emails the case holder and student once', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00001', month, studentId: 'nv-student', meetingDate: inMonth(12), meetingTime: '14:30' });
+    const moved = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(19), meetingTime: '09:15' }, planned.etag));
+    expect(moved.audit).toMatchObject({ meetingDate: inMonth(19), meetingTime: '09:15', version: 2, state: 'planned' });
+    expect(moved.etag).toBe('"2"');
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(19), meetingTime: '09:15', version: 2 });
+
+    const when = meetingLabel({ meetingDate: inMonth(19), meetingTime: '09:15' });
+    const sent = (await meetingMessages(planned.audit.id)).filter((m) => m.subject.endsWith(when));
+    expect(sent.map((m) => m.to).sort()).toEqual(['practitioner@northvale.example', 'student@northvale.example']);
+    expect(sent[0]!.text).toContain(`is booked for ${when}.`);
+    expect(sent[0]!.text).not.toContain('late');
+
+    const { items } = await readAllPages<{ entity: string; entityId: string; versionAfter: number; changes: string[] }>(stack, nv('qa'), '/v1/activity?limit=100');
+    expect(items.find((e) => e.entity === 'audit' && e.entityId === planned.audit.id && e.versionAfter === 2)?.changes).toEqual(['meetingDate', 'meetingTime']);
+
+    // Leaving the time out removes it; the day alone is booked.
+    const dayOnly = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(19) }, moved.etag));
+    expect(dayOnly.audit.meetingTime).toBeUndefined();
+    expect((await read(planned.audit.id)).meetingTime).toBeUndefined();
+  });
+
+  it('books a meeting on an audit planned without one, and allows a day after the month’s end, saying the audit will be late', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00004', month });
+    const late = addDays(monthEnd(month), 3);
+    const booked = await saved(await putMeeting(nv('qa'), planned.audit.id, { meetingDate: late, meetingTime: '11:00' }, planned.etag));
+    expect(booked.audit).toMatchObject({ meetingDate: late, meetingTime: '11:00' });
+    const [message, ...others] = await meetingMessages(planned.audit.id);
+    expect(others).toEqual([]);
+    expect(message!.to).toBe('practitioner@northvale.example');
+    expect(message!.text).toContain('after the audit is due, so it will be late');
+  });
+
+  it('answers 412 to a stale version and 428 without If-Match, changing nothing', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00002', month, meetingDate: inMonth(5) });
+    await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(6) }, planned.etag));
+    await expectProblem(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(7) }, planned.etag), 412);
+    await expectProblem(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(7) }), 428);
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(6), version: 2 });
+  });
+
+  it('refuses bad input with 400 problem+json and writes nothing, nor emails anyone', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00005', month, meetingDate: inMonth(10), meetingTime: '10:00' });
+    const messagesBefore = (await messagesAbout(stack, planned.audit.id)).length;
+    const bad: [unknown, string | undefined][] = [
+      [{ meetingDate: '2026-13-01' }, 'meetingDate'],
+      [{ meetingDate: 'next tuesday' }, 'meetingDate'],
+      [{ meetingDate: inMonth(10), meetingTime: '24:00' }, 'meetingTime'],
+      [{ meetingDate: inMonth(10), meetingTime: '9:30' }, 'meetingTime'],
+      [{ meetingTime: '10:00' }, 'meetingDate'],
+      [{ meetingDate: addDays(today, -1) }, 'meetingDate'],
+      [{ meetingDate: addDays(`${month}-01`, -1) > today ? addDays(`${month}-01`, -1) : '1999-01-01' }, 'meetingDate'],
+      [{ meetingDate: addMonths(monthEnd(month), 13) }, 'meetingDate'],
+      [{ meetingDate: inMonth(10), room: 'B2' }, undefined],
+    ];
+    for (const [body, path] of bad) {
+      const response = await putMeeting(nv('manager'), planned.audit.id, body, planned.etag);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await expectProblem(response, 400);
+      if (path) expect(problem.errors?.map((e) => e.path), JSON.stringify(body)).toContain(path);
+    }
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(10), meetingTime: '10:00', version: 1 });
+    expect(await messagesAbout(stack, planned.audit.id)).toHaveLength(messagesBefore);
+  });
+
+  it('refuses a completed or cancelled audit (409)', async () => {
+    const done = await completedAudit(stack, { caseRef: 'NV-00006' });
+    await expectProblem(await putMeeting(nv('manager'), done.audit.id, { meetingDate: inMonth(3) }, done.etag), 409);
+    const planned = await planAudit(stack, { caseRef: 'NV-00006', month });
+    const cancelled = await saved(await moveAudit(stack, planned, 'cancel', { reason: 'Case transferred' }));
+    await expectProblem(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(3) }, cancelled.etag), 409);
+    expect((await read(planned.audit.id)).meetingDate).toBeUndefined();
+  });
+});
+
+describe('who may book the meeting', () => {
+  it('is the auditor, QA and the team’s managers; others who can see the audit get 403', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00003', month, studentId: 'nv-student' });
+    for (const role of ['practitioner', 'student', 'senior'] as const) {
+      await expectProblem(await putMeeting(nv(role), planned.audit.id, { meetingDate: inMonth(4) }, planned.etag), 403);
+    }
+    expect((await read(planned.audit.id)).version).toBe(1);
+    // QA's audit of the home team's case: its team manager may move it.
+    const byQa = await planAudit(stack, { caseRef: 'NV-00007', month }, nv('qa'));
+    const moved = await saved(await putMeeting(nv('manager'), byQa.audit.id, { meetingDate: inMonth(4) }, byQa.etag));
+    expect(moved.audit.meetingDate).toBe(inMonth(4));
+  });
+
+  it('is a 404 for an audit outside the caller’s scope, and for another tenant’s audit', async () => {
+    // NV-00014 is a Child Protection case: not the Northvale manager's team.
+    const outside = await planAudit(stack, { caseRef: 'NV-00014', month }, nv('qa'));
+    await expectProblem(await putMeeting(nv('manager'), outside.audit.id, { meetingDate: inMonth(4) }, outside.etag), 404);
+    await expectProblem(await putMeeting(nv('admin'), outside.audit.id, { meetingDate: inMonth(4) }, outside.etag), 404);
+    for (const role of ['manager', 'qa'] as const) {
+      await expectProblem(await putMeeting(sm(role), outside.audit.id, { meetingDate: inMonth(4) }, outside.etag), 404);
+    }
+    expect((await read(outside.audit.id)).meetingDate).toBeUndefined();
+    const southmoor = await expectJson<AuditPage>(await stack.api(sm('qa'), '/v1/audits?limit=1'));
+    const theirs = southmoor.items[0]!;
+    await expectProblem(await putMeeting(nv('qa'), theirs.id, { meetingDate: inMonth(4) }, `"${theirs.version}"`), 404);
+  });
+});
