@@ -5,7 +5,7 @@ import { publicAnswersPatchSchema } from '@waypoint/shared/engagement/response-s
 import { safetyReasons } from '@waypoint/shared/engagement/safety';
 import { BUILT_IN_TEMPLATES } from '@waypoint/shared/templates/built-in/built-in-templates';
 import { DEMO_TENANTS } from './demo-data.ts';
-import { alertResponseId, demoActivities, demoCodes, demoResponses, DEMO_ENGAGEMENT_OPENED } from './demo-engagement.ts';
+import { alertResponseId, demoActivities, demoCodes, demoResponses, demoTags, demoThemes, DEMO_ENGAGEMENT_OPENED } from './demo-engagement.ts';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 const formOf = (id: string) => BUILT_IN_TEMPLATES.find((t) => t.templateId === id)!;
@@ -50,5 +50,25 @@ describe('the demo engagement', () => {
       const code = demoCodes(tenant, '2026-01-05T09:00:00.000Z', new Map()).find((c) => c.record.id === flagged[0]!.codeId)!;
       expect(code.record).toMatchObject({ kind: 'single-use', caseRef: `${tenant.prefix}-00002` });
     }
+  });
+
+  it('tags about a quarter of the sent responses with the authority’s own themes: at least two on 5 or more, one on fewer', () => {
+    for (const tenant of DEMO_TENANTS) {
+      const responses = demoResponses(tenant, NOW);
+      const tags = demoTags(tenant, responses);
+      const sent = new Set(responses.filter((r) => r.state === 'submitted').map((r) => r.id));
+      expect(tags.every((t) => sent.has(t.responseId) && t.responseId !== alertResponseId(tenant))).toBe(true);
+      expect(tags.length).toBeGreaterThanOrEqual(20);
+      expect(tags.length).toBeLessThan(sent.size / 2);
+      const uses = new Map(demoThemes(tenant).map((theme) => [theme, 0]));
+      for (const tag of tags) {
+        expect(tag.themes.length).toBeGreaterThan(0);
+        for (const theme of tag.themes) uses.set(theme, uses.get(theme)! + 1);
+      }
+      expect(uses.size, 'no theme outside the list').toBe(demoThemes(tenant).length);
+      expect([...uses.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(2);
+      expect([...uses.values()].some((n) => n > 0 && n < 5)).toBe(true);
+    }
+    expect(demoThemes(DEMO_TENANTS[0]!)).not.toEqual(demoThemes(DEMO_TENANTS[1]!));
   });
 });

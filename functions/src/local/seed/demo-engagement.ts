@@ -101,22 +101,27 @@ export function demoCodes(tenant: DemoTenant, seededAt: string, counts: Map<stri
 
 export const alertResponseId = (tenant: DemoTenant) => `DEMO${tenant.prefix}ALERT01`;
 
-const CHILD_GOOD = {
-  en: ['My worker is kind and funny.', 'I like it when we go to the park and talk.', 'She listens to me.', 'I got to see my nan more.', 'He always comes when he says he will.'],
-  cy: ['Mae fy ngweithiwr yn garedig ac yn ddoniol.', 'Rwy’n hoffi pan ry’n ni’n mynd i’r parc i siarad.', 'Mae hi’n gwrando arna i.', 'Rwy’n cael gweld Mam-gu yn amlach.'],
+/** What staff reading a comment would tag it with; a few say nothing a theme fits. */
+type ThemeKey = 'listened' | 'worker' | 'family' | 'plans' | 'waiting' | 'safe';
+type Comment = readonly [text: string, themes: readonly ThemeKey[]];
+
+const CHILD_GOOD: Record<'en' | 'cy', Comment[]> = {
+  en: [['My worker is kind and funny.', ['worker']], ['I like it when we go to the park and talk.', ['listened']], ['She listens to me.', ['listened']], ['I got to see my nan more.', ['family']], ['He always comes when he says he will.', ['worker']]],
+  cy: [['Mae fy ngweithiwr yn garedig ac yn ddoniol.', ['worker']], ['Rwy’n hoffi pan ry’n ni’n mynd i’r parc i siarad.', ['listened']], ['Mae hi’n gwrando arna i.', ['listened']], ['Rwy’n cael gweld Mam-gu yn amlach.', ['family']]],
 };
-const CHILD_BETTER = {
-  en: ['More visits after school, not in lessons.', 'Tell me sooner when things change.', 'I want to know what the meetings are about.', 'Nothing, it is good.'],
-  cy: ['Mwy o ymweliadau ar ôl ysgol, nid yn ystod gwersi.', 'Dweud wrtha i’n gynt pan mae pethau’n newid.', 'Dim byd, mae’n dda.'],
+const CHILD_BETTER: Record<'en' | 'cy', Comment[]> = {
+  en: [['More visits after school, not in lessons.', ['worker']], ['Tell me sooner when things change.', ['plans']], ['I want to know what the meetings are about.', ['plans']], ['Nothing, it is good.', []]],
+  cy: [['Mwy o ymweliadau ar ôl ysgol, nid yn ystod gwersi.', ['worker']], ['Dweud wrtha i’n gynt pan mae pethau’n newid.', ['plans']], ['Dim byd, mae’n dda.', []]],
 };
-const ADULT_GOOD = {
-  en: ['Our worker explained everything clearly and kept us informed.', 'The family group meeting helped us make a plan together.', 'Help with housing came quickly.'],
-  cy: ['Esboniodd ein gweithiwr bopeth yn glir, ac roedd yn rhoi gwybod i ni beth oedd yn digwydd.', 'Daeth help gyda thai yn gyflym.'],
+const ADULT_GOOD: Record<'en' | 'cy', Comment[]> = {
+  en: [['Our worker explained everything clearly and kept us informed.', ['listened', 'plans']], ['The family group meeting helped us make a plan together.', ['family', 'plans']], ['Help with housing came quickly.', ['waiting']]],
+  cy: [['Esboniodd ein gweithiwr bopeth yn glir, ac roedd yn rhoi gwybod i ni beth oedd yn digwydd.', ['listened', 'plans']], ['Daeth help gyda thai yn gyflym.', ['waiting']]],
 };
-const ADULT_BETTER = {
-  en: ['Fewer changes of worker.', 'Send the plan to us in writing after each meeting.', 'Meetings at times that fit around work.'],
-  cy: ['Llai o newid gweithiwr.', 'Anfon y cynllun atom yn ysgrifenedig ar ôl pob cyfarfod.'],
+const ADULT_BETTER: Record<'en' | 'cy', Comment[]> = {
+  en: [['Fewer changes of worker.', ['worker']], ['Send the plan to us in writing after each meeting.', ['plans']], ['Meetings at times that fit around work.', ['waiting']]],
+  cy: [['Llai o newid gweithiwr.', ['worker']], ['Anfon y cynllun atom yn ysgrifenedig ar ôl pob cyfarfod.', ['plans']]],
 };
+const THEMES_OF_COMMENT = new Map<string, readonly ThemeKey[]>([CHILD_GOOD, CHILD_BETTER, ADULT_GOOD, ADULT_BETTER].flatMap((list) => [...list.en, ...list.cy]));
 
 /** A little arithmetic instead of randomness, so the same response always says the same. */
 function pick<T>(list: readonly T[], seed: number): T {
@@ -134,7 +139,7 @@ function demoAnswersFor(audience: Audience, seed: number, language: EngagementLa
     section.questions.forEach((question, q) => {
       if (question.meaning === 'feels-safe') values[question.id] = alerting ? 'no' : pick(['yes', 'yes', 'partly', 'yes', 'dont-know'], seed + q);
       else if (question.type === 'choice') values[question.id] = pick(POINT_CYCLE, seed * 3 + s * 5 + q);
-      else if ((seed + q) % 3 !== 2) values[question.id] = pick((question.id === 'whatIsGood' ? (adult ? ADULT_GOOD : CHILD_GOOD) : adult ? ADULT_BETTER : CHILD_BETTER)[language === 'cy' ? 'cy' : 'en'], seed + q);
+      else if ((seed + q) % 3 !== 2) values[question.id] = pick((question.id === 'whatIsGood' ? (adult ? ADULT_GOOD : CHILD_GOOD) : adult ? ADULT_BETTER : CHILD_BETTER)[language === 'cy' ? 'cy' : 'en'], seed + q)[0];
     });
     if (Object.keys(values).length) answers[section.id] = values;
   });
@@ -187,4 +192,40 @@ export function demoResponses(tenant: DemoTenant, now: Date): FeedbackResponse[]
     safety: { flagged: true, reasons: [] },
   });
   return responses;
+}
+
+/** Each authority names its themes in its own words; the list's order is the order staff see. */
+const THEME_NAMES: Record<string, Record<ThemeKey, string>> = {
+  NV: { listened: 'Being listened to', worker: 'Seeing my worker', family: 'Family time', plans: 'Knowing what happens next', waiting: 'Waiting', safe: 'Feeling safe' },
+  SM: { listened: 'Being heard', worker: 'Seeing my worker', family: 'Family time', plans: 'Plans and meetings', waiting: 'Waiting for help', safe: 'Feeling safe' },
+};
+
+export function demoThemes(tenant: DemoTenant): string[] {
+  return Object.values(THEME_NAMES[tenant.prefix]!);
+}
+
+/**
+ * The themes staff have tagged sent responses with so far: about half of those with a comment
+ * a theme fits (the rest are left for someone trying tagging out), by what the comments say, and
+ * "feeling safe" where a child said they only partly feel safe. The safety alert is left untagged.
+ */
+export function demoTags(tenant: DemoTenant, responses: readonly FeedbackResponse[]): { activityId: string; responseId: string; themes: string[] }[] {
+  const names = THEME_NAMES[tenant.prefix]!;
+  return responses.flatMap((response, n) => {
+    if (response.state !== 'submitted' || response.id === alertResponseId(tenant) || n % 4 !== 0) return [];
+    const keys = new Set<ThemeKey>(feelsSafe(response) === 'partly' ? ['safe'] : []);
+    for (const section of Object.values(response.answers)) {
+      for (const value of Object.values(section ?? {})) {
+        if (typeof value === 'string') for (const key of THEMES_OF_COMMENT.get(value) ?? []) keys.add(key);
+      }
+    }
+    if (!keys.size) return [];
+    return [{ activityId: response.activityId, responseId: response.id, themes: (Object.keys(names) as ThemeKey[]).filter((k) => keys.has(k)).map((k) => names[k]) }];
+  });
+}
+
+function feelsSafe(response: FeedbackResponse): unknown {
+  const form = BUILT_IN_FEEDBACK_FORMS.find((f) => f.templateId === response.templateId)!;
+  for (const section of form.sections) for (const question of section.questions) if (question.meaning === 'feels-safe') return response.answers[section.id]?.[question.id];
+  return undefined;
 }

@@ -1,10 +1,12 @@
 /**
- * Writes an authority's demo engagement: the activities, their codes, the responses and
- * the one safety alert (with its duty email). Everything is created only if absent, so
- * seeding again never overwrites what someone has changed since.
+ * Writes an authority's demo engagement: the activities, their codes, the responses, the
+ * one safety alert (with its duty email), the authority's themes and the tags on some
+ * responses. Everything is created only if absent, and a response is tagged only when it is
+ * written, so seeding again never overwrites what someone has changed since.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeedbackResponse } from '@waypoint/shared/engagement/response-schemas';
 import { safetyReasons } from '@waypoint/shared/engagement/safety';
 import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
 import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
@@ -14,10 +16,12 @@ import { raiseSafetyAlert } from '../../alerts/alert-raising.ts';
 import { countActivityResponse, getActivity, putNewActivity } from '../../engagement/activity-store.ts';
 import { putNewCode } from '../../engagement/code-store.ts';
 import { draftExpiry, retentionExpiry } from '../../engagement/response-store.ts';
+import { getThemes, putThemes, tagResponse } from '../../engagement/results/results-store.ts';
 import type { TenantContext } from '../../platform/auth/caller.ts';
 import { getSettings } from '../../settings/settings-store.ts';
+import { recordFeedbackTotals } from '../../totals/feedback-totals.ts';
 import type { DemoTenant } from './demo-data.ts';
-import { alertResponseId, demoActivities, demoCodes, demoResponses } from './demo-engagement.ts';
+import { alertResponseId, demoActivities, demoCodes, demoResponses, demoTags, demoThemes } from './demo-engagement.ts';
 
 export async function seedDemoEngagement(options: { context: TenantContext; tenant: DemoTenant; seededAt: string }): Promise<number> {
   const { context: tenant } = options;
@@ -35,6 +39,7 @@ export async function seedDemoEngagement(options: { context: TenantContext; tena
   for (const { code, record } of demoCodes(options.tenant, options.seededAt, sent)) {
     await putNewCode(tenant, record, code);
   }
+  const added = new Set<string>();
   for (const response of responses) {
     const form = BUILT_IN_TEMPLATES.find((t) => t.templateId === response.templateId)!;
     const reasons = safetyReasons(form, response.answers);
@@ -53,6 +58,7 @@ export async function seedDemoEngagement(options: { context: TenantContext; tena
       throw error;
     }
     written++;
+    added.add(response.id);
     await countActivityResponse(tenant, response.activityId, 'started');
     if (response.state === 'submitted') await countActivityResponse(tenant, response.activityId, 'submitted');
     if (response.id === alertResponseId(options.tenant)) {
@@ -60,6 +66,28 @@ export async function seedDemoEngagement(options: { context: TenantContext; tena
       const code = demoCodes(options.tenant, options.seededAt, sent).find((c) => c.record.id === response.codeId)!;
       await raiseSafetyAlert({ tenant, response: item, activity, code: { ...code.record, code: code.code }, reasons, settings, now: new Date(response.submittedAt!) });
     }
+  }
+  written += await seedDemoTags(tenant, options.tenant, responses, added);
+  return written;
+}
+
+/** The theme list when the authority has none yet, then the tags on responses this run wrote, counted in the totals as the API counts them. */
+async function seedDemoTags(tenant: TenantContext, demo: DemoTenant, responses: FeedbackResponse[], added: ReadonlySet<string>): Promise<number> {
+  let written = 0;
+  const saved = await getThemes(tenant);
+  let themes = saved.themes;
+  if (saved.version === 0) {
+    themes = (await putThemes(tenant, demoThemes(demo), 0)).themes;
+    written++;
+  }
+  for (const tag of demoTags(demo, responses)) {
+    const known = tag.themes.filter((t) => themes.includes(t));
+    if (!added.has(tag.responseId) || known.length === 0) continue;
+    const activity = await getActivity(tenant, tag.activityId);
+    const tagged = activity && (await tagResponse(tenant, tag.activityId, tag.responseId, known));
+    if (!activity || !tagged) continue;
+    await recordFeedbackTotals(tenant, activity, tagged);
+    written++;
   }
   return written;
 }

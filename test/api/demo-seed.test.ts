@@ -1,0 +1,68 @@
+/**
+ * The demo seed on a running stack: Northvale's service view shows what children and families
+ * told us (themes tagged on demo responses, counted in the monthly totals as the API counts
+ * them), and seeding again writes nothing and leaves the totals, tags and theme list as they were.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
+import type { FeedbackComment, ThemeList } from '@waypoint/shared/engagement/results/result-schemas';
+import { demoActivityId, demoThemes } from '@waypoint/functions/local/seed/demo-engagement';
+import { seedDemoData } from '@waypoint/functions/local/seed/seed-demo-data';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { expectJson, NORTHVALE, nv, SOUTHMOOR, sm } from './api-client.ts';
+import { contextOf, recounted, storedTotals } from './totals-support.ts';
+
+let stack: TestStack;
+
+const comments = async (email: string, activityId: string) =>
+  (await expectJson<{ items: FeedbackComment[] }>(await stack.api(email, `/v1/engagement/activities/${activityId}/comments`))).items;
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the demo seed', () => {
+  it('gives each authority its own theme list', async () => {
+    const northvale = await expectJson<ThemeList>(await stack.api(nv('qa'), '/v1/engagement/themes'));
+    const southmoor = await expectJson<ThemeList>(await stack.api(sm('qa'), '/v1/engagement/themes'));
+    expect(northvale).toEqual({ themes: demoThemes(NORTHVALE), version: 1 });
+    expect(southmoor).toEqual({ themes: demoThemes(SOUTHMOOR), version: 1 });
+    expect(northvale.themes).toContain('Being listened to');
+    expect(southmoor.themes).not.toEqual(northvale.themes);
+  });
+
+  it('shows Northvale’s dashboard at least two themes with a count and one as “fewer than 5”', async () => {
+    const { feedbackThemes } = await expectJson<ServiceView>(await stack.api(nv('senior'), '/v1/dashboards/service'));
+    expect(feedbackThemes.withheld).toBe(false);
+    expect(feedbackThemes.taggedResponses.value).toBeGreaterThanOrEqual(5);
+    const counted = feedbackThemes.themes.filter((t) => (t.count.value ?? 0) >= 5);
+    expect(counted.length).toBeGreaterThanOrEqual(2);
+    expect(feedbackThemes.themes.some((t) => t.count.suppressed)).toBe(true);
+    expect(feedbackThemes.themes.map((t) => t.theme).sort()).toEqual(demoThemes(NORTHVALE).sort());
+  });
+
+  it('tags some comments and leaves others for staff to tag', async () => {
+    const items = await comments(nv('qa'), demoActivityId(NORTHVALE, 'ages-11-18'));
+    expect(items.some((c) => c.themes.length > 0)).toBe(true);
+    expect(items.some((c) => c.themes.length === 0)).toBe(true);
+  });
+
+  it('writes nothing when run again, leaving totals, tags and themes as they were', async () => {
+    const tenants = [contextOf(stack, NORTHVALE.id), contextOf(stack, SOUTHMOOR.id)];
+    const before = await Promise.all(tenants.map(storedTotals));
+    const tagsBefore = await comments(nv('qa'), demoActivityId(NORTHVALE, 'parents-carers'));
+    const started = Date.now();
+    const again = await seedDemoData({ db: stack.jobDependencies.platformClient, tableName: stack.tableName, password: DEMO_PASSWORD });
+    expect(again).toEqual({ written: 0 });
+    // Checking that everything is there is quick: seeding again is part of every `npm start`.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await Promise.all(tenants.map(storedTotals))).toEqual(before);
+    expect(before[0]).toEqual(await recounted(tenants[0]!));
+    expect(await comments(nv('qa'), demoActivityId(NORTHVALE, 'parents-carers'))).toEqual(tagsBefore);
+    expect((await expectJson<ThemeList>(await stack.api(nv('qa'), '/v1/engagement/themes'))).version).toBe(1);
+  });
+});
