@@ -1,5 +1,6 @@
 /** The audit, template, reflection and action calls of the Waypoint API, on top of the one typed client. */
 import type { Action, CreateActionBody } from '@waypoint/shared/actions/action-schemas';
+import type { SetMeetingBody } from '@waypoint/shared/audits/audit-meeting';
 import type { Audit, AuditDetail, AuditPage, AuditState, CreateAuditBody, UpdateAuditBody } from '@waypoint/shared/audits/audit-schemas';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
 import type { TemplateSummary, TemplateVersion } from '@waypoint/shared/templates/template-schemas';
@@ -42,6 +43,8 @@ export function auditApi(api: Api) {
       api.getVersioned<Audit>('/v1/audits', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
     updateAudit: (id: string, version: string, body: UpdateAuditBody) =>
       api.getVersioned<Audit>(`/v1/audits/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
+    setMeeting: (id: string, version: string, body: SetMeetingBody) =>
+      api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
     completeAudit: (id: string, version: string) =>
       api.getVersioned<Audit>(`/v1/audits/${path(id)}/complete`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
     cancelAudit: (id: string, version: string, reason: string) =>

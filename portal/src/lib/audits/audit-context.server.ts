@@ -47,6 +47,6 @@ export async function readAuditContext(event: Pick<RequestEvent, 'locals' | 'coo
     version: found.version,
     template,
     gradeLabels,
-    can: auditPermissions({ role: me.role, userId: me.user.id }, found.value),
+    can: auditPermissions({ role: me.role, userId: me.user.id, teamIds: me.teams.map((t) => t.id) }, found.value),
   };
 }

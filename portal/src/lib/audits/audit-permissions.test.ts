@@ -5,7 +5,7 @@ const audit = { state: 'in-progress' as const, caseHolderId: 'nv-practitioner', 
 
 describe('what a person may do with an audit', () => {
   it('lets a team manager run an audit in progress but not reopen it', () => {
-    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, audit)).toEqual({ edit: true, cancel: true, reopen: false, raiseActions: true, reflectAs: undefined });
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, audit)).toEqual({ edit: true, cancel: true, reopen: false, raiseActions: true, reflectAs: undefined, arrangeMeeting: false });
   });
 
   it('lets only QA reopen a completed audit, which nobody edits', () => {
@@ -21,7 +21,17 @@ describe('what a person may do with an audit', () => {
 
   it('offers nothing on a cancelled audit', () => {
     const cancelled = { ...audit, state: 'cancelled' as const };
-    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, cancelled)).toEqual({ edit: false, cancel: false, reopen: false, raiseActions: false, reflectAs: undefined });
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, cancelled)).toEqual({ edit: false, cancel: false, reopen: false, raiseActions: false, reflectAs: undefined, arrangeMeeting: false });
+  });
+
+  it('offers booking the meeting to the auditor, QA and the team’s managers while the audit is open', () => {
+    const open = { ...audit, auditorId: 'nv-qa', teamId: 'child-in-need' };
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager', teamIds: ['child-in-need'] }, open).arrangeMeeting).toBe(true);
+    expect(auditPermissions({ role: 'manager', userId: 'nv-manager', teamIds: ['early-help'] }, open).arrangeMeeting).toBe(false);
+    expect(auditPermissions({ role: 'qa', userId: 'nv-qa' }, open).arrangeMeeting).toBe(true);
+    expect(auditPermissions({ role: 'senior', userId: 'nv-senior' }, open).arrangeMeeting).toBe(false);
+    expect(auditPermissions({ role: 'practitioner', userId: 'nv-practitioner', teamIds: ['child-in-need'] }, open).arrangeMeeting).toBe(false);
+    expect(auditPermissions({ role: 'qa', userId: 'nv-qa' }, { ...open, state: 'completed' }).arrangeMeeting).toBe(false);
   });
 
   it('shows no audits to tenant admins or the operator', () => {

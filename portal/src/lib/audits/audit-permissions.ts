@@ -3,6 +3,7 @@
  * allow. The API still decides: these only hide what would certainly be refused.
  */
 import { isEditable } from '@waypoint/shared/audits/audit-lifecycle';
+import { mayArrangeMeeting } from '@waypoint/shared/audits/audit-meeting';
 import { AUDIT_READERS, AUDIT_REOPENERS, AUDIT_RUNNERS, reflectionRoleOf } from '@waypoint/shared/audits/audit-roles';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { ReflectionAuthorRole } from '@waypoint/shared/audits/reflection-schemas';
@@ -11,6 +12,8 @@ import { isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
 export interface Viewer {
   role: Role;
   userId: string;
+  /** The viewer's teams, when known: booking the meeting depends on them. */
+  teamIds?: readonly string[];
 }
 
 export function canReadAudits(role: Role): boolean {
@@ -29,9 +32,11 @@ export interface AuditPermissions {
   raiseActions: boolean;
   /** As whom this person reflects, if they may. */
   reflectAs: ReflectionAuthorRole | undefined;
+  /** Book or move the meeting for the conversation (the API also lets managers of the case's team now). */
+  arrangeMeeting: boolean;
 }
 
-export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'>): AuditPermissions {
+export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'> & Partial<Pick<Audit, 'auditorId' | 'teamId'>>): AuditPermissions {
   const runner = canRunAudits(viewer.role);
   return {
     edit: runner && isEditable(audit.state),
@@ -39,5 +44,7 @@ export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'c
     reopen: isStaffRole(viewer.role) && AUDIT_REOPENERS.includes(viewer.role) && audit.state === 'completed',
     raiseActions: runner && audit.state !== 'cancelled',
     reflectAs: reflectionRoleOf(audit, viewer.userId),
+    arrangeMeeting:
+      isEditable(audit.state) && audit.auditorId !== undefined && audit.teamId !== undefined && mayArrangeMeeting({ ...viewer, teamIds: viewer.teamIds ?? [] }, { auditorId: audit.auditorId, teamId: audit.teamId }),
   };
 }

@@ -1,4 +1,4 @@
-/** Planning an audit (managers, QA, senior managers): the case, template, type and month, then POST /v1/audits. */
+/** Planning an audit (managers, QA, senior managers): the case, template, type, month and when you will meet, then POST /v1/audits. */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
@@ -6,7 +6,7 @@ import { CaseRef } from '@waypoint/shared/cases/case-schemas';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { canRunAudits } from '$lib/audits/audit-permissions';
 import { currentMonth, monthOptions } from '$lib/audits/months';
-import { createBodyFromPlan, PLAN_FORM_MESSAGES, planValuesFromForm, type PlanFormValues } from '$lib/audits/plan-form';
+import { createBodyFromPlan, NO_MEETING, PLAN_FORM_MESSAGES, planValuesFromForm, type PlanFormValues } from '$lib/audits/plan-form';
 import { fieldErrorsFromProblem, type FieldError } from '$lib/forms/form-errors';
 import { createApi, type Api } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
       templateId: '',
       auditType: 'monthly',
       month: currentMonth(now),
+      ...NO_MEETING,
     } satisfies PlanFormValues,
     // A fresh key each time the form is shown: posting it twice plans one audit.
     idempotencyKey: randomUUID(),

@@ -1,0 +1,122 @@
+/**
+ * When you will meet, with JavaScript off: a team manager books the meeting while planning
+ * an audit, is told what is wrong with a bad time or a past day without losing what they
+ * typed, moves the meeting after someone else changed it first, and sees it on the audit and
+ * in "My audits". axe runs on the same pages with JavaScript on.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { meetingLabel } from '@waypoint/shared/audits/audit-meeting';
+import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { fillDate, londonDay } from './audits-steps.ts';
+
+useBrowserStack();
+
+const MANAGER = 'manager@northvale.example';
+/** Next month: every day in it is in the future, whatever today is. */
+const month = shiftMonth(londonDay().iso.slice(0, 7), 1);
+const day = (d: number) => ({ day: String(d), month: String(Number(month.slice(5, 7))), year: month.slice(0, 4), iso: `${month}-${String(d).padStart(2, '0')}` });
+
+const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
+
+async function meetingEmails(auditId: string): Promise<{ to: string; subject: string }[]> {
+  const response = await stack.api('qa@northvale.example', '/v1/dev/outbox?limit=100');
+  const { items } = (await response.json()) as { items: { to: string; subject: string; text: string }[] };
+  return items.filter((m) => m.text.includes(auditId) && m.subject.startsWith('Audit meeting for case'));
+}
+
+describe('when you will meet, with JavaScript off', () => {
+  let auditId = '';
+
+  it('books the meeting while planning, after correcting a time that is not on the 24-hour clock', async () => {
+    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    await page.goto(`${stack.portalUrl}/audits/plan`);
+    expect(await page.locator('script').count()).toBe(0);
+    await page.getByLabel('Case', { exact: true }).selectOption('NV-00004');
+    await page.getByLabel('Journey of the Child monthly audit').check();
+    await page.getByLabel('Planned for').selectOption(month);
+    await fillDate(page, 'meetingDate', day(12));
+    await page.getByLabel('Time (optional)').fill('2pm');
+    await page.getByRole('button', { name: 'Plan audit' }).click();
+
+    const summary = errorSummary(page);
+    expect(await summary.innerText()).toContain('Enter the time on the 24-hour clock, for example 14:30');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#meetingTime');
+    // What was typed stays.
+    expect(await page.locator('#meetingDate').inputValue()).toBe('12');
+    expect(await page.getByLabel('Time (optional)').inputValue()).toBe('2pm');
+    expect(await page.getByLabel('Planned for').inputValue()).toBe(month);
+
+    await page.getByLabel('Time (optional)').fill('14:30');
+    await page.getByRole('button', { name: 'Plan audit' }).click();
+    await page.waitForURL(/\/audits\/[^/]+\?planned=1$/);
+    auditId = new URL(page.url()).pathname.split('/')[2]!;
+    const when = meetingLabel({ meetingDate: day(12).iso, meetingTime: '14:30' });
+    expect(await page.locator('main').innerText()).toContain(`Meeting on ${when}`);
+    expect(await page.getByRole('term').filter({ hasText: 'Meeting booked' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('moves the meeting: a past day is refused, someone else’s change is not overwritten, and the case holder is told', async () => {
+    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    await page.goto(`${stack.portalUrl}/audits/${auditId}`);
+    await page.getByRole('link', { name: 'Change when you will meet' }).click();
+    await page.waitForURL(new RegExp(`/audits/${auditId}/meeting$`));
+    expect(await page.locator('#meetingDate').inputValue()).toBe('12');
+    expect(await page.getByLabel('Time (optional)').inputValue()).toBe('14:30');
+
+    // A day in the past: the API refuses it and the form says why.
+    await fillDate(page, 'meetingDate', londonDay(-2));
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    expect(await errorSummary(page).innerText()).toContain('The meeting cannot be in the past');
+    expect(await page.locator('#meetingDate-year').inputValue()).toBe(londonDay(-2).year);
+
+    // Someone else moves it meanwhile: this save is refused (412) and keeps what was typed.
+    const current = await stack.api('qa@northvale.example', `/v1/audits/${auditId}`);
+    const moved = await stack.api('qa@northvale.example', `/v1/audits/${auditId}/meeting`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+      body: JSON.stringify({ meetingDate: day(15).iso, meetingTime: '10:00' }),
+    });
+    expect(moved.status).toBe(200);
+    await fillDate(page, 'meetingDate', day(19));
+    await page.getByLabel('Time (optional)').fill('9:15');
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    expect(await page.getByRole('alert').filter({ hasText: 'Someone else saved this audit' }).count()).toBe(1);
+    expect(await page.locator('#meetingDate').inputValue()).toBe('19');
+    expect(await page.getByLabel('Time (optional)').inputValue()).toBe('9:15');
+    expect(await page.locator('main').innerText()).toContain(`Meeting on ${meetingLabel({ meetingDate: day(15).iso, meetingTime: '10:00' })}`);
+
+    // Saving again, having seen the latest, moves it.
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    await page.waitForURL(new RegExp(`/audits/${auditId}\\?meeting=1$`));
+    const when = meetingLabel({ meetingDate: day(19).iso, meetingTime: '09:15' });
+    expect(await page.getByRole('status').innerText()).toContain('The meeting has been saved');
+    expect(await page.locator('main').innerText()).toContain(`Meeting on ${when}`);
+
+    const emails = await meetingEmails(auditId);
+    expect(emails.filter((m) => m.subject.endsWith(when)).map((m) => m.to)).toEqual(['practitioner@northvale.example']);
+
+    await page.goto(`${stack.portalUrl}/audits?month=${month}`);
+    const row = page.locator(`tr:has(a[href="/audits/${auditId}"])`);
+    expect(await row.innerText()).toContain(`Meeting on ${when}`);
+    await page.context().close();
+  });
+
+  it('has no axe violations on the plan form, the meeting form with an error, and the audit page', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await page.goto(`${stack.portalUrl}/audits/plan`);
+    await expectNoAxeViolations(page);
+    await page.goto(`${stack.portalUrl}/audits/${auditId}/meeting`);
+    await page.getByLabel('Time (optional)').fill('25:00');
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    await errorSummary(page).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto(`${stack.portalUrl}/audits/${auditId}`);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});
+
