@@ -175,3 +175,15 @@ describe('who may book the meeting', () => {
     await expectProblem(await putMeeting(nv('qa'), theirs.id, { meetingDate: inMonth(4) }, `"${theirs.version}"`), 404);
   });
 });
+
+describe('the monthly programme', () => {
+  it('shows the meeting booked beside each audit of the month', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00008', month, meetingDate: inMonth(21), meetingTime: '15:45' });
+    const unbooked = await planAudit(stack, { caseRef: 'NV-00009', month });
+    const programme = await expectJson<{ audits: { id: string; meetingDate?: string; meetingTime?: string }[] }>(await stack.api(nv('manager'), `/v1/programmes/${month}`));
+    expect(programme.audits.find((a) => a.id === planned.audit.id)).toMatchObject({ meetingDate: inMonth(21), meetingTime: '15:45' });
+    const other = programme.audits.find((a) => a.id === unbooked.audit.id)!;
+    expect(other).toBeDefined();
+    expect(other.meetingDate).toBeUndefined();
+  });
+});

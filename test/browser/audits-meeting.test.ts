@@ -102,6 +102,9 @@ describe('when you will meet, with JavaScript off', () => {
     await page.goto(`${stack.portalUrl}/audits?month=${month}`);
     const row = page.locator(`tr:has(a[href="/audits/${auditId}"])`);
     expect(await row.innerText()).toContain(`Meeting on ${when}`);
+
+    await page.goto(`${stack.portalUrl}/programme/${month}`);
+    expect(await page.locator(`tr:has(a[href="/audits/${auditId}"])`).innerText()).toContain(`Meeting on ${when}`);
     await page.context().close();
   });
 

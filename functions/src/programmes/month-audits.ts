@@ -8,9 +8,9 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 
-export type SlimAudit = Pick<Audit, 'id' | 'caseRef' | 'teamId' | 'caseType' | 'month' | 'state' | 'auditorId' | 'caseHolderId' | 'overallGrade' | 'completedAt' | 'reauditOf' | 'sampledFor'>;
+export type SlimAudit = Pick<Audit, 'id' | 'caseRef' | 'teamId' | 'caseType' | 'month' | 'state' | 'auditorId' | 'caseHolderId' | 'overallGrade' | 'completedAt' | 'reauditOf' | 'sampledFor' | 'meetingDate' | 'meetingTime'>;
 
-const FIELDS = ['id', 'caseRef', 'teamId', 'caseType', 'month', 'state', 'auditorId', 'caseHolderId', 'overallGrade', 'completedAt', 'reauditOf', 'sampledFor'] as const;
+const FIELDS = ['id', 'caseRef', 'teamId', 'caseType', 'month', 'state', 'auditorId', 'caseHolderId', 'overallGrade', 'completedAt', 'reauditOf', 'sampledFor', 'meetingDate', 'meetingTime'] as const;
 const PROJECTION = {
   ProjectionExpression: FIELDS.map((_, i) => `#f${i}`).join(', '),
   names: Object.fromEntries(FIELDS.map((f, i) => [`#f${i}`, f])),

@@ -1,6 +1,7 @@
 /** Response schemas for the monthly programme and samples in the OpenAPI document. */
 import * as v from 'valibot';
 import { IsoDate, Month } from '@waypoint/shared/audits/audit-dates';
+import { MeetingTime } from '@waypoint/shared/audits/audit-meeting';
 import { AUDIT_STATES } from '@waypoint/shared/audits/audit-schemas';
 import { CASE_STATUSES, CASE_TYPES, CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
 import { SAMPLE_STATES } from '@waypoint/shared/programme/programme-schemas';
@@ -26,6 +27,8 @@ export const SlimAuditResource = v.pipe(
     completedAt: v.optional(timestamp),
     reauditOf: v.optional(EntityId),
     sampledFor: v.optional(EntityId),
+    meetingDate: v.optional(IsoDate),
+    meetingTime: v.optional(MeetingTime),
   }),
   v.title('AuditLine'),
 );
@@ -89,6 +92,8 @@ const ProgrammeAuditResource = v.pipe(
     daysLate: v.number(),
     reauditOf: v.optional(EntityId),
     sampledFor: v.optional(EntityId),
+    meetingDate: v.optional(v.pipe(IsoDate, v.description('The day booked for the audit conversation'))),
+    meetingTime: v.optional(v.pipe(MeetingTime, v.description('The time booked, `HH:MM`'))),
   }),
   v.title('ProgrammeAudit'),
 );

@@ -25,6 +25,7 @@ export function programmeAudit(audit: SlimAudit, today: string): ProgrammeAudit 
     daysLate: late ? daysLate(audit.month, today) : 0,
     ...(audit.reauditOf ? { reauditOf: audit.reauditOf } : {}),
     ...(audit.sampledFor ? { sampledFor: audit.sampledFor } : {}),
+    ...(audit.meetingDate ? { meetingDate: audit.meetingDate, ...(audit.meetingTime ? { meetingTime: audit.meetingTime } : {}) } : {}),
   };
 }
 

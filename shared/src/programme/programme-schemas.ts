@@ -96,6 +96,9 @@ export interface ProgrammeAudit {
   reauditOf?: string;
   /** Set when the audit came from a manager's accepted sample. */
   sampledFor?: string;
+  /** The meeting booked for the conversation, when there is one. */
+  meetingDate?: string;
+  meetingTime?: string;
 }
 
 export interface ProgrammeCounts {
