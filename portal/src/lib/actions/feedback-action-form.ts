@@ -1,7 +1,7 @@
 /**
  * Raising an action from a feedback comment: what must happen, why (in staff's own words,
  * never the comment copied), who owns it, by when, how urgent, and for an activity for the
- * whole authority, which team it is for.
+ * whole authority, which team it is for (asked first, so the owners offered are that team's).
  */
 import * as v from 'valibot';
 import { CreateActionBody } from '@waypoint/shared/actions/action-schemas';
@@ -39,6 +39,11 @@ export function feedbackActionValuesFromForm(form: FormData): FeedbackActionValu
     dueDate: datePartsFromForm(form, 'dueDate'),
     priority: formText(form, 'priority'),
   };
+}
+
+/** The team asked for (a query or form value), when it is one of those offered. */
+export function chosenTeam<T extends { value: string }>(teamId: string | null | undefined, teams: readonly T[]): T | undefined {
+  return teamId ? teams.find((t) => t.value === teamId) : undefined;
 }
 
 /** `needsTeam`: the activity is for the whole authority, so the form asks which team. */

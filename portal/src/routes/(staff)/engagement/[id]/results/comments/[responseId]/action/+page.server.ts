@@ -1,8 +1,8 @@
 /**
  * Raising an action from one comment on an activity's comments page → POST /v1/actions with a
  * feedback source. The comment is quoted for reference only; staff write the finding. The
- * action is about the service: its team is the activity's, or chosen here for an activity for
- * the whole authority.
+ * action is about the service: its team is the activity's, or for an activity for the whole
+ * authority chosen first (`?/team`, then `?team=<id>`), so the owners offered are that team's.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { EntityId } from '@waypoint/shared/cases/case-schemas';
 import { ActivityId } from '@waypoint/shared/engagement/activity-schemas';
 import { actionApi } from '$lib/actions/action-api.server';
-import { feedbackActionBody, feedbackActionErrorsFromProblem, feedbackActionValuesFromForm, type FeedbackActionValues } from '$lib/actions/feedback-action-form';
+import { chosenTeam, FEEDBACK_ACTION_MESSAGES, feedbackActionBody, feedbackActionErrorsFromProblem, feedbackActionValuesFromForm, type FeedbackActionValues } from '$lib/actions/feedback-action-form';
 import { teamStaff } from '$lib/actions/team-staff.server';
 import { EMPTY_DATE } from '$lib/audits/date-parts';
 import { formText } from '$lib/audits/form-values';
@@ -46,30 +46,36 @@ async function teamChoices(api: Api, me: Me): Promise<{ value: string; label: st
   return teams.map((t) => ({ value: t.id, label: t.name })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Owners: the team's staff, or for an authority-wide activity everyone in the teams offered, named with their team. */
-async function ownerChoices(api: Api, teamId: string | undefined, teams: readonly { value: string; label: string }[]) {
-  if (teamId !== undefined) return teamStaff(api, teamId);
-  const perTeam = await Promise.all(teams.map(async (t) => (await teamStaff(api, t.value)).map((o) => ({ value: o.value, label: `${o.label} (${t.label})` }))));
-  const seen = new Set<string>();
-  return perTeam.flat().filter((o) => !seen.has(o.label) && seen.add(o.label)).sort((a, b) => a.label.localeCompare(b.label));
-}
+const initial = (teamId: string): FeedbackActionValues => ({ teamId, finding: '', description: '', ownerId: '', dueDate: { ...EMPTY_DATE }, priority: 'medium' });
 
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const { api, activity, comments } = await readSource(event, me);
-  const teams = activity.teamId === undefined ? await teamChoices(api, me) : [];
-  return {
-    activity: { id: activity.id, title: activity.title, teamId: activity.teamId ?? null },
-    comments: comments.map((c) => ({ question: c.question, text: c.text })),
-    teams,
-    owners: await ownerChoices(api, activity.teamId, teams),
-    initial: { teamId: '', finding: '', description: '', ownerId: '', dueDate: { ...EMPTY_DATE }, priority: 'medium' } satisfies FeedbackActionValues,
-    idempotencyKey: randomUUID(),
-  };
+  const source = { activity: { id: activity.id, title: activity.title, teamId: activity.teamId ?? null }, comments: comments.map((c) => ({ question: c.question, text: c.text })) };
+  if (activity.teamId !== undefined) {
+    return { ...source, step: 'details' as const, team: null, teams: [], owners: await teamStaff(api, activity.teamId), initial: initial(''), idempotencyKey: randomUUID() };
+  }
+  const teams = await teamChoices(api, me);
+  const team = chosenTeam(event.url.searchParams.get('team'), teams);
+  if (!team) {
+    // "Change team" comes back here with the team chosen before already selected.
+    const before = chosenTeam(event.url.searchParams.get('change'), teams);
+    return { ...source, step: 'team' as const, team: null, teams, owners: [], initial: initial(before?.value ?? ''), idempotencyKey: '' };
+  }
+  return { ...source, step: 'details' as const, team, teams, owners: await teamStaff(api, team.value), initial: initial(team.value), idempotencyKey: randomUUID() };
 };
 
 export const actions: Actions = {
-  default: async (event) => {
+  /** Step one for an activity for the whole authority: which team, then the rest for that team. */
+  team: async (event) => {
+    const { api, me, activity } = await readSource(event);
+    if (activity.teamId !== undefined) redirect(303, event.url.pathname);
+    const teamId = formText(await event.request.formData(), 'teamId');
+    const team = chosenTeam(teamId, await teamChoices(api, me));
+    if (!team) return fail(400, { errors: [{ field: 'teamId', message: FEEDBACK_ACTION_MESSAGES.teamId! }], values: initial(teamId) } satisfies FeedbackActionFailure);
+    redirect(303, `${event.url.pathname}?team=${encodeURIComponent(team.value)}`);
+  },
+  raise: async (event) => {
     const { api, activity } = await readSource(event);
     const form = await event.request.formData();
     const values = feedbackActionValuesFromForm(form);
