@@ -5,7 +5,7 @@ import { meetingLabel } from '@waypoint/shared/audits/audit-meeting';
 import { addDays, addMonths, monthEnd } from '@waypoint/shared/time/calendar-dates';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readAllPages, sm } from './api-client.ts';
-import { completedAudit, messagesAbout, moveAudit, planAudit, todayInLondon, type Saved } from './audits-support.ts';
+import { completedAudit, messagesAbout, moveAudit, patchAudit, planAudit, todayInLondon, type Saved } from './audits-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -136,6 +136,16 @@ describe('moving the meeting', () => {
     }
     expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(10), meetingTime: '10:00', version: 1 });
     expect(await messagesAbout(stack, planned.audit.id)).toHaveLength(messagesBefore);
+  });
+
+  it('keeps the audit’s month from moving past its booked meeting', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00010', month, meetingDate: inMonth(10) });
+    const later = addMonths(`${month}-01`, 1).slice(0, 7);
+    const problem = await expectProblem(await stack.api(nv('manager'), `/v1/audits/${planned.audit.id}`, jsonInit('PATCH', { month: later }, { 'if-match': planned.etag })), 400);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['month']);
+    expect((await read(planned.audit.id)).month).toBe(month);
+    const moved = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: `${later}-03` }, planned.etag));
+    expect((await patchAudit(stack, moved, { month: later })).audit).toMatchObject({ month: later, meetingDate: `${later}-03` });
   });
 
   it('refuses a completed or cancelled audit (409)', async () => {

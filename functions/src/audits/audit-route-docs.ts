@@ -52,7 +52,7 @@ export const auditRouteDocs = describeRoutes([
     tag: 'Audits',
     summary: 'Save answers and details as a draft',
     description:
-      'Answers merge into what is saved, checked against the pinned template version (unknown question, wrong type, a grade off the scale: 400 naming `answers.<section>.<question>`); `null` clears. The first save of answers moves a planned audit to in progress. A safeguarding concern flagged in any section emails the team’s managers and QA at once. Completed or cancelled audits cannot change (409).',
+      'Answers merge into what is saved, checked against the pinned template version (unknown question, wrong type, a grade off the scale: 400 naming `answers.<section>.<question>`); `null` clears. The first save of answers moves a planned audit to in progress. A safeguarding concern flagged in any section emails the team’s managers and QA at once. A `month` that starts after the booked meeting is a 400 on `month` (move the meeting first). The meeting itself is booked with `PUT /v1/audits/{id}/meeting`. Completed or cancelled audits cannot change (409).',
     access: AUDIT_RUNNERS,
     params: { id: AuditId },
     body: UpdateAuditBody,

@@ -123,6 +123,10 @@ auditRoutes.patch('/:id', async (c) => {
   const state = requireMove(stateAfterSave(current.state, changesAnswers), current.state, 'save');
   const auditedCase = await getCase(tenant, current.caseRef);
   if (auditedCase) await checkAuditDetails(tenant, body, auditedCase);
+  // Moving the audit to a later month must not leave its booked meeting before that month.
+  if (body.month && current.meetingDate && current.meetingDate < `${body.month}-01`) {
+    throw new ApiError('validation', 'The meeting is booked before that month', { errors: [{ path: 'month', message: `The meeting is booked for ${current.meetingDate}, before that month; move the meeting first` }] });
+  }
 
   const answers = answerChanges ? mergeAnswers(current.answers, answerChanges) : current.answers;
   if (Buffer.byteLength(JSON.stringify(answers)) > MAX_ANSWERS_BYTES) {
