@@ -121,6 +121,58 @@ describe('creating and changing activities', () => {
   });
 });
 
+describe('titles and descriptions in other languages', () => {
+  const WELSH = { title: 'Arolwg y gwanwyn' };
+  const POLISH = { title: 'Ankieta wiosenna', description: 'Pięć krótkich pytań.' };
+  const URDU = { title: 'بہار کا سروے', description: 'پانچ مختصر سوالات۔' };
+  const read = (id: string) => readVersioned<ActivityView>(stack, nv('qa'), `/v1/engagement/activities/${id}`);
+  const patch = (id: string, body: unknown, version: number) => stack.api(nv('qa'), `/v1/engagement/activities/${id}`, jsonInit('PATCH', body, { 'if-match': `"${version}"` }));
+
+  it('saves Polish and Urdu beside Welsh when the whole set is sent, reads them back, and logs the field name only', async () => {
+    const activity = await newActivity(stack, nv('qa'), { translations: { cy: WELSH } });
+    const saved = await expectJson<ActivityView>(await patch(activity.id, { translations: { cy: WELSH, pl: POLISH, ur: URDU } }, 1));
+    expect(saved.translations).toEqual({ cy: WELSH, pl: POLISH, ur: URDU });
+    const { body, etag } = await read(activity.id);
+    expect(etag).toBe('"2"');
+    expect(body.translations).toEqual({ cy: WELSH, pl: POLISH, ur: URDU });
+    // A change that leaves translations out keeps every language.
+    expect((await expectJson<ActivityView>(await patch(activity.id, { title: 'Spring survey' }, 2))).translations).toEqual({ cy: WELSH, pl: POLISH, ur: URDU });
+    const entry = (await activityLog()).find((e) => e.entityId === activity.id && e.versionAfter === 2)!;
+    expect(entry.changes).toEqual(['translations']);
+    expect(JSON.stringify(entry)).not.toContain('Ankieta');
+  });
+
+  it('replaces the set as a whole: a language left out is removed, and {} or null clears them all', async () => {
+    const activity = await newActivity(stack, nv('qa'), { translations: { cy: WELSH, pl: POLISH } });
+    expect((await expectJson<ActivityView>(await patch(activity.id, { translations: { ur: URDU } }, 1))).translations).toEqual({ ur: URDU });
+    expect((await expectJson<ActivityView>(await patch(activity.id, { translations: {} }, 2))).translations).toBeUndefined();
+    expect((await read(activity.id)).body).not.toHaveProperty('translations');
+    await expectJson(await patch(activity.id, { translations: { easy: { title: 'Tell us about spring' } } }, 3));
+    expect((await expectJson<ActivityView>(await patch(activity.id, { translations: null }, 4))).translations).toBeUndefined();
+    expect((await read(activity.id)).body).not.toHaveProperty('translations');
+  });
+
+  it('refuses a title too long, a description without a title or a language it does not speak, naming each, and writes nothing', async () => {
+    const activity = await newActivity(stack, nv('qa'), { translations: { cy: WELSH } });
+    const cases: [unknown, string[]][] = [
+      [{ cy: WELSH, ur: { title: 'س'.repeat(121) } }, ['translations.ur.title']],
+      [{ pl: { title: POLISH.title, description: 'x'.repeat(1001) } }, ['translations.pl.description']],
+      [{ pl: { description: POLISH.description } }, ['translations.pl.title']],
+      [{ cy: WELSH, fr: { title: 'Enquête de printemps' } }, ['translations.fr']],
+      [{ en: { title: 'Spring survey' } }, ['translations.en']],
+    ];
+    for (const [translations, paths] of cases) {
+      const problem = await expectProblem(await patch(activity.id, { translations }, 1), 400);
+      expect(problem.errors?.map((e) => e.path), JSON.stringify(translations)).toEqual(paths);
+    }
+    const problem = await expectProblem(await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'survey', title: 'Bad', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: today(), translations: { ur: { title: '' } } })), 400);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['translations.ur.title']);
+    const { body, etag } = await read(activity.id);
+    expect(etag).toBe('"1"');
+    expect(body.translations).toEqual({ cy: WELSH });
+  });
+});
+
 describe('invitation codes', () => {
   it('are issued by QA in either kind, shown as ABCD-EFGH, and logged', async () => {
     const activity = await newActivity(stack, nv('qa'));

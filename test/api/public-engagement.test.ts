@@ -200,3 +200,21 @@ describe('answering', () => {
     expect(JSON.stringify(Item)).not.toMatch(/203\.0\.113|Phone\/1/);
   });
 });
+
+describe('an activity’s own title in each language', () => {
+  const URDU = { title: 'بہار میں خاندانوں کا سروے', description: 'پانچ مختصر سوالات۔' };
+
+  it('is given in Urdu on the authority’s page and in an Urdu session, and in English where there is no translation', async () => {
+    const activity = await newActivity(stack, nv('qa'), { title: 'Spring family survey', description: 'Five short questions.', publicLink: true, translations: { cy: { title: 'Arolwg teuluoedd y gwanwyn' }, ur: URDU } });
+    const listed = async (lang: string) => (await expectJson<PublicAuthorityPage>(await publicCall(stack, 'northvale', `?lang=${lang}`))).openActivities.find((a) => a.id === activity.id);
+    expect(await listed('ur')).toMatchObject({ title: URDU.title, titleLanguage: 'ur', description: URDU.description, descriptionLanguage: 'ur' });
+    expect(await listed('cy')).toMatchObject({ title: 'Arolwg teuluoedd y gwanwyn', titleLanguage: 'cy', description: 'Five short questions.', descriptionLanguage: 'en' });
+    for (const lang of ['pl', 'easy', 'en']) expect(await listed(lang), lang).toMatchObject({ title: 'Spring family survey', titleLanguage: 'en', descriptionLanguage: 'en' });
+
+    const session = await startSession(stack, 'northvale', { activityId: activity.id, lang: 'ur' });
+    const view = await readResponse(session.token);
+    expect(view.response.language).toBe('ur');
+    expect(view.activity).toMatchObject({ title: URDU.title, titleLanguage: 'ur' });
+    expect((await readResponse(session.token, '?lang=pl')).activity).toMatchObject({ title: 'Spring family survey', titleLanguage: 'en' });
+  });
+});

@@ -40,6 +40,7 @@ afterAll(async () => {
 const STAFF_ROUTES: { name: string; path: string; init?: () => RequestInit; roles: readonly string[] }[] = [
   { name: 'GET activity', path: `/v1/engagement/activities/${SM_ACTIVITY}`, roles: ['practitioner', 'manager', 'qa', 'senior'] },
   { name: 'PATCH activity', path: `/v1/engagement/activities/${SM_ACTIVITY}`, init: () => jsonInit('PATCH', { title: 'Northvale was here' }, { 'if-match': '"1"' }), roles: ['manager', 'qa', 'senior'] },
+  { name: 'PATCH activity translations', path: `/v1/engagement/activities/${SM_ACTIVITY}`, init: () => jsonInit('PATCH', { translations: { ur: { title: 'Northvale was here' } } }, { 'if-match': '"1"' }), roles: ['manager', 'qa', 'senior'] },
   { name: 'GET codes', path: `/v1/engagement/activities/${SM_ACTIVITY}/codes`, roles: ['practitioner', 'manager', 'qa', 'senior'] },
   { name: 'POST code', path: `/v1/engagement/activities/${SM_ACTIVITY}/codes`, init: () => jsonInit('POST', { kind: 'single-use', expiresOn: daysFromToday(3) }), roles: ['practitioner', 'manager', 'qa', 'senior'] },
   { name: 'revoke code', path: `/v1/engagement/activities/${SM_ACTIVITY}/codes/${SM_CODE_ID}/revoke`, init: () => ({ method: 'POST' }), roles: ['practitioner', 'manager', 'qa', 'senior'] },

@@ -76,8 +76,8 @@ activityRoutes.post('/', async (c) => {
   if (errors.length) invalid(errors);
 
   const at = clock.nowIso();
-  const { templateId, ...rest } = body;
-  const activity: EngagementActivity = { id: ulid(clock.now().getTime()), ...rest, templateId, templateVersion: form!.version, formName: form!.name, createdBy: staff.userId, version: 1, createdAt: at, updatedAt: at };
+  const { templateId, translations, ...rest } = body;
+  const activity: EngagementActivity = { id: ulid(clock.now().getTime()), ...rest, ...(translations && Object.keys(translations).length > 0 ? { translations } : {}), templateId, templateVersion: form!.version, formName: form!.name, createdBy: staff.userId, version: 1, createdAt: at, updatedAt: at };
   await putNewActivity(tenant, activity);
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'engagement-activity', entityId: activity.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   setEtag(c, 1);
@@ -112,7 +112,9 @@ activityRoutes.patch('/:id', async (c) => {
   if (errors.length) invalid(errors);
 
   const at = clock.nowIso();
-  const { before, after } = await updateActivity({ tenant, activityId: id, expectedVersion, changes: { ...body }, opensOn, at });
+  // `translations` replaces every language at once; an empty object clears them like null.
+  const translations = body.translations && Object.keys(body.translations).length === 0 ? null : body.translations;
+  const { before, after } = await updateActivity({ tenant, activityId: id, expectedVersion, changes: { ...body, ...(translations === undefined ? {} : { translations }) }, opensOn, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'engagement-activity', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(activityView(after, today()));

@@ -47,7 +47,8 @@ export const engagementRouteDocs = describeRoutes([
     path: '/v1/engagement/activities/{id}',
     tag: 'Engagement',
     summary: 'Change an engagement activity',
-    description: 'Send only what changes; `null` clears an optional field. The audience and the pinned form never change. Team managers change only their teams’ activities and keep them in their teams.',
+    description:
+      'Send only what changes; `null` clears an optional field. `translations` is replaced as a whole, not merged: send every language the activity should keep (`cy`, `pl`, `ur`, `easy`, each `{ title, description? }`), and `null` or `{}` removes them all; leave it out to keep them as they are. The audience and the pinned form never change. Team managers change only their teams’ activities and keep them in their teams.',
     access: ACTIVITY_EDITORS,
     params: { id: ActivityId },
     body: UpdateActivityBody,

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { CASE_TYPES, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { TemplateId } from '../templates/template-schemas.ts';
+import { TRANSLATION_LANGUAGES, type TranslationLanguage } from '../templates/template-translations.ts';
 import { AudienceValue, type Audience } from './audiences.ts';
 
 export const ACTIVITY_TYPES = ['survey', 'consultation', 'event'] as const;
@@ -24,10 +25,17 @@ const Text = (max: number, empty = 'Enter some text') => v.pipe(v.string(), v.tr
 const Title = Text(120, 'Enter a title');
 const Description = Text(1000);
 
-/** The title and description in Welsh, shown in the public area when it speaks Welsh. */
-export const ActivityTranslations = v.strictObject({
-  cy: v.optional(v.strictObject({ title: Title, description: v.optional(Description) })),
-});
+/** One language's title and (optionally) description. */
+export const ActivityTranslation = v.strictObject({ title: Title, description: v.optional(Description) });
+export type ActivityTranslation = v.InferOutput<typeof ActivityTranslation>;
+
+/**
+ * The title and description in each language the public area speaks besides English; a
+ * language left out shows the English. Stored activities with only `cy` stay valid.
+ */
+export const ActivityTranslations = v.strictObject(
+  Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, v.optional(ActivityTranslation)])) as Record<TranslationLanguage, v.OptionalSchema<typeof ActivityTranslation, undefined>>,
+);
 export type ActivityTranslations = v.InferOutput<typeof ActivityTranslations>;
 
 const closesAfterOpening = (a: { opensOn?: string; closesOn?: string | null }) => !a.opensOn || !a.closesOn || a.closesOn >= a.opensOn;
@@ -54,7 +62,10 @@ export const CreateActivityBody = v.pipe(
 );
 export type CreateActivityBody = v.InferOutput<typeof CreateActivityBody>;
 
-/** The audience and form are fixed once created; `null` clears an optional field. */
+/**
+ * The audience and form are fixed once created; `null` clears an optional field.
+ * `translations` replaces every language at once (send them all), and `null` or `{}` clears them.
+ */
 export const UpdateActivityBody = v.pipe(
   v.strictObject({
     type: v.optional(v.picklist(ACTIVITY_TYPES, 'Choose survey, consultation or event')),

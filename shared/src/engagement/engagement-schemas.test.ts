@@ -30,6 +30,15 @@ describe('activities', () => {
     expect(paths(UpdateActivityBody, { audience: 'ages-4-7' })).toEqual(['audience']);
     expect(paths(UpdateActivityBody, { templateId: 'feedback-ages-4-7' })).toEqual(['templateId']);
   });
+
+  it('carry a title and description in each language the public area speaks, and no other', () => {
+    const translations = { cy: { title: 'Arolwg y gwanwyn' }, pl: { title: 'Ankieta wiosenna', description: 'Pięć pytań' }, ur: { title: 'بہار کا سروے' }, easy: { title: 'Tell us about spring' } };
+    expect(paths(CreateActivityBody, { ...body, translations })).toEqual([]);
+    expect(paths(UpdateActivityBody, { translations: null })).toEqual([]);
+    expect(paths(UpdateActivityBody, { translations: { fr: { title: 'Enquête' } } })).toEqual(['translations.fr']);
+    expect(paths(UpdateActivityBody, { translations: { ur: { title: 'x'.repeat(121) } } })).toEqual(['translations.ur.title']);
+    expect(paths(UpdateActivityBody, { translations: { pl: { description: 'Bez tytułu' } } })).toEqual(['translations.pl.title']);
+  });
 });
 
 describe('public answers', () => {

@@ -5,7 +5,7 @@
 import type { Answers } from '../templates/answer-schemas.ts';
 import type { ActivityType, EngagementActivity } from './activity-schemas.ts';
 import type { Audience, FormPresentation } from './audiences.ts';
-import type { EngagementLanguage } from './languages.ts';
+import { DEFAULT_LANGUAGE, type EngagementLanguage } from './languages.ts';
 import type { LocalisedForm } from './localised-form.ts';
 import type { ResponseState } from './response-schemas.ts';
 import { SAFETY_HELP } from './safety.ts';
@@ -23,7 +23,11 @@ export interface PublicActivity {
   id: string;
   type: ActivityType;
   title: string;
+  /** The language the title is written in: the one asked for, or `en` where the activity has no translation. */
+  titleLanguage: EngagementLanguage;
   description?: string;
+  /** As `titleLanguage`, for the description; a translation without one shows the English. */
+  descriptionLanguage?: EngagementLanguage;
   audience: Audience;
   closesOn?: string;
 }
@@ -56,15 +60,18 @@ export function safetyHelp(dutyPhone: string): SafetyHelp {
   return { ...SAFETY_HELP, dutyPhone };
 }
 
-/** An activity in one language: its Welsh title and description when it has them (activities carry Welsh only, so far). */
+/** An activity in one language: its translated title and description where it has them, English otherwise (easy-read included). */
 export function publicActivity(activity: EngagementActivity, language: EngagementLanguage): PublicActivity {
-  const translated = language === 'cy' ? activity.translations?.cy : undefined;
+  const translated = language === 'en' ? undefined : activity.translations?.[language];
+  const titleLanguage = translated ? language : DEFAULT_LANGUAGE;
   const description = translated?.description ?? activity.description;
+  const descriptionLanguage = translated?.description ? language : DEFAULT_LANGUAGE;
   return {
     id: activity.id,
     type: activity.type,
     title: translated?.title ?? activity.title,
-    ...(description ? { description } : {}),
+    titleLanguage,
+    ...(description ? { description, descriptionLanguage } : {}),
     audience: activity.audience,
     ...(activity.closesOn ? { closesOn: activity.closesOn } : {}),
   };
