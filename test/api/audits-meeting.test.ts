@@ -1,8 +1,13 @@
-/** Booking the meeting for an audit conversation: at planning, then moved with If-Match, with its rules, who may, and the emails. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/**
+ * Booking the meeting for an audit conversation: at planning, then moved or cancelled with
+ * If-Match, with its rules (a time already gone today included), who may, and the emails.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit, AuditDetail, AuditPage } from '@waypoint/shared/audits/audit-schemas';
-import { meetingLabel } from '@waypoint/shared/audits/audit-meeting';
+import { meetingLabel, meetingNow } from '@waypoint/shared/audits/audit-meeting';
+import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { addDays, addMonths, monthEnd } from '@waypoint/shared/time/calendar-dates';
+import { clock } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readAllPages, sm } from './api-client.ts';
 import { completedAudit, messagesAbout, moveAudit, patchAudit, planAudit, todayInLondon, type Saved } from './audits-support.ts';
@@ -14,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
+afterEach(() => clock.set(undefined));
 
 const today = todayInLondon();
 /** Next month, so every date below is in the future and inside the audit's month whatever today is. */
@@ -22,6 +28,8 @@ const inMonth = (day: number) => `${month}-${String(day).padStart(2, '0')}`;
 
 const putMeeting = (email: string, auditId: string, body: unknown, etag?: string) =>
   stack.api(email, `/v1/audits/${auditId}/meeting`, jsonInit('PUT', body, etag ? { 'if-match': etag } : {}));
+
+const deleteMeeting = (email: string, auditId: string, headers: Record<string, string> = {}) => stack.api(email, `/v1/audits/${auditId}/meeting`, { method: 'DELETE', headers });
 
 async function saved(response: Response): Promise<Saved> {
   const audit = await expectJson<Audit>(response);
@@ -33,6 +41,11 @@ async function read(auditId: string): Promise<AuditDetail> {
 }
 
 const meetingMessages = async (auditId: string) => (await messagesAbout(stack, auditId)).filter((m) => m.subject.startsWith('Audit meeting for case'));
+const cancelledMessages = async (auditId: string) => (await messagesAbout(stack, auditId)).filter((m) => m.subject.startsWith('Audit meeting cancelled'));
+
+type ActivityEntry = { entity: string; entityId: string; versionBefore: number; versionAfter: number; changes: string[] };
+const auditActivity = async (auditId: string) =>
+  (await readAllPages<ActivityEntry>(stack, nv('qa'), '/v1/activity?limit=100')).items.filter((e) => e.entity === 'audit' && e.entityId === auditId);
 
 describe('booking the meeting when planning', () => {
   it('keeps the day and time on the audit, names them in the case holder’s email and tells the student', async () => {
@@ -158,6 +171,112 @@ describe('moving the meeting', () => {
   });
 });
 
+describe('a time already gone today', () => {
+  /** Today in London at 11:00 UTC (11:00 or 12:00 London), this month's audits in scope. */
+  function atEleven(): { thisMonth: string; now: { today: string; time: string } } {
+    clock.set(new Date(`${today}T11:00:00Z`));
+    return { thisMonth: today.slice(0, 7), now: meetingNow(clock.now()) };
+  }
+  const minuteBefore = (time: string) => {
+    const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) - 1;
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  };
+
+  it('is refused on meetingTime a minute before now, and accepted at the current minute, when booking or moving', async () => {
+    const { thisMonth, now } = atEleven();
+    const planned = await planAudit(stack, { caseRef: 'NV-00011', month: thisMonth });
+    const problem = await expectProblem(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: now.today, meetingTime: minuteBefore(now.time) }, planned.etag), 400);
+    expect(problem.errors).toEqual([{ path: 'meetingTime', message: `That time has passed today (it is now ${now.time})` }]);
+    expect((await read(planned.audit.id)).meetingDate).toBeUndefined();
+
+    const booked = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: now.today, meetingTime: now.time }, planned.etag));
+    expect(booked.audit).toMatchObject({ meetingDate: now.today, meetingTime: now.time });
+    // The day alone, and an earlier time on a later day, are not in the past.
+    const dayOnly = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: now.today }, booked.etag));
+    expect((await read(planned.audit.id)).meetingTime).toBeUndefined();
+    const tomorrow = addDays(now.today, 1);
+    expect((await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: tomorrow, meetingTime: '00:00' }, dayOnly.etag))).audit).toMatchObject({ meetingDate: tomorrow, meetingTime: '00:00' });
+  });
+
+  it('is refused when planning an audit, which is then not planned', async () => {
+    const { thisMonth, now } = atEleven();
+    const before = (await readAllPages<{ id: string }>(stack, nv('manager'), '/v1/audits?caseRef=NV-00012&limit=100')).items.length;
+    const body = { caseRef: 'NV-00012', templateId: 'journey-of-the-child', month: thisMonth, meetingDate: now.today, meetingTime: minuteBefore(now.time) };
+    const problem = await expectProblem(await stack.api(nv('manager'), '/v1/audits', jsonInit('POST', body)), 400);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['meetingTime']);
+    expect((await readAllPages<{ id: string }>(stack, nv('manager'), '/v1/audits?caseRef=NV-00012&limit=100')).items.length).toBe(before);
+  });
+});
+
+describe('cancelling the booking', () => {
+  it('removes the day and time with If-Match, logs it, and tells the case holder and student once, however often it is repeated', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00001', month, studentId: 'nv-student', meetingDate: inMonth(14), meetingTime: '10:30' });
+    const key = { 'if-match': planned.etag, 'idempotency-key': 'cancel-meeting-0001' };
+    const cleared = await saved(await deleteMeeting(nv('manager'), planned.audit.id, key));
+    expect(cleared.audit).toMatchObject({ version: 2, state: 'planned' });
+    expect(cleared.audit.meetingDate).toBeUndefined();
+    expect(cleared.audit.meetingTime).toBeUndefined();
+    expect(cleared.etag).toBe('"2"');
+    const stored = await read(planned.audit.id);
+    expect(stored.meetingDate).toBeUndefined();
+    expect(stored.meetingTime).toBeUndefined();
+
+    const when = meetingLabel({ meetingDate: inMonth(14), meetingTime: '10:30' });
+    const sent = await cancelledMessages(planned.audit.id);
+    expect(sent.map((m) => m.to).sort()).toEqual(['practitioner@northvale.example', 'student@northvale.example']);
+    expect(sent[0]!.subject).toBe(`Audit meeting cancelled for case NV-00001: ${when}`);
+    expect(sent[0]!.text).toContain(`The meeting on ${when} for the reflective conversation`);
+    expect(sent[0]!.text).toContain('has been cancelled');
+    expect((await auditActivity(planned.audit.id)).filter((e) => e.versionAfter === 2).map((e) => e.changes)).toEqual([['meetingDate', 'meetingTime']]);
+
+    // A retry with the same key and version, and a repeat quoting the new version: nothing booked, nothing written or sent.
+    for (const headers of [key, { 'if-match': cleared.etag }]) {
+      const again = await saved(await deleteMeeting(nv('manager'), planned.audit.id, headers));
+      expect(again.audit.version).toBe(2);
+      expect(again.etag).toBe('"2"');
+    }
+    expect(await cancelledMessages(planned.audit.id)).toHaveLength(2);
+    expect((await read(planned.audit.id)).version).toBe(2);
+    expect((await auditActivity(planned.audit.id)).map((e) => e.versionAfter).sort()).toEqual([1, 2]);
+
+    // A new day can be booked afterwards, and is sent as a booking.
+    const rebooked = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(20) }, cleared.etag));
+    expect(rebooked.audit).toMatchObject({ meetingDate: inMonth(20), version: 3 });
+    expect((await meetingMessages(planned.audit.id)).filter((m) => m.subject.endsWith(meetingLabel({ meetingDate: inMonth(20) })))).toHaveLength(2);
+  });
+
+  it('answers 412 to a stale version and 428 without If-Match, keeping the booking and sending nothing', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00002', month, meetingDate: inMonth(8), meetingTime: '16:00' });
+    const moved = await saved(await putMeeting(nv('manager'), planned.audit.id, { meetingDate: inMonth(9), meetingTime: '16:00' }, planned.etag));
+    await expectProblem(await deleteMeeting(nv('manager'), planned.audit.id, { 'if-match': planned.etag }), 412);
+    await expectProblem(await deleteMeeting(nv('manager'), planned.audit.id), 428);
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(9), meetingTime: '16:00', version: moved.audit.version });
+    expect(await cancelledMessages(planned.audit.id)).toEqual([]);
+  });
+
+  it('refuses a completed or cancelled audit (409), which keeps its meeting', async () => {
+    const done = await completedAudit(stack, { caseRef: 'NV-00006', meetingDate: inMonth(3) });
+    await expectProblem(await deleteMeeting(nv('manager'), done.audit.id, { 'if-match': done.etag }), 409);
+    expect((await read(done.audit.id)).meetingDate).toBe(inMonth(3));
+    const planned = await planAudit(stack, { caseRef: 'NV-00006', month, meetingDate: inMonth(3) });
+    const cancelled = await saved(await moveAudit(stack, planned, 'cancel', { reason: 'Case transferred' }));
+    await expectProblem(await deleteMeeting(nv('manager'), planned.audit.id, { 'if-match': cancelled.etag }), 409);
+    expect((await read(planned.audit.id)).meetingDate).toBe(inMonth(3));
+    for (const id of [done.audit.id, planned.audit.id]) expect(await cancelledMessages(id)).toEqual([]);
+  });
+
+  it('is for the same people as booking: others who can see the audit get 403, those who cannot 404', async () => {
+    const planned = await planAudit(stack, { caseRef: 'NV-00003', month, studentId: 'nv-student', meetingDate: inMonth(4) });
+    for (const role of ['practitioner', 'student', 'senior'] as const) {
+      await expectProblem(await deleteMeeting(nv(role), planned.audit.id, { 'if-match': planned.etag }), 403);
+    }
+    await expectProblem(await deleteMeeting(sm('qa'), planned.audit.id, { 'if-match': planned.etag }), 404);
+    expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(4), version: 1 });
+    const cleared = await saved(await deleteMeeting(nv('qa'), planned.audit.id, { 'if-match': planned.etag }));
+    expect(cleared.audit.meetingDate).toBeUndefined();
+  });
+});
+
 describe('who may book the meeting', () => {
   it('is the auditor, QA and the team’s managers; others who can see the audit get 403', async () => {
     const planned = await planAudit(stack, { caseRef: 'NV-00003', month, studentId: 'nv-student' });
@@ -169,6 +288,20 @@ describe('who may book the meeting', () => {
     const byQa = await planAudit(stack, { caseRef: 'NV-00007', month }, nv('qa'));
     const moved = await saved(await putMeeting(nv('manager'), byQa.audit.id, { meetingDate: inMonth(4) }, byQa.etag));
     expect(moved.audit.meetingDate).toBe(inMonth(4));
+  });
+
+  it('includes a manager of the team the case is in now, when the audit belongs to the team it was in before', async () => {
+    // NV-00017 is an Assessment case: QA audits it there, then it moves to the manager's team.
+    const elsewhere = await planAudit(stack, { caseRef: 'NV-00017', month, meetingDate: inMonth(6) }, nv('qa'));
+    expect(elsewhere.audit.teamId).toBe('assessment');
+    await expectProblem(await putMeeting(nv('manager'), elsewhere.audit.id, { meetingDate: inMonth(7) }, elsewhere.etag), 404);
+    const current = await stack.api(nv('qa'), '/v1/cases/NV-00017');
+    await expectJson<Case>(await stack.api(nv('qa'), '/v1/cases/NV-00017', jsonInit('PATCH', { teamId: 'child-in-need' }, { 'if-match': current.headers.get('etag')! })));
+
+    const moved = await saved(await putMeeting(nv('manager'), elsewhere.audit.id, { meetingDate: inMonth(7) }, elsewhere.etag));
+    expect(moved.audit).toMatchObject({ teamId: 'assessment', meetingDate: inMonth(7) });
+    const cleared = await saved(await deleteMeeting(nv('manager'), elsewhere.audit.id, { 'if-match': moved.etag }));
+    expect(cleared.audit.meetingDate).toBeUndefined();
   });
 
   it('is a 404 for an audit outside the caller’s scope, and for another tenant’s audit', async () => {

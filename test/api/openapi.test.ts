@@ -54,6 +54,7 @@ const EXPECTED: [string, string][] = [
   ['get', '/v1/audits/{id}'],
   ['patch', '/v1/audits/{id}'],
   ['put', '/v1/audits/{id}/meeting'],
+  ['delete', '/v1/audits/{id}/meeting'],
   ['post', '/v1/audits/{id}/complete'],
   ['post', '/v1/audits/{id}/cancel'],
   ['post', '/v1/audits/{id}/reopen'],

@@ -3,7 +3,7 @@
  * the case, people against the authority's staff. Every problem is reported at once, by field.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
-import { meetingProblems } from '@waypoint/shared/audits/audit-meeting';
+import { meetingNow, meetingProblems } from '@waypoint/shared/audits/audit-meeting';
 import type { PeriodReviewed } from '@waypoint/shared/audits/audit-schemas';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { clock } from '@waypoint/shared/time/clock';
@@ -35,13 +35,14 @@ export interface AuditDetailsToCheck {
 
 export async function checkAuditDetails(tenant: TenantContext, details: AuditDetailsToCheck, auditedCase: Pick<Case, 'createdAt'>): Promise<void> {
   const errors: FieldError[] = [];
-  const now = today();
+  const moment = clock.now();
+  const now = londonDate(moment);
   const opened = caseOpenedOn(auditedCase);
   if (details.conversationDate) {
     if (details.conversationDate > now) errors.push({ path: 'conversationDate', message: 'The audit conversation cannot be in the future' });
     else if (details.conversationDate < opened) errors.push({ path: 'conversationDate', message: `The audit conversation cannot be before the case opened (${opened})` });
   }
-  if ((details.meetingDate || details.meetingTime) && details.month) errors.push(...meetingProblems(details, { month: details.month, today: now }));
+  if ((details.meetingDate || details.meetingTime) && details.month) errors.push(...meetingProblems(details, { month: details.month, ...meetingNow(moment) }));
   if (details.periodReviewed && details.periodReviewed.to > now) errors.push({ path: 'periodReviewed.to', message: 'The period reviewed cannot end in the future' });
   if (details.studentId) {
     const student = await getUser(tenant, details.studentId);

@@ -66,6 +66,28 @@ export async function notifyMeetingBooked(tenant: TenantContext, audit: Audit, a
   }
 }
 
+/**
+ * The booked meeting was cancelled: the case holder and the student hear which day is off.
+ * Keyed by the version that cleared it, so a retried or repeated cancellation sends it once.
+ */
+export async function notifyMeetingCancelled(tenant: TenantContext, change: { cancelled: Audit; after: Pick<Audit, 'version'> }, at: string): Promise<void> {
+  const { cancelled: audit } = change;
+  if (!audit.meetingDate) return;
+  const when = meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime });
+  for (const userId of new Set([audit.caseHolderId, audit.studentId])) {
+    const person = await activeUser(tenant, userId);
+    if (!person) continue;
+    await queueEmail({
+      tenant,
+      reason: `audit-meeting-cancelled:${audit.id}:${change.after.version}:${person.id}`,
+      to: person.email,
+      subject: `Audit meeting cancelled for case ${audit.caseRef}: ${when}`,
+      text: `Hello ${person.name},\n\nThe meeting on ${when} for the reflective conversation on the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef} has been cancelled. You will be emailed when a new day is booked.\n\n${readLink(audit)}\n`,
+      at,
+    });
+  }
+}
+
 /** Each completion (a reopened audit can complete again) tells the case holder and the student. */
 export async function notifyAuditCompleted(tenant: TenantContext, audit: Audit, at: string): Promise<void> {
   const completion = audit.reopenings.length + 1;

@@ -52,7 +52,7 @@ export const auditRouteDocs = describeRoutes([
     tag: 'Audits',
     summary: 'Save answers and details as a draft',
     description:
-      'Answers merge into what is saved, checked against the pinned template version (unknown question, wrong type, a grade off the scale: 400 naming `answers.<section>.<question>`); `null` clears. The first save of answers moves a planned audit to in progress. A safeguarding concern flagged in any section emails the team’s managers and QA at once. A `month` that starts after the booked meeting is a 400 on `month` (move the meeting first). The meeting itself is booked with `PUT /v1/audits/{id}/meeting`. Completed or cancelled audits cannot change (409).',
+      'Answers merge into what is saved, checked against the pinned template version (unknown question, wrong type, a grade off the scale: 400 naming `answers.<section>.<question>`); `null` clears. The first save of answers moves a planned audit to in progress. A safeguarding concern flagged in any section emails the team’s managers and QA at once. A `month` that starts after the booked meeting is a 400 on `month` (move the meeting first). The meeting itself is booked with `PUT /v1/audits/{id}/meeting` and cancelled with `DELETE`. Completed or cancelled audits cannot change (409).',
     access: AUDIT_RUNNERS,
     params: { id: AuditId },
     body: UpdateAuditBody,
@@ -66,13 +66,26 @@ export const auditRouteDocs = describeRoutes([
     tag: 'Audits',
     summary: 'Book or move the meeting for the audit conversation',
     description:
-      'The day (London) and, optionally, the time (`HH:MM`, 24-hour) the auditor and the case holder meet; leaving out the time removes one booked before. The day cannot be in the past nor before the audit’s month, and at most 12 months after the month’s end; a day after the month’s end is allowed and the audit will then be late (400 naming `meetingDate` or `meetingTime`, nothing written). Only the auditor, QA officers and managers of the audit’s team or the case’s team (else 403); not once the audit is completed or cancelled (409). The case holder and the student are emailed the new day and time, and the change is in the activity log.',
+      'The day (London) and, optionally, the time (`HH:MM`, 24-hour) the auditor and the case holder meet; leaving out the time removes one booked before. The day cannot be in the past (nor, today, a time already gone) nor before the audit’s month, and at most 12 months after the month’s end; a day after the month’s end is allowed and the audit will then be late (400 naming `meetingDate` or `meetingTime`, nothing written). Only the auditor, QA officers and managers of the audit’s team or the case’s team (else 403); not once the audit is completed or cancelled (409). The case holder and the student are emailed the new day and time, and the change is in the activity log.',
     access: AUDIT_RUNNERS,
     params: { id: AuditId },
     body: SetMeetingBody,
     ifMatch: true,
     otherErrors: [409],
     success: { status: 200, description: 'The audit with the meeting booked', schema: AuditResource, etag: true },
+  },
+  {
+    method: 'delete',
+    path: '/v1/audits/{id}/meeting',
+    tag: 'Audits',
+    summary: 'Cancel the meeting booked for the audit conversation',
+    description:
+      'Removes the day and time. The same people as for booking (else 403), not once the audit is completed or cancelled (409). The case holder and the student are emailed that the meeting is cancelled, and the change is in the activity log. When nothing is booked (a repeat of a cancellation that went through) the answer is 200 with the audit as it is, whichever version If-Match quoted: nothing is written or sent.',
+    access: AUDIT_RUNNERS,
+    params: { id: AuditId },
+    ifMatch: true,
+    otherErrors: [409],
+    success: { status: 200, description: 'The audit without a meeting booked', schema: AuditResource, etag: true },
   },
   {
     method: 'post',

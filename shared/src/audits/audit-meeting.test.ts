@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { CreateAuditBody } from './audit-schemas.ts';
-import { MeetingTime, SetMeetingBody, mayArrangeMeeting, meetingIsLate, meetingLabel, meetingProblems } from './audit-meeting.ts';
+import { MeetingTime, SetMeetingBody, mayArrangeMeeting, meetingIsLate, meetingLabel, meetingNow, meetingProblems } from './audit-meeting.ts';
 
 describe('the meeting for an audit', () => {
-  const may = { month: '2026-05', today: '2026-05-10' };
+  const may = { month: '2026-05', today: '2026-05-10', time: '14:30' };
 
   it('accepts a day from today to the month’s end, and after it (the audit is then late)', () => {
-    expect(meetingProblems({ meetingDate: '2026-05-10', meetingTime: '09:00' }, may)).toEqual([]);
+    expect(meetingProblems({ meetingDate: '2026-05-10' }, may)).toEqual([]);
+    expect(meetingProblems({ meetingDate: '2026-05-11', meetingTime: '09:00' }, may)).toEqual([]);
     expect(meetingProblems({ meetingDate: '2026-05-31' }, may)).toEqual([]);
     expect(meetingProblems({ meetingDate: '2026-06-03' }, may)).toEqual([]);
     expect(meetingIsLate({ month: '2026-05', meetingDate: '2026-05-31' })).toBe(false);
@@ -17,9 +18,22 @@ describe('the meeting for an audit', () => {
 
   it('refuses a day in the past, before the audit’s month, or over a year after it was due', () => {
     expect(meetingProblems({ meetingDate: '2026-05-09' }, may)).toEqual([{ path: 'meetingDate', message: 'The meeting cannot be in the past' }]);
-    expect(meetingProblems({ meetingDate: '2026-06-30' }, { month: '2026-07', today: '2026-06-01' })[0]?.message).toContain('before the audit’s month starts');
+    expect(meetingProblems({ meetingDate: '2026-06-30' }, { month: '2026-07', today: '2026-06-01', time: '09:00' })[0]?.message).toContain('before the audit’s month starts');
     expect(meetingProblems({ meetingDate: '2027-05-31' }, may)).toEqual([]);
     expect(meetingProblems({ meetingDate: '2027-06-01' }, may)[0]?.message).toContain('within 12 months');
+  });
+
+  it('refuses a time already gone today, and accepts the current minute or later', () => {
+    expect(meetingProblems({ meetingDate: '2026-05-10', meetingTime: '14:29' }, may)).toEqual([{ path: 'meetingTime', message: 'That time has passed today (it is now 14:30)' }]);
+    expect(meetingProblems({ meetingDate: '2026-05-10', meetingTime: '09:00' }, may).map((p) => p.path)).toEqual(['meetingTime']);
+    expect(meetingProblems({ meetingDate: '2026-05-10', meetingTime: '14:30' }, may)).toEqual([]);
+    expect(meetingProblems({ meetingDate: '2026-05-10', meetingTime: '14:31' }, may)).toEqual([]);
+  });
+
+  it('reads now as the London day and time, across midnight and summer time', () => {
+    expect(meetingNow(new Date('2026-05-10T13:30:59Z'))).toEqual({ today: '2026-05-10', time: '14:30' });
+    expect(meetingNow(new Date('2026-05-10T23:05:00Z'))).toEqual({ today: '2026-05-11', time: '00:05' });
+    expect(meetingNow(new Date('2026-11-26T09:07:00Z'))).toEqual({ today: '2026-11-26', time: '09:07' });
   });
 
   it('needs a date for a time', () => {

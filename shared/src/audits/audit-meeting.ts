@@ -1,11 +1,11 @@
 /**
  * When the auditor and the case holder will meet for the reflective conversation: a London
- * date and, optionally, a time. It is a plan, so it cannot be in the past; the audit is due by
- * its month's end, so a meeting after that is allowed but marked late.
+ * date and, optionally, a time. It is a plan, so it cannot be in the past (nor earlier today);
+ * the audit is due by its month's end, so a meeting after that is allowed but marked late.
  */
 import * as v from 'valibot';
 import { addMonths, monthEnd } from '../time/calendar-dates.ts';
-import { IsoDate } from './audit-dates.ts';
+import { IsoDate, londonDate } from './audit-dates.ts';
 
 /** `HH:MM` on the 24-hour clock. */
 export const MeetingTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM on the 24-hour clock, for example 14:30'));
@@ -31,11 +31,19 @@ export interface Meeting {
   meetingTime?: string | null;
 }
 
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The London day and `HH:MM` of an instant: the "now" a meeting being booked is judged against. */
+export function meetingNow(at: Date): { today: string; time: string } {
+  return { today: londonDate(at), time: LONDON_TIME.format(at) };
+}
+
 /**
- * What is wrong with a meeting for an audit of `month`, judged on `today` (London). Checked
- * only when the meeting is set or changed: a meeting booked earlier may since have passed.
+ * What is wrong with a meeting for an audit of `month`, judged on `today` at `time` (London,
+ * from {@link meetingNow}). Checked only when the meeting is set or changed: a meeting booked
+ * earlier may since have passed.
  */
-export function meetingProblems(meeting: Meeting, context: { month: string; today: string }): MeetingProblem[] {
+export function meetingProblems(meeting: Meeting, context: { month: string; today: string; time: string }): MeetingProblem[] {
   const problems: MeetingProblem[] = [];
   const { meetingDate: date, meetingTime: time } = meeting;
   if (time && !date) problems.push({ path: 'meetingDate', message: 'Enter the date of the meeting as well as the time' });
@@ -45,6 +53,10 @@ export function meetingProblems(meeting: Meeting, context: { month: string; toda
   if (date < context.today) problems.push({ path: 'meetingDate', message: 'The meeting cannot be in the past' });
   else if (date < first) problems.push({ path: 'meetingDate', message: `The meeting cannot be before the audit’s month starts (${first})` });
   else if (date > latest) problems.push({ path: 'meetingDate', message: `The meeting must be within ${MEETING_MONTHS_AFTER_DUE} months of the audit being due (by ${latest})` });
+  // The same minute as now still counts as now: only a time already gone is refused.
+  if (date === context.today && time && time < context.time) {
+    problems.push({ path: 'meetingTime', message: `That time has passed today (it is now ${context.time})` });
+  }
   return problems;
 }
 
