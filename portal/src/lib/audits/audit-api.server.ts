@@ -4,7 +4,9 @@ import type { SetMeetingBody } from '@waypoint/shared/audits/audit-meeting';
 import type { Audit, AuditDetail, AuditPage, AuditState, CreateAuditBody, UpdateAuditBody } from '@waypoint/shared/audits/audit-schemas';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
 import type { TemplateSummary, TemplateVersion } from '@waypoint/shared/templates/template-schemas';
+import type { Case } from '@waypoint/shared/cases/case-schemas';
 import type { Api } from '../server/api.ts';
+import { ApiError } from '../server/errors.ts';
 
 export interface AuditListQuery {
   month?: string;
@@ -45,6 +47,15 @@ export function auditApi(api: Api) {
       api.getVersioned<Audit>(`/v1/audits/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
     setMeeting: (id: string, version: string, body: SetMeetingBody) =>
       api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
+    /** The team a case is in now, or undefined when the caller cannot see the case. */
+    async caseTeam(ref: string): Promise<string | undefined> {
+      try {
+        return (await api.getJson<Pick<Case, 'teamId'>>(`/v1/cases/${path(ref)}`, { handle: [403, 404] })).teamId;
+      } catch (e) {
+        if (e instanceof ApiError) return undefined;
+        throw e;
+      }
+    },
     completeAudit: (id: string, version: string) =>
       api.getVersioned<Audit>(`/v1/audits/${path(id)}/complete`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
     cancelAudit: (id: string, version: string, reason: string) =>

@@ -7,7 +7,7 @@ import type { TemplateVersion } from '@waypoint/shared/templates/template-schema
 import { createApi, type Me } from '../server/api.ts';
 import { ApiError } from '../server/errors.ts';
 import { auditApi } from './audit-api.server.ts';
-import { auditPermissions, canReadAudits, type AuditPermissions } from './audit-permissions.ts';
+import { auditPermissions, canReadAudits, needsCurrentCaseTeam, type AuditPermissions } from './audit-permissions.ts';
 
 export interface AuditContext {
   me: Me;
@@ -40,13 +40,18 @@ export async function readAuditContext(event: Pick<RequestEvent, 'locals' | 'coo
   const audits = auditApi(api);
   const [me, found, gradeLabels] = await Promise.all([known?.me ?? api.me(), audits.audit(id), readGradeLabels(api)]);
   if (!canReadAudits(me.role) || !me.tenant) error(403, 'You do not have access to this page');
-  const template = await audits.templateVersion(me.tenant.id, found.value.templateId, found.value.templateVersion);
+  const viewer = { role: me.role, userId: me.user.id, teamIds: me.teams.map((t) => t.id) };
+  // The case is read only when its team now could decide (a manager of another team than the audit's).
+  const [template, caseTeam] = await Promise.all([
+    audits.templateVersion(me.tenant.id, found.value.templateId, found.value.templateVersion),
+    needsCurrentCaseTeam(viewer, found.value) ? audits.caseTeam(found.value.caseRef) : undefined,
+  ]);
   return {
     me,
     audit: found.value,
     version: found.version,
     template,
     gradeLabels,
-    can: auditPermissions({ role: me.role, userId: me.user.id, teamIds: me.teams.map((t) => t.id) }, found.value),
+    can: auditPermissions(viewer, found.value, caseTeam),
   };
 }

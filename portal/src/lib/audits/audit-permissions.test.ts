@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditPermissions, canReadAudits } from './audit-permissions.ts';
+import { auditPermissions, canReadAudits, needsCurrentCaseTeam } from './audit-permissions.ts';
 
 const audit = { state: 'in-progress' as const, caseHolderId: 'nv-practitioner', studentId: 'nv-student' };
 
@@ -32,6 +32,22 @@ describe('what a person may do with an audit', () => {
     expect(auditPermissions({ role: 'senior', userId: 'nv-senior' }, open).arrangeMeeting).toBe(false);
     expect(auditPermissions({ role: 'practitioner', userId: 'nv-practitioner', teamIds: ['child-in-need'] }, open).arrangeMeeting).toBe(false);
     expect(auditPermissions({ role: 'qa', userId: 'nv-qa' }, { ...open, state: 'completed' }).arrangeMeeting).toBe(false);
+  });
+
+  it('offers it to a manager of the team the case is in now, read only when that could decide', () => {
+    const elsewhere = { ...audit, auditorId: 'nv-qa', teamId: 'assessment' };
+    const manager = { role: 'manager' as const, userId: 'nv-manager', teamIds: ['child-in-need'] };
+    expect(needsCurrentCaseTeam(manager, elsewhere)).toBe(true);
+    expect(auditPermissions(manager, elsewhere).arrangeMeeting).toBe(false);
+    expect(auditPermissions(manager, elsewhere, 'child-in-need').arrangeMeeting).toBe(true);
+    expect(auditPermissions(manager, elsewhere, 'early-help').arrangeMeeting).toBe(false);
+    // Already decided without the case: their own team's audit, one they ran, QA, a closed audit, other roles.
+    expect(needsCurrentCaseTeam(manager, { ...elsewhere, teamId: 'child-in-need' })).toBe(false);
+    expect(needsCurrentCaseTeam(manager, { ...elsewhere, auditorId: 'nv-manager' })).toBe(false);
+    expect(needsCurrentCaseTeam({ role: 'qa', userId: 'nv-qa' }, elsewhere)).toBe(false);
+    expect(needsCurrentCaseTeam(manager, { ...elsewhere, state: 'completed' })).toBe(false);
+    expect(needsCurrentCaseTeam({ role: 'senior', userId: 'nv-senior' }, elsewhere)).toBe(false);
+    expect(needsCurrentCaseTeam({ role: 'practitioner', userId: 'nv-practitioner', teamIds: ['child-in-need'] }, elsewhere)).toBe(false);
   });
 
   it('shows no audits to tenant admins or the operator', () => {

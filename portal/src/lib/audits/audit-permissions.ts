@@ -32,11 +32,27 @@ export interface AuditPermissions {
   raiseActions: boolean;
   /** As whom this person reflects, if they may. */
   reflectAs: ReflectionAuthorRole | undefined;
-  /** Book or move the meeting for the conversation (the API also lets managers of the case's team now). */
+  /** Book, move or cancel the meeting for the conversation. */
   arrangeMeeting: boolean;
 }
 
-export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'> & Partial<Pick<Audit, 'auditorId' | 'teamId'>>): AuditPermissions {
+type MeetingFields = Pick<Audit, 'state'> & Partial<Pick<Audit, 'auditorId' | 'teamId'>>;
+
+function mayArrange(viewer: Viewer, audit: MeetingFields, currentCaseTeamId?: string): boolean {
+  if (!isEditable(audit.state) || audit.auditorId === undefined || audit.teamId === undefined) return false;
+  return mayArrangeMeeting({ ...viewer, teamIds: viewer.teamIds ?? [] }, { auditorId: audit.auditorId, teamId: audit.teamId }, currentCaseTeamId);
+}
+
+/**
+ * Whether the case's team now could change what this person may do: only for a manager of
+ * another team than the audit's, who did not run it. Pages read the case only then.
+ */
+export function needsCurrentCaseTeam(viewer: Viewer, audit: MeetingFields): boolean {
+  return viewer.role === 'manager' && isEditable(audit.state) && audit.auditorId !== undefined && audit.teamId !== undefined && !mayArrange(viewer, audit);
+}
+
+/** `currentCaseTeamId`, the team the case is in now, when {@link needsCurrentCaseTeam} asked for it: the API lets that team's managers book the meeting too. */
+export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'> & Partial<Pick<Audit, 'auditorId' | 'teamId'>>, currentCaseTeamId?: string): AuditPermissions {
   const runner = canRunAudits(viewer.role);
   return {
     edit: runner && isEditable(audit.state),
@@ -44,7 +60,6 @@ export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'c
     reopen: isStaffRole(viewer.role) && AUDIT_REOPENERS.includes(viewer.role) && audit.state === 'completed',
     raiseActions: runner && audit.state !== 'cancelled',
     reflectAs: reflectionRoleOf(audit, viewer.userId),
-    arrangeMeeting:
-      isEditable(audit.state) && audit.auditorId !== undefined && audit.teamId !== undefined && mayArrangeMeeting({ ...viewer, teamIds: viewer.teamIds ?? [] }, { auditorId: audit.auditorId, teamId: audit.teamId }),
+    arrangeMeeting: mayArrange(viewer, audit, currentCaseTeamId),
   };
 }
