@@ -1,13 +1,15 @@
 /**
  * When you will meet, with JavaScript off: a team manager books the meeting while planning
- * an audit, is told what is wrong with a bad time or a past day without losing what they
- * typed, moves the meeting after someone else changed it first, and sees it on the audit and
- * in "My audits". axe runs on the same pages with JavaScript on.
+ * an audit, is told what is wrong with a bad time, a past day or a time already gone today
+ * without losing what they typed, moves the meeting after someone else changed it first,
+ * sees it on the audit and in "My audits", and cancels the booking. A manager of the team the
+ * case has moved to is offered the meeting too. axe runs on the same pages with JavaScript on.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { meetingLabel } from '@waypoint/shared/audits/audit-meeting';
+import { meetingLabel, meetingNow } from '@waypoint/shared/audits/audit-meeting';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
+import { clock } from '@waypoint/shared/time/clock';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
@@ -21,11 +23,21 @@ const day = (d: number) => ({ day: String(d), month: String(Number(month.slice(5
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
-async function meetingEmails(auditId: string): Promise<{ to: string; subject: string }[]> {
+async function emailsAbout(auditId: string, subjectStart: string): Promise<{ to: string; subject: string; text: string }[]> {
   const response = await stack.api('qa@northvale.example', '/v1/dev/outbox?limit=100');
   const { items } = (await response.json()) as { items: { to: string; subject: string; text: string }[] };
-  return items.filter((m) => m.text.includes(auditId) && m.subject.startsWith('Audit meeting for case'));
+  return items.filter((m) => m.text.includes(auditId) && m.subject.startsWith(subjectStart));
 }
+const meetingEmails = (auditId: string) => emailsAbout(auditId, 'Audit meeting for case');
+
+/** Plans an audit through the API as `email` (this month unless given), with no meeting. */
+async function plannedAudit(body: Record<string, unknown>, email = MANAGER): Promise<string> {
+  const response = await stack.api(email, '/v1/audits', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'journey-of-the-child', ...body }) });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+afterEach(() => clock.set(undefined));
 
 describe('when you will meet, with JavaScript off', () => {
   let auditId = '';
@@ -121,5 +133,102 @@ describe('when you will meet, with JavaScript off', () => {
     await expectNoAxeViolations(page);
     await page.context().close();
   });
-});
 
+  describe('a time already gone today, and cancelling the booking', () => {
+    let todayAudit = '';
+
+    it('refuses a time a minute before now on today’s date, in the error summary, and books the current minute', async () => {
+      // The API's clock: today at 11:00 UTC, so "now" is a known minute in London.
+      clock.set(new Date(`${londonDay().iso}T11:00:00Z`));
+      const now = meetingNow(clock.now());
+      const [hours, minutes] = now.time.split(':').map(Number) as [number, number];
+      const minuteBefore = `${String(minutes === 0 ? hours - 1 : hours).padStart(2, '0')}:${String(minutes === 0 ? 59 : minutes - 1).padStart(2, '0')}`;
+      todayAudit = await plannedAudit({ caseRef: 'NV-00005', month: now.today.slice(0, 7) });
+
+      const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+      await page.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      expect(await page.getByRole('button', { name: 'Cancel this booking' }).count()).toBe(0);
+      await fillDate(page, 'meetingDate', londonDay());
+      await page.getByLabel('Time (optional)').fill(minuteBefore);
+      await page.getByRole('button', { name: 'Save the meeting' }).click();
+      const summary = errorSummary(page);
+      expect(await summary.innerText()).toContain(`That time has passed today (it is now ${now.time})`);
+      expect(await summary.getByRole('link').getAttribute('href')).toBe('#meetingTime');
+      expect(await page.getByLabel('Time (optional)').inputValue()).toBe(minuteBefore);
+      expect(await page.locator('#meetingDate').inputValue()).toBe(londonDay().day);
+
+      await page.getByLabel('Time (optional)').fill(now.time);
+      await page.getByRole('button', { name: 'Save the meeting' }).click();
+      await page.waitForURL(new RegExp(`/audits/${todayAudit}\\?meeting=1$`));
+      expect(await page.locator('main').innerText()).toContain(`Meeting on ${meetingLabel({ meetingDate: now.today, meetingTime: now.time })}`);
+      await page.context().close();
+
+      const axe = await signedIn.pageAs(MANAGER);
+      await axe.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      await axe.getByLabel('Time (optional)').fill(minuteBefore);
+      await axe.getByRole('button', { name: 'Save the meeting' }).click();
+      await errorSummary(axe).waitFor();
+      await expectNoAxeViolations(axe);
+      await axe.context().close();
+    });
+
+    it('cancels the booking after saying who will be told; a second click from a page opened before sends nothing more', async () => {
+      const current = await (await stack.api('qa@northvale.example', `/v1/audits/${todayAudit}`)).json() as { meetingDate: string; meetingTime?: string };
+      const when = meetingLabel(current);
+      const axe = await signedIn.pageAs(MANAGER);
+      await axe.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      await expectNoAxeViolations(axe);
+      await axe.context().close();
+
+      const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+      const earlier = await page.context().newPage();
+      await earlier.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      await page.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      const section = page.getByRole('heading', { name: 'Cancel this booking' });
+      expect(await section.count()).toBe(1);
+      expect(await page.locator('main').innerText()).toContain(`If the meeting on ${when} will not happen, cancel it. Priya Shah will be emailed that it is cancelled`);
+      await page.getByRole('button', { name: 'Cancel this booking' }).click();
+      await page.waitForURL(new RegExp(`/audits/${todayAudit}\\?meetingCancelled=1$`));
+      expect(await page.getByRole('status').innerText()).toContain('The meeting booking has been cancelled');
+      expect(await page.locator('main').innerText()).not.toContain('Meeting on');
+      expect(await page.getByRole('link', { name: 'Set when you will meet' }).count()).toBe(1);
+
+      // The tab opened before still offers the button: pressing it finds nothing booked.
+      await earlier.getByRole('button', { name: 'Cancel this booking' }).click();
+      await earlier.waitForURL(new RegExp(`/audits/${todayAudit}\\?meetingCancelled=1$`));
+      const cancelled = await emailsAbout(todayAudit, 'Audit meeting cancelled');
+      expect(cancelled.map((m) => m.to)).toEqual(['practitioner@northvale.example']);
+      expect(cancelled[0]!.subject).toBe(`Audit meeting cancelled for case NV-00005: ${when}`);
+      await page.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
+      expect(await page.getByRole('button', { name: 'Cancel this booking' }).count()).toBe(0);
+      await page.context().close();
+    });
+  });
+
+  it('offers the meeting to a manager of the team the case has moved to, though the audit is another team’s', async () => {
+    // NV-00021 is an Assessment case: QA audits it there, then it moves to the manager's team.
+    const elsewhere = await plannedAudit({ caseRef: 'NV-00021', month }, 'qa@northvale.example');
+    const read = await stack.api('qa@northvale.example', '/v1/cases/NV-00021');
+    const moved = await stack.api('qa@northvale.example', '/v1/cases/NV-00021', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': read.headers.get('etag')! },
+      body: JSON.stringify({ teamId: 'child-in-need' }),
+    });
+    expect(moved.status).toBe(200);
+
+    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    await page.goto(`${stack.portalUrl}/audits/${elsewhere}`);
+    await page.getByRole('link', { name: 'Set when you will meet' }).click();
+    await page.waitForURL(new RegExp(`/audits/${elsewhere}/meeting$`));
+    await fillDate(page, 'meetingDate', day(8));
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    await page.waitForURL(new RegExp(`/audits/${elsewhere}\\?meeting=1$`));
+    expect(await page.locator('main').innerText()).toContain(`Meeting on ${meetingLabel({ meetingDate: day(8).iso })}`);
+    await page.context().close();
+
+    const axe = await signedIn.pageAs(MANAGER);
+    await axe.goto(`${stack.portalUrl}/audits/${elsewhere}`);
+    await expectNoAxeViolations(axe);
+    await axe.context().close();
+  });
+});

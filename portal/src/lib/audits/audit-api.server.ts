@@ -47,6 +47,7 @@ export function auditApi(api: Api) {
       api.getVersioned<Audit>(`/v1/audits/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
     setMeeting: (id: string, version: string, body: SetMeetingBody) =>
       api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
+    cancelMeeting: (id: string, version: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'DELETE', ifMatch: version, handle: FORM_STATUSES }),
     /** The team a case is in now, or undefined when the caller cannot see the case. */
     async caseTeam(ref: string): Promise<string | undefined> {
       try {

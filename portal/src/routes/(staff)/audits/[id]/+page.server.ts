@@ -19,6 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 const NOTICES: Record<string, string> = {
   planned: 'Audit planned. The case holder has been told.',
   meeting: 'The meeting has been saved. The case holder has been told.',
+  meetingCancelled: 'The meeting booking has been cancelled. The case holder has been told.',
   saved: 'Your answers have been saved as a draft.',
   completed: 'Audit completed. The case holder has been told.',
   cancelled: 'Audit cancelled.',

@@ -1,4 +1,7 @@
-/** When you will meet: book or move the day and time of the audit conversation, with If-Match; a refused save keeps what was typed. */
+/**
+ * When you will meet: book or move the day and time of the audit conversation, or cancel the
+ * booking, with If-Match; a refused save keeps what was typed.
+ */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { meetingIsLate } from '@waypoint/shared/audits/audit-meeting';
 import { auditDueDate } from '@waypoint/shared/programme/programme-dates';
@@ -15,6 +18,8 @@ export interface MeetingFailure {
   errors: FieldError[];
   values: MeetingFormValues;
   conflict?: boolean;
+  /** Cancelling the booking was refused because someone else changed the audit first. */
+  cancelConflict?: boolean;
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -33,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async (event) => {
+  save: async (event) => {
     const context = await readAuditContext(event);
     const form = await event.request.formData();
     const values = meetingValuesFromForm(form);
@@ -57,5 +62,25 @@ export const actions: Actions = {
       } satisfies MeetingFailure);
     }
     redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?meeting=1`);
+  },
+  cancelBooking: async (event) => {
+    const context = await readAuditContext(event);
+    const form = await event.request.formData();
+    const values = meetingValuesFromAudit(context.audit);
+    if (!context.can.edit) {
+      return fail(409, { errors: [{ field: 'form', message: 'This audit can no longer be changed. The booking has not been cancelled.' }], values } satisfies MeetingFailure);
+    }
+    const version = formText(form, 'version');
+    if (!/^\d+$/.test(version)) return fail(400, { errors: [{ field: 'form', message: 'Reload the page and cancel the booking again' }], values } satisfies MeetingFailure);
+    try {
+      // Nothing booked any more (a second click) is answered as done by the API, and nobody is told twice.
+      await auditApi(createApi(event)).cancelMeeting(context.audit.id, version);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 403) error(403, 'You do not have access to this page');
+      if (e.status === 412 || e.status === 428) return fail(412, { errors: [], values, cancelConflict: true } satisfies MeetingFailure);
+      return fail(e.status === 400 ? 400 : 409, { errors: [{ field: 'form', message: e.problem.detail ?? e.problem.title }], values } satisfies MeetingFailure);
+    }
+    redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?meetingCancelled=1`);
   },
 };
