@@ -64,4 +64,11 @@ describe('the public page', () => {
     await expectJson(await stack.api(nv('qa'), `/v1/engagement/you-said-we-did/${entry.id}`, { method: 'DELETE' }));
     expect((await publicEntries('northvale')).some((e) => e.heard === 'Withdraw me')).toBe(false);
   });
+
+  it('withdraws an old entry too, however many newer ones were published since', async () => {
+    const old = await expectJson<YouSaidWeDidEntry>(await stack.api(nv('qa'), '/v1/engagement/you-said-we-did', jsonInit('POST', { ...ENTRY, heard: 'An old entry', doneOn: daysFromToday(-400) })), 201);
+    for (let n = 0; n < 205; n++) await expectJson(await stack.api(nv('qa'), '/v1/engagement/you-said-we-did', jsonInit('POST', { ...ENTRY, heard: `Newer ${n}` })), 201);
+    await expectJson(await stack.api(nv('qa'), `/v1/engagement/you-said-we-did/${old.id}`, { method: 'DELETE' }));
+    await expectProblem(await stack.api(nv('qa'), `/v1/engagement/you-said-we-did/${old.id}`, { method: 'DELETE' }), 404);
+  }, 60_000);
 });

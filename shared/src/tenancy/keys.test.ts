@@ -139,6 +139,8 @@ describe('engagement and alert keys', () => {
       k.invitationLookup('NV47SAYS').PK,
       k.feedbackResponse('act1', 'r1').PK,
       k.engagementCounter('act1', 'TOTALS').PK,
+      k.youSaidWeDidPartition(),
+      k.youSaidWeDidEntry('2026-03-01', 'e1').PK,
       k.alert('r1').PK,
       k.engagementActivityIndexEntries({ id: 'act1', opensOn: '2026-03-01' }).GSI1PK,
       ...Object.entries(k.alertIndexEntries({ id: 'r1', raisedAt: '2026-03-01T10:00:00Z', open: true, teamId: 'cin' }))
@@ -146,6 +148,11 @@ describe('engagement and alert keys', () => {
         .map(([, value]) => value),
     ];
     for (const key of partitionKeys) expect(key.startsWith(`TENANT#${A}#`), key).toBe(true);
+  });
+
+  it('keep the theme list in the tenant’s root partition and refuse unsafe entry keys', () => {
+    expect(k.engagementThemes().PK).toBe(`TENANT#${A}`);
+    expect(() => k.youSaidWeDidEntry('2026-03-01', 'e#1')).toThrow(UnsafeKeyPartError);
   });
 
   it('keep an activity, its codes, responses and counters in one partition', () => {

@@ -248,10 +248,18 @@ export function tenantKeys(tenantId: string) {
       SK: `RESPONSE#${safe(responseId, 'response id')}`,
     }),
     feedbackResponsesPrefix: (activityId: string): Key => ({ PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`, SK: 'RESPONSE#' }),
-    /** Counters updated with ADD: `TOTALS`, or the public link's `LINK#<date>`. */
+    /** Counters updated with ADD: `TOTALS`, or the public link's `LINK.<date>`. */
     engagementCounter: (activityId: string, name: string): Key => ({
       PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
       SK: `COUNTER#${safe(name, 'counter')}`,
+    }),
+    /** The authority's feedback themes: one item in its root partition, next to its settings. */
+    engagementThemes: (): Key => ({ PK: root, SK: 'ENGAGEMENT-THEMES' }),
+    /** "You said, we did" entries: one partition, sorted by the day the thing was done, then id. */
+    youSaidWeDidPartition: (): string => `${root}#YOU-SAID-WE-DID`,
+    youSaidWeDidEntry: (doneOn: string, entryId: string): Key => ({
+      PK: `${root}#YOU-SAID-WE-DID`,
+      SK: `DONE#${safe(doneOn, 'done date')}#ENTRY#${safe(entryId, 'entry id')}`,
     }),
 
     /**

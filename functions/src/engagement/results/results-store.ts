@@ -7,7 +7,6 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackResponse } from '@waypoint/shared/engagement/response-schemas';
 import type { ThemeList } from '@waypoint/shared/engagement/results/result-schemas';
-import type { Key } from '@waypoint/shared/tenancy/keys';
 import type { TenantContext } from '../../platform/auth/caller.ts';
 import { getItem, withoutKeys } from '../../platform/database/versioned-items.ts';
 import { ApiError } from '../../platform/http/api-error.ts';
@@ -15,8 +14,6 @@ import { ApiError } from '../../platform/http/api-error.ts';
 /** `themesVersion` counts the times it was tagged: the version its theme counts in the monthly totals come from. */
 export type TaggedFeedback = FeedbackResponse & { themes?: string[]; themesVersion?: number };
 
-/** The authority's themes sit in its root partition, next to its settings. */
-const themesKey = (tenant: TenantContext): Key => ({ PK: tenant.keys.root, SK: 'ENGAGEMENT-THEMES' });
 
 /** Every sent response of an activity, with its tags; drafts and expired ones are left out. */
 export async function sentResponses(tenant: TenantContext, activityId: string, now: Date): Promise<TaggedFeedback[]> {
@@ -68,7 +65,7 @@ export async function tagResponse(tenant: TenantContext, activityId: string, res
 }
 
 export async function getThemes(tenant: TenantContext): Promise<ThemeList> {
-  const item = await getItem<ThemeList>(tenant, themesKey(tenant));
+  const item = await getItem<ThemeList>(tenant, tenant.keys.engagementThemes());
   return { themes: item?.themes ?? [], version: item?.version ?? 0 };
 }
 
@@ -79,7 +76,7 @@ export async function putThemes(tenant: TenantContext, themes: string[], expecte
     await tenant.db.send(
       new PutCommand({
         TableName: tenant.tableName,
-        Item: { ...themesKey(tenant), themes, version },
+        Item: { ...tenant.keys.engagementThemes(), themes, version },
         ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
         ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
       }),

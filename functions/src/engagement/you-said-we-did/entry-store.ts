@@ -7,8 +7,7 @@ import type { YouSaidWeDidEntry } from '@waypoint/shared/engagement/you-said-we-
 import type { TenantContext } from '../../platform/auth/caller.ts';
 import { withoutKeys } from '../../platform/database/versioned-items.ts';
 
-const partition = (tenant: TenantContext) => `${tenant.keys.root}#YOU-SAID-WE-DID`;
-const entryKey = (tenant: TenantContext, entry: Pick<YouSaidWeDidEntry, 'id' | 'doneOn'>) => ({ PK: partition(tenant), SK: `DONE#${entry.doneOn}#ENTRY#${entry.id}` });
+const entryKey = (tenant: TenantContext, entry: Pick<YouSaidWeDidEntry, 'id' | 'doneOn'>) => tenant.keys.youSaidWeDidEntry(entry.doneOn, entry.id);
 
 export async function putEntry(tenant: TenantContext, entry: YouSaidWeDidEntry): Promise<void> {
   await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...entry, ...entryKey(tenant, entry) }, ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -17,15 +16,35 @@ export async function putEntry(tenant: TenantContext, entry: YouSaidWeDidEntry):
 /** Newest first; an authority publishes a handful a year, so the 200 newest are plenty. */
 export async function listEntries(tenant: TenantContext): Promise<YouSaidWeDidEntry[]> {
   const result = await tenant.db.send(
-    new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition(tenant) }, ScanIndexForward: false, Limit: 200 }),
+    new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.youSaidWeDidPartition() }, ScanIndexForward: false, Limit: 200 }),
   );
   return (result.Items ?? []).map((item) => withoutKeys<YouSaidWeDidEntry>(item));
 }
 
 /** Removes an entry from the public page; false when there was none. */
 export async function deleteEntry(tenant: TenantContext, id: string): Promise<boolean> {
-  const entry = (await listEntries(tenant)).find((e) => e.id === id);
+  const entry = await findEntry(tenant, id);
   if (!entry) return false;
   await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: entryKey(tenant, entry) }));
   return true;
+}
+
+/** The key sorts by day first, so finding one by id reads the partition's keys page by page (a handful of items a year). */
+async function findEntry(tenant: TenantContext, id: string): Promise<Pick<YouSaidWeDidEntry, 'id' | 'doneOn'> | undefined> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': tenant.keys.youSaidWeDidPartition() },
+        ProjectionExpression: 'id, doneOn',
+        ExclusiveStartKey: start,
+      }),
+    );
+    const found = (result.Items ?? []).find((item) => item.id === id);
+    if (found) return { id: String(found.id), doneOn: String(found.doneOn) };
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return undefined;
 }
