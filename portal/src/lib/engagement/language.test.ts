@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, languageHref } from './language.ts';
+import { chooseLanguage, languageHref, textLanguageAttributes } from './language.ts';
 
 describe('choosing the public area’s language', () => {
   it('takes ?lang= first and remembers it', () => {
@@ -28,5 +28,18 @@ describe('choosing the public area’s language', () => {
   it('links to the same page in another language, dropping form-action keys', () => {
     expect(languageHref(new URL('http://x/have-your-say/nv/answer/2?return=check&lang=en'), 'cy')).toBe('/have-your-say/nv/answer/2?return=check&lang=cy');
     expect(languageHref(new URL('http://x/have-your-say/nv?/code'), 'cy')).toBe('/have-your-say/nv?lang=cy');
+  });
+});
+
+describe('text in another language than the page', () => {
+  it('says so with lang, and with dir where the direction changes', () => {
+    expect(textLanguageAttributes('en', 'ur')).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(textLanguageAttributes('en', 'cy')).toEqual({ lang: 'en' });
+    expect(textLanguageAttributes('ur', 'en')).toEqual({ lang: 'ur', dir: 'rtl' });
+  });
+
+  it('adds nothing when the page already speaks it, easy read being English', () => {
+    expect(textLanguageAttributes('ur', 'ur')).toEqual({});
+    expect(textLanguageAttributes('en', 'easy')).toEqual({});
   });
 });

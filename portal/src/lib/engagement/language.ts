@@ -2,7 +2,7 @@
  * Which language a public page speaks: `?lang=en|cy|pl|ur|easy` chooses and is remembered
  * in a cookie; without either, a browser that asks for Welsh, Polish or Urdu first gets it.
  */
-import { DEFAULT_LANGUAGE, isEngagementLanguage, type EngagementLanguage } from '@waypoint/shared/engagement/languages';
+import { DEFAULT_LANGUAGE, htmlLang, isEngagementLanguage, isRightToLeft, type EngagementLanguage } from '@waypoint/shared/engagement/languages';
 
 export const LANGUAGE_COOKIE = 'hys_lang';
 export const LANGUAGE_COOKIE_PATH = '/have-your-say';
@@ -45,4 +45,15 @@ export function languageHref(url: URL, language: EngagementLanguage): string {
   }
   params.set('lang', language);
   return `${url.pathname}?${params.toString()}`;
+}
+
+/**
+ * `lang` and `dir` for a piece of text written in another language than the page's (an
+ * activity's English title on an Urdu page); nothing when the page already says it.
+ */
+export function textLanguageAttributes(text: EngagementLanguage, page: EngagementLanguage): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return {
+    ...(htmlLang(text) === htmlLang(page) ? {} : { lang: htmlLang(text) }),
+    ...(isRightToLeft(text) === isRightToLeft(page) ? {} : { dir: isRightToLeft(text) ? 'rtl' : 'ltr' }),
+  };
 }
