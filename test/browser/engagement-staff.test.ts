@@ -45,7 +45,8 @@ describe('activities', () => {
     await page.getByLabel('Title', { exact: true }).fill('Spring check-in');
     await page.getByRole('group', { name: 'Who it asks' }).getByLabel('Children aged 8 to 10').check();
     await page.getByRole('group', { name: 'Feedback form' }).getByLabel('Have your say (ages 8 to 10)').check();
-    await page.getByLabel('Title in Welsh (optional)').fill('Sut mae pethau yn y gwanwyn');
+    await page.getByText('Title and description in other languages').click();
+    await page.getByLabel('Title in Welsh').fill('Sut mae pethau yn y gwanwyn');
     await page.getByRole('button', { name: 'Create activity' }).click();
     await page.waitForURL(/\/engagement\/[^/]+\?created=1$/);
     activityPath = new URL(page.url()).pathname;

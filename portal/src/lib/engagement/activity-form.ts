@@ -1,6 +1,7 @@
 /** The activity form: what staff typed, and the API body it becomes after the shared schemas check it. */
 import * as v from 'valibot';
-import { CreateActivityBody, UpdateActivityBody, type EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
+import { CreateActivityBody, UpdateActivityBody, type ActivityTranslations, type EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
+import { TRANSLATION_LANGUAGES, type TranslationLanguage } from '@waypoint/shared/templates/template-translations';
 import { datePartsFromForm, datePartsFromIso, EMPTY_DATE, readDateParts, type DateParts } from '../audits/date-parts.ts';
 import { blankErrors, firstErrorPerField, formText } from '../audits/form-values.ts';
 import { fieldErrorsFromIssues, type FieldError } from '../forms/form-errors.ts';
@@ -16,8 +17,13 @@ export interface ActivityFormValues {
   teamId: string;
   caseType: string;
   publicLink: boolean;
-  titleCy: string;
-  descriptionCy: string;
+  /** What was typed for each language; both empty means no translation. */
+  translations: Record<TranslationLanguage, TranslationValues>;
+}
+
+export interface TranslationValues {
+  title: string;
+  description: string;
 }
 
 export interface ActivityFormFailure {
@@ -26,6 +32,12 @@ export interface ActivityFormFailure {
   /** Someone else saved first; the page shows their version and keeps these values. */
   conflict?: boolean;
 }
+
+const TITLE_MAX = 120;
+const DESCRIPTION_MAX = 1000;
+
+/** How the form names each language after "Title" or "Description" ("Title in Welsh"). */
+export const IN_LANGUAGE: Record<TranslationLanguage, string> = { cy: 'in Welsh', pl: 'in Polish', ur: 'in Urdu', easy: 'in easy read' };
 
 export const ACTIVITY_FORM_MESSAGES: Record<string, string> = {
   type: 'Choose survey, consultation or event',
@@ -37,13 +49,22 @@ export const ACTIVITY_FORM_MESSAGES: Record<string, string> = {
   closesOn: 'The closing date must be on or after the opening date',
   teamId: 'Choose a team',
   caseType: 'Choose a case type',
-  'translations.cy.title': 'Enter the Welsh title, of at most 120 characters',
-  'translations.cy.description': 'The Welsh description must be 1000 characters or fewer',
+  ...Object.fromEntries(
+    TRANSLATION_LANGUAGES.flatMap((language) => [
+      [`translations.${language}.title`, `Enter the title ${IN_LANGUAGE[language]}, of at most ${TITLE_MAX} characters`],
+      [`translations.${language}.description`, `The description ${IN_LANGUAGE[language]} must be ${DESCRIPTION_MAX} characters or fewer`],
+    ]),
+  ),
 };
 
-/** Ids of the inputs, so the error summary's links land on them. */
-export const WELSH_TITLE_ID = 'translations-cy-title';
-export const WELSH_DESCRIPTION_ID = 'translations-cy-description';
+/** The input's id and name for one language's title or description: the API's error path with dashes, so its errors land on it too. */
+export function translationFieldId(language: TranslationLanguage, field: keyof TranslationValues): string {
+  return `translations-${language}-${field}`;
+}
+
+function emptyTranslations(): Record<TranslationLanguage, TranslationValues> {
+  return Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, { title: '', description: '' }])) as Record<TranslationLanguage, TranslationValues>;
+}
 
 export function emptyActivityValues(): ActivityFormValues {
   return {
@@ -57,8 +78,7 @@ export function emptyActivityValues(): ActivityFormValues {
     teamId: '',
     caseType: '',
     publicLink: false,
-    titleCy: '',
-    descriptionCy: '',
+    translations: emptyTranslations(),
   };
 }
 
@@ -74,8 +94,9 @@ export function activityValuesFromForm(form: FormData): ActivityFormValues {
     teamId: formText(form, 'teamId'),
     caseType: formText(form, 'caseType'),
     publicLink: formText(form, 'publicLink') === 'yes',
-    titleCy: formText(form, 'titleCy'),
-    descriptionCy: formText(form, 'descriptionCy'),
+    translations: Object.fromEntries(
+      TRANSLATION_LANGUAGES.map((language) => [language, { title: formText(form, translationFieldId(language, 'title')), description: formText(form, translationFieldId(language, 'description')) }]),
+    ) as Record<TranslationLanguage, TranslationValues>,
   };
 }
 
@@ -91,14 +112,35 @@ export function activityValuesFromActivity(a: EngagementActivity): ActivityFormV
     teamId: a.teamId ?? '',
     caseType: a.caseType ?? '',
     publicLink: a.publicLink,
-    titleCy: a.translations?.cy?.title ?? '',
-    descriptionCy: a.translations?.cy?.description ?? '',
+    translations: Object.fromEntries(
+      TRANSLATION_LANGUAGES.map((language) => [language, { title: a.translations?.[language]?.title ?? '', description: a.translations?.[language]?.description ?? '' }]),
+    ) as Record<TranslationLanguage, TranslationValues>,
   };
 }
 
 type Result<B> = { ok: true; body: B } | { ok: false; errors: FieldError[] };
 
-/** The dates, the Welsh text and the fields both forms share, read the same way. */
+/**
+ * Every language's text, as the API takes it: a language with neither box filled is left
+ * out, so the whole set can be sent on each save. Errors name the language, so the summary
+ * says which of the boxes is wrong.
+ */
+function readTranslations(values: Record<TranslationLanguage, TranslationValues>): { translations: ActivityTranslations | undefined; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const translations: ActivityTranslations = {};
+  for (const language of TRANSLATION_LANGUAGES) {
+    const title = values[language].title.trim();
+    const description = values[language].description.trim();
+    const inLanguage = IN_LANGUAGE[language];
+    if (!title && description) errors.push({ field: translationFieldId(language, 'title'), message: `Enter the title ${inLanguage} as well as the description` });
+    if (title.length > TITLE_MAX) errors.push({ field: translationFieldId(language, 'title'), message: `The title ${inLanguage} must be ${TITLE_MAX} characters or fewer` });
+    if (description.length > DESCRIPTION_MAX) errors.push({ field: translationFieldId(language, 'description'), message: `The description ${inLanguage} must be ${DESCRIPTION_MAX} characters or fewer` });
+    if (title) translations[language] = { title, ...(description ? { description } : {}) };
+  }
+  return { translations: Object.keys(translations).length > 0 ? translations : undefined, errors };
+}
+
+/** The dates and the fields both forms share, read the same way. */
 function common(values: ActivityFormValues) {
   const errors: FieldError[] = [];
   const opens = readDateParts(values.opensOn, 'The opening date');
@@ -106,22 +148,21 @@ function common(values: ActivityFormValues) {
   if (opens.kind === 'empty') errors.push({ field: 'opensOn', message: ACTIVITY_FORM_MESSAGES.opensOn! });
   if (opens.kind === 'invalid') errors.push({ field: 'opensOn', message: opens.message });
   if (closes.kind === 'invalid') errors.push({ field: 'closesOn', message: closes.message });
-  const titleCy = values.titleCy.trim();
-  const descriptionCy = values.descriptionCy.trim();
-  if (!titleCy && descriptionCy) errors.push({ field: WELSH_TITLE_ID, message: 'Enter the Welsh title as well as the Welsh description' });
-  const welsh = titleCy ? { cy: { title: titleCy, ...(descriptionCy ? { description: descriptionCy } : {}) } } : undefined;
+  const { translations, errors: translationErrors } = readTranslations(values.translations);
   return {
     errors,
+    translationErrors,
     opensOn: opens.kind === 'date' ? opens.iso : '',
     closesOn: closes.kind === 'date' ? closes.iso : undefined,
-    welsh,
+    translations,
     description: values.description.trim(),
   };
 }
 
-function parse<S extends v.GenericSchema>(schema: S, candidate: Record<string, unknown>, before: FieldError[], blanks: FieldError[]): Result<v.InferOutput<S>> {
+/** The translations come last on the page, so their errors come last in the summary. */
+function parse<S extends v.GenericSchema>(schema: S, candidate: Record<string, unknown>, before: FieldError[], blanks: FieldError[], last: FieldError[]): Result<v.InferOutput<S>> {
   const result = v.safeParse(schema, candidate);
-  const errors = firstErrorPerField(before, blanks, result.success ? [] : fieldErrorsFromIssues(result.issues, ACTIVITY_FORM_MESSAGES));
+  const errors = firstErrorPerField(before, blanks, last, result.success ? [] : fieldErrorsFromIssues(result.issues, ACTIVITY_FORM_MESSAGES));
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, body: result.output };
 }
@@ -142,14 +183,18 @@ export function createBodyFromActivityForm(values: ActivityFormValues): Result<C
       ...(values.teamId ? { teamId: values.teamId } : {}),
       ...(values.caseType ? { caseType: values.caseType } : {}),
       publicLink: values.publicLink,
-      ...(c.welsh ? { translations: c.welsh } : {}),
+      ...(c.translations ? { translations: c.translations } : {}),
     },
     c.errors,
     blanks,
+    c.translationErrors,
   );
 }
 
-/** Every editable field is sent, so emptying one clears it (`null`); the audience and form never change. */
+/**
+ * Every editable field is sent, so emptying one clears it (`null`); the audience and form never
+ * change. Translations go as the whole set (the API replaces it), so no language is dropped by accident.
+ */
 export function updateBodyFromActivityForm(values: ActivityFormValues): Result<UpdateActivityBody> {
   const c = common(values);
   const blanks = blankErrors({ type: values.type, title: values.title }, ACTIVITY_FORM_MESSAGES);
@@ -164,9 +209,10 @@ export function updateBodyFromActivityForm(values: ActivityFormValues): Result<U
       teamId: values.teamId || null,
       caseType: values.caseType || null,
       publicLink: values.publicLink,
-      translations: c.welsh ?? null,
+      translations: c.translations ?? null,
     },
     c.errors,
     blanks,
+    c.translationErrors,
   );
 }
