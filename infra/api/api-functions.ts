@@ -75,13 +75,15 @@ export class ApiFunctions extends Construct {
       timeout: Duration.seconds(29),
       environment,
     });
-    // Generated once at deploy time and handed over in the (KMS-encrypted) environment, like
-    // the portal's cookie key; it never appears in the template.
+    // Generated once at deploy time. The function gets only its ARN and reads the value from
+    // Secrets Manager once per cold start (functions/src/platform/secret-value.ts), so the
+    // value is in neither the template nor the function's configuration.
     this.engagementSessionSecret = new Secret(this, 'EngagementSessionSecret', {
       description: 'Signs Waypoint have-your-say session tokens',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET', this.engagementSessionSecret.secretValue.unsafeUnwrap());
+    this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
+    this.engagementSessionSecret.grantRead(this.api);
     this.api.addToRolePolicy(
       new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
     );

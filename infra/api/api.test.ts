@@ -107,12 +107,33 @@ describe('the Lambdas', () => {
       POWERTOOLS_LOG_LEVEL: 'WARN',
     });
     const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
-    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET']) {
+    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET_ARN']) {
       expect(variables[key], key).toBeDefined();
     }
     expect(variables).not.toHaveProperty('AWS_REGION');
-    // The public area's session key comes from a generated secret, never a literal in the template.
-    expect(JSON.stringify(variables.ENGAGEMENT_SESSION_SECRET)).toMatch(/resolve:secretsmanager/);
+  });
+
+  it('give the API only the ARN of the public area’s generated signing secret, which its role may read, never the value', () => {
+    const [secretId] = Object.keys(waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
+      Properties: { Description: 'Signs Waypoint have-your-say session tokens' },
+    }));
+    const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
+    expect(variables.ENGAGEMENT_SESSION_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET');
+    expect(lambda(/scheduled jobs/).Environment.Variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET_ARN');
+    // No function's configuration resolves a secret into its environment.
+    for (const [id, fn] of resources('AWS::Lambda::Function')) expect(JSON.stringify(fn.Properties.Environment ?? {}), id).not.toContain('{{resolve:secretsmanager');
+    waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } }),
+        ]),
+      },
+    });
+    // Only the API reads it.
+    const readers = resources('AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`));
+    expect(readers.map(([, policy]) => JSON.stringify(policy.Properties.Roles))).toEqual([expect.stringMatching(/FunctionsApiRole/)]);
   });
 
   it('let the API manage staff accounts in the user pool and nothing wider', () => {

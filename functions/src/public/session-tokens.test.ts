@@ -35,6 +35,8 @@ describe('engagement sessions', () => {
   it('need a deployment secret in AWS, of at least 32 characters', async () => {
     process.env.AWS_LAMBDA_FUNCTION_NAME = 'waypoint-api';
     await expect(signSession(SESSION, NOW)).rejects.toThrow(ConfigError);
+    await expect(signSession(SESSION, NOW)).rejects.toThrow(/ENGAGEMENT_SESSION_SECRET_ARN/);
+    await expect(verifySession('any.token.here', NOW)).rejects.toThrow(ConfigError);
     process.env.ENGAGEMENT_SESSION_SECRET = 'too-short';
     await expect(signSession(SESSION, NOW)).rejects.toThrow(ConfigError);
     process.env.ENGAGEMENT_SESSION_SECRET = 'a-deployment-secret-that-is-long-enough';

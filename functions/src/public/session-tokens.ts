@@ -5,6 +5,7 @@
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { ConfigError } from '../platform/config.ts';
+import { secretValue } from '../platform/secret-value.ts';
 
 export const SESSION_ISSUER = 'waypoint-engagement';
 export const SESSION_AUDIENCE = 'have-your-say';
@@ -29,11 +30,13 @@ export class InvalidSessionError extends Error {}
 
 let cachedKey: { source: string; key: Uint8Array } | undefined;
 
-/** `ENGAGEMENT_SESSION_SECRET` (at least 32 characters), required in AWS; a fixed one only on one machine. */
-function signingKey(): Uint8Array {
-  const configured = process.env.ENGAGEMENT_SESSION_SECRET;
-  if (!configured && process.env.AWS_LAMBDA_FUNCTION_NAME) throw new ConfigError('ENGAGEMENT_SESSION_SECRET must be set for the public engagement area');
-  const source = configured || DEVELOPMENT_SECRET;
+/**
+ * The key from `ENGAGEMENT_SESSION_SECRET` (at least 32 characters). In AWS the function has
+ * only the secret's ARN (`ENGAGEMENT_SESSION_SECRET_ARN`) and reads it once per cold start;
+ * a fixed one only on one machine.
+ */
+async function signingKey(): Promise<Uint8Array> {
+  const source = await secretValue({ name: 'ENGAGEMENT_SESSION_SECRET', developmentValue: DEVELOPMENT_SECRET });
   if (source.length < 32) throw new ConfigError('ENGAGEMENT_SESSION_SECRET must be at least 32 characters');
   if (cachedKey?.source !== source) cachedKey = { source, key: new TextEncoder().encode(source) };
   return cachedKey.key;
@@ -55,14 +58,15 @@ export async function signSession(session: EngagementSession, now: Date): Promis
     .setSubject(session.responseId)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expires)
-    .sign(signingKey());
+    .sign(await signingKey());
   return { token, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
 /** The session a token carries, if it is ours, unexpired and well formed; otherwise InvalidSessionError. */
 export async function verifySession(token: string, now: Date): Promise<EngagementSession> {
+  const key = await signingKey();
   try {
-    const { payload } = await jwtVerify(token, signingKey(), { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: ['HS256'], currentDate: now });
+    const { payload } = await jwtVerify(token, key, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: ['HS256'], currentDate: now });
     const { tid, slug, act, cid, dcy, sub } = payload as Record<string, unknown>;
     if (typeof tid !== 'string' || typeof slug !== 'string' || typeof act !== 'string' || typeof sub !== 'string') throw new InvalidSessionError('incomplete');
     if (cid !== undefined && typeof cid !== 'string') throw new InvalidSessionError('incomplete');
