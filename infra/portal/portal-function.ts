@@ -24,9 +24,10 @@ export interface PortalFunction {
 export function portalFunction(scope: Construct, id: string, props: PortalFunctionProps): PortalFunction {
   const { build, settings } = props;
   const prerendered = build.prerenderedDir;
-  // The key the portal seals session cookies with. Generated once at deploy time and handed
-  // to the function through its (KMS-encrypted) environment, since SvelteKit reads its
-  // configuration from the environment; it never appears in the template.
+  // The key the portal seals session cookies with. Generated once at deploy time; the function
+  // gets only its ARN and reads the value from Secrets Manager once per cold start, in the
+  // server's init hook (portal/src/lib/server/secret-value.ts), so the value is in neither
+  // the template nor the function's configuration.
   const sessionSecret = new Secret(scope, `${id}SessionSecret`, {
     description: 'Seals Waypoint portal session cookies',
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -40,7 +41,7 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
     logRetention: settings.logRetention,
     memorySize: 1024,
     timeout: Duration.seconds(29),
-    environment: { PORTAL_BUILD: build.kind, SESSION_SECRET: sessionSecret.secretValue.unsafeUnwrap() },
+    environment: { PORTAL_BUILD: build.kind, SESSION_SECRET_ARN: sessionSecret.secretArn },
     // svelte-kit-sst's handler reads pre-rendered pages from ./prerendered beside itself.
     ...(prerendered
       ? {
@@ -52,5 +53,6 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
         }
       : {}),
   });
+  sessionSecret.grantRead(handler);
   return { handler, sessionSecret };
 }

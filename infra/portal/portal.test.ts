@@ -131,12 +131,27 @@ describe('the portal Lambda', () => {
     expect(portalEnvironment(built).ORIGIN).toBe('https://qa.northshire.example.gov.uk');
   });
 
-  it('gets its session key from a generated secret, never written into the template', () => {
-    const secret = JSON.stringify(portalEnvironment(placeholder).SESSION_SECRET);
-    expect(secret).toMatch(/resolve:secretsmanager:/);
-    placeholder.templates.application.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-    });
+  it('gets only the ARN of its generated session secret, which its role may read, never the value', () => {
+    for (const waypoint of [placeholder, built]) {
+      const template = waypoint.templates.application;
+      const [secretId] = Object.keys(template.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Description: 'Seals Waypoint portal session cookies', GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      }));
+      const environment = portalEnvironment(waypoint);
+      expect(environment.SESSION_SECRET_ARN).toEqual({ Ref: secretId });
+      expect(environment).not.toHaveProperty('SESSION_SECRET');
+      for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
+        expect(JSON.stringify(fn.Properties.Environment ?? {}), id).not.toContain('{{resolve:secretsmanager');
+      }
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: Match.stringLikeRegexp('PortalRole') }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } }),
+          ]),
+        },
+      });
+    }
   });
 
   it('is the clearly-labelled placeholder when there is no portal build, with a warning at synth', () => {

@@ -1,12 +1,15 @@
 /** Per-request set-up: decode the session once, set security headers, and log failures safely. */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { signInProviderOrigins } from '$lib/server/auth/oidc';
-import { portalConfig } from '$lib/server/config';
+import { loadPortalConfig } from '$lib/server/config';
 import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
 
-/** Reads the configuration as the server starts, so a missing variable stops it with a clear message. */
-export const init: ServerInit = () => {
-  portalConfig();
+/**
+ * Reads the configuration as the server starts (in AWS fetching the session secret from
+ * Secrets Manager, once per cold start), so a missing variable stops it with a clear message.
+ */
+export const init: ServerInit = async () => {
+  await loadPortalConfig();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

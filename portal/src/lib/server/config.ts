@@ -1,6 +1,7 @@
 /** The portal's configuration, read once from the runtime environment and typed. */
 import { env } from '$env/dynamic/private';
 import { ConfigError } from './errors.ts';
+import { secretArn, secretValue } from './secret-value.ts';
 
 export interface PortalConfig {
   /** Public origin of the portal, e.g. https://qa.example.gov.uk; redirect URIs derive from it. */
@@ -31,8 +32,11 @@ function readUrl(key: string, example: string): URL {
   }
 }
 
-function readConfig(): PortalConfig {
-  const sessionSecret = readString('SESSION_SECRET', 'SESSION_SECRET is required: a random string of at least 32 characters');
+const SESSION_SECRET_REQUIRED = 'SESSION_SECRET is required: a random string of at least 32 characters';
+
+function readConfig(rawSessionSecret: string | undefined): PortalConfig {
+  const sessionSecret = rawSessionSecret?.trim() ?? '';
+  if (sessionSecret === '') throw new ConfigError(SESSION_SECRET_REQUIRED);
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
   return {
     origin: readUrl('ORIGIN', 'http://localhost:5173'),
@@ -46,9 +50,29 @@ function readConfig(): PortalConfig {
 
 let cached: PortalConfig | undefined;
 
-/** Reads the environment on first use, so a build without it still succeeds. */
+/**
+ * Reads the configuration once, fetching the session secret from Secrets Manager when
+ * `SESSION_SECRET_ARN` names it (in AWS). The server's init hook awaits this before the
+ * first request, once per cold start.
+ */
+export async function loadPortalConfig(): Promise<PortalConfig> {
+  if (cached) return cached;
+  const sessionSecret = await secretValue({ name: 'SESSION_SECRET', missingMessage: SESSION_SECRET_REQUIRED }, { env });
+  cached ??= readConfig(sessionSecret);
+  return cached;
+}
+
+/**
+ * The configuration loadPortalConfig read. Where `SESSION_SECRET` holds the value itself (one
+ * machine) it is read from the environment on first use, as before, so a build without it
+ * still succeeds.
+ */
 export function portalConfig(): PortalConfig {
-  cached ??= readConfig();
+  if (cached) return cached;
+  if (secretArn('SESSION_SECRET', env)) {
+    throw new ConfigError('SESSION_SECRET_ARN is set, so the configuration must be loaded by the server init hook (loadPortalConfig) before it is used');
+  }
+  cached = readConfig(env.SESSION_SECRET);
   return cached;
 }
 
