@@ -76,7 +76,7 @@ export class ApiFunctions extends Construct {
       environment,
     });
     // Generated once at deploy time. The function gets only its ARN and reads the value from
-    // Secrets Manager once per cold start (functions/src/platform/secret-value.ts), so the
+    // Secrets Manager once per cold start (shared/src/config/secret-value.ts), so the
     // value is in neither the template nor the function's configuration.
     this.engagementSessionSecret = new Secret(this, 'EngagementSessionSecret', {
       description: 'Signs Waypoint have-your-say session tokens',

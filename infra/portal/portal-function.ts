@@ -26,7 +26,7 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
   const prerendered = build.prerenderedDir;
   // The key the portal seals session cookies with. Generated once at deploy time; the function
   // gets only its ARN and reads the value from Secrets Manager once per cold start, in the
-  // server's init hook (portal/src/lib/server/secret-value.ts), so the value is in neither
+  // server's init hook (shared/src/config/secret-value.ts), so the value is in neither
   // the template nor the function's configuration.
   const sessionSecret = new Secret(scope, `${id}SessionSecret`, {
     description: 'Seals Waypoint portal session cookies',

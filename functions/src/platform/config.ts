@@ -2,13 +2,9 @@
  * Configuration, read once from the environment and typed. Locally `npm start` and the
  * test stack set these; in AWS the CDK stack does.
  */
+import { ConfigError } from '@waypoint/shared/config/config-error';
 
-export class ConfigError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function getStringFromEnv(options: { key: string; defaultValue?: string; errorMessage?: string }): string {
   const value = process.env[options.key];

@@ -5,7 +5,7 @@
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { ConfigError } from '../platform/config.ts';
-import { secretValue } from '../platform/secret-value.ts';
+import { secretValue } from '@waypoint/shared/config/secret-value';
 
 export const SESSION_ISSUER = 'waypoint-engagement';
 export const SESSION_AUDIENCE = 'have-your-say';

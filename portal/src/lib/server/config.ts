@@ -1,7 +1,7 @@
 /** The portal's configuration, read once from the runtime environment and typed. */
 import { env } from '$env/dynamic/private';
 import { ConfigError } from './errors.ts';
-import { secretArn, secretValue } from './secret-value.ts';
+import { secretArn, secretValue } from '@waypoint/shared/config/secret-value';
 
 export interface PortalConfig {
   /** Public origin of the portal, e.g. https://qa.example.gov.uk; redirect URIs derive from it. */

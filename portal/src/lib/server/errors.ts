@@ -1,11 +1,6 @@
 /** The portal's error types: configuration problems and API failures. */
 
-export class ConfigError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from '@waypoint/shared/config/config-error';
 
 /** One field-level problem reported by the API, as in problem+json `errors`. */
 export interface ProblemFieldError {

@@ -1,11 +1,11 @@
 /**
- * Secrets a function needs (signing keys), read once per cold start. In AWS the environment
- * holds only the secret's ARN (`<NAME>_ARN`) and the value is fetched from Secrets Manager,
- * so it never sits in the function's configuration, where anyone allowed
- * `lambda:GetFunctionConfiguration` could read it. On one machine the value itself comes
- * from `<NAME>` or, failing that, a fixed development value, exactly as before.
+ * Secrets the API and the portal need (signing and sealing keys), read once per cold start.
+ * In AWS the environment holds only the secret's ARN (`<NAME>_ARN`) and the value is fetched
+ * from Secrets Manager, so it never sits in the function's configuration, where anyone
+ * allowed `lambda:GetFunctionConfiguration` could read it. On one machine the value itself
+ * comes from `<NAME>` or, where the caller offers one, a fixed development value.
  */
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
 
 /** Returns the secret string stored under an ARN. */
 export type SecretFetcher = (arn: string) => Promise<string>;
@@ -15,9 +15,12 @@ export interface SecretSpec {
   name: string;
   /** Used outside Lambda when neither variable is set. */
   developmentValue?: string;
+  /** The error when neither variable is set and there is no development value. */
+  missingMessage?: string;
 }
 
 export interface SecretValueOptions {
+  /** The runtime environment; `process.env` unless given (the portal passes SvelteKit's). */
   env?: Record<string, string | undefined>;
   /** How a value is fetched by ARN; Secrets Manager unless given. */
   fetcher?: SecretFetcher;
@@ -26,17 +29,21 @@ export interface SecretValueOptions {
 /** One fetch per ARN for the life of the container; a failed fetch is forgotten so the next use retries. */
 const fetched = new Map<string, Promise<string>>();
 
+/** The ARN `${name}_ARN` holds, if any: where the value must be fetched from. */
+export function secretArn(name: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  return env[`${name}_ARN`]?.trim() || undefined;
+}
+
 /** The secret's value: fetched by ARN when `${name}_ARN` is set, else `${name}`, else the development value outside Lambda. */
 export async function secretValue(spec: SecretSpec, options: SecretValueOptions = {}): Promise<string> {
   const env = options.env ?? process.env;
-  const arnKey = `${spec.name}_ARN`;
-  const arn = env[arnKey]?.trim();
+  const arn = secretArn(spec.name, env);
   if (arn) return fetchOnce(arn, options.fetcher ?? fetchFromSecretsManager);
   const value = env[spec.name];
   if (value) return value;
-  if (env.AWS_LAMBDA_FUNCTION_NAME) throw new ConfigError(`${arnKey} must name the Secrets Manager secret that holds ${spec.name}`);
+  if (env.AWS_LAMBDA_FUNCTION_NAME) throw new ConfigError(`${spec.name}_ARN must name the Secrets Manager secret that holds ${spec.name}`);
   if (spec.developmentValue !== undefined) return spec.developmentValue;
-  throw new ConfigError(`${spec.name} is required`);
+  throw new ConfigError(spec.missingMessage ?? `${spec.name} is required`);
 }
 
 function fetchOnce(arn: string, fetcher: SecretFetcher): Promise<string> {

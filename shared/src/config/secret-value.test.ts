@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from './config.ts';
-import { forgetSecretValues, secretValue } from './secret-value.ts';
+import { ConfigError } from './config-error.ts';
+import { forgetSecretValues, secretArn, secretValue } from './secret-value.ts';
 import type { SecretFetcher } from './secret-value.ts';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:SigningSecret-AbCdEf';
@@ -82,5 +82,21 @@ describe('a secret in AWS', () => {
     const attempt = secretValue(SPEC, { env: { AWS_LAMBDA_FUNCTION_NAME: 'waypoint-api' } });
     await expect(attempt).rejects.toThrow(ConfigError);
     await expect(attempt).rejects.toThrow('SIGNING_SECRET_ARN must name the Secrets Manager secret that holds SIGNING_SECRET');
+  });
+});
+
+describe('the ARN a secret is fetched from', () => {
+  it('is <NAME>_ARN when it holds something, else none', () => {
+    expect(secretArn('SESSION_SECRET', { SESSION_SECRET_ARN: ` ${ARN} ` })).toBe(ARN);
+    expect(secretArn('SESSION_SECRET', { SESSION_SECRET: 'from-the-environment', SESSION_SECRET_ARN: ' ' })).toBeUndefined();
+    expect(secretArn('SESSION_SECRET', {})).toBeUndefined();
+  });
+});
+
+describe('a secret with no development value', () => {
+  it('is required, with the message its caller gives', async () => {
+    const spec = { name: 'SESSION_SECRET', missingMessage: 'SESSION_SECRET is required: a random string' };
+    await expect(secretValue(spec, { env: {} })).rejects.toThrow(new ConfigError('SESSION_SECRET is required: a random string'));
+    await expect(secretValue(spec, { env: { SESSION_SECRET: '' } })).rejects.toThrow(ConfigError);
   });
 });
