@@ -26,6 +26,7 @@ export function updateCase(options: { tenant: TenantContext; current: Case; expe
   const next = { ...current, ...options.changes };
   return updateVersioned<Case>({
     tenant,
+    current,
     key: tenant.keys.case(current.ref),
     expectedVersion: options.expectedVersion,
     changes: { ...options.changes, ...caseIndexAttributes(tenant, next) },

@@ -114,7 +114,7 @@ activityRoutes.patch('/:id', async (c) => {
   const at = clock.nowIso();
   // `translations` replaces every language at once; an empty object clears them like null.
   const translations = body.translations && Object.keys(body.translations).length === 0 ? null : body.translations;
-  const { before, after } = await updateActivity({ tenant, activityId: id, expectedVersion, changes: { ...body, ...(translations === undefined ? {} : { translations }) }, opensOn, at });
+  const { before, after } = await updateActivity({ tenant, current, expectedVersion, changes: { ...body, ...(translations === undefined ? {} : { translations }) }, opensOn, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'engagement-activity', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(activityView(after, today()));

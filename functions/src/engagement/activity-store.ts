@@ -23,12 +23,13 @@ export async function putNewActivity(tenant: TenantContext, activity: Engagement
 }
 
 /** A versioned change; a new opening date moves the activity's place in the list with it. */
-export async function updateActivity(options: { tenant: TenantContext; activityId: string; expectedVersion: number; changes: Record<string, unknown>; opensOn: string; at: string }) {
-  const { tenant } = options;
-  const index = tenant.keys.engagementActivityIndexEntries({ id: options.activityId, opensOn: options.opensOn });
+export async function updateActivity(options: { tenant: TenantContext; current: EngagementActivity; expectedVersion: number; changes: Record<string, unknown>; opensOn: string; at: string }) {
+  const { tenant, current } = options;
+  const index = tenant.keys.engagementActivityIndexEntries({ id: current.id, opensOn: options.opensOn });
   return updateVersioned<EngagementActivity>({
     tenant,
-    key: tenant.keys.engagementActivity(options.activityId),
+    current,
+    key: tenant.keys.engagementActivity(current.id),
     expectedVersion: options.expectedVersion,
     changes: { ...options.changes, GSI1SK: index.GSI1SK },
     at: options.at,

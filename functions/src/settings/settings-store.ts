@@ -19,9 +19,11 @@ export async function getSettings(tenant: TenantContext): Promise<VersionedSetti
 }
 
 export async function updateSettings(options: { tenant: TenantContext; expectedVersion: number; changes: UpdateSettingsBody; at: string }) {
+  const key = options.tenant.keys.settings();
   const { before, after } = await updateVersioned<Record<string, unknown>>({
     tenant: options.tenant,
-    key: options.tenant.keys.settings(),
+    key,
+    current: await getItem<Record<string, unknown>>(options.tenant, key),
     expectedVersion: options.expectedVersion,
     changes: { ...options.changes },
     at: options.at,

@@ -46,12 +46,12 @@ teamRoutes.patch('/:id', async (c) => {
   const { tenant, staff } = c.var;
   const id = readParam(c, 'id', EntityId);
   // Existence first: another tenant's team is a 404 for every role, never a 403.
-  await findTeam(tenant, id);
+  const current = await findTeam(tenant, id);
   requireRole(staff, ['admin']);
   const expectedVersion = requireIfMatch(c);
   const body = await readJsonBody(c, UpdateTeamBody);
   const at = clock.nowIso();
-  const { before, after } = await updateTeam({ tenant, teamId: id, expectedVersion, changes: body, at });
+  const { before, after } = await updateTeam({ tenant, current, expectedVersion, changes: body, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'team', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(after);

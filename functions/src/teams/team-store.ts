@@ -18,10 +18,11 @@ export async function putNewTeam(tenant: TenantContext, team: Team): Promise<voi
   await createItem({ tenant, key: tenant.keys.team(team.id), item: { ...team }, what: 'team' });
 }
 
-export function updateTeam(options: { tenant: TenantContext; teamId: string; expectedVersion: number; changes: UpdateTeamBody; at: string }) {
+export function updateTeam(options: { tenant: TenantContext; current: Team; expectedVersion: number; changes: UpdateTeamBody; at: string }) {
   return updateVersioned<Team>({
     tenant: options.tenant,
-    key: options.tenant.keys.team(options.teamId),
+    current: options.current,
+    key: options.tenant.keys.team(options.current.id),
     expectedVersion: options.expectedVersion,
     changes: { ...options.changes },
     at: options.at,

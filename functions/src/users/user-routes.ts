@@ -106,7 +106,7 @@ userRoutes.patch('/:id', async (c) => {
     }
   }
   const at = clock.nowIso();
-  const { before, after } = await updateUser({ tenant, userId: id, expectedVersion, changes: body, at });
+  const { before, after } = await updateUser({ tenant, current, expectedVersion, changes: body, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'user', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(after);

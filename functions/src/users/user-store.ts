@@ -73,10 +73,11 @@ export async function putNewUser(tenant: TenantContext, user: User): Promise<voi
   await createItem({ tenant, key: tenant.keys.user(user.id), item: { ...user }, what: 'user' });
 }
 
-export function updateUser(options: { tenant: TenantContext; userId: string; expectedVersion: number; changes: UpdateUserBody; at: string }) {
+export function updateUser(options: { tenant: TenantContext; current: User; expectedVersion: number; changes: UpdateUserBody; at: string }) {
   return updateVersioned<User>({
     tenant: options.tenant,
-    key: options.tenant.keys.user(options.userId),
+    current: options.current,
+    key: options.tenant.keys.user(options.current.id),
     expectedVersion: options.expectedVersion,
     changes: { ...options.changes },
     at: options.at,

@@ -33,6 +33,8 @@ export async function recordActivity(options: {
   at: string;
   changes: string[];
 }): Promise<void> {
+  // An update that changed nothing kept its version: there is nothing to record.
+  if (options.action === 'updated' && options.versionBefore === options.versionAfter) return;
   const { tenant } = options;
   const key = tenant.keys.activity(options.at, options.entity, options.entityId, options.versionAfter);
   const entry: ActivityEntry = {

@@ -49,10 +49,46 @@ export interface VersionedUpdate {
   changes: Record<string, unknown>;
   at: string;
   what: string;
+  /**
+   * The item as this request read it. When it is at `expectedVersion` and `changes` would
+   * leave it as it is, nothing is written: the version, the ETag and the activity log stay
+   * as they were, so saving an untouched form changes nothing.
+   */
+  current?: object;
+}
+
+export interface VersionedResult<T> {
+  before: T;
+  after: T;
+  /** False when nothing needed writing (`after` is then `before`). */
+  changed: boolean;
+}
+
+/** Whether two stored values are the same, whatever order a map's keys came in. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  const left = Object.entries(a).filter(([, value]) => value !== undefined);
+  const right = b as Record<string, unknown>;
+  return left.length === Object.values(right).filter((value) => value !== undefined).length && left.every(([name, value]) => sameValue(value, right[name]));
+}
+
+/** Whether applying `changes` would leave `item` as it is (index keys follow the other attributes, so they are not compared). */
+export function changesNothing(item: object, changes: Record<string, unknown>): boolean {
+  const current = item as Record<string, unknown>;
+  return Object.entries(changes).every(([name, value]) => {
+    if (KEY_ATTRIBUTE.test(name)) return true;
+    if (value === null || value === undefined) return current[name] === undefined || current[name] === null;
+    return sameValue(current[name], value);
+  });
 }
 
 /** Applies `changes` if the item is still at `expectedVersion`; returns the item before and after. */
-export async function updateVersioned<T>(options: VersionedUpdate): Promise<{ before: T; after: T }> {
+export async function updateVersioned<T>(options: VersionedUpdate): Promise<VersionedResult<T>> {
+  const current = options.current as (T & { version?: unknown }) | undefined;
+  if (current && current.version === options.expectedVersion && changesNothing(current, options.changes)) return { before: current, after: current, changed: false };
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = { ':expected': options.expectedVersion, ':one': 1, ':at': options.at };
   const sets = ['#version = #version + :one', '#updatedAt = :at'];
@@ -84,7 +120,7 @@ export async function updateVersioned<T>(options: VersionedUpdate): Promise<{ be
       if (value === null || value === undefined) delete after[name];
       else after[name] = value;
     }
-    return { before: before as T, after: after as T };
+    return { before: before as T, after: after as T, changed: true };
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     const current = await getItem<{ version: number }>(options.tenant, options.key);
