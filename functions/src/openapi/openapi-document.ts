@@ -187,7 +187,7 @@ export function buildOpenApiDocument(docs: readonly RouteDoc[] = ROUTE_DOCS) {
       schemas: convert.components() as Record<string, JsonSchema>,
       responses: problemResponses([...new Set(docs.flatMap(errorStatuses))].sort((a, b) => a - b)),
       parameters: {
-        IfMatch: { name: 'If-Match', in: 'header', required: true, description: 'The ETag you last read, e.g. `"3"`', schema: { type: 'string', pattern: '^(W/)?"\\d{1,9}"$' } },
+        IfMatch: { name: 'If-Match', in: 'header', required: true, description: 'The ETag you last read, e.g. `"3"`', schema: { type: 'string', pattern: '^"\\d{1,9}"$' } },
         IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, description: 'A random value such as a UUID; a retry with the same key and body returns the first response', schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } },
       },
       headers: { ETag: { description: 'The item’s version, e.g. `"3"`; send it back in If-Match', schema: { type: 'string' } } },

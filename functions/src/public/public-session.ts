@@ -10,6 +10,7 @@ import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { getActivity } from '../engagement/activity-store.ts';
 import { getResponse } from '../engagement/response-store.ts';
+import { bearerToken } from '../platform/auth/authenticate.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { readParam } from '../platform/http/validation.ts';
@@ -23,11 +24,11 @@ export const sessionExpired = () =>
 /** The session, checked; decoy sessions (the honeypot was filled) are returned for the caller to humour. */
 export async function readSession(c: Context<AppEnv>): Promise<EngagementSession> {
   const slug = readParam(c, 'slug', Slug);
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(c.req.header('authorization') ?? '');
-  if (!match?.[1]) throw sessionExpired();
+  const token = bearerToken(c.req.header('authorization'));
+  if (!token) throw sessionExpired();
   let session: EngagementSession;
   try {
-    session = await verifySession(match[1], clock.now());
+    session = await verifySession(token, clock.now());
   } catch (error) {
     if (error instanceof InvalidSessionError) throw sessionExpired();
     throw error;

@@ -10,13 +10,20 @@ import { InvalidTokenError } from './access-token.ts';
 import { logger } from '../logging/logger.ts';
 import { callerFromClaims, isStaffCaller, tenantContext } from './caller.ts';
 
+/**
+ * The token of an `Authorization: Bearer <token>` header, for staff and public sessions
+ * alike. The scheme name is case-insensitive (RFC 9110 11.1): `bearer` and `BEARER` work too.
+ */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header ?? '')?.[1];
+}
+
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-  if (!match?.[1]) throw new ApiError('unauthenticated', 'Send an access token as "Authorization: Bearer <token>"');
+  const token = bearerToken(c.req.header('authorization'));
+  if (!token) throw new ApiError('unauthenticated', 'Send an access token as "Authorization: Bearer <token>"');
   let claims;
   try {
-    claims = await c.var.deps.verifyAccessToken(match[1]);
+    claims = await c.var.deps.verifyAccessToken(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) {
       // The issuer's keys could not be fetched: the token was never judged, so this is not a 401.

@@ -85,13 +85,16 @@ export class ApiError extends Error {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** Longer addresses are left out of `instance`: a problem never echoes unbounded input. */
+export const MAX_INSTANCE_LENGTH = 200;
+
 export function problemBody(error: ApiError, instance?: string) {
   return {
     type: `/v1/problems/${error.kind}`,
     title: error.title,
     status: error.status,
     detail: error.message,
-    ...(instance ? { instance } : {}),
+    ...(instance && instance.length <= MAX_INSTANCE_LENGTH ? { instance } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
     ...(error.reason ? { reason: error.reason } : {}),
   };
