@@ -5,13 +5,17 @@
  */
 import { Hono } from 'hono';
 import { agreementByTeam } from '@waypoint/shared/moderation/moderation-agreement';
+import { MODERATION_LOOK_BACK_MONTHS, latestMonthWithWork } from '@waypoint/shared/moderation/moderation-month';
 import { AgreementQuery, ListModerationsQuery, ModerationSuggestionsQuery, monthsOfPeriod } from '@waypoint/shared/moderation/moderation-schemas';
+import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { proposeSample } from '@waypoint/shared/programme/sampling';
 import type { AppEnv } from '../api/app-env.ts';
 import { requireRole } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { readQuery } from '../platform/http/validation.ts';
+import { today } from '../audits/audit-checks.ts';
 import { listMonthAudits } from '../programmes/month-audits.ts';
+import { readTotals } from '../totals/totals-store.ts';
 import { listTeams } from '../teams/team-store.ts';
 import { getUserNames } from '../users/user-store.ts';
 import { MODERATORS } from './moderation-routes.ts';
@@ -40,6 +44,16 @@ moderationReportRoutes.get('/suggestions', async (c) => {
   const items = sample.picked.map((id) => byId.get(id)!);
   const people = Object.fromEntries(await getUserNames(tenant, items.flatMap((a) => [a.auditorId, a.caseHolderId ?? []].flat())));
   return c.json({ month: query.month, seed, size, completed, alreadyModerated: moderated.size, eligible: sample.eligible, items, people });
+});
+
+/** The month moderation opens on: the latest of this month and the twelve before with audits completed or moderated, from the monthly totals (one Query). */
+moderationReportRoutes.get('/latest-month', async (c) => {
+  const { tenant, staff } = c.var;
+  requireRole(staff, AGREEMENT_READERS);
+  const thisMonth = today().slice(0, 7);
+  const months = Array.from({ length: MODERATION_LOOK_BACK_MONTHS + 1 }, (_, i) => shiftMonth(thisMonth, i - MODERATION_LOOK_BACK_MONTHS));
+  const rows = await readTotals(tenant, {}, months[0]!, thisMonth);
+  return c.json({ month: latestMonthWithWork(months, rows) });
 });
 
 moderationReportRoutes.get('/agreement', async (c) => {

@@ -68,3 +68,5 @@ export const ModerationSuggestionsResource = v.pipe(
 );
 
 export const ModerationListResource = v.object({ month: Month, items: v.array(ModerationResource), people });
+
+export const LatestModerationMonthResource = v.pipe(v.object({ month: Month }), v.title('LatestModerationMonth'));

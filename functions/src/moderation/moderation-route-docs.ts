@@ -3,7 +3,7 @@ import { AUDIT_READERS } from '@waypoint/shared/audits/audit-roles';
 import { AuditId } from '@waypoint/shared/audits/audit-schemas';
 import { AgreementQuery, ListModerationsQuery, ModerateAuditBody, ModerationSuggestionsQuery } from '@waypoint/shared/moderation/moderation-schemas';
 import { describeRoutes } from '../openapi/route-docs.ts';
-import { AgreementReportResource, ModerationListResource, ModerationResource, ModerationSuggestionsResource } from './moderation-resources.ts';
+import { AgreementReportResource, LatestModerationMonthResource, ModerationListResource, ModerationResource, ModerationSuggestionsResource } from './moderation-resources.ts';
 import { AGREEMENT_READERS } from './moderation-report-routes.ts';
 import { MODERATORS } from './moderation-routes.ts';
 
@@ -61,5 +61,14 @@ export const moderationRouteDocs = describeRoutes([
     access: AGREEMENT_READERS,
     query: ListModerationsQuery,
     success: { status: 200, description: 'The month’s moderations', schema: ModerationListResource },
+  },
+  {
+    method: 'get',
+    path: '/v1/moderation/latest-month',
+    tag: 'Moderation',
+    summary: 'The month moderation opens on',
+    description: 'The latest of this month (London) and the twelve before it in which audits were completed or moderated, from the monthly totals; this month when there are none.',
+    access: AGREEMENT_READERS,
+    success: { status: 200, description: 'The month', schema: LatestModerationMonthResource },
   },
 ]);

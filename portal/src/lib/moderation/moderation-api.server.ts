@@ -38,6 +38,8 @@ export function moderationApi(api: Api) {
       }),
     suggestions: (month: string, size?: number) => api.getJson<ModerationSuggestions>('/v1/moderation/suggestions', { query: { month, size } }),
     moderations: (month: string, team?: string) => api.getJson<{ month: string; items: Moderation[]; people: Record<string, string> }>('/v1/moderation', { query: { month, team } }),
+    /** The latest month with audits completed or moderated: where the moderation page opens without a month. */
+    latestMonth: async () => (await api.getJson<{ month: string }>('/v1/moderation/latest-month')).month,
     agreement: (period: string, team?: string) => api.getJson<AgreementReport>('/v1/moderation/agreement', { query: { period, team }, handle: [400] }),
   };
 }

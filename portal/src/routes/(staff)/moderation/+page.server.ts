@@ -10,7 +10,7 @@ import { auditApi } from '$lib/audits/audit-api.server';
 import { readGradeLabels } from '$lib/audits/audit-context.server';
 import { moderationApi } from '$lib/moderation/moderation-api.server';
 import { canModerate } from '$lib/moderation/moderation-permissions';
-import { monthOrCurrent } from '$lib/programme/month-param';
+import { isMonth } from '$lib/programme/month-param';
 import { createApi } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
@@ -19,9 +19,11 @@ const MAX_AUDIT_PAGES = 5;
 
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
-  const month = monthOrCurrent(event.url.searchParams.get('month'), new Date());
   const api = createApi(event);
   const moderation = moderationApi(api);
+  // Without a month, open on the latest with work rather than on an empty new month.
+  const asked = event.url.searchParams.get('month');
+  const month = isMonth(asked) ? asked : await moderation.latestMonth();
   const qa = canModerate(me.role);
 
   const completed = async () => {
