@@ -1,5 +1,5 @@
 /** Per-request set-up: decode the session once, set security headers, and log failures safely. */
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { signInProviderOrigins } from '$lib/server/auth/oidc';
 import { loadPortalConfig } from '$lib/server/config';
 import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
@@ -12,7 +12,26 @@ export const init: ServerInit = async () => {
   await loadPortalConfig();
 };
 
+/**
+ * A form body that cannot be parsed (a multipart post with no boundary or the wrong one) is
+ * the sender's mistake: every form action, staff and public alike, answers 400 with the
+ * normal error page instead of failing with a 500.
+ */
+function refuseUnreadableForms(request: Request): void {
+  const read = request.formData.bind(request);
+  Object.defineProperty(request, 'formData', {
+    value: async () => {
+      try {
+        return await read();
+      } catch {
+        error(400, 'The form could not be read');
+      }
+    },
+  });
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+  refuseUnreadableForms(event.request);
   const session = readStaffSession(event.cookies);
   if (session && isExpired(session)) {
     clearStaffSession(event.cookies);

@@ -1,5 +1,6 @@
 /** What the API needs from its surroundings; `npm start`, the tests and the Lambda entry each supply it. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'hono';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 
@@ -18,6 +19,11 @@ export interface ApiDependencies {
   verifyAccessToken(token: string): Promise<VerifiedClaims>;
   /** The identity provider's accounts, which carry each person's tenant and role. */
   accounts: SignInAccounts;
+  /**
+   * The address the request came from (the socket on one machine, API Gateway's source IP in
+   * AWS), used only to make a keyed hash for the wrong-code limit; absent in some tests.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */
   devOutbox: boolean;
 }

@@ -3,6 +3,7 @@
  * that tenant's keys, a separate platform client, and tokens verified against the issuer's
  * JWKS. With `DYNAMODB_ENDPOINT` set (tests of the Lambda entry) it uses the local database.
  */
+import { getConnInfo } from 'hono/aws-lambda';
 import { cognitoSignInAccounts } from '../platform/accounts/cognito-sign-in-accounts.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { getStringFromEnv } from '../platform/config.ts';
@@ -21,6 +22,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     platformClient: platformRoleArn ? platformScopedClient({ roleArn: platformRoleArn, region: config.region }) : createDocumentClient(local),
     verifyAccessToken: (token) => verifier.verify(token),
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
+    clientAddress: (c) => getConnInfo(c).remote.address,
     devOutbox: false,
   };
 }

@@ -3,6 +3,7 @@
  * the job timer, wired together. `npm start` runs it on fixed ports with data on disk;
  * the test suites run it on free ports in memory.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { randomBytes } from 'node:crypto';
 import { startApiServer } from '../api/local-server.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
@@ -84,6 +85,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         dataClientFor: jobDependencies.dataClientFor,
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
+        clientAddress: (c) => getConnInfo(c).remote.address,
         devOutbox: true,
       },
     });

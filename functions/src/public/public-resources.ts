@@ -69,7 +69,9 @@ export const PublicResponseResource = v.pipe(
       version: v.pipe(v.number(), v.integer()),
       language: Language,
       name: v.string(),
+      nameLanguage: v.pipe(Language, v.description('The language the name is in: the one asked for, or `en` where the form has no translation of it')),
       description: v.string(),
+      descriptionLanguage: v.pipe(Language, v.description('As `nameLanguage`, for the description')),
       sections: v.array(
         v.object({
           id: PartId,

@@ -1,4 +1,5 @@
 /** OpenAPI descriptions of `/v1/public/{slug}`: the unauthenticated engagement routes. */
+import { WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT } from '@waypoint/shared/engagement/code-guess-limits';
 import * as v from 'valibot';
 import { PublicFormQuery, StartSessionBody, SubmitResponseBody } from '@waypoint/shared/engagement/response-schemas';
 import { describeRoutes } from '../openapi/route-docs.ts';
@@ -27,7 +28,7 @@ export const publicRouteDocs = describeRoutes([
     path: '/v1/public/{slug}/sessions',
     tag: 'Have your say',
     summary: 'Start answering, with a code or a public link',
-    description: `Checks the code within this authority only (another authority’s code is a 404) and opens a short signed session for one response. A single-use code comes back to its half-finished response. Expired, revoked or used codes and closed activities are 410; too many sessions or responses with the code are 429. ${PROBLEMS}`,
+    description: `Checks the code within this authority only (another authority’s code is a 404) and opens a short signed session for one response. A single-use code comes back to its half-finished response. Expired, revoked or used codes and closed activities are 410; too many sessions or responses with the code are 429. Codes that are not found are counted in ten-minute windows, per client (a keyed hash of the address; the portal passes on its visitor’s in \`waypoint-client-address\`) and per authority: over ${WRONG_CODES_PER_CLIENT} or ${WRONG_CODES_PER_AUTHORITY} respectively, every code is a 429 with \`reason: too-many-tries\` and \`Retry-After\` until the window ends. ${PROBLEMS}`,
     access: 'public',
     params: { slug: Slug },
     body: StartSessionBody,

@@ -17,6 +17,7 @@ import { readJsonBody, readParam, readQuery } from '../platform/http/validation.
 import { Slug } from './public-route-docs.ts';
 import { settingsOf, tenantAtSlug } from './public-tenant.ts';
 import { decoySession, openSession } from './session-opening.ts';
+import { guessingClient } from './wrong-code-limits.ts';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -42,5 +43,5 @@ publicRoutes.post('/:slug/sessions', async (c) => {
   const now = clock.now();
   // A filled honeypot is a bot: it gets what looks like a session and nothing is read or counted.
   if (honeypotFilled(body)) return c.json(await decoySession(tenant.tenantId, slug, now), 201);
-  return c.json(await openSession({ tenant, slug, body, now }), 201);
+  return c.json(await openSession({ tenant, slug, body, now, client: await guessingClient(c) }), 201);
 });

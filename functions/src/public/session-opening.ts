@@ -16,6 +16,7 @@ import { getResponse, putNewResponse } from '../engagement/response-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { signSession } from './session-tokens.ts';
+import { countWrongCode, requireTriesLeft } from './wrong-code-limits.ts';
 
 const unknownCode = () => new ApiError('not-found', 'We could not find that code. Check it and try again, or ask the person who gave it to you.', { reason: 'unknown-code' });
 const tooMany = () => new ApiError('too-many-requests', 'This code has been used as many times as it can be for now.', { reason: 'too-many-responses' });
@@ -32,6 +33,8 @@ interface Opening {
   slug: string;
   body: StartSessionBody;
   now: Date;
+  /** The keyed hash naming who is trying codes (`wrong-code-limits.ts`). */
+  client: string;
 }
 
 export async function openSession(options: Opening): Promise<SessionStarted> {
@@ -41,10 +44,14 @@ export async function openSession(options: Opening): Promise<SessionStarted> {
 async function openWithCode(options: Opening, typed: string): Promise<SessionStarted> {
   const { tenant, now } = options;
   const today = londonDate(now);
+  await requireTriesLeft(tenant, options.client, now);
   const normalised = normaliseInvitationCode(typed);
   const code = normalised ? await findCode(tenant, normalised) : undefined;
   const activity = code ? await getActivity(tenant, code.activityId) : undefined;
-  if (!code || !activity) throw unknownCode();
+  if (!code || !activity) {
+    await countWrongCode(tenant, options.client, now);
+    throw unknownCode();
+  }
   const status = codeStatus(code, today);
   if (status === 'revoked') throw new ApiError('gone', 'This code has been withdrawn. Ask the person who gave it to you for a new one.', { reason: 'code-revoked' });
   if (status === 'expired') throw new ApiError('gone', 'This code has expired. Ask the person who gave it to you for a new one.', { reason: 'code-expired' });

@@ -3,6 +3,7 @@
  * token) naming the authority, activity, code and response it was opened for. Nothing in
  * a public request but this token says which tenant or response it concerns.
  */
+import { createHmac } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { ConfigError } from '../platform/config.ts';
 import { secretValue } from '@waypoint/shared/config/secret-value';
@@ -40,6 +41,16 @@ async function signingKey(): Promise<Uint8Array> {
   if (source.length < 32) throw new ConfigError('ENGAGEMENT_SESSION_SECRET must be at least 32 characters');
   if (cachedKey?.source !== source) cachedKey = { source, key: new TextEncoder().encode(source) };
   return cachedKey.key;
+}
+
+/**
+ * A keyed hash of `value` for `purpose` (base64url, 128 bits), under the same secret as the
+ * sessions: it names a client without keeping the address it was made from, and nobody
+ * without the secret can work one back or compute another's.
+ */
+export async function keyedDigest(purpose: string, value: string): Promise<string> {
+  const key = await signingKey();
+  return createHmac('sha256', key).update(`${purpose}\u0000${value}`).digest('base64url').slice(0, 22);
 }
 
 export async function signSession(session: EngagementSession, now: Date): Promise<{ token: string; expiresAt: string }> {

@@ -95,7 +95,7 @@ describe('the built-in feedback forms', () => {
       }
     }
     const ur = localiseForm(version(FORM_AGES_4_7_ID), 'ur');
-    expect(ur.sections[0]!.questions[0]!.label).toBe('میں محفوظ محسوس کرتا ہوں');
+    expect(ur.sections[0]!.questions[0]!.label).toBe('مجھے محفوظ محسوس ہوتا ہے');
     expect(localiseForm(version(FORM_AGES_4_7_ID), 'pl').sections[0]!.questions[0]!.options!.map((o) => o.label)).toEqual(['Tak', 'Czasami', 'Nie', 'Nie wiem', 'Wolę nie mówić']);
     expect(localiseForm(version(FORM_AGES_4_7_ID), 'cy').sections[0]!.questions[0]!.label).toBe('Rwy’n teimlo’n ddiogel');
   });
@@ -104,3 +104,43 @@ describe('the built-in feedback forms', () => {
 function id11() {
   return BUILT_IN_FORM_FOR_AUDIENCE['ages-11-18'];
 }
+
+/** Every text of every built-in form in one language (English where it has none). */
+function textsIn(language: 'en' | 'cy' | 'pl' | 'ur' | 'easy'): { where: string; text: string }[] {
+  return BUILT_IN_FEEDBACK_FORMS.flatMap((form) => {
+    const local = localiseForm(version(form.templateId), language);
+    return [
+      { where: `${form.templateId} description`, text: local.description },
+      ...local.sections.flatMap((s) => [
+        { where: s.id, text: s.title },
+        ...s.questions.flatMap((q) => [{ where: q.id, text: q.label }, ...(q.options ?? []).map((o) => ({ where: `${q.id}.${o.value}`, text: o.label }))]),
+      ]),
+    ];
+  });
+}
+
+describe('the built-in forms’ words', () => {
+  it('never say how many questions there are: the start page counts them from the form', () => {
+    const counts: Record<'en' | 'cy' | 'pl' | 'ur' | 'easy', RegExp> = {
+      en: /\b(?:\d+|one|two|three|four|five|six|seven|eight)\s+(?:short\s+)?(?:questions?|chances?)\b/i,
+      easy: /\b(?:\d+|one|two|three|four|five|six|seven|eight)\s+(?:short\s+)?(?:questions?|chances?)\b/i,
+      cy: /\b(?:\d+|un|dau|dwy|tri|tair|pedwar|pum|pump|chwe|saith)\s+(?:chwestiwn|cwestiwn|gyfle|cyfle)/i,
+      pl: /(?:\d+|dwie|dwa|trzy|cztery|pięć|sześć|siedem)\s+(?:krótki\S*\s+)?(?:pyta|okazj)/i,
+      ur: /(?:دو|تین|چار|پانچ|چھ|سات)\s+(?:مختصر\s+)?(?:سوال|موقع|مواقع)/,
+    };
+    for (const [language, pattern] of Object.entries(counts) as [keyof typeof counts, RegExp][]) {
+      for (const { where, text } of textsIn(language)) expect(text, `${language} ${where}`).not.toMatch(pattern);
+    }
+  });
+
+  it('in Urdu, let a child say things of themselves without choosing a gender (no masculine-only verb forms)', () => {
+    // کرتا ہوں / سکتا ہوں / تھا / کروں گا agree with a male speaker; the forms use impersonal wording instead.
+    for (const { where, text } of textsIn('ur')) expect(text, where).not.toMatch(/(?:تا|سکتا|رہا)\s+ہوں|وں\s+گا|^میں .*تھا$/);
+  });
+
+  it('in Polish, give both forms wherever the words would otherwise assume a gender', () => {
+    // Past tenses of “I” and “you” (-łem, -łeś) and adjectives of the person (-ny, -ony) change with gender.
+    for (const { where, text } of textsIn('pl')) expect(text, where).not.toMatch(/\p{L}+(?:łem|łeś|łbyś|ony|pewny|bezpieczny)(?![\p{L}(])/u);
+    expect(textsIn('pl').map((t) => t.text)).toContain('Brałem(-am) udział w tworzeniu planu');
+  });
+});

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, codeStatus, formatInvitationCode, generateInvitationCode, IssueCodeBody, normaliseInvitationCode, sessionLimit } from './invitation-codes.ts';
+import { CODE_ALPHABET, codeStatus, formatInvitationCode, generateInvitationCode, IssueCodeBody, normaliseInvitationCode, readTypedCode, sessionLimit } from './invitation-codes.ts';
 
 describe('invitation codes', () => {
   it('never use characters people mix up: 0 and O, 1, I and L, nor U', () => {
@@ -31,6 +31,13 @@ describe('invitation codes', () => {
 
   it('refuse anything that cannot be a code without looking it up', () => {
     for (const typed of ['NV47SAY', 'NV47SAYSX', 'NV47SAY0', 'NVO7SAYS', 'NV#7SAYS', '']) expect(normaliseInvitationCode(typed), typed).toBeNull();
+  });
+
+  it('judge the code box: eight letters and numbers in any case, with or without the hyphen and spaces, is a code to look up', () => {
+    expect(readTypedCode('  ')).toEqual({ kind: 'empty' });
+    for (const typed of ['ABCD-1234', 'abcd1234', ' abcd 1234 ']) expect(readTypedCode(typed), typed).toEqual({ kind: 'eight', code: null });
+    for (const typed of ['nv8t-says', ' NV8T SAYS ', 'Nv8tSays']) expect(readTypedCode(typed), typed).toEqual({ kind: 'eight', code: 'NV8TSAYS' });
+    for (const typed of ['ABC', 'ABCD-12345', 'ABCD-12#4']) expect(readTypedCode(typed), typed).toEqual({ kind: 'not-a-code' });
   });
 
   it('have a status from revocation, use and expiry, in that order', () => {

@@ -35,8 +35,28 @@ export function formatInvitationCode(code: string): string {
  * it cannot be a code at all (wrong length or a character the alphabet never uses).
  */
 export function normaliseInvitationCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s\-‐‑–—]/g, '');
+  const code = withoutSeparators(input);
   return WELL_FORMED.test(code) ? code : null;
+}
+
+/** Capitals, without spaces or any kind of hyphen. */
+function withoutSeparators(input: string): string {
+  return input.toUpperCase().replace(/[\s\-‐‑–—]/g, '');
+}
+
+/**
+ * What a person typed in the code box, judged before anything is looked up: nothing; not
+ * eight letters and numbers (so the box can say what a code looks like); or eight, with
+ * `code` null when one of them is a character no code uses (`ABCD-1234` cannot be anyone's
+ * code, so the answer is "we cannot find it", never "a code has 8 letters and numbers").
+ */
+export type TypedCode = { kind: 'empty' } | { kind: 'not-a-code' } | { kind: 'eight'; code: string | null };
+
+export function readTypedCode(input: string): TypedCode {
+  const typed = withoutSeparators(input);
+  if (typed === '') return { kind: 'empty' };
+  if (!/^[A-Z0-9]{8}$/.test(typed)) return { kind: 'not-a-code' };
+  return { kind: 'eight', code: WELL_FORMED.test(typed) ? typed : null };
 }
 
 export const CODE_KINDS = ['single-use', 'shared'] as const;

@@ -36,8 +36,17 @@ export interface LocalisedForm {
   version: number;
   language: EngagementLanguage;
   name: string;
+  /** The language the name is in: `language`, or `en` where the form has no translation of it. */
+  nameLanguage: EngagementLanguage;
   description: string;
+  /** As `nameLanguage`, for the description. */
+  descriptionLanguage: EngagementLanguage;
   sections: LocalisedSection[];
+}
+
+/** Which language `textIn` will give: the one asked for where the form has that text, else English. */
+function languageOf(form: TemplateVersion, field: 'name' | 'description', language: EngagementLanguage): EngagementLanguage {
+  return language !== 'en' && form.translations?.[language]?.[field] ? language : 'en';
 }
 
 export function localiseForm(form: TemplateVersion, language: EngagementLanguage): LocalisedForm {
@@ -46,7 +55,9 @@ export function localiseForm(form: TemplateVersion, language: EngagementLanguage
     version: form.version,
     language,
     name: textIn(form, 'name', language),
+    nameLanguage: languageOf(form, 'name', language),
     description: textIn(form, 'description', language),
+    descriptionLanguage: languageOf(form, 'description', language),
     sections: form.sections.map((section) => ({
       id: section.id,
       title: textIn(section, 'title', language),

@@ -23,6 +23,8 @@ export const PUBLIC_PROBLEM_REASONS = {
   'activity-not-open': 410,
   /** 429: too many sessions or responses with this code (or the public link today). */
   'too-many-responses': 429,
+  /** 429: too many wrong codes from this client or at this authority just now; `Retry-After` says when to try again. */
+  'too-many-tries': 429,
   /** 401: the session is missing, has expired, or was not made for this address. */
   'session-expired': 401,
 } as const;

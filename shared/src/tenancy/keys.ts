@@ -253,6 +253,14 @@ export function tenantKeys(tenantId: string) {
       PK: `${root}#ENGAGEMENT#${safe(activityId, 'activity id')}`,
       SK: `COUNTER#${safe(name, 'counter')}`,
     }),
+    /**
+     * Wrong invitation codes counted in a fixed window (`code-guess-limits.ts`): the whole
+     * authority's, or one client's (a keyed hash, never an address).
+     */
+    wrongCodeCounter: (window: number, clientHash?: string): Key => {
+      if (!Number.isSafeInteger(window) || window < 0) throw new UnsafeKeyPartError('window');
+      return { PK: `${root}#WRONG-CODES`, SK: `WINDOW#${window}#${clientHash === undefined ? 'AUTHORITY' : `CLIENT#${safe(clientHash, 'client')}`}` };
+    },
     /** The authority's feedback themes: one item in its root partition, next to its settings. */
     engagementThemes: (): Key => ({ PK: root, SK: 'ENGAGEMENT-THEMES' }),
     /** "You said, we did" entries: one partition, sorted by the day the thing was done, then id. */

@@ -20,12 +20,43 @@ export const DEMO_RESPONSES_PER_ACTIVITY = 24;
 /** Short names for the audiences, used in the demo codes (`NV47-SAYS`) and ids. */
 const SHORT: Record<Audience, string> = { 'ages-4-7': '47', 'ages-8-10': '8T', 'ages-11-18': 'TN', 'care-leavers': 'CR', 'parents-carers': 'PC' };
 
-const TITLES: Record<Audience, { en: string; cy: string }> = {
-  'ages-4-7': { en: 'Tell us how we are doing (ages 4 to 7)', cy: 'Dweud wrthon ni sut rydyn ni’n gwneud (4 i 7 oed)' },
-  'ages-8-10': { en: 'Tell us how we are doing (ages 8 to 10)', cy: 'Dweud wrthon ni sut rydyn ni’n gwneud (8 i 10 oed)' },
-  'ages-11-18': { en: 'Your say on children’s services (ages 11 to 18)', cy: 'Dy ddweud am y gwasanaethau plant (11 i 18 oed)' },
-  'care-leavers': { en: 'Leaving care: how is it going?', cy: 'Gadael gofal: sut mae pethau’n mynd?' },
-  'parents-carers': { en: 'Parents and carers: tell us about the help you get', cy: 'Rhieni a gofalwyr: dywedwch wrthon ni am yr help rydych chi’n ei gael' },
+/** Each demo activity's title in every language the public area speaks (the translations await review, as the README says). */
+const TITLES: Record<Audience, Record<EngagementLanguage, string>> = {
+  'ages-4-7': {
+    en: 'Tell us how we are doing (ages 4 to 7)',
+    cy: 'Dweud wrthon ni sut rydyn ni’n gwneud (4 i 7 oed)',
+    pl: 'Powiedz nam, jak nam idzie (4–7 lat)',
+    ur: 'ہمیں بتائیں کہ ہم کیسا کام کر رہے ہیں (4 سے 7 سال)',
+    easy: 'Tell us how we are doing (ages 4 to 7)',
+  },
+  'ages-8-10': {
+    en: 'Tell us how we are doing (ages 8 to 10)',
+    cy: 'Dweud wrthon ni sut rydyn ni’n gwneud (8 i 10 oed)',
+    pl: 'Powiedz nam, jak nam idzie (8–10 lat)',
+    ur: 'ہمیں بتائیں کہ ہم کیسا کام کر رہے ہیں (8 سے 10 سال)',
+    easy: 'Tell us how we are doing (ages 8 to 10)',
+  },
+  'ages-11-18': {
+    en: 'Your say on children’s services (ages 11 to 18)',
+    cy: 'Dy ddweud am y gwasanaethau plant (11 i 18 oed)',
+    pl: 'Twoje zdanie o służbach ds. dzieci (11–18 lat)',
+    ur: 'بچوں کی خدمات کے بارے میں آپ کی رائے (11 سے 18 سال)',
+    easy: 'What you think about children’s services (ages 11 to 18)',
+  },
+  'care-leavers': {
+    en: 'Leaving care: how is it going?',
+    cy: 'Gadael gofal: sut mae pethau’n mynd?',
+    pl: 'Opuszczanie pieczy: jak Ci idzie?',
+    ur: 'نگہداشت چھوڑنا: سب کیسا چل رہا ہے؟',
+    easy: 'Leaving care: how is it going?',
+  },
+  'parents-carers': {
+    en: 'Parents and carers: tell us about the help you get',
+    cy: 'Rhieni a gofalwyr: dywedwch wrthon ni am yr help rydych chi’n ei gael',
+    pl: 'Rodzice i opiekunowie: opowiedzcie nam o pomocy, którą otrzymujecie',
+    ur: 'والدین اور دیکھ بھال کرنے والے: ہمیں اس مدد کے بارے میں بتائیں جو آپ کو ملتی ہے',
+    easy: 'Parents and carers: tell us about the help you get',
+  },
 };
 
 /** The shared code of each demo activity, e.g. `NV47-SAYS` (no 0/O, 1/I/L or U). */
@@ -51,7 +82,7 @@ export function demoActivities(tenant: DemoTenant, seededAt: string): Engagement
       // Care leavers are the Children Looked After team's; the rest are for the whole authority.
       ...(audience === 'care-leavers' ? { teamId: 'children-looked-after' } : {}),
       publicLink: audience === 'ages-11-18' || audience === 'parents-carers',
-      translations: { cy: { title: TITLES[audience].cy } },
+      translations: { cy: { title: TITLES[audience].cy }, pl: { title: TITLES[audience].pl }, ur: { title: TITLES[audience].ur }, easy: { title: TITLES[audience].easy } },
       createdBy: `${p}-qa`,
       version: 1,
       createdAt: seededAt,

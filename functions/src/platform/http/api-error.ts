@@ -68,14 +68,17 @@ export class ApiError extends Error {
   readonly errors: FieldError[] | undefined;
   /** A machine-readable cause within the kind (e.g. `code-expired`), for clients that show a page per cause. */
   readonly reason: string | undefined;
+  /** For a 429: whole seconds until trying again can succeed, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ProblemKind, detail: string, options?: ErrorOptions & { errors?: FieldError[]; reason?: string }) {
+  constructor(kind: ProblemKind, detail: string, options?: ErrorOptions & { errors?: FieldError[]; reason?: string; retryAfterSeconds?: number }) {
     super(detail, options);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = STATUS[kind];
     this.errors = options?.errors;
     this.reason = options?.reason;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get title(): string {
@@ -103,6 +106,7 @@ export function problemBody(error: ApiError, instance?: string) {
 export function problemResponse(error: ApiError, instance?: string): Response {
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
   if (error.status === 401) headers['www-authenticate'] = 'Bearer';
+  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
   return new Response(JSON.stringify(problemBody(error, instance)), { status: error.status, headers });
 }
 

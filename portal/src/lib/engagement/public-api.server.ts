@@ -4,6 +4,7 @@
  * come back as values with their `reason`, so each page can say kindly what went wrong.
  */
 import { error } from '@sveltejs/kit';
+import { CLIENT_ADDRESS_HEADER } from '@waypoint/shared/engagement/code-guess-limits';
 import type { EngagementLanguage } from '@waypoint/shared/engagement/languages';
 import { PUBLIC_PROBLEM_REASONS, type PublicProblemReason } from '@waypoint/shared/engagement/public-problems';
 import type { PublicAuthorityPage, PublicResponseView } from '@waypoint/shared/engagement/public-views';
@@ -36,12 +37,16 @@ function refusal(status: number, body: unknown): PublicRefusal {
   return { ok: false, status, reason: isReason(problem.reason) ? problem.reason : undefined, errors };
 }
 
-async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage } = {}): Promise<PublicResult<T>> {
+async function call<T>(
+  path: string,
+  options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage; clientAddress?: string } = {},
+): Promise<PublicResult<T>> {
   const url = new URL(path, portalConfig().apiUrl);
   if (options.lang) url.searchParams.set('lang', options.lang);
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.clientAddress) headers[CLIENT_ADDRESS_HEADER] = options.clientAddress;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -72,8 +77,9 @@ const base = (slug: string) => `/v1/public/${encodeURIComponent(slug)}`;
 
 export const publicApi = {
   authority: (slug: string, lang: EngagementLanguage) => call<PublicAuthorityPage>(base(slug), { lang }),
-  startSession: (slug: string, body: { code?: string; activityId?: string; lang: EngagementLanguage; website?: string }) =>
-    call<SessionStarted>(`${base(slug)}/sessions`, { method: 'POST', body }),
+  /** `clientAddress`: the visitor's, for the API's limit on wrong codes (it keeps only a keyed hash). */
+  startSession: (slug: string, body: { code?: string; activityId?: string; lang: EngagementLanguage; website?: string }, clientAddress?: string) =>
+    call<SessionStarted>(`${base(slug)}/sessions`, { method: 'POST', body, ...(clientAddress ? { clientAddress } : {}) }),
   response: (slug: string, token: string, lang: EngagementLanguage) => call<PublicResponseView>(`${base(slug)}/response`, { token, lang }),
   saveAnswers: (slug: string, token: string, body: { answers: AnswersPatch; website?: string }) =>
     call<ResponseSaved>(`${base(slug)}/response/answers`, { method: 'PUT', token, body }),

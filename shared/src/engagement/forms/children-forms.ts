@@ -12,11 +12,11 @@ export const formAges4To7: TemplateDefinition = {
   templateId: FORM_AGES_4_7_ID,
   kind: 'feedback-form',
   name: 'Have your say (ages 4 to 7)',
-  description: 'Three short questions shown with faces, then two chances to tell us more. A grown-up can read the questions out and write down what the child says.',
+  description: 'Short questions shown with faces, then a chance to tell us more in your own words. A grown-up can read the questions out and write down what the child says.',
   translations: {
     cy: {
       name: 'Dweud dy ddweud (4 i 7 oed)',
-      description: 'Tri chwestiwn byr gydag wynebau, yna dau gyfle i ddweud mwy wrthon ni. Gall oedolyn ddarllen y cwestiynau’n uchel ac ysgrifennu beth mae’r plentyn yn ei ddweud.',
+      description: 'Cwestiynau byr gydag wynebau, yna cyfle i ddweud mwy wrthon ni yn dy eiriau dy hun. Gall oedolyn ddarllen y cwestiynau’n uchel ac ysgrifennu beth mae’r plentyn yn ei ddweud.',
     },
   },
   sections: [
@@ -62,11 +62,11 @@ export const formAges8To10: TemplateDefinition = {
   templateId: FORM_AGES_8_10_ID,
   kind: 'feedback-form',
   name: 'Have your say (ages 8 to 10)',
-  description: 'Five short questions, one at a time, about feeling safe, your worker and your plan, then two chances to tell us more.',
+  description: 'Short questions, one at a time, about feeling safe, your worker and your plan, then a chance to tell us more in your own words.',
   translations: {
     cy: {
       name: 'Dweud dy ddweud (8 i 10 oed)',
-      description: 'Pum cwestiwn byr, un ar y tro, am deimlo’n ddiogel, dy weithiwr a dy gynllun, yna dau gyfle i ddweud mwy wrthon ni.',
+      description: 'Cwestiynau byr, un ar y tro, am deimlo’n ddiogel, dy weithiwr a dy gynllun, yna cyfle i ddweud mwy wrthon ni yn dy eiriau dy hun.',
     },
   },
   sections: [

@@ -3,6 +3,8 @@ import { ENGAGEMENT_LANGUAGES } from '@waypoint/shared/engagement/languages';
 import { AUDIENCES } from '@waypoint/shared/engagement/audiences';
 import { CATALOGUES, CHILD_OVERRIDES, fill, registerFor, translator } from './translate.ts';
 import { en } from './en.ts';
+import { BUILT_IN_FEEDBACK_FORMS } from '@waypoint/shared/engagement/forms/built-in-feedback-forms';
+import { textIn } from '@waypoint/shared/templates/template-translations';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const englishKeys = Object.keys(en).sort();
@@ -49,6 +51,17 @@ describe('the public area’s message catalogues', () => {
     expect(translator('ur')('check.title')).toBe('اپنے جوابات چیک کریں');
     expect(translator('pl')('check.title')).toBe('Sprawdź swoje odpowiedzi');
     expect(translator('easy')('intro.saved')).toBe('We keep your answers as you go. We only send them when you say so.');
+  });
+
+  it.each(ENGAGEMENT_LANGUAGES)('promises in %s the very words of the “rather not say” answer every built-in form offers', (language) => {
+    const options = BUILT_IN_FEEDBACK_FORMS.flatMap((f) => f.sections.flatMap((s) => s.questions.flatMap((q) => q.options ?? []))).filter((o) => o.value === 'rather-not-say');
+    const labels = new Set(options.map((o) => textIn(o, 'label', language)));
+    expect(labels.size, language).toBe(1);
+    const [phrase] = [...labels];
+    for (const register of ['adult', 'child'] as const) {
+      expect(translator(language, register)('intro.skip'), `${language} ${register}`).toContain(`${phrase}”`);
+      expect(translator(language, register)('privacy.choices'), `${language} ${register}`).toContain(`${phrase}”`);
+    }
   });
 
   it('fills placeholders and leaves unknown ones showing', () => {
