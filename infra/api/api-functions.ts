@@ -12,6 +12,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { apiAfterBundling } from '../config/lambda-bundle.ts';
 import { waypointFunction } from '../config/node-function.ts';
 import { ENTRY_POINTS } from '../config/paths.ts';
 import type { WaypointSettings } from '../config/settings.ts';
@@ -29,6 +30,9 @@ export const JOB_SCHEDULES = {
   // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.
   reconcile: ScheduleExpression.cron({ minute: '15', hour: '3', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
+
+/** The API function's memory (and so its share of CPU). */
+export const API_MEMORY_MB = 1024;
 
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
 const USER_ADMIN_ACTIONS = [
@@ -71,9 +75,10 @@ export class ApiFunctions extends Construct {
       serviceName: 'waypoint-api',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,
-      memorySize: 1024,
+      memorySize: API_MEMORY_MB,
       timeout: Duration.seconds(29),
       environment,
+      commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_inputDir, outputDir) => apiAfterBundling(outputDir) },
     });
     // Generated once at deploy time. The function gets only its ARN and reads the value from
     // Secrets Manager once per cold start (shared/src/config/secret-value.ts), so the

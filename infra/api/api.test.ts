@@ -100,6 +100,15 @@ describe('the Lambdas', () => {
     for (const [, group] of resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
+  it('load no source map at start: the map ships beside the bundle, and no function sets NODE_OPTIONS', () => {
+    for (const [, fn] of resources('AWS::Lambda::Function')) {
+      expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty('NODE_OPTIONS');
+    }
+    // CommonJS bundles (index.js) for the API and jobs; CDK names the handler after the file's stem either way.
+    expect(lambda(/Waypoint API/).Handler).toBe('index.handler');
+    expect(lambda(/Waypoint scheduled jobs/).Handler).toBe('index.handler');
+  });
+
   it('give the API the settings its config reads, and Powertools its level from context', () => {
     expect(lambda(/Waypoint API/).Environment.Variables).toMatchObject({
       USER_POOL_ID: expect.anything(),

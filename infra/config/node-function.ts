@@ -1,8 +1,8 @@
 /**
  * Every Waypoint Lambda is built the same way: Node 24 on arm64, bundled by the local esbuild
- * as ESM with the AWS SDK inside the bundle (the version package-lock.json pins, not
- * whatever the runtime ships), its own log group with a retention period, and Powertools
- * logger settings in its environment.
+ * with the options in lambda-bundle.ts (CommonJS unless the code needs ESM, the runtime's
+ * AWS SDK, source maps beside the bundle but not loaded at start), its own log group with a
+ * retention period, and Powertools logger settings in its environment.
  */
 import { Duration } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -12,13 +12,10 @@ import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { ESM_REQUIRE_SHIM, LAMBDA_BUNDLE, type BundleFormat } from './lambda-bundle.ts';
 import { LOCK_FILE, REPO_ROOT } from './paths.ts';
 
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
-
-/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
-const REQUIRE_SHIM =
-  "import { createRequire as __waypointCreateRequire } from 'node:module'; const require = __waypointCreateRequire(import.meta.url);";
 
 export interface WaypointFunctionProps {
   entry: string;
@@ -30,6 +27,8 @@ export interface WaypointFunctionProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
+  /** CommonJS unless given; the portal's SvelteKit server needs ESM. */
+  format?: BundleFormat;
   /** Extra files the bundle needs beside the code (the portal's prerendered pages). */
   commandHooks?: ICommandHooks;
 }
@@ -63,18 +62,18 @@ export function waypointFunction(scope: Construct, id: string, props: WaypointFu
     environment: {
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       POWERTOOLS_LOG_LEVEL: props.logLevel,
-      NODE_OPTIONS: '--enable-source-maps',
       ...props.environment,
     },
     bundling: {
-      format: OutputFormat.ESM,
-      target: 'node24',
-      platform: 'node',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      externalModules: [],
-      banner: REQUIRE_SHIM,
+      format: props.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+      target: LAMBDA_BUNDLE.target,
+      platform: LAMBDA_BUNDLE.platform,
+      mainFields: [...LAMBDA_BUNDLE.mainFields],
+      minify: LAMBDA_BUNDLE.minify,
+      sourceMap: LAMBDA_BUNDLE.sourcemap,
+      externalModules: [...LAMBDA_BUNDLE.external],
+      ...(props.format === 'esm' ? { banner: ESM_REQUIRE_SHIM } : {}),
+      esbuildArgs: { '--charset': LAMBDA_BUNDLE.charset, '--legal-comments': LAMBDA_BUNDLE.legalComments },
       forceDockerBundling: false,
       commandHooks: props.commandHooks,
     },

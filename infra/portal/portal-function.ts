@@ -42,6 +42,7 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
     memorySize: 1024,
     timeout: Duration.seconds(29),
     environment: { PORTAL_BUILD: build.kind, SESSION_SECRET_ARN: sessionSecret.secretArn },
+    format: 'esm',
     // svelte-kit-sst's handler reads pre-rendered pages from ./prerendered beside itself.
     ...(prerendered
       ? {

@@ -14,6 +14,7 @@ import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
+import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
 import { seedBenchTenant } from './seed-bench.ts';
 
@@ -26,6 +27,15 @@ const BENCH = [
   { tenant: { id: 'b1a7e0f2-1111-4a4a-8a8a-000000000001', slug: 'bench-one-year', name: 'Bench: one year', prefix: 'BA' }, months: 12, audits: 1_500, actions: 4_000, cases: 1_200 },
   { tenant: { id: 'b1a7e0f2-1010-4a4a-8a8a-000000000010', slug: 'bench-ten-years', name: 'Bench: ten years', prefix: 'BT' }, months: 120, audits: 15_000, actions: 40_000, cases: 2_600 },
 ] as const;
+
+// The Lambda figures first, before the stack starts: bundled exactly as CDK bundles them.
+const apiBundle = await bundleFunction('api');
+const jobsBundle = await bundleFunction('jobs');
+const apiColdStart = await coldStartOverNode(apiBundle.file);
+print('lambda_api_bundle_kb', apiBundle.kb, 1);
+print('lambda_jobs_bundle_kb', jobsBundle.kb, 1);
+print('lambda_api_init_ms_over_node', apiColdStart.cpuMs, 1);
+print('lambda_api_init_wall_ms_over_node', apiColdStart.wallMs, 1);
 
 const stack = await startStack({ portal: true });
 try {

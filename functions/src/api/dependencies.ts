@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
+import type { ApiDescription } from '../openapi/api-description.ts';
 
 export interface VerifiedClaims {
   sub: string;
@@ -26,4 +27,6 @@ export interface ApiDependencies {
   clientAddress?: (c: Context) => string | undefined;
   /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */
   devOutbox: boolean;
+  /** Served at `/v1/openapi.json` and `/v1/reference`; without it those answer 404. */
+  apiDescription?: ApiDescription;
 }

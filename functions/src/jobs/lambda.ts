@@ -1,11 +1,11 @@
 /** The jobs' Lambda entry point: EventBridge schedules invoke it with `{ "job": "<name>" }`. */
 import { readApiConfig } from '../platform/config.ts';
-import { lambdaDependencies } from '../api/lambda-dependencies.ts';
+import { deployedClients } from '../platform/database/deployed-clients.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { isJobName, JOBS } from './job-registry.ts';
 import { readSesDeliveryConfig, sesDelivery } from '../platform/email/ses-delivery.ts';
 
-const deps = lambdaDependencies(readApiConfig());
+const deps = deployedClients(readApiConfig());
 const emailConfig = readSesDeliveryConfig();
 const deliverEmail = emailConfig ? sesDelivery(emailConfig) : undefined;
 

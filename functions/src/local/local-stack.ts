@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { startApiServer } from '../api/local-server.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import { isJobName, JOBS, type JobDependencies } from '../jobs/job-registry.ts';
+import { builtApiDescription } from '../openapi/built-api-description.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
 import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
@@ -87,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         accounts,
         clientAddress: (c) => getConnInfo(c).remote.address,
         devOutbox: true,
+        apiDescription: builtApiDescription,
       },
     });
     stops.push(api.close);

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { addMonths, monthEnd } from '../time/calendar-dates.ts';
 import { IsoDate, londonDate } from './audit-dates.ts';
+import { dateFormat } from '../time/date-format.ts';
 
 /** `HH:MM` on the 24-hour clock. */
 export const MeetingTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM on the 24-hour clock, for example 14:30'));
@@ -31,7 +32,7 @@ export interface Meeting {
   meetingTime?: string | null;
 }
 
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const LONDON_TIME = dateFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The London day and `HH:MM` of an instant: the "now" a meeting being booked is judged against. */
 export function meetingNow(at: Date): { today: string; time: string } {
@@ -65,8 +66,8 @@ export function meetingIsLate(audit: { month: string; meetingDate?: string }): b
   return audit.meetingDate !== undefined && audit.meetingDate > monthEnd(audit.month);
 }
 
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const WEEKDAY = dateFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+const DAY = dateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "Tuesday 12 May 2026 at 14:30", or without " at …" when no time is booked. */
 export function meetingLabel(meeting: { meetingDate: string; meetingTime?: string }): string {

@@ -4,10 +4,11 @@
  * arithmetic here can slip across a time-zone or summer-time boundary.
  */
 import { BANK_HOLIDAYS_COVER, ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.ts';
+import { dateFormat } from './date-format.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date));
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DATE = dateFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export class CalendarError extends Error {
   constructor(message: string) {

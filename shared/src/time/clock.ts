@@ -2,6 +2,7 @@
  * The one clock. Everything that needs "now" asks it, so tests can set the time; months
  * and working days are reckoned in Europe/London.
  */
+import { dateFormat } from './date-format.ts';
 
 let override: (() => Date) | undefined;
 
@@ -18,7 +19,7 @@ export const clock = {
   },
 };
 
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
+const LONDON_MONTH = dateFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
 
 /** `YYYY-MM` of an instant as a person in England or Wales would name the month. */
 export function londonMonth(at: Date): string {

@@ -1,33 +1,33 @@
 /**
  * Sign-in accounts in the Cognito user pool. The tenant and role are custom attributes only
  * administrators can write; Cognito emails the new person a temporary password.
+ *
+ * The Cognito client is loaded on the first account change, not when the API starts: only
+ * the staff-management routes use it, and every cold start would otherwise pay for loading it.
  */
-import {
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminGetUserCommand,
-  AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
-  CognitoIdentityProviderClient,
-  UserNotFoundException,
-  UsernameExistsException,
-  type AttributeType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AccountExistsError, AccountNotFoundError, type SignInAccounts } from './sign-in-accounts.ts';
 
 export interface CognitoSender {
   send: CognitoIdentityProviderClient['send'];
 }
 
+type CognitoModule = typeof import('@aws-sdk/client-cognito-identity-provider');
+
 const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
 
 export function cognitoSignInAccounts(options: { userPoolId: string; region: string; cognito?: CognitoSender }): SignInAccounts {
-  const cognito = options.cognito ?? new CognitoIdentityProviderClient({ region: options.region });
   const UserPoolId = options.userPoolId;
+  let loaded: Promise<{ sdk: CognitoModule; cognito: CognitoSender }> | undefined;
+  const load = () =>
+    (loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+      sdk,
+      cognito: options.cognito ?? new sdk.CognitoIdentityProviderClient({ region: options.region }),
+    })));
 
   /** The account's subject, if it exists and belongs to `tenantId`. */
   async function accountIn(email: string, tenantId: string): Promise<string | undefined> {
+    const { sdk: { AdminGetUserCommand, UserNotFoundException }, cognito } = await load();
     try {
       const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: email }));
       if (attribute(user.UserAttributes, 'custom:tenant_id') !== tenantId) return undefined;
@@ -41,6 +41,7 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
   return {
     signInAdvice: 'You will receive a separate email with a temporary password; sign in with it and choose your own.',
     async create(account) {
+      const { sdk: { AdminCreateUserCommand, UsernameExistsException }, cognito } = await load();
       try {
         const { User } = await cognito.send(
           new AdminCreateUserCommand({
@@ -68,6 +69,8 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
     },
     async update(change) {
       if (!(await accountIn(change.email, change.tenantId))) throw new AccountNotFoundError();
+      const { sdk, cognito } = await load();
+      const { AdminDisableUserCommand, AdminEnableUserCommand, AdminUpdateUserAttributesCommand, AdminUserGlobalSignOutCommand } = sdk;
       if (change.role !== undefined) {
         await cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username: change.email, UserAttributes: [{ Name: 'custom:role', Value: change.role }] }));
       }

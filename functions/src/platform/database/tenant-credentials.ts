@@ -2,9 +2,9 @@
  * DynamoDB clients whose credentials come from STS AssumeRole: per tenant with a `TenantId`
  * session tag (the data role's policy then allows only that tenant's keys), or on the
  * platform role for `PLATFORM#` items. Credentials are cached until shortly before expiry.
+ * The STS client is loaded with the first credentials asked for, not when the module is.
  */
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import type { AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { isTenantId } from '@waypoint/shared/tenancy/keys';
@@ -50,7 +50,7 @@ interface SessionRequest {
  * they expire, and shares one in-flight call between concurrent requests.
  */
 function cachedAssumeRoleProvider(
-  options: Required<Pick<AssumedRoleOptions, 'roleArn' | 'sts' | 'now'>>,
+  options: ResolvedOptions,
   session: SessionRequest,
 ): AwsCredentialIdentityProvider {
   let current: AwsCredentialIdentity | undefined;
@@ -61,7 +61,8 @@ function cachedAssumeRoleProvider(
     credentials.expiration.getTime() - REFRESH_BEFORE_EXPIRY_MS > options.now();
 
   async function assume(): Promise<AwsCredentialIdentity> {
-    const output = await options.sts.send(
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+    const output = await (await options.sts()).send(
       new AssumeRoleCommand({
         RoleArn: options.roleArn,
         RoleSessionName: session.sessionName,
@@ -100,10 +101,17 @@ function cachedAssumeRoleProvider(
   };
 }
 
-function resolved(options: AssumedRoleOptions) {
+interface ResolvedOptions {
+  roleArn: string;
+  sts: () => Promise<AssumeRoleSender>;
+  now: () => number;
+}
+
+function resolved(options: AssumedRoleOptions): ResolvedOptions {
+  let sts: Promise<AssumeRoleSender> | undefined = options.sts && Promise.resolve(options.sts);
   return {
     roleArn: options.roleArn,
-    sts: options.sts ?? new STSClient({ region: options.region }),
+    sts: () => (sts ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region: options.region }))),
     now: options.now ?? Date.now,
   };
 }

@@ -3,11 +3,12 @@
  * with the same key and body gets the first response again. Built on Powertools
  * idempotency, with its records in the tenant's own partition (`staticPkValue`), so the
  * same key isolation covers them; the same key with a different body is a 422.
+ *
+ * Powertools is loaded with the first POST that carries a key, not when the API starts:
+ * every other request passes straight through, and cold starts do not pay for it.
  */
 import { createHash } from 'node:crypto';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
 import { createMiddleware } from 'hono/factory';
@@ -29,11 +30,14 @@ class NotRemembered extends Error {}
 
 const layers = new Map<string, DynamoDBPersistenceLayer>();
 
-function persistenceFor(tenantId: string, partition: string, tableName: string, client: DynamoDBClient) {
+let loaded: Promise<[typeof import('@aws-lambda-powertools/idempotency'), typeof import('@aws-lambda-powertools/idempotency/dynamodb')]> | undefined;
+const powertools = () => (loaded ??= Promise.all([import('@aws-lambda-powertools/idempotency'), import('@aws-lambda-powertools/idempotency/dynamodb')]));
+
+function persistenceFor(tenantId: string, partition: string, tableName: string, client: DynamoDBClient, Layer: typeof DynamoDBPersistenceLayer) {
   const cacheKey = `${tableName}|${tenantId}`;
   let layer = layers.get(cacheKey);
   if (!layer) {
-    layer = new DynamoDBPersistenceLayer({
+    layer = new Layer({
       tableName,
       keyAttr: 'PK',
       sortKeyAttr: 'SK',
@@ -53,11 +57,12 @@ export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError('validation', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -', { errors: [{ path: 'Idempotency-Key', message: 'Use a random value such as a UUID' }] });
   }
   const { tenant, staff } = c.var;
+  const [{ IdempotencyConfig, makeIdempotent, IdempotencyAlreadyInProgressError, IdempotencyValidationError }, { DynamoDBPersistenceLayer }] = await powertools();
   const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
-  const persistenceStore = persistenceFor(tenant.tenantId, tenant.keys.idempotencyPartition(), tenant.tableName, tenant.db as unknown as DynamoDBClient);
+  const persistenceStore = persistenceFor(tenant.tenantId, tenant.keys.idempotencyPartition(), tenant.tableName, tenant.db as unknown as DynamoDBClient, DynamoDBPersistenceLayer);
   const config = new IdempotencyConfig({ eventKeyJmesPath: 'scope', payloadValidationJmesPath: 'bodyHash', expiresAfterSeconds: REMEMBER_SECONDS });
   // An in-progress record expires when the request could no longer be running (API Gateway's 30 s limit).
-  config.registerLambdaContext({ getRemainingTimeInMillis: () => REQUEST_DEADLINE_MS } as Parameters<IdempotencyConfig['registerLambdaContext']>[0]);
+  config.registerLambdaContext({ getRemainingTimeInMillis: () => REQUEST_DEADLINE_MS } as Parameters<typeof config.registerLambdaContext>[0]);
   const run = makeIdempotent(
     async (_request: { scope: string; bodyHash: string }): Promise<StoredResponse> => {
       await next();
