@@ -3,6 +3,7 @@
  * evidence that it was done, verified by someone other than its owner.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { ActivityId } from '../engagement/activity-schemas.ts';
@@ -32,9 +33,9 @@ export type ActionSourceType = ActionSource['type'];
 
 export const CreateActionBody = v.strictObject({
   source: ActionSource,
-  description: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say what must happen'), v.maxLength(2000, 'Use at most 2000 characters')),
+  description: Text({ max: 2000, required: 'Say what must happen', lines: 'many' }),
   /** Why: the finding the action answers. */
-  finding: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'))),
+  finding: v.optional(Text({ max: 2000, lines: 'many' })),
   ownerId: EntityId,
   /** Today or later (Europe/London). */
   dueDate: IsoDate,
@@ -47,17 +48,17 @@ export const CreateActionBody = v.strictObject({
 });
 export type CreateActionBody = v.InferOutput<typeof CreateActionBody>;
 
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason'), v.maxLength(2000, 'Use at most 2000 characters'));
+const Reason = Text({ max: 2000, required: 'Give a reason', lines: 'many' });
 
 /** Done: what was done (the evidence) and the day it was done (not in the future, not before the action was raised). */
 export const CompleteActionBody = v.strictObject({
-  evidence: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say what was done and where the evidence is'), v.maxLength(4000, 'Use at most 4000 characters')),
+  evidence: Text({ max: 4000, required: 'Say what was done and where the evidence is', lines: 'many' }),
   doneOn: IsoDate,
 });
 export type CompleteActionBody = v.InferOutput<typeof CompleteActionBody>;
 
 /** Verified by the owner's manager or the auditor, with an optional note. */
-export const VerifyActionBody = v.strictObject({ note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'))) });
+export const VerifyActionBody = v.strictObject({ note: v.optional(Text({ max: 2000, lines: 'many' })) });
 export const ReopenActionBody = v.strictObject({ reason: Reason });
 export const CancelActionBody = v.strictObject({ reason: Reason });
 
@@ -70,7 +71,7 @@ export const ActionImpactBody = v.strictObject({
   /** The re-audit answering: it must follow up the audit the action came from. */
   reauditId: EntityId,
   difference: v.picklist(ACTION_DIFFERENCES, 'Say whether it made a difference for the child'),
-  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'))),
+  comment: v.optional(Text({ max: 2000, lines: 'many' })),
 });
 export type ActionImpactBody = v.InferOutput<typeof ActionImpactBody>;
 

@@ -3,6 +3,7 @@
  * looked at, the answers, and where it is in its lifecycle.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { answersPatchSchema, type Answers } from '../templates/answer-schemas.ts';
 import type { Grade } from '../templates/grade-scale.ts';
@@ -25,13 +26,13 @@ export const AUDIT_TYPE_LABELS: Record<AuditType, string> = { monthly: 'Monthly'
 /** Audit and reflection ids are ULIDs (the demo data uses readable fixed ids). */
 export const AuditId = EntityId;
 
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(120, 'Use at most 120 characters'));
+const Name = Text({ max: 120, required: 'Enter a name' });
 
 /** Someone from another agency who took part (TAC summaries especially): no account, just a name. */
 export const Partner = v.strictObject({
   name: Name,
-  agency: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the agency'), v.maxLength(120, 'Use at most 120 characters')),
-  role: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120, 'Use at most 120 characters'))),
+  agency: Text({ max: 120, required: 'Enter the agency' }),
+  role: v.optional(Text({ max: 120 })),
 });
 export type Partner = v.InferOutput<typeof Partner>;
 export const Partners = v.pipe(v.array(Partner), v.maxLength(20, 'List at most 20 partners'));
@@ -43,7 +44,7 @@ export const PeriodReviewed = v.pipe(
 );
 export type PeriodReviewed = v.InferOutput<typeof PeriodReviewed>;
 
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason'), v.maxLength(2000, 'Use at most 2000 characters'));
+const Reason = Text({ max: 2000, required: 'Give a reason', lines: 'many' });
 
 export const CreateAuditBody = v.strictObject({
   caseRef: CaseRef,

@@ -1,5 +1,6 @@
 /** Reflections: the case holder's and student's own words on an audit, kept beside it. */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 
 export const REFLECTION_AUTHOR_ROLES = ['case-holder', 'student'] as const;
 export type ReflectionAuthorRole = (typeof REFLECTION_AUTHOR_ROLES)[number];
@@ -7,7 +8,7 @@ export type ReflectionAuthorRole = (typeof REFLECTION_AUTHOR_ROLES)[number];
 export const REFLECTION_MAX = 10_000;
 
 export const CreateReflectionBody = v.strictObject({
-  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write your reflection'), v.maxLength(REFLECTION_MAX, `Use at most ${REFLECTION_MAX} characters`)),
+  text: Text({ max: REFLECTION_MAX, required: 'Write your reflection', lines: 'many' }),
 });
 export type CreateReflectionBody = v.InferOutput<typeof CreateReflectionBody>;
 

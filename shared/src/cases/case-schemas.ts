@@ -1,5 +1,6 @@
 /** Cases: the authority's own pseudonymous reference, team, type and the people working it. */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { DISABILITY_VALUES, ETHNICITY_CATEGORIES, GENDERS, type Disability, type EthnicityCategory, type Gender } from '../demographics/demographic-values.ts';
 
 export const CASE_TYPES = ['early-help', 'child-in-need', 'child-protection', 'child-looked-after', 'care-leaver'] as const;
@@ -38,7 +39,7 @@ export const CaseFields = {
   studentId: v.optional(v.nullable(EntityId)),
   status: v.optional(v.picklist(CASE_STATUSES)),
   /** Optional and free text: Waypoint works without any child's name. */
-  label: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  label: v.optional(Text({ max: 80 })),
 };
 
 export const CreateCaseBody = v.strictObject({ ref: CaseRef, ...CaseFields });

@@ -3,6 +3,7 @@
  * two dates, with a pinned version of a feedback form and optionally one team or case type.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { CASE_TYPES, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { TemplateId } from '../templates/template-schemas.ts';
@@ -21,9 +22,8 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = { scheduled:
 /** Activity ids are ULIDs; the same safe alphabet as every other id. */
 export const ActivityId = EntityId;
 
-const Text = (max: number, empty = 'Enter some text') => v.pipe(v.string(), v.trim(), v.minLength(1, empty), v.maxLength(max, `Use at most ${max} characters`));
-const Title = Text(120, 'Enter a title');
-const Description = Text(1000);
+const Title = Text({ max: 120, required: 'Enter a title' });
+const Description = Text({ max: 1000, required: 'Enter some text', lines: 'many' });
 
 /** One language's title and (optionally) description. */
 export const ActivityTranslation = v.strictObject({ title: Title, description: v.optional(Description) });

@@ -3,6 +3,7 @@
  * the authority's duty contact, and worked by staff, who record what they did.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import type { Answers } from '../templates/answer-schemas.ts';
 import type { Audience } from './audiences.ts';
 import type { EngagementLanguage } from './languages.ts';
@@ -20,7 +21,7 @@ export const AlertId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{10,40}$/, 'Use a
 
 export const RecordAlertActionBody = v.strictObject({
   /** What was done: who was called, what was agreed, any referral made. */
-  note: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say what you did'), v.maxLength(2000, 'Use at most 2000 characters')),
+  note: Text({ max: 2000, required: 'Say what you did', lines: 'many' }),
   /** Where the alert stands afterwards; `in-hand` unless this closes it. */
   status: v.optional(v.picklist(['in-hand', 'closed'] as const, 'Choose in-hand or closed'), 'in-hand'),
 });

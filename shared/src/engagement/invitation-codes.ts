@@ -4,6 +4,7 @@
  * worker (optionally linked to a case); a shared code serves a group or an event.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { CaseRef, EntityId } from '../cases/case-schemas.ts';
 
@@ -83,7 +84,7 @@ export const IssueCodeBody = v.pipe(
     /** Shared codes only: how many responses it takes (default 200). */
     maxResponses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SHARED_RESPONSES))),
     /** A note for staff, e.g. "Year 9 group, 12 March". Never shown to families. */
-    label: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80, 'Use at most 80 characters'))),
+    label: v.optional(Text({ max: 80, required: 'Enter a label, or leave it out' })),
   }),
   v.forward(v.check((b) => b.kind === 'single-use' || b.caseRef === undefined, 'Only a single-use code can be linked to a case'), ['caseRef']),
   v.forward(v.check((b) => b.kind === 'shared' || b.maxResponses === undefined, 'A single-use code takes one response'), ['maxResponses']),

@@ -4,6 +4,7 @@
  * Answers are checked against the activity's pinned form, like an audit's.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { answerSchemaFor, type Answers } from '../templates/answer-schemas.ts';
 import type { TemplateDefinition } from '../templates/template-schemas.ts';
 import { ActivityId } from './activity-schemas.ts';
@@ -42,9 +43,7 @@ export const PublicFormQuery = v.object({ lang: v.optional(LanguageValue) });
 
 function freeTextSchema() {
   return v.pipe(
-    v.string('Enter text'),
-    v.trim(),
-    v.maxLength(FREE_TEXT_MAX, `Use at most ${FREE_TEXT_MAX} characters`),
+    Text({ max: FREE_TEXT_MAX, lines: 'many', notText: 'Enter text' }),
     v.transform((s: string) => (s === '' ? null : s)),
   );
 }

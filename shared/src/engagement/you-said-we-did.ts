@@ -4,6 +4,7 @@
  * authority provides. Families read them without a code.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { EntityId } from '../cases/case-schemas.ts';
 
@@ -11,7 +12,7 @@ import { EntityId } from '../cases/case-schemas.ts';
 export const ENTRY_TRANSLATION_LANGUAGES = ['cy', 'easy', 'pl', 'ur'] as const;
 export type EntryTranslationLanguage = (typeof ENTRY_TRANSLATION_LANGUAGES)[number];
 
-const Words = (what: string) => v.pipe(v.string(), v.trim(), v.minLength(1, `Say ${what}`), v.maxLength(600, 'Use at most 600 characters'));
+const Words = (what: string) => Text({ max: 600, required: `Say ${what}`, lines: 'many' });
 const EntryText = v.strictObject({ heard: Words('what we heard'), did: Words('what we did') });
 
 export const PublishEntryBody = v.strictObject({

@@ -1,5 +1,6 @@
 /** The child's journey: dated events through the service, the spine of every audit. */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { BANK_HOLIDAYS_COVER } from '../time/bank-holidays.ts';
 import { isValidDate } from '../time/calendar-dates.ts';
 
@@ -43,7 +44,7 @@ export const JourneyEventDate = v.pipe(
   v.check(isValidDate, 'Enter a real date like 2026-03-31'),
   v.check((date) => date >= BANK_HOLIDAYS_COVER.from, `Waypoint’s calendar starts on ${BANK_HOLIDAYS_COVER.from}; record events from then on`),
 );
-export const JourneyNote = v.pipe(v.string(), v.trim(), v.maxLength(500, 'Use at most 500 characters'));
+export const JourneyNote = Text({ max: 500, lines: 'many' });
 
 export const JourneyEventBody = v.strictObject({
   type: JourneyEventType,

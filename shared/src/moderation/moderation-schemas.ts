@@ -3,12 +3,13 @@
  * so grades mean the same across teams; the auditor sees it on the audit.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { Month } from '../audits/audit-dates.ts';
 import { EntityId } from '../cases/case-schemas.ts';
 import { GradeValue, type Grade } from '../templates/grade-scale.ts';
 import { PartId } from '../templates/template-schemas.ts';
 
-const Comment = v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Use at most 2000 characters'));
+const Comment = Text({ max: 2000, lines: 'many' });
 
 export const SectionModeration = v.strictObject({ grade: GradeValue, comment: v.optional(Comment) });
 export type SectionModeration = v.InferOutput<typeof SectionModeration>;

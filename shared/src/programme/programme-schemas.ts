@@ -3,6 +3,7 @@
  * seed, swapped with reasons, then accepted as planned audits) and the month's picture.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { Month } from '../audits/audit-dates.ts';
 import type { AuditState } from '../audits/audit-schemas.ts';
 import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
@@ -15,7 +16,7 @@ export { Month };
 export const SAMPLE_STATES = ['proposed', 'accepted'] as const;
 export type SampleState = (typeof SAMPLE_STATES)[number];
 
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason for the swap'), v.maxLength(1000, 'Use at most 1000 characters'));
+const Reason = Text({ max: 1000, required: 'Give a reason for the swap', lines: 'many' });
 
 /** A manager proposes their own sample; a QA officer names the manager. */
 export const ProposeSampleBody = v.strictObject({ managerId: v.optional(EntityId) });

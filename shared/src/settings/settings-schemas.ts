@@ -1,21 +1,24 @@
 /** A tenant's settings: how the authority names and runs its QA framework. */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 
 export const DEFAULT_GRADE_LABELS = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'] as const;
 
+/** Each label is also checked as a set below, so an empty one gets the same message. */
+const GradeLabel = Text({ max: 40, tooLong: 'Each grade needs a label of at most 40 characters' });
 const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d70b8'));
 const Phone = v.pipe(v.string(), v.regex(/^[0-9 +()-]{3,20}$/, 'Use digits, spaces and + ( ) - only'));
-const PhraseList = v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(2, 'Use at least 2 characters'), v.maxLength(80, 'Use at most 80 characters'))), v.maxLength(200, 'List at most 200 phrases')));
+const PhraseList = v.optional(v.pipe(v.array(v.pipe(Text({ max: 80 }), v.minLength(2, 'Use at least 2 characters'))), v.maxLength(200, 'List at most 200 phrases')));
 
 export const SettingsFields = {
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the authority name'), v.maxLength(120)),
+  name: Text({ max: 120, required: 'Enter the authority name' }),
   primaryColour: Colour,
   accentColour: Colour,
-  dutyContactName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  dutyContactName: Text({ max: 120, required: 'Enter who the duty contact is' }),
   dutyContactEmail: v.pipe(v.string(), v.email('Enter an email address like duty@council.gov.uk'), v.maxLength(254)),
   dutyPhone: Phone,
   auditsPerManagerPerMonth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)),
-  gradeLabels: v.pipe(v.tuple([v.string(), v.string(), v.string(), v.string()]), v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters')),
+  gradeLabels: v.pipe(v.tuple([GradeLabel, GradeLabel, GradeLabel, GradeLabel]), v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters')),
   retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
   /** How long after an audit graded Inadequate overall the case is audited again. */
   reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),

@@ -4,6 +4,7 @@
  * API will accept it. Answers are kept as `{ [sectionId]: { [questionId]: value } }`.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { GRADES, type Grade } from './grade-scale.ts';
 import { EVIDENCED_VALUES, questionsOf, type Evidenced, type Question, type TemplateDefinition } from './template-schemas.ts';
 
@@ -43,7 +44,7 @@ export function answerSchemaFor(question: Question) {
     case 'choice':
       return choiceSchema((question.options ?? []).map((o) => o.value), 'Choose one of the options given');
     case 'text':
-      return v.pipe(v.string('Enter text'), v.trim(), v.maxLength(TEXT_ANSWER_MAX, `Use at most ${TEXT_ANSWER_MAX} characters`), v.transform(blankToNull));
+      return v.pipe(Text({ max: TEXT_ANSWER_MAX, lines: 'many', notText: 'Enter text' }), v.transform(blankToNull));
     case 'date':
       return v.pipe(v.string('Enter a date as YYYY-MM-DD'), v.trim(), v.check((s) => s === '' || isIsoDate(s), 'Enter a real date as YYYY-MM-DD'), v.transform(blankToNull));
     case 'flag':

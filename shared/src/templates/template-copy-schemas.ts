@@ -1,8 +1,7 @@
 /** Copying a template to start a new one: the template editor's first step. */
 import * as v from 'valibot';
 import { TemplateId, TemplateVersionNumber } from './template-schemas.ts';
-
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter some text'), v.maxLength(max, `Use at most ${max} characters`));
+import { TemplateText } from './template-translations.ts';
 
 /**
  * A new template, version 1 of which is a copy of another's version (its newest when
@@ -12,7 +11,7 @@ export const CreateTemplateBody = v.strictObject({
   templateId: TemplateId,
   copyOf: TemplateId,
   copyVersion: v.optional(TemplateVersionNumber),
-  name: v.optional(Text(120)),
-  description: v.optional(Text(1000)),
+  name: v.optional(TemplateText(120)),
+  description: v.optional(TemplateText(1000, 'many')),
 });
 export type CreateTemplateBody = v.InferOutput<typeof CreateTemplateBody>;

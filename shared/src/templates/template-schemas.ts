@@ -3,7 +3,7 @@
  * versions. Audits pin a version; engagement forms will use the same mechanism.
  */
 import * as v from 'valibot';
-import { OptionTranslations, QuestionTranslations, SectionTranslations, TemplateTranslations } from './template-translations.ts';
+import { OptionTranslations, QuestionTranslations, SectionTranslations, TemplateText, TemplateTranslations } from './template-translations.ts';
 
 export const TEMPLATE_KINDS = ['audit', 'feedback-form'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -30,16 +30,14 @@ export const TemplateId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,63}$/, '
 export const PartId = v.pipe(v.string(), v.regex(/^[a-z][A-Za-z0-9-]{0,63}$/, 'Start with a lower-case letter; then letters, digits and hyphens (at most 64)'));
 export const TemplateVersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter some text'), v.maxLength(max, `Use at most ${max} characters`));
-
-export const ChoiceOption = v.strictObject({ value: PartId, label: Text(200), translations: v.optional(OptionTranslations) });
+export const ChoiceOption = v.strictObject({ value: PartId, label: TemplateText(200), translations: v.optional(OptionTranslations) });
 export type ChoiceOption = v.InferOutput<typeof ChoiceOption>;
 
 export const Question = v.pipe(
   v.strictObject({
     id: PartId,
-    label: Text(300),
-    hint: v.optional(Text(1000)),
+    label: TemplateText(300),
+    hint: v.optional(TemplateText(1000, 'many')),
     type: v.picklist(QUESTION_TYPES),
     required: v.boolean(),
     options: v.optional(v.pipe(v.array(ChoiceOption), v.minLength(2, 'A choice needs at least two options'), v.maxLength(20))),
@@ -57,9 +55,9 @@ export type Question = v.InferOutput<typeof Question>;
 export const TemplateSection = v.pipe(
   v.strictObject({
     id: PartId,
-    title: Text(200),
+    title: TemplateText(200),
     /** Prompts shown beside the section: what a good record shows. */
-    guidance: v.pipe(v.array(Text(500)), v.maxLength(20)),
+    guidance: v.pipe(v.array(TemplateText(500)), v.maxLength(20)),
     questions: v.pipe(v.array(Question), v.minLength(1, 'A section needs at least one question'), v.maxLength(40)),
     translations: v.optional(SectionTranslations),
   }),
@@ -79,8 +77,8 @@ const ONE_OVERALL = 'At most one question can be the overall grade';
 
 /** The parts of a template an author writes, shared by definitions, new versions and responses. */
 export const templateContentEntries = {
-  name: Text(120),
-  description: Text(1000),
+  name: TemplateText(120),
+  description: TemplateText(1000, 'many'),
   sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'A template needs at least one section'), v.maxLength(30)),
   /** The name and description in other languages (feedback forms); sections and questions carry their own. */
   translations: v.optional(TemplateTranslations),

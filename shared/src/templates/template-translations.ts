@@ -4,6 +4,7 @@
  * itself may carry the same text in another language, and screens fall back to English.
  */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 
 /**
  * Languages a template's text can be translated into; English is the base text. `easy` is
@@ -20,7 +21,8 @@ export function isContentLanguage(value: unknown): value is ContentLanguage {
   return typeof value === 'string' && (CONTENT_LANGUAGES as readonly string[]).includes(value);
 }
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter some text'), v.maxLength(max, `Use at most ${max} characters`));
+/** A template's own words: names, titles and labels on one line; hints and descriptions may run on. */
+export const TemplateText = (max: number, lines: 'one' | 'many' = 'one') => Text({ max, required: 'Enter some text', lines });
 
 /** `{ cy: { ...entries }, pl: … }`: one optional block per translation language. */
 function translations<const E extends v.ObjectEntries>(entries: E) {
@@ -28,16 +30,16 @@ function translations<const E extends v.ObjectEntries>(entries: E) {
   return v.strictObject(Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, v.optional(block)])) as Record<TranslationLanguage, v.OptionalSchema<typeof block, undefined>>);
 }
 
-export const QuestionTranslations = translations({ label: Text(300), hint: v.optional(Text(1000)) });
+export const QuestionTranslations = translations({ label: TemplateText(300), hint: v.optional(TemplateText(1000, 'many')) });
 export type QuestionTranslations = v.InferOutput<typeof QuestionTranslations>;
 
-export const OptionTranslations = translations({ label: Text(200) });
+export const OptionTranslations = translations({ label: TemplateText(200) });
 export type OptionTranslations = v.InferOutput<typeof OptionTranslations>;
 
-export const SectionTranslations = translations({ title: Text(200) });
+export const SectionTranslations = translations({ title: TemplateText(200) });
 export type SectionTranslations = v.InferOutput<typeof SectionTranslations>;
 
-export const TemplateTranslations = translations({ name: Text(120), description: Text(1000) });
+export const TemplateTranslations = translations({ name: TemplateText(120), description: TemplateText(1000, 'many') });
 export type TemplateTranslations = v.InferOutput<typeof TemplateTranslations>;
 
 /** Anything with English text in `F` fields and translations of them. */

@@ -1,10 +1,11 @@
 /** Staff users of a tenant. Only some can sign in; others are case holders on record. */
 import * as v from 'valibot';
+import { Text } from '../text/text-schemas.ts';
 import { EntityId } from '../cases/case-schemas.ts';
 import { STAFF_ROLES, type StaffRole } from '../tenancy/roles.ts';
 
 export const UserFields = {
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(120)),
+  name: Text({ max: 120, required: 'Enter a name' }),
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Enter an email address'), v.maxLength(254)),
   role: v.picklist(STAFF_ROLES),
   teamIds: v.pipe(v.array(EntityId), v.maxLength(20)),

@@ -4,6 +4,7 @@
  * counts of the themes staff tagged free text with, every figure under 5 withheld.
  */
 import * as v from 'valibot';
+import { Text } from '../../text/text-schemas.ts';
 import { IsoDate } from '../../audits/audit-dates.ts';
 import { CASE_TYPES, EntityId } from '../../cases/case-schemas.ts';
 import type { Shown } from '../../reporting/small-numbers.ts';
@@ -21,7 +22,7 @@ export const ResultsQuery = v.object({
 });
 export type ResultsQuery = v.InferOutput<typeof ResultsQuery>;
 
-const Theme = v.pipe(v.string(), v.trim(), v.minLength(1, 'Name the theme'), v.maxLength(60, 'Use at most 60 characters'));
+const Theme = Text({ max: 60, required: 'Name the theme' });
 
 /** The authority's own list of themes, replaced whole. */
 export const PutThemesBody = v.strictObject({
