@@ -37,8 +37,7 @@ describe('a child who does not feel safe', () => {
     const child = await context.newPage();
     await startWithCode(child, { portalUrl: stack.portalUrl!, slug: 'northvale', code, lang: 'cy' });
     await child.getByRole('link', { name: 'Dechrau' }).click();
-    await child.getByRole('group', { name: 'Rwy’n teimlo’n ddiogel' }).getByLabel('Nac ydw', { exact: true }).check();
-    await child.getByRole('button', { name: 'Nesaf' }).click();
+    await child.getByRole('group', { name: 'Rwy’n teimlo’n ddiogel' }).getByRole('button', { name: 'Nac ydw', exact: true }).click();
 
     await child.waitForURL(/\/help\?continue=2$/);
     expect(await htmlLang(child)).toBe('cy');

@@ -29,7 +29,7 @@ async function expectThanks(page: Page, lang: 'en' | 'cy'): Promise<void> {
 }
 
 describe('a complete response for each age band', () => {
-  it('ages 4 to 7: by keyboard alone, with faces and their words, one question a page', async () => {
+  it('ages 4 to 7: by Tab and Space alone (each answer its own Tab stop, no arrow keys), with faces and their words, one question a page', async () => {
     const before = await sentFor('ages-4-7');
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -45,24 +45,26 @@ describe('a complete response for each age band', () => {
     await tabTo(page, page.getByRole('link', { name: 'Start' }));
     await page.keyboard.press('Enter');
 
-    // Each choice: Tab into the group (its first face), arrows to move; Tab to Next and press Enter.
-    const moves: Record<string, number> = { feelSafe: 0, workerListens: 1, workerHelps: 0 };
+    // Each answer is its own Tab stop, chosen with Space, which saves it and goes on: no arrow keys.
+    const chosen: Record<string, string> = { feelSafe: 'yes', workerListens: 'partly', workerHelps: 'yes' };
     for (const [n, { question }] of questionsOf(formAges4To7).entries()) {
       await page.waitForURL(new RegExp(`/answer/${n + 1}$`));
       expect(await page.locator('.progress').innerText()).toBe(`Question ${n + 1} of 5`);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(question.label);
       if (question.type === 'choice') {
         expect(await page.locator('svg.face').count()).toBe(3);
-        const group = page.getByRole('group', { name: question.label });
-        await tabTo(page, group.getByRole('radio').first());
-        if (moves[question.id] === 0) await page.keyboard.press('Space');
-        for (let i = 0; i < moves[question.id]!; i++) await page.keyboard.press('ArrowDown');
+        const answers = page.getByRole('group', { name: question.label }).getByRole('button');
+        expect(await answers.allInnerTexts()).toEqual(question.options!.map((o) => o.label));
+        // Tab alone walks through every answer in order.
+        for (let i = 0; i < question.options!.length; i++) await tabTo(page, answers.nth(i), 1 + (i === 0 ? 40 : 0));
+        await tabTo(page, page.locator(`button[value="${chosen[question.id]}"]`));
+        await page.keyboard.press('Space');
       } else {
         await tabTo(page, page.getByLabel(question.label));
         await page.keyboard.type(question.id === 'whatIsGood' ? 'Going to the park with my worker' : 'More visits');
+        await tabTo(page, page.getByRole('button', { name: 'Next' }));
+        await page.keyboard.press('Enter');
       }
-      await tabTo(page, page.getByRole('button', { name: 'Next' }));
-      await page.keyboard.press('Enter');
     }
     await page.waitForURL(/\/answer\/check$/);
     const answers = await page.locator('.summary-list').innerText();
@@ -82,14 +84,13 @@ describe('a complete response for each age band', () => {
     await startWithCode(page, { portalUrl: stack.portalUrl!, slug: 'northvale', code: 'NV8T-SAYS', lang: 'en' });
     expect(await page.locator('script').count()).toBe(0);
     await page.getByRole('link', { name: 'Start' }).click();
-    await page.getByRole('group', { name: 'I feel safe' }).getByLabel('Yes', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('group', { name: 'I feel safe' }).getByRole('button', { name: 'Yes', exact: true }).click();
     await page.waitForURL(/\/answer\/2$/);
     await expectNoSidewaysScroll(page);
     // Back is a link to the page before, which shows the saved answer.
     await page.getByRole('link', { name: 'Back' }).click();
     await page.waitForURL(/\/answer\/1$/);
-    expect(await page.getByLabel('Yes', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Yes (your answer)', exact: true }).count()).toBe(1);
 
     // The saved "Yes" stays chosen; understanding the plan is skipped for now.
     await answerEveryPage(page, {
@@ -102,8 +103,7 @@ describe('a complete response for each age band', () => {
     const check = page.locator('.summary-list');
     expect(await check.innerText()).toContain('Not answered');
     await page.getByRole('link', { name: /^Change\s+I understand my plan$/ }).click();
-    await page.getByLabel('A bit', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'A bit', exact: true }).click();
     await page.waitForURL(/\/answer\/check$/);
     expect(await check.innerText()).toContain('A bit');
     await expectNoSidewaysScroll(page);

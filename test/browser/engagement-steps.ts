@@ -22,14 +22,26 @@ export function questionsOf(form: TemplateDefinition): { sectionId: string; ques
 /** What to answer: an option value for a choice, words for free text, or nothing to skip it. */
 export type Pick = (question: Question, sectionId: string) => string | undefined;
 
-export async function fillQuestion(page: Page, question: Question, lang: Lang, answer: string | undefined): Promise<void> {
-  if (answer === undefined) return;
+/**
+ * Answers one question. On a page of one question an answer is a button that saves it and
+ * goes on (true is returned: the page has been sent); otherwise a radio or a text box is filled.
+ */
+export async function fillQuestion(page: Page, question: Question, lang: Lang, answer: string | undefined, pageBy: 'question' | 'section' = 'section'): Promise<boolean> {
+  if (answer === undefined) return false;
   if (question.type === 'choice') {
     const option = question.options!.find((o) => o.value === answer)!;
-    await page.getByRole('group', { name: wordsOf(question, lang) }).getByLabel(wordsOf(option, lang), { exact: true }).check();
+    const group = page.getByRole('group', { name: wordsOf(question, lang) });
+    if (pageBy === 'question') {
+      const button = group.locator(`button[value="${option.value}"]`);
+      expect(await button.innerText()).toContain(wordsOf(option, lang));
+      await button.click();
+      return true;
+    }
+    await group.getByLabel(wordsOf(option, lang), { exact: true }).check();
   } else {
     await page.getByLabel(wordsOf(question, lang), { exact: true }).fill(answer);
   }
+  return false;
 }
 
 export const NEXT: Record<Lang, string> = { en: 'Next', cy: 'Nesaf' };
@@ -49,9 +61,10 @@ export async function answerEveryPage(page: Page, options: { form: TemplateDefin
   for (const group of groups) {
     n++;
     await page.waitForURL(new RegExp(`/answer/${n}(\\?.*)?$`));
-    for (const { sectionId, question } of group) await fillQuestion(page, question, options.lang, options.pick(question, sectionId));
     await options.onPage?.(page);
-    await page.getByRole('button', { name: NEXT[options.lang], exact: true }).click();
+    let sent = false;
+    for (const { sectionId, question } of group) sent = (await fillQuestion(page, question, options.lang, options.pick(question, sectionId), options.pageBy)) || sent;
+    if (!sent) await page.getByRole('button', { name: NEXT[options.lang], exact: true }).click();
   }
   await page.waitForURL(/\/answer\/check$/);
 }

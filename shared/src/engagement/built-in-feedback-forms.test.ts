@@ -77,6 +77,8 @@ describe('the built-in feedback forms', () => {
     const form = version(id11());
     const untranslated = { ...form, translations: undefined, sections: form.sections.map((s) => ({ ...s, translations: undefined })) };
     expect(localiseForm(untranslated, 'cy').sections[0]!.title).toBe('Feeling safe');
+    expect(localiseForm(untranslated, 'cy')).toMatchObject({ name: 'Have your say (ages 11 to 18)', nameLanguage: 'en', descriptionLanguage: 'en' });
+    expect(localiseForm(form, 'ur')).toMatchObject({ nameLanguage: 'ur', descriptionLanguage: 'ur' });
   });
 
   it('are in Polish, Urdu and easy read too, every text of every form', () => {

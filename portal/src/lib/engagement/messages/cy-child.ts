@@ -18,6 +18,8 @@ export const cyChild: Partial<Record<MessageKey, string>> = {
   'question.textHint': 'Galli di ysgrifennu cymaint neu cyn lleied ag y mynni di, hyd at {max} nod.',
   'question.errorTooLong': 'Mae hyn yn rhy hir. Defnyddia hyd at {max} nod.',
   'question.errorChoose': 'Dewisa un o’r atebion',
+  'question.answerHint': 'Dewisa dy ateb i fynd ymlaen i’r cwestiwn nesaf.',
+  'question.chosen': 'dy ateb',
   'question.errorSave': 'Mae’n ddrwg gennym, doedd dim modd cadw’r ateb hwnnw. Rho gynnig arall arni.',
 
   'check.title': 'Gwiria dy atebion',

@@ -53,6 +53,8 @@ export const cy: Record<MessageKey, string> = {
   'progress.page': 'Tudalen {n} o {total}',
   'question.or': 'neu',
   'question.next': 'Nesaf',
+  'question.answerHint': 'Dewiswch eich ateb i fynd ymlaen i’r cwestiwn nesaf.',
+  'question.chosen': 'eich ateb',
   'question.textHint': 'Gallwch chi ysgrifennu cymaint neu cyn lleied ag y mynnwch chi, hyd at {max} nod.',
   'question.errorTooLong': 'Mae hyn yn rhy hir. Defnyddiwch hyd at {max} nod.',
   'question.errorChoose': 'Dewiswch un o’r atebion',

@@ -50,6 +50,8 @@ export const easy: Record<MessageKey, string> = {
   'progress.page': 'Page {n} of {total}',
   'question.or': 'or',
   'question.next': 'Next',
+  'question.answerHint': 'Choose your answer. Then the next question comes.',
+  'question.chosen': 'your answer',
   'question.textHint': 'Write as much as you want. You can use up to {max} letters.',
   'question.errorTooLong': 'This is too long. Use up to {max} letters.',
   'question.errorChoose': 'Choose an answer',

@@ -49,6 +49,8 @@ export const en = {
   'progress.page': 'Page {n} of {total}',
   'question.or': 'or',
   'question.next': 'Next',
+  'question.answerHint': 'Choose your answer to go on to the next question.',
+  'question.chosen': 'your answer',
   'question.textHint': 'You can write as much or as little as you like, up to {max} characters.',
   'question.errorTooLong': 'This is too long. Use up to {max} characters.',
   'question.errorChoose': 'Choose one of the answers',

@@ -50,6 +50,8 @@ export const pl: Record<MessageKey, string> = {
   'progress.page': 'Strona {n} z {total}',
   'question.or': 'lub',
   'question.next': 'Dalej',
+  'question.answerHint': 'Wybierz odpowiedź, aby przejść do następnego pytania.',
+  'question.chosen': 'Twoja odpowiedź',
   'question.textHint': 'Możesz napisać tyle, ile chcesz, do {max} znaków.',
   'question.errorTooLong': 'To jest za długie. Użyj najwyżej {max} znaków.',
   'question.errorChoose': 'Wybierz jedną z odpowiedzi',

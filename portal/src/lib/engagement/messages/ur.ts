@@ -50,6 +50,8 @@ export const ur: Record<MessageKey, string> = {
   'progress.page': 'صفحہ {n} از {total}',
   'question.or': 'یا',
   'question.next': 'آگے',
+  'question.answerHint': 'اگلے سوال پر جانے کے لیے اپنا جواب چنیں۔',
+  'question.chosen': 'آپ کا جواب',
   'question.textHint': 'آپ جتنا چاہیں کم یا زیادہ لکھ سکتے ہیں، {max} حروف تک۔',
   'question.errorTooLong': 'یہ بہت لمبا ہے۔ {max} حروف تک استعمال کریں۔',
   'question.errorChoose': 'جوابات میں سے ایک چنیں',
