@@ -27,8 +27,8 @@ import { auditReadExtras } from './audit-read-extras.ts';
 import { listAudits, peopleNamedBy } from './audit-list.ts';
 import { alertSafeguarding, notifyAuditPlanned, notifyMeetingBooked } from './audit-notifications.ts';
 import { auditMeetingRoutes } from './audit-meeting-routes.ts';
-import { findVisibleAudit, requireAuditRunner } from './audit-scope.ts';
-import { getAuditWithReflections, putNewAudit, updateAudit } from './audit-store.ts';
+import { findVisibleAudit, findVisibleAuditPartition, requireAuditRunner } from './audit-scope.ts';
+import { putNewAudit, updateAudit, type AuditPartition } from './audit-store.ts';
 import { pinnedTemplate, requireCurrentVersion, requireMove } from './audit-guards.ts';
 
 /** Merged answers are stored in one item; DynamoDB items stop at 400 KB. */
@@ -102,8 +102,7 @@ auditRoutes.get('/:id', async (c) => {
   const { tenant, staff } = c.var;
   const id = readParam(c, 'id', AuditId);
   const viewer = await caseViewer(tenant, staff);
-  await findVisibleAudit(tenant, viewer, id);
-  const detail = await auditDetail(tenant, id, viewer);
+  const detail = await auditDetail(tenant, await findVisibleAuditPartition(tenant, viewer, id), viewer);
   setEtag(c, detail.version);
   return c.json(detail);
 });
@@ -150,21 +149,29 @@ auditRoutes.patch('/:id', async (c) => {
 
 /**
  * The read view: the audit, its reflections and actions, the journey, moderation and
- * re-audit links (for a `viewer`), and the names of everyone they name.
+ * re-audit links (for a `viewer`), and the names of everyone they name. Everything after the
+ * partition is read side by side: the actions, the programme's extras, and the names of the
+ * people the partition already names; only names first met in the actions or extras (rare:
+ * actions are usually the case holder's, raised by the auditor) cost another read.
  */
-export async function auditDetail(tenant: TenantContext, auditId: string, viewer?: CaseViewer): Promise<AuditDetail> {
-  const found = await getAuditWithReflections(tenant, auditId);
-  if (!found) throw new ApiError('not-found', 'No such audit');
-  const actions = await listActionsForAudit(tenant, found.audit.caseRef, auditId);
-  const extras = viewer ? await auditReadExtras(tenant, viewer, found) : undefined;
-  const previous = extras?.previousAudit;
-  const named = [
+export async function auditDetail(tenant: TenantContext, found: AuditPartition, viewer?: CaseViewer): Promise<AuditDetail> {
+  const inPartition = [
     ...found.reflections.map((r) => r.authorId),
+    ...(found.moderation ? [found.moderation.moderatorId] : []),
+    ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? []),
+  ];
+  const [actions, extras, early] = await Promise.all([
+    listActionsForAudit(tenant, found.audit.caseRef, found.audit.id),
+    viewer ? auditReadExtras(tenant, viewer, found) : undefined,
+    peopleNamedBy(tenant, [found.audit], inPartition),
+  ]);
+  const previous = extras?.previousAudit;
+  const later = [
     ...actions.flatMap((a) => [a.ownerId, a.raisedById]),
     ...(extras?.moderation ? [extras.moderation.moderatorId] : []),
     ...(extras?.journey.events.map((e) => e.recordedById) ?? []),
     ...(previous ? [previous.audit.auditorId, ...previous.actions.map((a) => a.ownerId)] : []),
-  ];
-  const people = await peopleNamedBy(tenant, [found.audit], named);
+  ].filter((id) => id && !(id in early));
+  const people = later.length > 0 ? { ...early, ...(await peopleNamedBy(tenant, [], later)) } : early;
   return { ...found.audit, reflections: found.reflections, actions, people, ...extras };
 }

@@ -11,7 +11,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { forbidden, notFound } from '../platform/http/api-error.ts';
 import type { CaseViewer } from '../cases/case-scope.ts';
 import { getCase } from '../cases/case-store.ts';
-import { getAudit } from './audit-store.ts';
+import { getAudit, getAuditWithReflections, type AuditPartition } from './audit-store.ts';
 
 type AuditScopeFields = Pick<Audit, 'teamId' | 'auditorId' | 'caseHolderId' | 'studentId'>;
 
@@ -42,6 +42,13 @@ export async function canSeeAuditNow(tenant: TenantContext, viewer: CaseViewer, 
   if (!mayNeedCase(viewer)) return false;
   const current = await getCase(tenant, audit.caseRef);
   return current !== undefined && canSeeAudit(viewer, audit, current);
+}
+
+/** The audit's whole partition (one query) if the caller may see the audit; otherwise the same 404 as a missing id. */
+export async function findVisibleAuditPartition(tenant: TenantContext, viewer: CaseViewer, auditId: string): Promise<AuditPartition> {
+  const found = viewer.scope === 'none' ? undefined : await getAuditWithReflections(tenant, auditId);
+  if (!found || !(await canSeeAuditNow(tenant, viewer, found.audit))) throw notFound('audit');
+  return found;
 }
 
 /** The audit if the caller may see it; otherwise the same 404 as a missing id. */

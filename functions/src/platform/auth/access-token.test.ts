@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fetchAccessToken } from '../../local/identity/sign-in-flow.ts';
 import { TEST_ACCOUNTS, TEST_PASSWORD, TEST_TENANT_ID, startTestIdentity, unusedPort, type TestIdentity } from '../../local/identity/test-identity.ts';
 import { InvalidTokenError, createAccessTokenVerifier, type AccessTokenVerifier } from './access-token.ts';
@@ -133,6 +133,19 @@ describe('access tokens the API refuses', () => {
     const past = Math.floor(Date.now() / 1000) - 3600;
     expect((await refusal(await mint({ claims: accessClaims({ iat: past - 3600, exp: past }) }))).message).toBe('token has expired');
     await refusal(await mint({ claims: accessClaims({ exp: undefined }) }));
+  });
+
+  it('remembers a verified token only until it expires', async () => {
+    const now = Date.now();
+    const token = await mint({ claims: accessClaims({ exp: Math.floor(now / 1000) + 60 }) });
+    expect((await verifier.verify(token)).tenantId).toBe(TENANT);
+    expect((await verifier.verify(token)).tenantId).toBe(TENANT);
+    vi.useFakeTimers({ toFake: ['Date'], now: now + 120_000 });
+    try {
+      expect((await refusal(token)).message).toBe('token has expired');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses an ID token and anything else that is not an access token', async () => {

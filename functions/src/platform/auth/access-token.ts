@@ -82,8 +82,26 @@ function identityFrom(payload: JWTPayload): VerifiedAccessToken {
   return { sub, tenantId: tenant, role };
 }
 
+/** Tokens already verified, kept until they expire: a portal page makes several API calls with one token. */
+const REMEMBERED_TOKENS = 1_000;
+
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const { issuer } = options;
+  // Keyed by the whole token, so only the same signed bytes can match; an entry is dropped
+  // when the token expires (no clock tolerance here) and the oldest go first when full.
+  const verified = new Map<string, { identity: VerifiedAccessToken; expiresAt: number }>();
+  const remembered = (token: string): VerifiedAccessToken | undefined => {
+    const entry = verified.get(token);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.identity;
+    verified.delete(token);
+    return undefined;
+  };
+  const remember = (token: string, identity: VerifiedAccessToken, exp: number | undefined) => {
+    if (exp === undefined) return;
+    if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { identity, expiresAt: exp * 1000 });
+  };
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const getKeySet = (): Promise<JWTVerifyGetKey> => {
     if (!keySet) {
@@ -97,6 +115,8 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   return {
     async verify(token) {
       if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('token is malformed');
+      const known = remembered(token);
+      if (known) return known;
       const keys = await getKeySet();
       let payload: JWTPayload;
       try {
@@ -113,7 +133,9 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       }
       if (!audienceMatches(payload, options.audience)) throw new InvalidTokenError('token is for another audience');
       if (payload.token_use !== 'access') throw new InvalidTokenError('token is not an access token');
-      return identityFrom(payload);
+      const identity = identityFrom(payload);
+      remember(token, identity, payload.exp);
+      return identity;
     },
   };
 }
