@@ -46,8 +46,9 @@ describe('the service view of a team over 12 months', () => {
     expect(figures.today).toBe(DAY);
   });
 
-  it('counts audits due and completed on time, late ones, and the on-time share of the ended months', () => {
-    expect(figures.audits).toEqual({ due: 6, completed: 4, completedOnTime: 3, completedLate: 1, outstanding: 2, late: 1, onTimeShare: 0 });
+  it('counts audits due, on time, completed late, late and not yet due, and the share on time out of those completed or late', () => {
+    // February has ended (one completed late, one still not done: late); March has not (three on time, one not yet due).
+    expect(figures.audits).toEqual({ due: 6, completed: 4, completedOnTime: 3, completedLate: 1, outstanding: 2, late: 1, notYetDue: 1, onTimeOutOf: 5, onTimeShare: 3 / 5 });
     const [february, march] = figures.trend.slice(-2);
     expect(february).toMatchObject({ month: '2031-02', due: 2, completed: 1, completedOnTime: 0, completedLate: 1, outstanding: 1, late: 1, grades: { 'requires-improvement': 1 } });
     expect(march).toMatchObject({ month: '2031-03', due: 4, completed: 3, completedOnTime: 3, outstanding: 1, late: 0, grades: { good: 2, inadequate: 1 }, actionsRaised: 4, actionsDone: 1 });
@@ -124,7 +125,7 @@ describe('filters and periods', () => {
   it('cover the calendar quarter or one month, ending this month or an earlier one', async () => {
     expect((await view(`period=quarter&team=${TEAM}`)).period.months).toEqual(['2031-01', '2031-02', '2031-03']);
     const february = await view(`period=month&to=2031-02&team=${TEAM}`);
-    expect(february.audits).toEqual({ due: 2, completed: 1, completedOnTime: 0, completedLate: 1, outstanding: 1, late: 1, onTimeShare: 0 });
+    expect(february.audits).toEqual({ due: 2, completed: 1, completedOnTime: 0, completedLate: 1, outstanding: 1, late: 1, notYetDue: 0, onTimeOutOf: 2, onTimeShare: 0 });
     expect(february.actions.raised).toBe(0);
   });
 
@@ -212,6 +213,14 @@ describe('the practitioner level', () => {
       { sectionId: 'assessment', title: title('assessment'), belowGood: 2, actions: 2 },
       { sectionId: 'planning-and-review', title: title('planning-and-review'), belowGood: 2, actions: 2 },
     ]);
+    // Every "below good" on the record is the requires improvement and inadequate grades it lists for the same part.
+    const overallBelowGood = learning.grades.overall['requires-improvement'] + learning.grades.overall.inadequate;
+    expect(learning.learningThemes.find((t) => t.sectionId === 'overall-judgement')?.belowGood).toBe(overallBelowGood);
+    for (const section of learning.grades.sections) {
+      expect(section.belowGood).toBe(section.grades['requires-improvement'] + section.grades.inadequate);
+      const theme = learning.learningThemes.find((t) => t.sectionId === section.sectionId);
+      if (section.belowGood > 0) expect(theme?.belowGood, section.sectionId).toBe(section.belowGood);
+    }
   });
 
   it('lets the managers of their teams read it, and no one else (404; 403 for tenant admins)', async () => {
@@ -235,9 +244,11 @@ describe('a practitioner’s grades month by month', () => {
     expect(learning.gradesByMonth.slice(0, 11).every((m) => JSON.stringify(m.grades) === JSON.stringify(none) && m.areasForDevelopment.length === 0)).toBe(true);
   });
 
-  it('names the sections graded below good that month (by a2 and a3), in the template’s order', async () => {
+  it('names the sections graded below good that month (by a2 and a3), and the overall judgement, graded below good by both, in the template’s order', async () => {
     const learning = await expectJson<PractitionerLearning>(await stack.api(fixture.owner.email, path()));
-    expect(learning.gradesByMonth.at(-1)!.areasForDevelopment).toEqual(GRADED.map((s) => ({ sectionId: s.id, title: s.title, belowGood: 2 })));
+    const march = learning.gradesByMonth.at(-1)!;
+    expect(march.areasForDevelopment).toEqual([...GRADED.map((s) => ({ sectionId: s.id, title: s.title, belowGood: 2 })), { sectionId: 'overall-judgement', title: title('overall-judgement'), belowGood: 2 }]);
+    expect(march.areasForDevelopment.at(-1)!.belowGood).toBe(march.grades['requires-improvement'] + march.grades.inadequate);
   });
 
   it('shows their team manager the same series, and no other practitioner, manager or authority', async () => {

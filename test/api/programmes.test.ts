@@ -66,6 +66,17 @@ describe('the month’s programme', () => {
     expect(view.audits.every((a) => !a.late)).toBe(true);
   });
 
+  it('counts as late exactly the rows of the late list: in the totals, and person by person', async () => {
+    for (const email of [nv('qa'), nv('senior'), nv('manager')]) {
+      const view = await expectJson<ProgrammeMonth>(await programme(email));
+      expect(view.late.length, email).toBeGreaterThan(0);
+      expect(view.totals.late, email).toBe(view.late.length);
+      expect(view.rows.reduce((sum, r) => sum + r.counts.late, 0), email).toBe(view.late.length);
+      for (const row of view.rows) expect(row.counts.late, row.userId).toBe(view.late.filter((a) => a.auditorId === row.userId).length);
+      expect(view.totals.planned + view.totals.inProgress + view.totals.completed + view.totals.cancelled, email).toBe(view.audits.length);
+    }
+  });
+
   it('shows a manager only their own row and their teams’ audits and late ones', async () => {
     const view = await expectJson<ProgrammeMonth>(await programme(nv('manager')));
     expect(view.rows.filter((r) => r.role === 'manager').map((r) => r.userId)).toEqual(['nv-manager']);

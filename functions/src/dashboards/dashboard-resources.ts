@@ -26,9 +26,11 @@ const timeliness = {
   due: v.pipe(n, v.description('Audits of the months that were not cancelled')),
   completed: n,
   completedOnTime: v.pipe(n, v.description('Completed by the last day of their month (London)')),
-  completedLate: n,
-  outstanding: v.pipe(n, v.description('Planned or in progress')),
-  late: v.pipe(n, v.description('Outstanding in a month that has ended')),
+  completedLate: v.pipe(n, v.description('Completed after the last day of their month')),
+  outstanding: v.pipe(n, v.description('Planned or in progress: late + notYetDue')),
+  late: v.pipe(n, v.description('Still planned or in progress after their month ended')),
+  notYetDue: v.pipe(n, v.description('Planned or in progress in a month not yet over')),
+  onTimeOutOf: v.pipe(n, v.description('The audits completed or late (due − notYetDue): what the share on time is out of')),
 };
 const agreement = v.pipe(
   v.object({
@@ -46,7 +48,7 @@ export const ServiceViewResource = v.pipe(
     period: v.object({ kind: v.picklist(DASHBOARD_PERIODS), from: Month, to: Month, months: v.array(Month) }),
     filters: v.object({ team: v.nullable(EntityId), caseType: v.nullable(v.picklist(CASE_TYPES)) }),
     today: v.pipe(IsoDate, v.description('The London date late and overdue were judged on')),
-    audits: v.object({ ...timeliness, onTimeShare: v.pipe(share, v.description('Completed on time ÷ due, over the months that have ended')) }),
+    audits: v.object({ ...timeliness, onTimeShare: v.pipe(share, v.description('completedOnTime ÷ onTimeOutOf; null while no audit is completed or late')) }),
     trend: v.array(v.object({ month: Month, ...timeliness, grades, actionsRaised: n, actionsDone: n })),
     grades: v.object({ overall: grades, sections: v.array(sectionGrades) }),
     moderation: v.object({ audits: n, overall: agreement, grades: agreement }),
@@ -67,7 +69,7 @@ export const ServiceViewResource = v.pipe(
       v.object({
         dimension: v.picklist(DEMOGRAPHIC_DIMENSIONS),
         label: v.string(),
-        groups: v.array(v.object({ group: v.string(), label: v.string(), audits: shown, completedOnTime: shown, onTimeShare: share, grades: v.object({ outstanding: shown, good: shown, 'requires-improvement': shown, inadequate: shown }) })),
+        groups: v.array(v.object({ group: v.string(), label: v.string(), audits: shown, completedOnTime: shown, onTimeOutOf: shown, onTimeShare: share, grades: v.object({ outstanding: shown, good: shown, 'requires-improvement': shown, inadequate: shown }) })),
       }),
     ),
     feedbackThemes: v.pipe(

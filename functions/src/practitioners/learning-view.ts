@@ -9,14 +9,14 @@ import { gradesByMonth } from '@waypoint/shared/dashboards/learning-grades';
 import type { LearningAudit, LearningTheme, PractitionerLearning } from '@waypoint/shared/dashboards/learning-schemas';
 import { gradeCounts } from '@waypoint/shared/dashboards/service-figures';
 import type { GradeCounts, SectionGrades } from '@waypoint/shared/dashboards/service-view-schemas';
-import { GRADES, type Grade } from '@waypoint/shared/templates/grade-scale';
+import { GRADES, belowGoodCount, isBelowGood, type Grade } from '@waypoint/shared/templates/grade-scale';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import { OPEN_ACTION_STATES } from '@waypoint/shared/actions/action-schemas';
 import { viewOf } from '../actions/action-scope.ts';
 import { listActionsOwnedBy } from '../actions/action-store.ts';
 import { today } from '../audits/audit-checks.ts';
 import { getAudits, type Participant } from '../audits/audit-store.ts';
-import { sectionTitles } from '../dashboards/section-titles.ts';
+import { overallGradeSections, sectionTitles } from '../dashboards/section-titles.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { withoutKeys } from '../platform/database/versioned-items.ts';
 import { getUserNames } from '../users/user-store.ts';
@@ -61,7 +61,9 @@ async function ownReflections(tenant: TenantContext, auditIds: readonly string[]
 export async function learningOf(tenant: TenantContext, person: User): Promise<PractitionerLearning> {
   const on = today();
   const entries = (await participation(tenant, person.id)).filter((p) => p.roles.includes('case-holder') || p.roles.includes('student'));
-  const [audits, owned, titles] = await Promise.all([getAudits(tenant, entries.map((p) => p.auditId)), listActionsOwnedBy(tenant, person.id), sectionTitles(tenant)]);
+  const [audits, owned, titles, overallSections] = await Promise.all([getAudits(tenant, entries.map((p) => p.auditId)), listActionsOwnedBy(tenant, person.id), sectionTitles(tenant), overallGradeSections(tenant)]);
+  // Which of the templates' overall-grade sections each audit answered: where its overall grade belongs.
+  const overallSectionOf = new Map(audits.map((a) => [a.id, overallSections.find((id) => a.answers?.[id] !== undefined)]));
   const learningAudits: LearningAudit[] = audits
     .filter((a) => a.state !== 'cancelled')
     .map((a) => ({
@@ -85,11 +87,19 @@ export async function learningOf(tenant: TenantContext, person: User): Promise<P
       bySection.set(sectionId, counts);
     }
   }
-  const sections: SectionGrades[] = [...bySection].map(([sectionId, grades]) => ({ sectionId, title: titles[sectionId] ?? sectionId, grades: gradeCounts(grades, (g) => g), belowGood: grades['requires-improvement'] + grades.inadequate }));
+  const sections: SectionGrades[] = [...bySection].map(([sectionId, grades]) => ({ sectionId, title: titles[sectionId] ?? sectionId, grades: gradeCounts(grades, (g) => g), belowGood: belowGoodCount(grades) }));
   const actionsBySection = new Map<string, number>();
   for (const { source } of owned) if (source.type === 'audit') actionsBySection.set(source.sectionId, (actionsBySection.get(source.sectionId) ?? 0) + 1);
-  const themes: LearningTheme[] = [...new Set([...bySection.keys(), ...actionsBySection.keys()])]
-    .map((sectionId) => ({ sectionId, title: titles[sectionId] ?? sectionId, belowGood: sections.find((s) => s.sectionId === sectionId)?.belowGood ?? 0, actions: actionsBySection.get(sectionId) ?? 0 }))
+  // The section holding an audit's overall grade has no section grade of its own: there, "below good" counts the
+  // overall grades below good, so the themes agree with the grades table's overall row.
+  const overallBelow = new Map<string, number>();
+  for (const audit of practice) {
+    const sectionId = overallSectionOf.get(audit.id);
+    if (sectionId && isBelowGood(audit.overallGrade)) overallBelow.set(sectionId, (overallBelow.get(sectionId) ?? 0) + 1);
+  }
+  const belowGoodIn = (sectionId: string) => (sections.find((s) => s.sectionId === sectionId)?.belowGood ?? 0) + (overallBelow.get(sectionId) ?? 0);
+  const themes: LearningTheme[] = [...new Set([...bySection.keys(), ...actionsBySection.keys(), ...overallBelow.keys()])]
+    .map((sectionId) => ({ sectionId, title: titles[sectionId] ?? sectionId, belowGood: belowGoodIn(sectionId), actions: actionsBySection.get(sectionId) ?? 0 }))
     .filter((t) => t.belowGood + t.actions > 0)
     .sort((a, b) => b.belowGood + b.actions - (a.belowGood + a.actions) || a.title.localeCompare(b.title));
   const open = owned.filter((a) => OPEN_ACTION_STATES.includes(a.state));
@@ -100,7 +110,7 @@ export async function learningOf(tenant: TenantContext, person: User): Promise<P
     practitioner: { id: person.id, name: person.name, role: person.role, teamIds: person.teamIds },
     audits: learningAudits.sort((a, b) => b.month.localeCompare(a.month) || b.id.localeCompare(a.id)),
     grades: { overall, sections },
-    gradesByMonth: gradesByMonth(learningAudits, on, titles),
+    gradesByMonth: gradesByMonth(learningAudits.map((a) => ({ ...a, overallGradeSection: overallSectionOf.get(a.id) })), on, titles),
     reflections,
     actions: [...open, ...closed].map((a) => viewOf(a, on)),
     learningThemes: themes,

@@ -4,7 +4,8 @@
  * message listing them. The message's reason names month, reminder and person, so a second
  * run the same day, or the next day catching up, queues nothing new.
  */
-import { auditDueDate, isOutstanding, reminderOwed, type ReminderKind } from '@waypoint/shared/programme/programme-dates';
+import { isOutstanding } from '@waypoint/shared/programme/audit-timeliness';
+import { auditDueDate, reminderOwed, type ReminderKind } from '@waypoint/shared/programme/programme-dates';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
 import { getUser } from '../users/user-store.ts';

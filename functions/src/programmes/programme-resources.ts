@@ -99,6 +99,10 @@ const ProgrammeAuditResource = v.pipe(
 );
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const counts = v.pipe(
+  v.object({ planned: count, inProgress: count, completed: count, cancelled: count, late: v.pipe(count, v.description('Late audits of this month and the 12 before: rows of `late`')) }),
+  v.title('ProgrammeCounts'),
+);
 
 export const ProgrammeMonthResource = v.pipe(
   v.object({
@@ -114,9 +118,10 @@ export const ProgrammeMonthResource = v.pipe(
         teamIds: v.array(EntityId),
         target: v.pipe(v.nullable(v.number()), v.description('Audits a month, for managers')),
         sample: v.nullable(SampleSummaryResource),
-        counts: v.object({ planned: count, inProgress: count, completed: count, cancelled: count, late: count }),
+        counts,
       }),
     ),
+    totals: v.pipe(counts, v.description('Every audit you may see: the month’s by state, and `late.length` late')),
     audits: v.pipe(v.array(ProgrammeAuditResource), v.description('The month’s audits you may see')),
     late: v.pipe(v.array(ProgrammeAuditResource), v.description('Late audits of this month and the 12 before, most overdue first')),
     people,

@@ -1,9 +1,12 @@
 /**
- * The month's picture: for each manager (and anyone else who ran audits that month) their
- * sample and their audits planned, in progress, done and late, plus every late audit still
- * outstanding from the 12 months before. Pure: the route reads, this arranges.
+ * The month's picture: for each manager (and anyone else who ran audits that month or has a
+ * late one) their sample, their audits of the month planned, in progress and done, and their
+ * late audits, of this month or the 12 before; plus every such late audit. A count of late
+ * audits is always a count of rows of that late list, so the figures and the table agree.
+ * Pure: the route reads, this arranges.
  */
-import { auditDueDate, daysLate, isLate } from '@waypoint/shared/programme/programme-dates';
+import { daysLate, isLate, monthEnded } from '@waypoint/shared/programme/audit-timeliness';
+import { auditDueDate } from '@waypoint/shared/programme/programme-dates';
 import type { ProgrammeAudit, ProgrammeCounts, ProgrammeMonth, ProgrammeRow, SampleSummary } from '@waypoint/shared/programme/programme-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { SlimAudit } from './month-audits.ts';
@@ -29,13 +32,14 @@ export function programmeAudit(audit: SlimAudit, today: string): ProgrammeAudit 
   };
 }
 
-function counts(audits: readonly ProgrammeAudit[]): ProgrammeCounts {
+/** The month's audits by state, and the late audits (of this month or the 12 before) among `late`. */
+function counts(audits: readonly ProgrammeAudit[], late: readonly ProgrammeAudit[]): ProgrammeCounts {
   return {
     planned: audits.filter((a) => a.state === 'planned').length,
     inProgress: audits.filter((a) => a.state === 'in-progress').length,
     completed: audits.filter((a) => a.state === 'completed').length,
     cancelled: audits.filter((a) => a.state === 'cancelled').length,
-    late: audits.filter((a) => a.late).length,
+    late: late.length,
   };
 }
 
@@ -54,8 +58,10 @@ export interface ProgrammeInputs {
 
 export function programmeMonth(input: ProgrammeInputs): Omit<ProgrammeMonth, 'people'> {
   const audits = input.audits.map((a) => programmeAudit(a, input.today)).sort((a, b) => a.teamId.localeCompare(b.teamId) || a.caseRef.localeCompare(b.caseRef) || a.id.localeCompare(b.id));
+  const late = [...audits, ...input.earlierOutstanding.map((a) => programmeAudit(a, input.today))].filter((a) => a.late).sort((a, b) => b.daysLate - a.daysLate || a.caseRef.localeCompare(b.caseRef));
   const managerIds = new Set(input.managers.map((m) => m.id));
-  const rowIds = [...input.managers.map((m) => m.id), ...[...new Set(audits.map((a) => a.auditorId))].filter((id) => !managerIds.has(id)).sort()];
+  // Everyone with a late audit has a row too, so the rows' late counts add up to the late list.
+  const rowIds = [...input.managers.map((m) => m.id), ...[...new Set([...audits, ...late].map((a) => a.auditorId))].filter((id) => !managerIds.has(id)).sort()];
   const rows: ProgrammeRow[] = rowIds.map((userId) => {
     const user = input.staff.get(userId);
     const isManager = user?.role === 'manager';
@@ -65,17 +71,20 @@ export function programmeMonth(input: ProgrammeInputs): Omit<ProgrammeMonth, 'pe
       teamIds: user?.teamIds ?? [],
       target: isManager ? input.auditsPerManagerPerMonth : null,
       sample: input.samples.find((s) => s.managerId === userId) ?? null,
-      counts: counts(audits.filter((a) => a.auditorId === userId)),
+      counts: counts(
+        audits.filter((a) => a.auditorId === userId),
+        late.filter((a) => a.auditorId === userId),
+      ),
     };
   });
-  const late = [...audits, ...input.earlierOutstanding.map((a) => programmeAudit(a, input.today))].filter((a) => a.late).sort((a, b) => b.daysLate - a.daysLate || a.caseRef.localeCompare(b.caseRef));
   return {
     month: input.month,
     dueDate: auditDueDate(input.month),
     today: input.today,
-    monthEnded: input.today > auditDueDate(input.month),
+    monthEnded: monthEnded(input.month, input.today),
     auditsPerManagerPerMonth: input.auditsPerManagerPerMonth,
     rows,
+    totals: counts(audits, late),
     audits,
     late,
   };

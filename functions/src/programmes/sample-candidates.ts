@@ -10,7 +10,7 @@ import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import type { SampleCandidate } from '@waypoint/shared/programme/sampling';
 import type { TenantContext } from '../platform/auth/caller.ts';
-import { isOutstanding } from '@waypoint/shared/programme/programme-dates';
+import { isOutstanding } from '@waypoint/shared/programme/audit-timeliness';
 
 /** Case-history queries in flight at once: enough to be quick, few enough to be polite to the table. */
 const PARALLEL = 8;

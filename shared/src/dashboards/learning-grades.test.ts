@@ -34,6 +34,18 @@ describe('a practitioner’s grades month by month', () => {
     expect(series.at(-1)).toMatchObject({ month: '2030-11', grades: { ...none, 'requires-improvement': 1 } });
   });
 
+  it('names the section holding the overall grade as an area when the overall grade is below good, so the areas agree with the grades', () => {
+    const series = gradesByMonth(
+      [audit('2031-03-10T10:00:00.000Z', 'inadequate', { assessment: 'good' }, { overallGradeSection: 'overall' }), audit('2031-03-12T10:00:00.000Z', 'good', { assessment: 'inadequate' }, { overallGradeSection: 'overall' })],
+      '2031-03-20',
+      { ...titles, overall: '10. Overall judgement' },
+    );
+    const march = series.at(-1)!;
+    const belowGood = march.grades['requires-improvement'] + march.grades.inadequate;
+    expect(march.areasForDevelopment.find((a) => a.sectionId === 'overall')?.belowGood).toBe(belowGood);
+    expect(march.areasForDevelopment.map((a) => [a.sectionId, a.belowGood])).toEqual([['assessment', 1], ['overall', 1]]);
+  });
+
   it('leaves out audits that are not completed, those they joined as a student, and those from before the twelve months', () => {
     const series = gradesByMonth(
       [

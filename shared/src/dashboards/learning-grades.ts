@@ -5,14 +5,15 @@
  * it is never set beside anyone else's.
  */
 import { londonDate } from '../audits/audit-dates.ts';
-import { GRADES, type Grade } from '../templates/grade-scale.ts';
+import { GRADES, isBelowGood } from '../templates/grade-scale.ts';
 import { periodMonths } from './dashboard-periods.ts';
 import type { LearningAudit, LearningMonth, LearningMonthArea } from './learning-schemas.ts';
 import type { GradeCounts } from './service-view-schemas.ts';
 
-export type AuditForLearningMonths = Pick<LearningAudit, 'role' | 'state' | 'overallGrade' | 'sectionGrades' | 'completedAt'>;
-
-const BELOW_GOOD: readonly Grade[] = ['requires-improvement', 'inadequate'];
+export type AuditForLearningMonths = Pick<LearningAudit, 'role' | 'state' | 'overallGrade' | 'sectionGrades' | 'completedAt'> & {
+  /** The section holding the audit's overall grade, which counts there when below good (it has no section grade). */
+  overallGradeSection?: string;
+};
 
 /**
  * Counts each completed audit of their cases (not those they joined as a student) in the London
@@ -27,9 +28,9 @@ export function gradesByMonth(audits: readonly AuditForLearningMonths[], today: 
     const bucket = byMonth.get(londonDate(new Date(audit.completedAt)).slice(0, 7));
     if (!bucket) continue;
     if (audit.overallGrade) bucket.grades[audit.overallGrade]++;
-    for (const [sectionId, grade] of Object.entries(audit.sectionGrades)) {
-      if (BELOW_GOOD.includes(grade)) bucket.below.set(sectionId, (bucket.below.get(sectionId) ?? 0) + 1);
-    }
+    const below = Object.entries(audit.sectionGrades).filter(([, grade]) => isBelowGood(grade)).map(([sectionId]) => sectionId);
+    if (audit.overallGradeSection && isBelowGood(audit.overallGrade)) below.push(audit.overallGradeSection);
+    for (const sectionId of below) bucket.below.set(sectionId, (bucket.below.get(sectionId) ?? 0) + 1);
   }
   const order = Object.keys(titles);
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);

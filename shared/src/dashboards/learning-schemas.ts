@@ -26,7 +26,7 @@ export interface LearningAudit {
 export interface LearningTheme {
   sectionId: string;
   title: string;
-  /** Audits of their practice graded this section requires improvement or inadequate. */
+  /** Audits of their practice graded this section requires improvement or inadequate (for the section holding the overall grade, the overall grade). */
   belowGood: number;
   /** Actions they own raised from this section. */
   actions: number;
@@ -36,7 +36,7 @@ export interface LearningTheme {
 export interface LearningMonthArea {
   sectionId: string;
   title: string;
-  /** Audits completed that month that graded this section requires improvement or inadequate. */
+  /** Audits completed that month that graded this section requires improvement or inadequate (the overall grade, for its section). */
   belowGood: number;
 }
 

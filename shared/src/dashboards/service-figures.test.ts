@@ -26,13 +26,22 @@ const inputs = (overrides: Partial<ServiceInputs> = {}): ServiceInputs => ({
 describe('the service view from monthly totals', () => {
   const view = serviceView(inputs());
 
-  it('counts audits due, completed on time and late, with on-time share over the months that have ended', () => {
-    expect(view.audits).toEqual({ due: 9, completed: 5, completedOnTime: 4, completedLate: 1, outstanding: 4, late: 1, onTimeShare: 3 / 5 });
-    expect(view.trend.map((m) => [m.month, m.due, m.late, m.outstanding])).toEqual([
-      ['2026-10', 5, 1, 1],
-      ['2026-11', 4, 0, 3],
-      ['2026-12', 0, 0, 0],
+  it('splits the audits due into on time, completed late, late and not yet due, month by month and for the period', () => {
+    // October has ended: 3 on time, 1 completed late, 1 still not done (late). November has not: 1 on time, 3 not yet due.
+    expect(view.audits).toEqual({ due: 9, completed: 5, completedOnTime: 4, completedLate: 1, outstanding: 4, late: 1, notYetDue: 3, onTimeOutOf: 6, onTimeShare: 4 / 6 });
+    expect(view.trend.map((m) => [m.month, m.due, m.completedOnTime, m.completedLate, m.late, m.notYetDue])).toEqual([
+      ['2026-10', 5, 3, 1, 1, 0],
+      ['2026-11', 4, 1, 0, 0, 3],
+      ['2026-12', 0, 0, 0, 0, 0],
     ]);
+    for (const m of [...view.trend, view.audits]) expect(m.completedOnTime + m.completedLate + m.late + m.notYetDue).toBe(m.due);
+  });
+
+  it('gives the share on time out of the figure it shows beside it: the audits completed or late', () => {
+    expect(view.audits.onTimeShare).toBe(view.audits.completedOnTime / view.audits.onTimeOutOf);
+    expect(view.audits.onTimeOutOf).toBe(view.audits.completedOnTime + view.audits.completedLate + view.audits.late);
+    // Each figure is its months' added up, so the period never disagrees with its own table.
+    for (const name of ['due', 'completedOnTime', 'completedLate', 'late', 'notYetDue', 'onTimeOutOf'] as const) expect(view.trend.reduce((sum, m) => sum + m[name], 0)).toBe(view.audits[name]);
   });
 
   it('gives the grade distribution overall and by section, in the templates’ order', () => {
@@ -67,6 +76,24 @@ describe('the service view from monthly totals', () => {
     ]);
   });
 
+  it('leaves the overall judgement out of the areas: it has no section grade, so it would read "0 below good" beside inadequate overall grades', () => {
+    const rows = inputs().rows.map((r) => (r.month === '2026-10' ? { ...r, counters: { ...r.counters, 'x.s.overall': 5 } } : r));
+    expect(serviceView(inputs({ rows })).areasForDevelopment.map((a) => a.sectionId)).toContain('overall');
+    const withOverall = serviceView(inputs({ rows, overallGradeSections: ['overall'] }));
+    expect(withOverall.areasForDevelopment.map((a) => a.sectionId)).toEqual(['assessment', 'planning']);
+    expect(withOverall.grades.overall.inadequate).toBe(1);
+  });
+
+  it('judges each group’s share on time the same way: out of its audits completed or late', () => {
+    // November has not ended: its 5 on-time audits count, its 3 not yet done do not.
+    const rows = [...inputs().rows.filter((r) => r.month === '2026-10'), { month: '2026-11', counters: { 'f.gender.female.due': 8, 'f.gender.female.ontime': 5 } }];
+    const female = serviceView(inputs({ rows })).fairness.find((d) => d.dimension === 'gender')!.groups.find((g) => g.group === 'female')!;
+    expect(female.audits.value).toBe(20);
+    expect(female.completedOnTime.value).toBe(11);
+    expect(female.onTimeOutOf.value).toBe(17);
+    expect(female.onTimeShare).toBe(11 / 17);
+  });
+
   it('shows "fewer than 5" for a small group and hides the next smallest so the total cannot give it away', () => {
     const gender = view.fairness.find((d) => d.dimension === 'gender')!;
     const by = Object.fromEntries(gender.groups.map((g) => [g.group, g]));
@@ -84,7 +111,7 @@ describe('the service view from monthly totals', () => {
 
   it('is empty but whole for a period with no totals', () => {
     const empty = serviceView(inputs({ rows: [] }));
-    expect(empty.audits).toEqual({ due: 0, completed: 0, completedOnTime: 0, completedLate: 0, outstanding: 0, late: 0, onTimeShare: null });
+    expect(empty.audits).toEqual({ due: 0, completed: 0, completedOnTime: 0, completedLate: 0, outstanding: 0, late: 0, notYetDue: 0, onTimeOutOf: 0, onTimeShare: null });
     expect(empty.actions.medianDaysToDone).toBeNull();
     expect(empty.moderation.overall.weightedKappa).toBeNull();
   });

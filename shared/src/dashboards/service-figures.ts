@@ -3,11 +3,11 @@
  * can be specified from fixed totals; the route only reads the items and the open actions.
  */
 import { ACTION_DIFFERENCES, type ActionDifference } from '../actions/action-schemas.ts';
-import { DEMOGRAPHIC_DIMENSIONS, DIMENSION_LABELS, groupLabel, groupsOf } from '../demographics/demographics.ts';
+import { DEMOGRAPHIC_DIMENSIONS, DIMENSION_LABELS, groupLabel, groupsOf, type DemographicDimension } from '../demographics/demographics.ts';
 import { gradeAgreement, type GradePair } from '../moderation/agreement.ts';
-import { auditDueDate } from '../programme/programme-dates.ts';
+import { NO_AUDITS, addTimeliness, monthEnded, monthTimeliness, onTimeOutOf, onTimeShare, type TimelinessCounts } from '../programme/audit-timeliness.ts';
 import { suppressBreakdown, type Shown } from '../reporting/small-numbers.ts';
-import { GRADES, type Grade } from '../templates/grade-scale.ts';
+import { GRADES, belowGoodCount, type Grade } from '../templates/grade-scale.ts';
 import type { DashboardPeriod } from './dashboard-periods.ts';
 import type { AgreementFigure, AuditTimeliness, DaysToDoneBin, FairnessDimension, GradeCounts, MonthFigures, SectionGrades, ServiceView } from './service-view-schemas.ts';
 import { SERVICE_FIGURES } from './service-view-schemas.ts';
@@ -27,6 +27,8 @@ export interface ServiceInputs {
   sectionTitles: Record<string, string>;
   /** The authority's feedback themes as they are now (none when absent). */
   themes?: readonly string[];
+  /** Sections holding a template's overall grade question: the overall judgement, left out of the areas for development. */
+  overallGradeSections?: readonly string[];
 }
 
 const count = (counters: Counters, name: string) => counters[name] ?? 0;
@@ -35,11 +37,15 @@ export function gradeCounts(counters: Counters, name: (grade: Grade) => string):
   return Object.fromEntries(GRADES.map((g) => [g, count(counters, name(g))])) as GradeCounts;
 }
 
+/** A month's audits by where they stand (audit-timeliness.ts), from its totals. */
 function timeliness(counters: Counters, ended: boolean): Omit<AuditTimeliness, 'onTimeShare'> {
-  const due = count(counters, counter.auditsDue);
   const completed = count(counters, counter.auditsCompleted);
-  const completedOnTime = count(counters, counter.auditsOnTime);
-  return { due, completed, completedOnTime, completedLate: completed - completedOnTime, outstanding: due - completed, late: ended ? due - completed : 0 };
+  const counts = monthTimeliness({ due: count(counters, counter.auditsDue), completed, completedOnTime: count(counters, counter.auditsOnTime) }, ended);
+  return withOutOf({ ...counts, completed, outstanding: counts.late + counts.notYetDue });
+}
+
+function withOutOf<T extends TimelinessCounts>(counts: T): T & { onTimeOutOf: number } {
+  return { ...counts, onTimeOutOf: onTimeOutOf(counts) };
 }
 
 /** Section ids found in `s.<section>.<grade>` and `x.s.<section>` counters, in the titles' order. */
@@ -103,7 +109,22 @@ export function medianOfBins(bins: readonly DaysToDoneBin[]): number | null {
   return n % 2 === 1 ? nth((n + 1) / 2) : (nth(n / 2) + nth(n / 2 + 1)) / 2;
 }
 
-function fairness(counters: Counters): FairnessDimension[] {
+/**
+ * A group's audits on time and what that is out of: in a month that has ended every audit due
+ * has an outcome; in one that has not, only those completed (all of them on time) have.
+ */
+function groupOnTime(rows: readonly TotalsRow[], ended: (month: string) => boolean, dimension: DemographicDimension, group: string): { onTime: number; outOf: number } {
+  let onTime = 0;
+  let outOf = 0;
+  for (const row of rows) {
+    const timely = count(row.counters, counter.fairness(dimension, group, 'ontime'));
+    onTime += timely;
+    outOf += ended(row.month) ? count(row.counters, counter.fairness(dimension, group, 'due')) : timely;
+  }
+  return { onTime, outOf };
+}
+
+function fairness(counters: Counters, rows: readonly TotalsRow[], ended: (month: string) => boolean): FairnessDimension[] {
   return DEMOGRAPHIC_DIMENSIONS.map((dimension) => {
     const groups = groupsOf(dimension);
     const sizes = suppressBreakdown(Object.fromEntries(groups.map((g) => [g, count(counters, counter.fairness(dimension, g, 'due'))])));
@@ -112,13 +133,13 @@ function fairness(counters: Counters): FairnessDimension[] {
       label: DIMENSION_LABELS[dimension],
       groups: groups.map((group) => {
         const hidden: Shown = { value: null, suppressed: true };
-        if (sizes[group]!.suppressed) return { group, label: groupLabel(dimension, group), audits: hidden, completedOnTime: hidden, onTimeShare: null, grades: Object.fromEntries(GRADES.map((g) => [g, hidden])) as Record<Grade, Shown> };
-        const due = count(counters, counter.fairness(dimension, group, 'due'));
-        const onTime = count(counters, counter.fairness(dimension, group, 'ontime'));
-        const timely = suppressBreakdown({ onTime, notOnTime: due - onTime });
+        if (sizes[group]!.suppressed) return { group, label: groupLabel(dimension, group), audits: hidden, completedOnTime: hidden, onTimeOutOf: hidden, onTimeShare: null, grades: Object.fromEntries(GRADES.map((g) => [g, hidden])) as Record<Grade, Shown> };
+        const { onTime, outOf } = groupOnTime(rows, ended, dimension, group);
+        const timely = suppressBreakdown({ onTime, notOnTime: outOf - onTime });
         const grades = suppressBreakdown(Object.fromEntries(GRADES.map((g) => [g, count(counters, counter.fairness(dimension, group, g))])) as Record<Grade, number>);
-        const shareShown = due > 0 && !timely.onTime.suppressed && !timely.notOnTime.suppressed;
-        return { group, label: groupLabel(dimension, group), audits: sizes[group]!, completedOnTime: timely.onTime, onTimeShare: shareShown ? onTime / due : null, grades };
+        const shareShown = outOf > 0 && !timely.onTime.suppressed && !timely.notOnTime.suppressed;
+        const outOfShown: Shown = shareShown ? { value: outOf, suppressed: false } : hidden;
+        return { group, label: groupLabel(dimension, group), audits: sizes[group]!, completedOnTime: timely.onTime, onTimeOutOf: outOfShown, onTimeShare: shareShown ? onTime / outOf : null, grades };
       }),
     };
   });
@@ -127,23 +148,22 @@ function fairness(counters: Counters): FairnessDimension[] {
 export function serviceView(inputs: ServiceInputs): ServiceView {
   const byMonth = new Map(inputs.rows.map((row) => [row.month, row.counters]));
   const total = sumRows(inputs.rows);
-  const ended = (month: string) => inputs.today > auditDueDate(month);
+  const ended = (month: string) => monthEnded(month, inputs.today);
   const trend: MonthFigures[] = inputs.months.map((month) => {
     const counters = byMonth.get(month) ?? {};
     return { month, ...timeliness(counters, ended(month)), grades: gradeCounts(counters, counter.overallGrade), actionsRaised: count(counters, counter.actionsRaised), actionsDone: count(counters, counter.actionsDone) };
   });
-  const endedMonths = trend.filter((m) => ended(m.month));
-  const endedDue = endedMonths.reduce((sum, m) => sum + m.due, 0);
-  const audits: AuditTimeliness = {
-    ...timeliness(total, false),
-    late: trend.reduce((sum, m) => sum + m.late, 0),
-    onTimeShare: endedDue > 0 ? endedMonths.reduce((sum, m) => sum + m.completedOnTime, 0) / endedDue : null,
-  };
+  // The period's figures are its months' added up, so the share is on time ÷ the very figure shown beside it.
+  const period = withOutOf(trend.reduce((sum, m) => ({ ...addTimeliness(sum, m), completed: sum.completed + m.completed, outstanding: sum.outstanding + m.outstanding }), { ...NO_AUDITS, completed: 0, outstanding: 0 }));
+  const audits: AuditTimeliness = { ...period, onTimeShare: onTimeShare(period) };
   const title = (id: string) => inputs.sectionTitles[id] ?? id;
+  const overallGrades = gradeCounts(total, counter.overallGrade);
+  const overallSections = new Set(inputs.overallGradeSections ?? []);
+  const sectionBelowGood = (id: string) => belowGoodCount(gradeCounts(total, (g) => counter.sectionGrade(id, g)));
   const sections: SectionGrades[] = sectionIds(total, inputs.sectionTitles)
     .map((sectionId) => {
       const grades = gradeCounts(total, (g) => counter.sectionGrade(sectionId, g));
-      return { sectionId, title: title(sectionId), grades, belowGood: grades['requires-improvement'] + grades.inadequate };
+      return { sectionId, title: title(sectionId), grades, belowGood: belowGoodCount(grades) };
     })
     .filter((s) => GRADES.some((g) => s.grades[g] > 0));
   const bins = daysToDoneBins(total);
@@ -151,8 +171,11 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
   const raised = count(total, counter.actionsRaised);
   const done = count(total, counter.actionsDone);
   const cancelled = count(total, counter.actionsCancelled);
+  // A section holding a template's overall grade is the overall judgement, not an area of practice: it has no
+  // section grade, so listing it would say "0 below good" beside the overall grades below good in the table above.
   const areas = sectionIds(total, inputs.sectionTitles)
-    .map((sectionId) => ({ sectionId, title: title(sectionId), belowGood: count(total, counter.sectionGrade(sectionId, 'requires-improvement')) + count(total, counter.sectionGrade(sectionId, 'inadequate')), actionsRaised: count(total, counter.actionsFromSection(sectionId)) }))
+    .filter((sectionId) => !overallSections.has(sectionId))
+    .map((sectionId) => ({ sectionId, title: title(sectionId), belowGood: sectionBelowGood(sectionId), actionsRaised: count(total, counter.actionsFromSection(sectionId)) }))
     .filter((a) => a.belowGood + a.actionsRaised > 0)
     .sort((a, b) => b.belowGood - a.belowGood || b.actionsRaised - a.actionsRaised || a.title.localeCompare(b.title))
     .slice(0, 5);
@@ -162,7 +185,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
     today: inputs.today,
     audits,
     trend,
-    grades: { overall: gradeCounts(total, counter.overallGrade), sections },
+    grades: { overall: overallGrades, sections },
     moderation: { audits: count(total, counter.moderatedAudits), overall: agreementFigure(total, 'm.o.'), grades: agreementFigure(total, 'm.s.') },
     actions: {
       raised,
@@ -177,7 +200,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
       difference: Object.fromEntries(ACTION_DIFFERENCES.map((d) => [d, count(total, counter.actionDifference(d))])) as Record<ActionDifference, number>,
     },
     areasForDevelopment: areas,
-    fairness: fairness(total),
+    fairness: fairness(total, inputs.rows, ended),
     feedbackThemes: feedbackThemesFigure(total, inputs.themes ?? []),
     exports: [...SERVICE_FIGURES],
   };

@@ -34,17 +34,28 @@ export type ServiceExportQuery = v.InferOutput<typeof ServiceExportQuery>;
 
 export type GradeCounts = Record<Grade, number>;
 
+/**
+ * Audits by where they stand against their due date, the last day of their month (one
+ * definition, `programme/audit-timeliness.ts`): completedOnTime + completedLate + late +
+ * notYetDue = due.
+ */
 export interface AuditTimeliness {
   /** Audits of the period's months that were not cancelled. */
   due: number;
   completed: number;
+  /** Completed by the last day of their month (London). */
   completedOnTime: number;
+  /** Completed after it. */
   completedLate: number;
-  /** Planned or in progress. */
+  /** Planned or in progress: late + notYetDue. */
   outstanding: number;
-  /** Outstanding in a month that has ended. */
+  /** Still planned or in progress after their month ended. */
   late: number;
-  /** completedOnTime ÷ due for the months that have ended; null when none has. */
+  /** Planned or in progress in a month not yet over. */
+  notYetDue: number;
+  /** What the share on time is out of: the audits completed or late (due − notYetDue). */
+  onTimeOutOf: number;
+  /** completedOnTime ÷ onTimeOutOf; null while that is 0. */
   onTimeShare: number | null;
 }
 
@@ -105,7 +116,9 @@ export interface FairnessGroup {
   /** Audits due for children in the group; "fewer than 5" hides every figure of the group. */
   audits: Shown;
   completedOnTime: Shown;
-  /** Share of due audits completed on time, when both it and the rest can be shown. */
+  /** The group's audits completed or late, what its share on time is out of; hidden with the share. */
+  onTimeOutOf: Shown;
+  /** completedOnTime ÷ onTimeOutOf, when both it and the rest can be shown. */
   onTimeShare: number | null;
   grades: Record<Grade, Shown>;
 }

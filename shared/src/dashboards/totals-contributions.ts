@@ -15,7 +15,7 @@ import { DEMOGRAPHIC_DIMENSIONS, demographicGroups, type CaseDemographics } from
 import type { FeedbackResponse } from '../engagement/response-schemas.ts';
 import { moderationPairs } from '../moderation/moderation-agreement.ts';
 import type { Moderation } from '../moderation/moderation-schemas.ts';
-import { auditDueDate } from '../programme/programme-dates.ts';
+import { completion } from '../programme/audit-timeliness.ts';
 import { GRADES } from '../templates/grade-scale.ts';
 import { counter, daysToDoneBin, type Counters } from './totals-counters.ts';
 
@@ -44,8 +44,10 @@ export function auditContribution(audit: AuditForTotals, demographics: CaseDemog
   const groups = demographicGroups(demographics);
   const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
   for (const dimension of DEMOGRAPHIC_DIMENSIONS) add(counter.fairness(dimension, groups[dimension], 'due'));
-  if (audit.state === 'completed' && audit.completedAt) {
-    const onTime = londonDate(new Date(audit.completedAt)) <= auditDueDate(audit.month);
+  const completed = completion(audit);
+  if (completed) {
+    // The one definition of on time (audit-timeliness.ts), so the totals and every screen agree.
+    const onTime = completed === 'on-time';
     add(counter.auditsCompleted);
     if (onTime) add(counter.auditsOnTime);
     if (audit.overallGrade) add(counter.overallGrade(audit.overallGrade));

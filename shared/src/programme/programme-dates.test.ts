@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditDueDate, daysLate, isLate, reauditMonth, reminderDays, reminderOwed, shiftMonth } from './programme-dates.ts';
+import { auditDueDate, reauditMonth, reminderDays, reminderOwed, shiftMonth } from './programme-dates.ts';
 
-describe('when a programme audit is due and late', () => {
+describe('when a programme audit is due', () => {
   it('is due on the last day of its month', () => {
     expect(auditDueDate('2026-11')).toBe('2026-11-30');
     expect(auditDueDate('2028-02')).toBe('2028-02-29');
-  });
-
-  it('is late only after the month end, and only while planned or in progress', () => {
-    expect(isLate({ month: '2026-11', state: 'in-progress' }, '2026-11-30')).toBe(false);
-    expect(isLate({ month: '2026-11', state: 'in-progress' }, '2026-12-01')).toBe(true);
-    expect(isLate({ month: '2026-11', state: 'planned' }, '2027-03-01')).toBe(true);
-    expect(isLate({ month: '2026-11', state: 'completed' }, '2026-12-01')).toBe(false);
-    expect(isLate({ month: '2026-11', state: 'cancelled' }, '2026-12-01')).toBe(false);
-  });
-
-  it('counts the days late from the due date', () => {
-    expect(daysLate('2026-11', '2026-12-01')).toBe(1);
-    expect(daysLate('2026-11', '2026-11-20')).toBe(0);
   });
 });
 

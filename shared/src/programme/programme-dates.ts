@@ -1,29 +1,13 @@
 /**
- * When programme audits fall due and when they count as late: every audit is due by the
- * last day of its month in England and Wales, and reminders go on working days only.
+ * When programme audits fall due: every audit is due by the last day of its month in England
+ * and Wales, and reminders go on working days only. What counts as on time or late is
+ * `audit-timeliness.ts`.
  */
-import type { AuditState } from '../audits/audit-schemas.ts';
 import { addDays, addMonths, isWorkingDay, monthEnd } from '../time/calendar-dates.ts';
 
 /** An audit of programme month `month` is due by this date (inclusive). */
 export function auditDueDate(month: string): string {
   return monthEnd(month);
-}
-
-/** Still to do: planned or in progress. Completed and cancelled audits are never late. */
-export function isOutstanding(state: AuditState): boolean {
-  return state === 'planned' || state === 'in-progress';
-}
-
-/** Late once the month has ended in London and the audit is still outstanding. */
-export function isLate(audit: { month: string; state: AuditState }, today: string): boolean {
-  return isOutstanding(audit.state) && today > auditDueDate(audit.month);
-}
-
-/** Whole days between the due date and today, for a late audit. */
-export function daysLate(month: string, today: string): number {
-  const due = Date.parse(`${auditDueDate(month)}T00:00:00Z`);
-  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - due) / 86_400_000));
 }
 
 /** The working day on or before `date`: reminders must land on a day people are at work. */

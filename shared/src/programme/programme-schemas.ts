@@ -102,11 +102,13 @@ export interface ProgrammeAudit {
   meetingTime?: string;
 }
 
+/** The month's audits by state, and the late audits of this month or the 12 before (rows of `ProgrammeMonth.late`). */
 export interface ProgrammeCounts {
   planned: number;
   inProgress: number;
   completed: number;
   cancelled: number;
+  /** Still planned or in progress after their month ended (audit-timeliness.ts), this month or the 12 before. */
   late: number;
 }
 
@@ -128,6 +130,8 @@ export interface ProgrammeMonth {
   monthEnded: boolean;
   auditsPerManagerPerMonth: number;
   rows: ProgrammeRow[];
+  /** Every audit the caller may see counted: the month's by state, and `late.length` late. */
+  totals: ProgrammeCounts;
   /** Every audit of the month the caller may see, in team and case order. */
   audits: ProgrammeAudit[];
   /** Late audits of this month and of the 12 before it, still outstanding, most overdue first. */

@@ -11,6 +11,23 @@ export type Grade = (typeof GRADES)[number];
 
 export const GradeValue = v.picklist(GRADES, 'Choose one of the four grades on the scale');
 
+/** Below good: requires improvement or inadequate. What every "below good" figure counts, on every screen. */
+export const BELOW_GOOD: readonly Grade[] = ['requires-improvement', 'inadequate'];
+
+export function isBelowGood(grade: Grade | undefined): boolean {
+  return grade !== undefined && BELOW_GOOD.includes(grade);
+}
+
+/** Of a count per grade, how many are below good. */
+export function belowGoodCount(grades: Readonly<Record<Grade, number>>): number {
+  return BELOW_GOOD.reduce((sum, g) => sum + grades[g], 0);
+}
+
+/** Of a count per grade, how many are good or better: the rest. */
+export function goodOrBetterCount(grades: Readonly<Record<Grade, number>>): number {
+  return GRADES.filter((g) => !BELOW_GOOD.includes(g)).reduce((sum, g) => sum + grades[g], 0);
+}
+
 /** The tenant's name for a grade; the default Ofsted wording when no labels are given. */
 export function gradeLabel(grade: Grade, labels: readonly string[] = DEFAULT_GRADE_LABELS): string {
   return labels[GRADES.indexOf(grade)] ?? DEFAULT_GRADE_LABELS[GRADES.indexOf(grade)]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLate } from '@waypoint/shared/programme/programme-dates';
+import { isLate } from '@waypoint/shared/programme/audit-timeliness';
 import { ineligibility, proposeSample } from '@waypoint/shared/programme/sampling';
 import { journeyOrderProblems } from '@waypoint/shared/journey/journey-order';
 import { evaluateTimescales } from '@waypoint/shared/journey/timescales';

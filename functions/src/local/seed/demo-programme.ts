@@ -8,7 +8,8 @@
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
-import { isOutstanding, reauditMonth } from '@waypoint/shared/programme/programme-dates';
+import { isOutstanding } from '@waypoint/shared/programme/audit-timeliness';
+import { reauditMonth } from '@waypoint/shared/programme/programme-dates';
 import type { Sample } from '@waypoint/shared/programme/programme-schemas';
 import { proposeSample, swapProblem, type SampleCandidate } from '@waypoint/shared/programme/sampling';
 import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';

@@ -15,8 +15,8 @@ describe('dashboard chart rows', () => {
       dimension: 'gender',
       label: 'Gender',
       groups: [
-        { group: 'a', label: 'Girls', audits: shown(10), completedOnTime: shown(8), onTimeShare: 0.8, grades: { outstanding: shown(5), good: shown(5), 'requires-improvement': hidden, inadequate: hidden } },
-        { group: 'b', label: 'Boys', audits: hidden, completedOnTime: hidden, onTimeShare: null, grades: { outstanding: hidden, good: hidden, 'requires-improvement': hidden, inadequate: hidden } },
+        { group: 'a', label: 'Girls', audits: shown(10), completedOnTime: shown(8), onTimeOutOf: shown(10), onTimeShare: 0.8, grades: { outstanding: shown(5), good: shown(5), 'requires-improvement': hidden, inadequate: hidden } },
+        { group: 'b', label: 'Boys', audits: hidden, completedOnTime: hidden, onTimeOutOf: hidden, onTimeShare: null, grades: { outstanding: hidden, good: hidden, 'requires-improvement': hidden, inadequate: hidden } },
       ],
     };
     expect(fairnessRows(dimension)).toEqual([
