@@ -128,6 +128,11 @@ export class ApiFunctions extends Construct {
     this.jobs.addEnvironment('API_AUDIENCE', clientId);
   }
 
+  /** Set once the distribution exists: invitation emails link to the portal's sign-in page. */
+  setPortalUrl(origin: string): void {
+    this.api.addEnvironment('PORTAL_URL', origin);
+  }
+
   /** Both functions assume the data roles; they need to know which. */
   setDataRoles(roles: { tenantDataRoleArn: string; platformDataRoleArn: string }): void {
     for (const fn of [this.api, this.jobs]) {

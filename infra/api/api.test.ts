@@ -116,7 +116,7 @@ describe('the Lambdas', () => {
       POWERTOOLS_LOG_LEVEL: 'WARN',
     });
     const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
-    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET_ARN']) {
+    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET_ARN', 'PORTAL_URL']) {
       expect(variables[key], key).toBeDefined();
     }
     expect(variables).not.toHaveProperty('AWS_REGION');

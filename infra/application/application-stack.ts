@@ -98,6 +98,7 @@ export class ApplicationStack extends Stack {
       federatedProviders: identity.federatedProviders,
     });
     this.functions.setAudience(this.portalClient.userPoolClientId);
+    this.functions.setPortalUrl(this.web.origin);
 
     const portal = portalFunction(this, 'Portal', { build: props.portalBuild, settings });
     if (props.portalBuild.kind === 'placeholder') {

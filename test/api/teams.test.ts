@@ -122,3 +122,62 @@ describe('changing teams', () => {
     expect(problem.errors).toEqual([{ path: 'id', message: 'Unknown field' }]);
   });
 });
+
+describe('who leads a team', () => {
+  it('names the manager, adds the team to their teams, and records both changes', async () => {
+    const { etag } = await readVersioned(stack, nv('admin'), '/v1/teams/assessment');
+    const team = await expectJson<Team & { managerId?: string }>(await stack.api(nv('admin'), '/v1/teams/assessment', jsonInit('PATCH', { managerId: 'nv-manager' }, { 'if-match': etag })));
+    expect(team.managerId).toBe('nv-manager');
+    const { body: manager } = await readVersioned<{ teamIds: string[] }>(stack, nv('admin'), '/v1/users/nv-manager');
+    expect(manager.teamIds).toEqual(['child-in-need', 'assessment']);
+    // The manager sees the team's cases at their next request.
+    const cases = await expectJson<{ items: { teamId: string }[] }>(await stack.api(nv('manager'), '/v1/cases?team=assessment'));
+    expect(cases.items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses, with the reason, someone who is not an active team or senior manager of this authority', async () => {
+    // A practitioner, a deactivated manager, and Southmoor's manager.
+    const { etag: userEtag } = await readVersioned(stack, nv('admin'), '/v1/users/nv-tm-02');
+    await expectJson(await stack.api(nv('admin'), '/v1/users/nv-tm-02', jsonInit('PATCH', { active: false }, { 'if-match': userEtag })));
+    const cases: [string, string][] = [
+      ['nv-practitioner', 'is a practitioner: a team is led by a team manager or senior manager'],
+      ['nv-tm-02', 'their account is deactivated'],
+      ['sm-manager', 'There is no such person in this authority'],
+    ];
+    const { etag } = await readVersioned<Team>(stack, nv('admin'), '/v1/teams/child-protection');
+    for (const [managerId, reason] of cases) {
+      const problem = await expectProblem(await stack.api(nv('admin'), '/v1/teams/child-protection', jsonInit('PATCH', { managerId }, { 'if-match': etag })), 400);
+      expect(problem.errors?.[0]?.path).toBe('managerId');
+      expect(problem.errors?.[0]?.message).toContain(reason);
+    }
+    const { body } = await readVersioned<Team>(stack, nv('admin'), '/v1/teams/child-protection');
+    expect(body.version).toBe(Number(etag.replaceAll('"', '')));
+  });
+});
+
+describe('closing a team', () => {
+  it('is refused while the team has open cases, saying how many and what to do', async () => {
+    const { etag } = await readVersioned(stack, nv('admin'), '/v1/teams/child-in-need');
+    const problem = await expectProblem(await stack.api(nv('admin'), '/v1/teams/child-in-need', jsonInit('PATCH', { status: 'closed' }, { 'if-match': etag })), 409);
+    expect(problem.detail).toMatch(/Child in Need still has \d+ open cases\. Move them to another team/);
+    expect((problem as unknown as { reason: string }).reason).toBe('team-has-open-cases');
+    const { body } = await readVersioned<Team & { status: string }>(stack, nv('admin'), '/v1/teams/child-in-need');
+    expect(body.status).toBe('open');
+  });
+
+  it('closes an empty team, which then takes no new members or manager until reopened', async () => {
+    const created = await expectJson<Team>(await stack.api(nv('admin'), '/v1/teams', jsonInit('POST', { id: 'short-breaks', name: 'Short Breaks' })), 201);
+    const closed = await expectJson<Team & { status: string }>(await stack.api(nv('admin'), `/v1/teams/${created.id}`, jsonInit('PATCH', { status: 'closed' }, { 'if-match': '"1"' })));
+    expect(closed.status).toBe('closed');
+    const open = await expectJson<{ items: Team[] }>(await stack.api(nv('qa'), '/v1/teams?status=open'));
+    expect(open.items.map((t) => t.id)).not.toContain('short-breaks');
+
+    const { etag } = await readVersioned(stack, nv('admin'), '/v1/users/nv-sw-07');
+    const joining = await expectProblem(await stack.api(nv('admin'), '/v1/users/nv-sw-07', jsonInit('PATCH', { teamIds: ['short-breaks'] }, { 'if-match': etag })), 400);
+    expect(joining.errors).toEqual([{ path: 'teamIds.0', message: 'Short Breaks is closed' }]);
+    await expectProblem(await stack.api(nv('admin'), '/v1/teams/short-breaks', jsonInit('PATCH', { managerId: 'nv-tm-01' }, { 'if-match': '"2"' })), 409);
+
+    const reopened = await expectJson<Team & { status: string }>(await stack.api(nv('admin'), '/v1/teams/short-breaks', jsonInit('PATCH', { status: 'open', managerId: 'nv-tm-01' }, { 'if-match': '"2"' })));
+    expect(reopened).toMatchObject({ status: 'open', managerId: 'nv-tm-01' });
+  });
+});

@@ -149,7 +149,7 @@ describe('changing users', () => {
     expect(user).toMatchObject({ id: 'nv-sw-01', role: 'manager', teamIds: ['assessment', 'early-help'], active: false, version: 2 });
     expect(response.headers.get('etag')).toBe('"2"');
     const activity = await expectJson<{ items: { entityId: string; changes: string[] }[] }>(await stack.api(nv('qa'), '/v1/activity'));
-    expect(activity.items.find((e) => e.entityId === 'nv-sw-01')?.changes).toEqual(['active', 'role', 'teamIds']);
+    expect(activity.items.find((e) => e.entityId === 'nv-sw-01')?.changes).toEqual(['active', 'role', 'status', 'teamIds']);
   });
 
   it('answers 428 without If-Match and 412 when stale, and the 412 writes nothing', async () => {
@@ -177,6 +177,68 @@ describe('changing users', () => {
   it('refuses every other role with 403', async () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       await expectProblem(await stack.api(nv(role), '/v1/users/nv-sw-04', jsonInit('PATCH', { name: 'Nope' }, { 'if-match': '"1"' })), 403);
+    }
+  });
+});
+
+describe('finding people', () => {
+  it('searches names and email addresses in any case, and filters by role, team and status', async () => {
+    const search = await readAllPages<User & { status: string }>(stack, nv('admin'), '/v1/users?q=MORGAN&limit=2');
+    expect(search.items.map((u) => u.id).sort()).toEqual(expect.arrayContaining(['nv-admin', 'nv-manager']));
+    expect(search.items.every((u) => /morgan/i.test(u.name) || u.email.includes('morgan'))).toBe(true);
+    const byEmail = await expectJson<{ items: User[] }>(await stack.api(nv('admin'), '/v1/users?q=qa%40northvale'));
+    expect(byEmail.items.map((u) => u.id)).toEqual(['nv-qa']);
+
+    const managers = await readAllPages<User>(stack, nv('admin'), '/v1/users?role=manager&team=assessment&limit=1');
+    expect(managers.items.length).toBeGreaterThan(0);
+    expect(managers.items.every((u) => u.role === 'manager' && u.teamIds.includes('assessment'))).toBe(true);
+    expect(managers.pages).toBeGreaterThanOrEqual(managers.items.length);
+
+    const invited = await readAllPages<User & { status: string }>(stack, nv('admin'), '/v1/users?status=invited&limit=100');
+    expect(invited.items.every((u) => u.status === 'invited')).toBe(true);
+  });
+
+  it('refuses an unknown role or status and an overlong search', async () => {
+    for (const [query, path] of [['role=overlord', 'role'], ['status=asleep', 'status'], [`q=${'x'.repeat(101)}`, 'q']]) {
+      const problem = await expectProblem(await stack.api(nv('admin'), `/v1/users?${query}`), 400);
+      expect(problem.errors?.[0]?.path).toBe(path);
+    }
+  });
+});
+
+describe('invitations', () => {
+  it('sends the invitation again, once per request, only while the person is invited', async () => {
+    const email = 'bethan.price@northvale.example';
+    const user = await expectJson<User & { status: string; invitationsSent: number }>(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ email }))), 201);
+    expect(user).toMatchObject({ status: 'invited', invitationsSent: 1 });
+    const invitations = async () => (await expectJson<{ items: { to: string; subject: string; text: string }[] }>(await stack.api(nv('admin'), '/v1/dev/outbox?limit=100'))).items.filter((m) => m.to === email);
+    // This stack has no portal, so no sign-in address; the browser test follows the link.
+    expect((await invitations())[0]?.text).toContain('sign in with your email address');
+
+    const init = { method: 'POST', headers: { 'if-match': '"1"', 'idempotency-key': 'resend-bethan-0001' } };
+    const first = await expectJson<User & { invitationsSent: number }>(await stack.api(nv('admin'), `/v1/users/${user.id}/invitation`, init));
+    expect(first).toMatchObject({ invitationsSent: 2, version: 2 });
+    // The same request again (a double press) replays the answer and sends nothing more.
+    const replay = await stack.api(nv('admin'), `/v1/users/${user.id}/invitation`, init);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const sent = await invitations();
+    expect(sent.map((m) => m.subject).sort()).toEqual(['You have been added to Waypoint', 'Your invitation to Waypoint']);
+
+    // A stale page is a 412 and sends nothing; without If-Match a 428.
+    await expectProblem(await stack.api(nv('admin'), `/v1/users/${user.id}/invitation`, { method: 'POST', headers: { 'if-match': '"1"' } }), 412);
+    await expectProblem(await stack.api(nv('admin'), `/v1/users/${user.id}/invitation`, { method: 'POST' }), 428);
+    expect(await invitations()).toHaveLength(2);
+
+    // Once they have signed in there is nothing to resend.
+    await expectJson(await stack.api(email, '/v1/me'));
+    const problem = await expectProblem(await stack.api(nv('admin'), `/v1/users/${user.id}/invitation`, { method: 'POST', headers: { 'if-match': '"2"' } }), 409);
+    expect(problem.detail).toContain('already signed in');
+  });
+
+  it('is for tenant admins only', async () => {
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      await expectProblem(await stack.api(nv(role), '/v1/users/nv-sw-05/invitation', { method: 'POST', headers: { 'if-match': '"1"' } }), 403);
     }
   });
 });

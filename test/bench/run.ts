@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password'
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
+import { startRecheckPair } from './auth-recheck.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
 import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
@@ -59,7 +60,9 @@ try {
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     await response.arrayBuffer();
   };
+  const recheck = await startRecheckPair(stack, { path: `/v1/cases/${caseRef}`, token });
   const workloads = {
+    ...recheck.workloads,
     case_get: () => get(`/v1/cases/${caseRef}`, token),
     raw_getitem: async () => {
       const { Item } = await db.send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(tenant.id).case(caseRef) }));
@@ -76,6 +79,8 @@ try {
   print('case_get_p50_ms', p50('case_get'));
   print('raw_getitem_p50_ms', p50('raw_getitem'));
   print('api_read_overhead_ratio', p50('case_get') / p50('raw_getitem'));
+  print('auth_recheck_overhead_ratio', p50('case_get_recheck') / p50('case_get_no_recheck'));
+  await recheck.stop();
   print('case_get_p95_ms', percentile(samples.case_get!, 95));
   print('raw_getitem_p95_ms', percentile(samples.raw_getitem!, 95));
   console.log(`bench_items_written: ${seeded.map((s) => s.items).join(' + ')}`);

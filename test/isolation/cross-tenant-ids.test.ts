@@ -28,6 +28,7 @@ const BY_ID: { name: string; path: (id: string) => string; ids: [string, string]
   { name: 'PATCH case', path: (id) => `/v1/cases/${id}`, ids: [SM_CASE, 'XX-00001'], init: () => jsonInit('PATCH', { label: 'Changed by Northvale' }, { 'if-match': '"1"' }) },
   { name: 'GET user', path: (id) => `/v1/users/${id}`, ids: [SM_USER, 'xx-qa'] },
   { name: 'PATCH user', path: (id) => `/v1/users/${id}`, ids: [SM_USER, 'xx-qa'], init: () => jsonInit('PATCH', { name: 'Changed by Northvale' }, { 'if-match': '"1"' }) },
+  { name: 'POST user invitation', path: (id) => `/v1/users/${id}/invitation`, ids: [SM_USER, 'xx-qa'], init: () => ({ method: 'POST', headers: { 'if-match': '"1"' } }) },
   { name: 'GET team', path: (id) => `/v1/teams/${id}`, ids: [SM_TEAM, 'xx-team'] },
   { name: 'PATCH team', path: (id) => `/v1/teams/${id}`, ids: [SM_TEAM, 'xx-team'], init: () => jsonInit('PATCH', { name: 'Changed by Northvale' }, { 'if-match': '"1"' }) },
 ];
@@ -57,6 +58,8 @@ describe('another authority’s ids', () => {
   it('cannot be referred to from a Northvale body: another authority’s team or person is “no such” (400)', async () => {
     const user = await expectProblem(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', { name: 'Cross Ref', email: 'cross.ref@northvale.example', role: 'practitioner', teamIds: [SM_TEAM] })), 400);
     expect(user.errors).toEqual([{ path: 'teamIds.0', message: 'No such team' }]);
+    const led = await expectProblem(await stack.api(nv('admin'), '/v1/teams', jsonInit('POST', { name: 'Led from elsewhere', managerId: 'sm-manager' })), 400);
+    expect(led.errors).toEqual([{ path: 'managerId', message: 'There is no such person in this authority' }]);
     const created = await expectProblem(await stack.api(nv('qa'), '/v1/cases', jsonInit('POST', { ref: 'NV-20001', teamId: 'assessment', caseType: 'child-in-need', holderId: 'sm-practitioner', studentId: 'sm-student' })), 400);
     expect(created.errors?.map((e) => e.path).sort()).toEqual(['holderId', 'studentId']);
     const moved = await expectProblem(await stack.api(nv('qa'), '/v1/cases/NV-00001', jsonInit('PATCH', { teamId: SM_TEAM }, { 'if-match': '"1"' })), 400);

@@ -30,6 +30,7 @@ import { moderationReportRoutes } from '../moderation/moderation-report-routes.t
 import { moderationRoutes } from '../moderation/moderation-routes.ts';
 import { openApiRoutes } from '../openapi/openapi-routes.ts';
 import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
+import { recheckCaller } from '../platform/auth/recheck-caller.ts';
 import { isDatabaseUnavailable } from '../platform/database/availability.ts';
 import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
@@ -52,7 +53,7 @@ import type { ApiDependencies } from './dependencies.ts';
 /** Routes that need a signed-in member of a tenant's staff. */
 function tenantApi() {
   return new Hono<AppEnv>()
-    .use('*', authenticate, requireTenant, idempotentPosts)
+    .use('*', authenticate, requireTenant, recheckCaller, idempotentPosts)
     .route('/cases', caseRoutes)
     .route('/cases', caseAuditRoutes)
     .route('/cases', journeyRoutes)
@@ -135,7 +136,7 @@ export function createApp(deps: ApiDependencies) {
 
   const routes = app
     .route('/v1/health', healthRoutes)
-    .use('/v1/me', authenticate)
+    .use('/v1/me', authenticate, recheckCaller)
     .route('/v1/me', meRoutes)
     // Public, and before the tenant routes so their sign-in check does not apply.
     .route('/v1', openApiRoutes)

@@ -29,4 +29,11 @@ export interface ApiDependencies {
   devOutbox: boolean;
   /** Served at `/v1/openapi.json` and `/v1/reference`; without it those answer 404. */
   apiDescription?: ApiDescription;
+  /** Where staff sign in (the portal), for the link in invitation emails; absent when there is none. */
+  portalUrl?: string;
+  /**
+   * Only the bench sets this, to measure what checking the caller's current user record
+   * costs (`recheck-caller.ts`); every real server checks.
+   */
+  skipUserRecheck?: boolean;
 }

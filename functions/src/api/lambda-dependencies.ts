@@ -21,5 +21,6 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     devOutbox: false,
     // Lambda sets LAMBDA_TASK_ROOT to the folder the bundle was unpacked into.
     apiDescription: writtenApiDescription(process.env.LAMBDA_TASK_ROOT ?? process.cwd()),
+    portalUrl: process.env.PORTAL_URL || undefined,
   };
 }

@@ -111,3 +111,27 @@ export async function listCases(options: {
   }
   return { items, nextCursor: encodeCursor(position) };
 }
+
+/** How many of a team's cases are open: the team's GSI1 range, counted, never returned. */
+export async function countOpenCases(tenant: TenantContext, teamId: string): Promise<number> {
+  const range = tenant.keys.casesByTeam(teamId);
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+        FilterExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': range.GSI1PK, ':prefix': range.GSI1SK, ':open': 'open' },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += result.Count ?? 0;
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return count;
+}

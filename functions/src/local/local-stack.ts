@@ -89,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         clientAddress: (c) => getConnInfo(c).remote.address,
         devOutbox: true,
         apiDescription: builtApiDescription,
+        ...(portalUrl ? { portalUrl } : {}),
       },
     });
     stops.push(api.close);

@@ -8,7 +8,7 @@ const app = createApp({
   platformClient: {} as DynamoDBDocumentClient,
   dataClientFor: () => ({}) as DynamoDBDocumentClient,
   verifyAccessToken: () => Promise.reject(new Error('unused')),
-  accounts: { signInAdvice: '', create: () => Promise.reject(new Error('unused')), update: () => Promise.reject(new Error('unused')) },
+  accounts: { signInAdvice: '', create: () => Promise.reject(new Error('unused')), update: () => Promise.reject(new Error('unused')), resendInvitation: () => Promise.reject(new Error('unused')) },
   devOutbox: false,
 });
 

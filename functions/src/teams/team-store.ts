@@ -4,13 +4,17 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { createItem, getItem, updateVersioned } from '../platform/database/versioned-items.ts';
 
-export function getTeam(tenant: TenantContext, teamId: string): Promise<Team | undefined> {
-  return getItem<Team>(tenant, tenant.keys.team(teamId));
+/** Teams written before teams could close read as open. */
+const withTeamStatus = (team: Team): Team => ({ ...team, status: team.status ?? 'open' });
+
+export async function getTeam(tenant: TenantContext, teamId: string): Promise<Team | undefined> {
+  const team = await getItem<Team>(tenant, tenant.keys.team(teamId));
+  return team && withTeamStatus(team);
 }
 
 export async function listTeams(tenant: TenantContext): Promise<Team[]> {
   const teams = await readAllWithPrefix<Team>(tenant, tenant.keys.teamsPrefix());
-  return teams.sort((a, b) => a.name.localeCompare(b.name));
+  return teams.map(withTeamStatus).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Conditional on absence: a second create with the same id is a 409, never an overwrite. */
@@ -18,8 +22,8 @@ export async function putNewTeam(tenant: TenantContext, team: Team): Promise<voi
   await createItem({ tenant, key: tenant.keys.team(team.id), item: { ...team }, what: 'team' });
 }
 
-export function updateTeam(options: { tenant: TenantContext; current: Team; expectedVersion: number; changes: UpdateTeamBody; at: string }) {
-  return updateVersioned<Team>({
+export async function updateTeam(options: { tenant: TenantContext; current: Team; expectedVersion: number; changes: UpdateTeamBody; at: string }) {
+  const { before, after } = await updateVersioned<Team>({
     tenant: options.tenant,
     current: options.current,
     key: options.tenant.keys.team(options.current.id),
@@ -28,4 +32,5 @@ export function updateTeam(options: { tenant: TenantContext; current: Team; expe
     at: options.at,
     what: 'team',
   });
+  return { before: withTeamStatus(before), after: withTeamStatus(after) };
 }

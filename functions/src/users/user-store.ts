@@ -1,6 +1,8 @@
-/** Staff user records of a tenant: who they are, their role and their teams. */
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { UpdateUserBody, User } from '@waypoint/shared/users/user-schemas';
+/** Staff user records of a tenant: who they are, their role, their teams and their status. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { StaffRole } from '@waypoint/shared/tenancy/roles';
+import { isCurrentStaff, withStatus, type User, type UserStatus } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
@@ -8,13 +10,40 @@ import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pa
 
 /** BatchGetItem takes at most 100 keys a call. */
 const BATCH_SIZE = 100;
+/** Items read per query while filling a filtered page. */
+const SCAN_PAGE = 100;
 
-export function getUser(tenant: TenantContext, userId: string): Promise<User | undefined> {
-  return getItem<User>(tenant, tenant.keys.user(userId));
+export async function getUser(tenant: TenantContext, userId: string): Promise<User | undefined> {
+  const user = await getItem<User>(tenant, tenant.keys.user(userId));
+  return user && withStatus(user);
 }
 
-/** A page of staff, optionally only one team's members; a filtered page is filled from later items. */
-export async function listUsers(options: { tenant: TenantContext; limit: number; cursor?: string; team?: string }) {
+export interface UserFilter {
+  team?: string;
+  role?: StaffRole;
+  status?: UserStatus;
+  /** Part of a name or email address, in any case. */
+  q?: string;
+}
+
+function matches(user: User, filter: UserFilter): boolean {
+  if (filter.team !== undefined && !user.teamIds.includes(filter.team)) return false;
+  if (filter.role !== undefined && user.role !== filter.role) return false;
+  if (filter.status !== undefined && user.status !== filter.status) return false;
+  if (filter.q !== undefined) {
+    const wanted = filter.q.toLocaleLowerCase('en-GB');
+    if (!user.name.toLocaleLowerCase('en-GB').includes(wanted) && !user.email.includes(wanted)) return false;
+  }
+  return true;
+}
+
+/**
+ * A page of staff matching the filter. The filter is applied here rather than in DynamoDB
+ * because a name search must ignore case and records written before `status` existed must
+ * match on the status they are read as; a page stops at the last user it returns, so the
+ * cursor continues right after them.
+ */
+export async function listUsers(options: { tenant: TenantContext; limit: number; cursor?: string } & UserFilter) {
   const { tenant } = options;
   const prefix = tenant.keys.usersPrefix();
   const start = decodeCursor(options.cursor, tenant.keys.root);
@@ -26,14 +55,21 @@ export async function listUsers(options: { tenant: TenantContext; limit: number;
       new QueryCommand({
         TableName: tenant.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ...(options.team ? { FilterExpression: 'contains(teamIds, :team)' } : {}),
-        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK, ...(options.team ? { ':team': options.team } : {}) },
-        Limit: options.limit - items.length,
+        ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
+        Limit: SCAN_PAGE,
         ExclusiveStartKey: position,
       }),
     );
-    items.push(...(result.Items ?? []).map((item) => withoutKeys<User>(item)));
     position = result.LastEvaluatedKey;
+    for (const item of result.Items ?? []) {
+      const user = withStatus(withoutKeys<User>(item));
+      if (!matches(user, options)) continue;
+      items.push(user);
+      if (items.length === options.limit) {
+        position = { PK: item.PK, SK: item.SK };
+        break;
+      }
+    }
   } while (position && items.length < options.limit);
   return { items, nextCursor: encodeCursor(position ? { key: position as Record<string, string> } : undefined) };
 }
@@ -73,14 +109,49 @@ export async function putNewUser(tenant: TenantContext, user: User): Promise<voi
   await createItem({ tenant, key: tenant.keys.user(user.id), item: { ...user }, what: 'user' });
 }
 
-export function updateUser(options: { tenant: TenantContext; current: User; expectedVersion: number; changes: UpdateUserBody; at: string }) {
-  return updateVersioned<User>({
+export interface UserChanges {
+  name?: string;
+  role?: StaffRole;
+  teamIds?: string[];
+  status?: UserStatus;
+  /** Kept when an invitation is sent again; its count makes each sending's email reason unique. */
+  invitationsSent?: number;
+  invitedAt?: string;
+}
+
+/** `active` is written beside every status, so readers that only ask "can they be given work?" need not know the statuses. */
+export async function updateUser(options: { tenant: TenantContext; current: User; expectedVersion: number; changes: UserChanges; at: string }) {
+  const { status, ...rest } = options.changes;
+  const { before, after } = await updateVersioned<User>({
     tenant: options.tenant,
     current: options.current,
     key: options.tenant.keys.user(options.current.id),
     expectedVersion: options.expectedVersion,
-    changes: { ...options.changes },
+    changes: { ...rest, ...(status ? { status, active: isCurrentStaff(status) } : {}) },
     at: options.at,
     what: 'user',
   });
+  return { before: withStatus(before), after: withStatus(after) };
+}
+
+/**
+ * An invited person's first request: they are now active. Not a versioned change (no admin
+ * edit can be lost to it, and an admin's open form stays valid), and conditional, so it
+ * happens once however many requests race.
+ */
+export async function markSignedIn(tenant: TenantContext, userId: string, at: string): Promise<void> {
+  try {
+    await tenant.db.send(
+      new UpdateCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.user(userId),
+        UpdateExpression: 'SET #status = :active, active = :true, signedInAt = :at',
+        ConditionExpression: '#status = :invited',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':true': true, ':at': at },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }

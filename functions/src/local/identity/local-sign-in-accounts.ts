@@ -36,6 +36,8 @@ export function localSignInAccounts(options: { db: DynamoDBDocumentClient; table
       }
       return { userId, created: true };
     },
+    // The outbox email is the whole invitation here: the demo password needs no resending.
+    async resendInvitation() {},
     async update(change) {
       const existing = await findAccount({ db, tableName, email: change.email });
       if (!existing || existing.tenantId !== change.tenantId) throw new AccountNotFoundError();

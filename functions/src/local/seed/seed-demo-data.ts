@@ -47,12 +47,15 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     await putIfAbsent(keys.profile(), profile);
     await registerTenantInDirectory({ platformClient: db, tableName, profile });
     await putIfAbsent(keys.settings(), { ...defaultSettings(tenant.name), version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+    // Each team is led by the first team manager in it (`manager@` leads Child in Need).
+    const managers = demoUsers(tenant).filter((u) => u.role === 'manager');
     for (const team of DEMO_TEAMS) {
-      await putIfAbsent(keys.team(team.id), { id: team.id, name: team.name, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+      const managerId = managers.find((m) => m.teamIds.includes(team.id))?.id;
+      await putIfAbsent(keys.team(team.id), { id: team.id, name: team.name, status: 'open', ...(managerId ? { managerId } : {}), version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
     }
     for (const user of demoUsers(tenant)) {
       const { canSignIn, ...record } = user;
-      await putIfAbsent(keys.user(user.id), { ...record, active: true, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+      await putIfAbsent(keys.user(user.id), { ...record, status: 'active', active: true, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
       if (canSignIn) await putAccount({ email: user.email, userId: user.id, tenantId: tenant.id, role: user.role, name: user.name });
     }
     const context = tenantContext({ tenantId: tenant.id, db, tableName });

@@ -4,6 +4,7 @@ import {
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
+  UnsupportedUserStateException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +18,17 @@ const B = '2b9e4d17-8a3f-4c6b-b1d0-736f75746802';
 function fakeCognito() {
   const users = new Map<string, { Name: string; Value: string }[]>();
   const calls: string[] = [];
+  /** People who have chosen their own password, and whom Cognito has sent a temporary one again. */
+  const confirmed = new Set<string>();
+  const resent: string[] = [];
   const send = (async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
     calls.push(command.constructor.name);
-    const input = command.input as { Username: string; UserAttributes?: { Name: string; Value: string }[] };
+    const input = command.input as { Username: string; UserAttributes?: { Name: string; Value: string }[]; MessageAction?: string };
+    if (command instanceof AdminCreateUserCommand && input.MessageAction === 'RESEND') {
+      if (confirmed.has(input.Username)) throw new UnsupportedUserStateException({ message: 'confirmed', $metadata: {} });
+      resent.push(input.Username);
+      return {};
+    }
     if (command instanceof AdminCreateUserCommand) {
       if (users.has(input.Username)) throw new UsernameExistsException({ message: 'exists', $metadata: {} });
       const attributes = [...(input.UserAttributes ?? []), { Name: 'sub', Value: `sub-${users.size + 1}` }];
@@ -33,7 +42,7 @@ function fakeCognito() {
     }
     return {};
   }) as unknown as CognitoSender['send'];
-  return { cognito: { send }, users, calls };
+  return { cognito: { send }, users, calls, confirmed, resent };
 }
 
 describe('Cognito sign-in accounts', () => {
@@ -66,5 +75,17 @@ describe('Cognito sign-in accounts', () => {
     await accounts.create({ tenantId: B, email: 'b@x.example', name: 'B', role: 'admin' });
     await expect(accounts.update({ tenantId: A, email: 'b@x.example', role: 'student' })).rejects.toBeInstanceOf(AccountNotFoundError);
     expect(fake.calls).not.toContain(AdminUpdateUserAttributesCommand.name);
+  });
+
+  it('resends the temporary password to someone who has not signed in, and leaves alone someone who has', async () => {
+    const fake = fakeCognito();
+    const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
+    await accounts.create({ tenantId: A, email: 'new@x.example', name: 'New', role: 'practitioner' });
+    await accounts.create({ tenantId: A, email: 'known@x.example', name: 'Known', role: 'practitioner' });
+    fake.confirmed.add('known@x.example');
+    await accounts.resendInvitation({ tenantId: A, email: 'new@x.example' });
+    await accounts.resendInvitation({ tenantId: A, email: 'known@x.example' });
+    expect(fake.resent).toEqual(['new@x.example']);
+    await expect(accounts.resendInvitation({ tenantId: B, email: 'new@x.example' })).rejects.toBeInstanceOf(AccountNotFoundError);
   });
 });

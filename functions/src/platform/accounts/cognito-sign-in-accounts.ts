@@ -67,6 +67,17 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
         return { userId: existing, created: false };
       }
     },
+    async resendInvitation(account) {
+      if (!(await accountIn(account.email, account.tenantId))) throw new AccountNotFoundError();
+      const { sdk: { AdminCreateUserCommand, UnsupportedUserStateException }, cognito } = await load();
+      try {
+        // RESEND mails a fresh temporary password to someone who has not signed in yet.
+        await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: account.email, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));
+      } catch (error) {
+        // They have set their own password already: our email still reminds them where to sign in.
+        if (!(error instanceof UnsupportedUserStateException || (error as Error).name === 'UnsupportedUserStateException')) throw error;
+      }
+    },
     async update(change) {
       if (!(await accountIn(change.email, change.tenantId))) throw new AccountNotFoundError();
       const { sdk, cognito } = await load();

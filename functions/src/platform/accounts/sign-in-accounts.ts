@@ -43,6 +43,11 @@ export interface SignInAccounts {
   create(account: NewAccount): Promise<{ userId: string; created: boolean }>;
   /** Changes the role the next token carries, or stops the person signing in. */
   update(change: AccountChange): Promise<void>;
+  /**
+   * Sends the provider's own invitation again, where it has one (Cognito's temporary
+   * password); a person who has already chosen a password is left alone.
+   */
+  resendInvitation(account: { tenantId: string; email: string }): Promise<void>;
   /** What an added person is told about signing in, for the welcome email. */
   readonly signInAdvice: string;
 }

@@ -14,6 +14,7 @@ export type ProblemKind =
   | 'malformed-json'
   | 'payload-too-large'
   | 'unauthenticated'
+  | 'session-revoked'
   | 'forbidden'
   | 'not-found'
   | 'gone'
@@ -31,6 +32,7 @@ const STATUS: Record<ProblemKind, number> = {
   'malformed-json': 400,
   'payload-too-large': 413,
   unauthenticated: 401,
+  'session-revoked': 401,
   forbidden: 403,
   'not-found': 404,
   gone: 410,
@@ -49,6 +51,7 @@ const TITLE: Record<ProblemKind, string> = {
   'malformed-json': 'The request body is not valid JSON',
   'payload-too-large': 'The request body is too large',
   unauthenticated: 'Sign-in required',
+  'session-revoked': 'Your session has ended',
   forbidden: 'Not allowed',
   'not-found': 'Not found',
   gone: 'No longer available',
