@@ -93,6 +93,12 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     redirect(303, `/signin?returnTo=${encodeURIComponent(returnTo)}`);
   }
 
+  /** The API ended the session (the account was switched off): sign out and say why. */
+  function revoked(): never {
+    clearStaffSession(event.cookies);
+    redirect(303, '/signin?problem=revoked');
+  }
+
   async function request(path: string, options: RequestOptions = {}): Promise<{ body: unknown; headers: Headers }> {
     const session = event.locals.session;
     if (!session) toSignIn();
@@ -133,7 +139,8 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     if (response.ok) return { body, headers: response.headers };
 
     const problem = problemFrom(response.status, response.statusText, body);
-    if (options.handle?.includes(response.status)) throw new ApiError(problem);
+    if (options.handle?.includes(response.status) && response.status !== 401) throw new ApiError(problem);
+    if (response.status === 401 && problem.type.endsWith('/session-revoked')) revoked();
     if (response.status === 401) toSignIn();
     if (response.status === 403) error(403, 'You do not have access to this page');
     if (response.status === 404) error(404, 'Page not found');

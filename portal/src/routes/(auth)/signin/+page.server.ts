@@ -8,6 +8,7 @@ const PROBLEMS: Record<string, string> = {
   failed: 'We could not sign you in. Try again.',
   unavailable: 'The sign-in service is not available just now. Try again in a few minutes.',
   cancelled: 'Sign-in was cancelled.',
+  revoked: 'You have been signed out because your Waypoint account has been switched off. If you think this is a mistake, ask your authority’s Waypoint administrator.',
 };
 
 export const load: PageServerLoad = ({ locals, url }) => {
