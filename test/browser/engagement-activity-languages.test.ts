@@ -11,7 +11,7 @@ import type { ActivityView } from '@waypoint/shared/engagement/activity-schemas'
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { expectJson } from '../api/api-client.ts';
-import { nvActivity } from '../api/engagement-support.ts';
+import { newActivity, nvActivity } from '../api/engagement-support.ts';
 import { expectNoSidewaysScroll, phoneContext } from './engagement-steps.ts';
 
 useBrowserStack();
@@ -82,6 +82,8 @@ describe('an activity’s title in Urdu', () => {
     const page = await context.newPage();
     const html = async () => ({ lang: await page.locator('html').getAttribute('lang'), dir: await page.locator('html').getAttribute('dir') });
     try {
+      // An activity with no Urdu title at all, beside ours and the demo ones (which have theirs).
+      const untranslated = await newActivity(stack, 'qa@northvale.example', { title: 'Autumn check-in', publicLink: true });
       await page.goto(`${stack.portalUrl}/have-your-say/northvale?lang=ur`);
       expect(await html()).toEqual({ lang: 'ur', dir: 'rtl' });
       const ours = page.locator('.activity-list__item').filter({ has: page.getByRole('heading', { level: 3, name: URDU.title }) });
@@ -89,10 +91,12 @@ describe('an activity’s title in Urdu', () => {
       // In the page's own language: no lang or dir of its own.
       expect({ lang: await heading.getAttribute('lang'), dir: await heading.getAttribute('dir') }).toEqual({ lang: null, dir: null });
       expect(await ours.getByText(URDU.description).count()).toBe(1);
-      // The demo activity has no Urdu title: its English one says it is English, left to right.
-      const english = (await expectJson<ActivityView>(await stack.api('qa@northvale.example', `/v1/engagement/activities/${nvActivity('parents-carers')}`))).title;
-      const demo = page.getByRole('heading', { level: 3, name: english });
-      expect({ lang: await demo.getAttribute('lang'), dir: await demo.getAttribute('dir') }).toEqual({ lang: 'en', dir: 'ltr' });
+      // An activity with no Urdu title: its English one says it is English, left to right.
+      const english = page.getByRole('heading', { level: 3, name: untranslated.title });
+      expect({ lang: await english.getAttribute('lang'), dir: await english.getAttribute('dir') }).toEqual({ lang: 'en', dir: 'ltr' });
+      // The demo activity has its own Urdu title, shown as the page's language.
+      const demo = (await expectJson<ActivityView>(await stack.api('qa@northvale.example', `/v1/engagement/activities/${nvActivity('parents-carers')}`))).translations?.ur?.title;
+      expect({ lang: await page.getByRole('heading', { level: 3, name: demo }).getAttribute('lang') }).toEqual({ lang: null });
       await expectNoSidewaysScroll(page);
       await expectNoAxeViolations(page);
 
