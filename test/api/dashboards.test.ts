@@ -165,14 +165,14 @@ describe('CSV of a figure', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="waypoint-timeliness-2031-01-to-2031-03-${TEAM}.csv"`);
     expect(await response.text()).toBe(
-      'month,audits due,completed,completed on time,completed late,outstanding,late\r\n2031-01,0,0,0,0,0,0\r\n2031-02,2,1,0,1,1,1\r\n2031-03,4,3,3,0,1,0\r\n',
+      'month,audits due,completed,completed on time,completed late,late and not yet completed,not yet due,completed or late,on time (%)\r\n2031-01,0,0,0,0,0,0,0,\r\n2031-02,2,1,0,1,1,0,2,0\r\n2031-03,4,3,3,0,0,1,3,100\r\n',
     );
   });
 
   it('writes "fewer than 5" in the fairness rows and needs a known figure', async () => {
     const csv = await (await stack.api(nv('qa'), `/v1/dashboards/service/export?figure=fairness&team=${TEAM}`)).text();
-    expect(csv).toContain('Gender,Male,fewer than 5,fewer than 5,');
-    expect(csv).toContain('Age band,Aged 10 to 15,6,fewer than 5,,0,fewer than 5,fewer than 5,fewer than 5');
+    expect(csv).toContain('Gender,Male,fewer than 5,fewer than 5,fewer than 5,');
+    expect(csv).toContain('Age band,Aged 10 to 15,6,fewer than 5,fewer than 5,,0,fewer than 5,fewer than 5,fewer than 5');
     await expectProblem(await stack.api(nv('qa'), '/v1/dashboards/service/export?figure=league-table'), 400);
     await expectProblem(await stack.api(nv('manager'), '/v1/dashboards/service/export?figure=grades'), 403);
   });

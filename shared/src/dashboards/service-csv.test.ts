@@ -28,7 +28,7 @@ describe('CSV of a figure', () => {
   it('writes "fewer than 5" for small groups, never their number', () => {
     const { csv } = serviceFigureCsv(view, 'fairness', labels);
     const female = csv.split('\r\n').find((line) => line.startsWith('Gender,Female'))!;
-    expect(female).toBe('Gender,Female,fewer than 5,fewer than 5,,fewer than 5,fewer than 5,fewer than 5,fewer than 5');
+    expect(female).toBe('Gender,Female,fewer than 5,fewer than 5,fewer than 5,,fewer than 5,fewer than 5,fewer than 5,fewer than 5');
   });
 
   it('gives every figure the view lists', () => {

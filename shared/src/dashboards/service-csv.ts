@@ -25,8 +25,8 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
   switch (figure) {
     case 'timeliness':
       return csv(
-        ['month', 'audits due', 'completed', 'completed on time', 'completed late', 'outstanding', 'late'],
-        view.trend.map((m) => [m.month, m.due, m.completed, m.completedOnTime, m.completedLate, m.outstanding, m.late]),
+        ['month', 'audits due', 'completed', 'completed on time', 'completed late', 'late and not yet completed', 'not yet due', 'completed or late', 'on time (%)'],
+        view.trend.map((m) => [m.month, m.due, m.completed, m.completedOnTime, m.completedLate, m.late, m.notYetDue, m.onTimeOutOf, share(m.onTimeOutOf > 0 ? m.completedOnTime / m.onTimeOutOf : null)]),
       );
     case 'grades':
       return csv(
@@ -58,8 +58,8 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
       return csv(['section', 'graded below good', 'actions raised'], view.areasForDevelopment.map((a) => [a.title, a.belowGood, a.actionsRaised]));
     case 'fairness':
       return csv(
-        ['dimension', 'group', 'audits due', 'completed on time', 'on time (%)', ...grades],
-        view.fairness.flatMap((d) => d.groups.map((g) => [d.label, g.label, describeShown(g.audits), describeShown(g.completedOnTime), share(g.onTimeShare), ...GRADES.map((grade) => describeShown(g.grades[grade]))])),
+        ['dimension', 'group', 'audits due', 'completed on time', 'completed or late', 'on time (%)', ...grades],
+        view.fairness.flatMap((d) => d.groups.map((g) => [d.label, g.label, describeShown(g.audits), describeShown(g.completedOnTime), describeShown(g.onTimeOutOf), share(g.onTimeShare), ...GRADES.map((grade) => describeShown(g.grades[grade]))])),
       );
     case 'feedback-themes': {
       const f = view.feedbackThemes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FairnessDimension } from '@waypoint/shared/dashboards/service-view-schemas';
-import { fairnessRows, feedbackThemeRows, gradeRow, shortMonth } from './dashboard-charts.ts';
+import { fairnessRows, feedbackThemeRows, gradeRow, onTimeText, shortMonth, timelinessRows } from './dashboard-charts.ts';
 
 const hidden = { value: null, suppressed: true } as const;
 const shown = (value: number) => ({ value, suppressed: false }) as const;
@@ -20,7 +20,7 @@ describe('dashboard chart rows', () => {
       ],
     };
     expect(fairnessRows(dimension)).toEqual([
-      { key: 'a', label: 'Girls', values: [80], text: '80% of 10 on time' },
+      { key: 'a', label: 'Girls', values: [80], text: '80% on time (8 of 10 completed or late)' },
       { key: 'b', label: 'Boys', values: [null], text: 'fewer than 5' },
     ]);
   });
@@ -38,6 +38,15 @@ describe('dashboard chart rows', () => {
       { key: 'Waiting', label: 'Waiting', values: [9], text: '9 (75% of tagged responses)' },
       { key: 'Getting in touch', label: 'Getting in touch', values: [null], text: 'fewer than 5' },
     ]);
+  });
+
+  it('splits the audits due into four bars that add up to them, and gives the share on time with what it is out of', () => {
+    const audits = { due: 26, completed: 18, completedOnTime: 18, completedLate: 0, outstanding: 8, late: 3, notYetDue: 5, onTimeOutOf: 21, onTimeShare: 18 / 21 };
+    const [due, ...parts] = timelinessRows(audits);
+    expect(parts.map((p) => p.label)).toEqual(['Completed on time', 'Completed late', 'Late, not yet completed', 'Not yet due']);
+    expect(parts.reduce((sum, p) => sum + p.values[0]!, 0)).toBe(due!.values[0]);
+    expect(onTimeText(audits)).toBe('86% (18 of the 21 audits completed or late)');
+    expect(onTimeText({ ...audits, completedOnTime: 0, onTimeOutOf: 0, onTimeShare: null })).toMatch(/^not yet known/);
   });
 
   it('names months briefly', () => {

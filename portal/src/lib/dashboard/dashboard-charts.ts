@@ -5,7 +5,7 @@
  */
 import type { AuditTimeliness, FairnessDimension, FeedbackThemesFigure, GradeCounts, ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import { describeShown } from '@waypoint/shared/reporting/small-numbers';
-import { GRADES, gradeLabel } from '@waypoint/shared/templates/grade-scale';
+import { GRADES, goodOrBetterCount, gradeLabel } from '@waypoint/shared/templates/grade-scale';
 import type { BarInput } from '../components/charts/bar-chart.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -22,19 +22,27 @@ function gradeTotal(grades: GradeCounts): number {
   return GRADES.reduce((sum, g) => sum + grades[g], 0);
 }
 
+/** The audits due, then the four parts they split into (audit-timeliness.ts), which add up to them. */
 export function timelinessRows(a: AuditTimeliness): BarInput[] {
   return [
     { key: 'due', label: 'Audits due', values: [a.due], text: String(a.due) },
     { key: 'on-time', label: 'Completed on time', values: [a.completedOnTime], text: String(a.completedOnTime) },
-    { key: 'late', label: 'Completed late', values: [a.completedLate], text: String(a.completedLate) },
-    { key: 'outstanding', label: 'Not yet completed', values: [a.outstanding], text: String(a.outstanding) },
+    { key: 'completed-late', label: 'Completed late', values: [a.completedLate], text: String(a.completedLate) },
+    { key: 'late', label: 'Late, not yet completed', values: [a.late], text: String(a.late) },
+    { key: 'not-yet-due', label: 'Not yet due', values: [a.notYetDue], text: String(a.notYetDue) },
   ];
+}
+
+/** "86% (18 of the 21 audits completed or late)": the share with the very figures it is worked out from. */
+export function onTimeText(a: Pick<AuditTimeliness, 'completedOnTime' | 'onTimeOutOf' | 'onTimeShare'>): string {
+  if (a.onTimeShare === null) return 'not yet known: no audit is completed or late';
+  return `${percent(a.onTimeShare)} (${a.completedOnTime} of the ${a.onTimeOutOf} ${a.onTimeOutOf === 1 ? 'audit' : 'audits'} completed or late)`;
 }
 
 /** One stacked row of grades; the text gives the total and the share graded good or better. */
 export function gradeRow(key: string, label: string, grades: GradeCounts): BarInput {
   const total = gradeTotal(grades);
-  const good = grades.outstanding + grades.good;
+  const good = goodOrBetterCount(grades);
   return { key, label, values: GRADES.map((g) => grades[g]), text: total === 0 ? 'None graded' : `${total} (${Math.round((good / total) * 100)}% good or better)` };
 }
 
@@ -66,7 +74,7 @@ export function fairnessRows(dimension: FairnessDimension): BarInput[] {
     key: g.group,
     label: g.label,
     values: [g.onTimeShare === null ? null : Math.round(g.onTimeShare * 100)],
-    text: g.audits.suppressed ? 'fewer than 5' : g.onTimeShare === null ? `${describeShown(g.audits)} due` : `${percent(g.onTimeShare)} of ${describeShown(g.audits)} on time`,
+    text: g.audits.suppressed ? 'fewer than 5' : g.onTimeShare === null ? `${describeShown(g.audits)} due` : `${percent(g.onTimeShare)} on time (${describeShown(g.completedOnTime)} of ${describeShown(g.onTimeOutOf)} completed or late)`,
   }));
 }
 
@@ -85,7 +93,7 @@ export function gradeSeries(labels: readonly string[]): string[] {
 }
 
 export function timelinessSummary(a: AuditTimeliness): string {
-  return `${a.due} audits were due; ${a.completedOnTime} were completed on time, ${a.completedLate} late, and ${a.outstanding} are not yet completed. On time: ${percent(a.onTimeShare)}.`;
+  return `${a.due} audits were due: ${a.completedOnTime} completed on time, ${a.completedLate} completed late, ${a.late} late and not yet completed, and ${a.notYetDue} not yet due. On time: ${onTimeText(a)}.`;
 }
 
 export function actionSummary(view: ServiceView): string {
