@@ -121,7 +121,9 @@ export const ProgrammeMonthResource = v.pipe(
         counts,
       }),
     ),
-    totals: v.pipe(counts, v.description('Every audit you may see: the month’s by state, and `late.length` late')),
+    // Every audit you may see: the month’s by state, and `late.length` late. Used as is: a titled
+    // schema wrapped in another pipe would be a second component of the same name.
+    totals: counts,
     audits: v.pipe(v.array(ProgrammeAuditResource), v.description('The month’s audits you may see')),
     late: v.pipe(v.array(ProgrammeAuditResource), v.description('Late audits of this month and the 12 before, most overdue first')),
     people,
