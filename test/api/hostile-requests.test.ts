@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@waypoint/functions/api/app';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, NORTHVALE, readVersioned } from './api-client.ts';
-import { nvCode, publicCall } from './engagement-support.ts';
+import { nvActivity, nvCode, publicCall } from './engagement-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -132,6 +132,20 @@ describe('bodies', () => {
     expect(problem.errors![0]!.message).toBe('Unknown field');
     expect(text).not.toContain('k'.repeat(100));
     expect(text.length).toBeLessThan(5000);
+  });
+
+  it('refuse an array where an object belongs, at any depth, rather than reading it as an empty one', async () => {
+    const activity = `/v1/engagement/activities/${nvActivity('ages-8-10')}`;
+    for (const [email, path, body, field] of [
+      [nv('qa'), activity, { translations: [] }, 'translations'],
+      [nv('qa'), activity, { translations: { cy: [] } }, 'translations.cy'],
+      [nv('admin'), '/v1/settings', { safetyPhrases: [] }, 'safetyPhrases'],
+    ] as const) {
+      const before = await readVersioned(stack, email, path);
+      const problem = await expectProblem(await stack.api(email, path, jsonInit('PATCH', body, { 'if-match': before.etag })), 400);
+      expect(problem.errors).toEqual([{ path: field, message: 'Expected a JSON object' }]);
+      expect((await readVersioned(stack, email, path)).etag).toBe(before.etag);
+    }
   });
 
   it('say a required field is required, and what it takes', async () => {

@@ -57,3 +57,27 @@ export function describeExpected(root: unknown, keys: readonly unknown[]): strin
   if (base.type === 'object' || base.type === 'strict_object') return 'an object';
   return undefined;
 }
+
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest', 'record']);
+
+/**
+ * The paths where a JSON array stands in place of an object. valibot's object and record
+ * schemas take an array for one (an array is an object to JavaScript), so `{ "translations": [] }`
+ * would otherwise pass as an empty object. Walks the input along the schema; unions are left
+ * to their options' own checks.
+ */
+export function arraysInPlaceOfObjects(schema: unknown, input: unknown, path: readonly string[] = []): string[][] {
+  const { base } = unwrap(schema);
+  if (!base?.type || input === null || typeof input !== 'object') return [];
+  const node = base as SchemaNode & { value?: unknown; item?: unknown; items?: readonly unknown[] };
+  if (OBJECT_TYPES.has(node.type!)) {
+    if (Array.isArray(input)) return [[...path]];
+    const record = input as Record<string, unknown>;
+    if (node.type === 'record') return Object.entries(record).flatMap(([key, value]) => arraysInPlaceOfObjects(node.value, value, [...path, key]));
+    return Object.entries(node.entries ?? {}).flatMap(([key, entry]) => (Object.hasOwn(record, key) ? arraysInPlaceOfObjects(entry, record[key], [...path, key]) : []));
+  }
+  if (!Array.isArray(input)) return [];
+  if (node.type === 'array') return input.flatMap((value, index) => arraysInPlaceOfObjects(node.item, value, [...path, String(index)]));
+  if (node.type === 'tuple' || node.type === 'strict_tuple') return input.flatMap((value, index) => arraysInPlaceOfObjects(node.items?.[index], value, [...path, String(index)]));
+  return [];
+}

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Context } from 'hono';
 import { ApiError, type FieldError } from './api-error.ts';
-import { describeExpected } from './schema-hints.ts';
+import { arraysInPlaceOfObjects, describeExpected } from './schema-hints.ts';
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -57,6 +57,8 @@ function validationProblem(what: string, errors: FieldError[]): ApiError {
 }
 
 export function parseWith<S extends AnySchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+  const arrays = arraysInPlaceOfObjects(schema, input);
+  if (arrays.length) throw validationProblem(what, arrays.map((path) => ({ path: pathText(path), message: 'Expected a JSON object' })));
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
   throw validationProblem(what, fieldErrors(result.issues, schema));
