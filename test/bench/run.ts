@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: builds the portal, starts its own stack, seeds two bench authorities (one
- * year and ten years of history), warms up, then interleaves the workloads and prints
- * `name: value` lines, among them the weight of the heaviest public engagement page.
+ * `npm run bench`: bundles the API and jobs Lambdas as CDK does and times the API's cold
+ * start, builds the portal, starts its own stack, seeds two bench authorities (one year and
+ * ten years of history), warms up, then interleaves the workloads (API reads, the staff audit
+ * page and the API calls it makes) and prints `name: value` lines, among them the weight of
+ * the heaviest public engagement page; last, sustained load with autocannon on loopback.
  * Ratios compare like with like on the same machine at the same moment, so they mean the
  * same on a busy or an idle machine. Not part of `npm test`.
  */
@@ -15,7 +17,9 @@ import { startStack } from '../support/stack.ts';
 import { startRecheckPair } from './auth-recheck.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
+import { launchBrowser, signIn } from '../support/browser.ts';
 import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
+import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
 import { seedBenchTenant } from './seed-bench.ts';
 
@@ -60,9 +64,36 @@ try {
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     await response.arrayBuffer();
   };
+  // A completed audit of the demo authority, and a portal session for its QA officer (a real sign-in).
+  const audits = (await (await fetch(`${stack.apiUrl}/v1/audits?state=completed&limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
+  const auditId = audits.items[0]!.id;
+  const browser = await launchBrowser();
+  let portalCookie: string;
+  try {
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), `qa@${tenant.slug}.example`, { portalUrl: stack.portalUrl! });
+    portalCookie = (await context.cookies(stack.portalUrl!)).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+  const page = async (path: string) => {
+    const response = await fetch(`${stack.portalUrl}${path}`, { headers: { cookie: portalCookie, accept: 'text/html' }, redirect: 'manual' });
+    if (response.status !== 200) throw new Error(`portal ${path} answered ${response.status}`);
+    await response.arrayBuffer();
+  };
   const recheck = await startRecheckPair(stack, { path: `/v1/cases/${caseRef}`, token });
   const workloads = {
     ...recheck.workloads,
+    audit_get: () => get(`/v1/audits/${auditId}`, token),
+    // The staff audit page, and the API calls its server load makes in the same order: the
+    // layout's /me and /settings, then the audit and the grade labels (settings), then the teams
+    // (the template version is kept by the portal after its first read).
+    portal_audit_page: () => page(`/audits/${auditId}`),
+    portal_audit_api: async () => {
+      await Promise.all([get('/v1/me', token), get('/v1/settings', token)]);
+      await Promise.all([get(`/v1/audits/${auditId}`, token), get('/v1/settings', token)]);
+      await get('/v1/teams', token);
+    },
     case_get: () => get(`/v1/cases/${caseRef}`, token),
     raw_getitem: async () => {
       const { Item } = await db.send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(tenant.id).case(caseRef) }));
@@ -89,10 +120,25 @@ try {
   print('dashboard_12m_10y_p50_ms', p50('dashboard_10y'));
   print('case_get_10y_p50_ms', p50('case_get_10y'));
   print('dashboard_12m_10y_p95_ms', percentile(samples.dashboard_10y!, 95));
+  print('audit_get_p50_ms', p50('audit_get'));
+  print('audit_get_vs_case_get_ratio', p50('audit_get') / p50('case_get'));
+  print('portal_audit_page_p50_ms', p50('portal_audit_page'));
+  print('portal_audit_page_vs_api_ratio', p50('portal_audit_page') / p50('portal_audit_api'));
   print('dashboard_history_ratio', p50('dashboard_10y') / p50('dashboard_1y'));
   print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
   // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
   print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
+  // Sustained load, one after another: the list, a bare hello route, the raw Query.
+  const list = await caseListLoad(stack.apiUrl, token);
+  const hello = await helloLoad();
+  const raw = await rawQueryLoad(db, stack.tableName, tenant.id);
+  print('load_cases_list_rps', list.requestsPerSecond, 0);
+  print('load_raw_query_rps', raw.requestsPerSecond, 0);
+  print('load_hello_rps', hello.requestsPerSecond, 0);
+  print('load_cases_list_vs_raw_query_ratio', list.requestsPerSecond / raw.requestsPerSecond);
+  print('load_cases_list_vs_hello_ratio', list.requestsPerSecond / hello.requestsPerSecond, 3);
+  print('load_cases_list_p99_ms', list.p99Ms, 0);
+  print('load_raw_query_p99_ms', raw.p99Ms, 0);
   print('bench_seconds', (performance.now() - started) / 1000, 1);
 } finally {
   await stack.stop();
