@@ -1,14 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
-// One run covers every suite but the bench: unit tests beside the code, cross-cutting suites in test/.
+/**
+ * One run covers every suite but the bench: unit tests beside the code, cross-cutting suites in test/.
+ * The suites that start a Waypoint run without module isolation, so a worker keeps its stacks and
+ * its chromium from one file to the next (test/support/stack.ts says what that means for a file).
+ * Timeouts are there to end a hang, not to judge speed: a busy machine is slow, not broken.
+ */
+const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts'];
+const API = ['test/api/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/lambda/**/*.test.ts'];
+const BROWSER = ['test/browser/**/*.test.ts'];
+
+const EVERY_PROJECT = {
+  exclude: ['**/node_modules/**', 'test/bench/**'],
+  testTimeout: 120_000,
+  hookTimeout: 300_000,
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+};
+
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/bench/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    projects: [
+      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } },
+      { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } },
+      { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false } },
+    ],
   },
 });

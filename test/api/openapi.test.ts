@@ -1,6 +1,5 @@
-/** `/v1/openapi.json` and `/v1/reference` over HTTP: public, complete, and the page accessible. */
+/** `/v1/openapi.json` and `/v1/reference` over HTTP: public and complete (test/browser/api-reference.test.ts checks the page with axe). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson } from './api-client.ts';
 
@@ -148,21 +147,5 @@ describe('/v1/reference', () => {
     for (const [method, path] of EXPECTED) expect(html).toContain(`<span class="method">${method.toUpperCase()}</span><code>${path}</code></h3>`);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/<script/);
-  });
-
-  // The page describes every route, so axe takes a while over it; longer while other suites run.
-  it('passes axe in a browser', { timeout: 90_000 }, async () => {
-    let browser: TestBrowser | undefined;
-    try {
-      browser = await launchBrowser();
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${stack.apiUrl}/v1/reference`);
-      expect(await page.title()).toBe('API reference – Waypoint');
-      expect(await page.locator('h1').count()).toBe(1);
-      await expectNoAxeViolations(page);
-    } finally {
-      await browser?.close();
-    }
   });
 });

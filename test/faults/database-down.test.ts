@@ -6,7 +6,8 @@ let stack: TestStack;
 const manager = 'manager@northvale.example';
 
 beforeAll(async () => {
-  stack = await startStack();
+  // It stops the database under the API, so the stack is its own.
+  stack = await startStack({ own: true });
   await stack.tokenFor(manager); // sign in while the database is still up
 });
 

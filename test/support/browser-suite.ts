@@ -1,26 +1,28 @@
 /**
  * What a browser-test file shares: the stack with the portal, one chromium, and pages signed
- * in per user. `useBrowserStack()` at the top of the file starts them before its tests and
- * stops them after; a file's own `beforeAll` registered later runs once they are up, and its
- * own `afterAll` runs before they stop.
+ * in per user. `useBrowserStack()` at the top of the file makes them ready before its tests
+ * and tidies up after; a file's own `beforeAll` registered later runs once they are up, and its
+ * own `afterAll` runs before they are tidied.
  *
- * The three bindings are filled in by `beforeAll`. ES modules export live bindings, so a test
- * reads the current values, and vitest gives each test file its own copy of this module.
+ * The stack and chromium are the worker's shared ones (see stack.ts), unless the file asks for
+ * `{ own: true }`; each file gets its own contexts, closed when it ends, and its own sign-ins.
+ * The three bindings are filled in by `beforeAll`; ES modules export live bindings, so a test
+ * reads the current values.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, signInCache, type SignInCache, type TestBrowser } from './browser.ts';
-import { startStack, type TestStack } from './stack.ts';
+import { sharedBrowser, signInCache, type SignInCache, type TestBrowser } from './browser.ts';
+import { startStack, type StackOptions, type TestStack } from './stack.ts';
 
 export let stack: TestStack;
 export let browser: TestBrowser;
 export let signedIn: SignInCache;
 
-/** Starting the stack and the browser together takes most of this on a loaded machine. */
-const START_TIMEOUT_MS = 90_000;
+/** A worker's first file seeds the demo data and starts the portal; a hang, not slowness, should fail it. */
+const START_TIMEOUT_MS = 300_000;
 
-export function useBrowserStack(): void {
+export function useBrowserStack(options: Pick<StackOptions, 'own'> = {}): void {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ portal: true }), launchBrowser()]);
+    [stack, browser] = await Promise.all([startStack({ portal: true, own: options.own }), sharedBrowser()]);
     signedIn = signInCache(browser, stack.portalUrl!);
   }, START_TIMEOUT_MS);
 

@@ -28,22 +28,46 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** A stuck step fails well before a hang would, with playwright's account of what it waited for; generous, since a busy machine is slow, not stuck. */
+const STEP_TIMEOUT_MS = 60_000;
+
 /**
- * One browser per test file. Playwright gives every launch a fresh temporary
+ * A browser of the caller's own. Playwright gives every launch a fresh temporary
  * --user-data-dir of its own (and removes it on close); it refuses one passed in args,
  * and a persistent context could not make the separate contexts axe needs.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return testBrowser(await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }), { closeBrowser: true });
+}
+
+let workerChromium: Promise<Browser> | undefined;
+
+/**
+ * The worker's one chromium, launched by the first file that asks and kept for the files after
+ * it (playwright closes it when the worker exits). Contexts keep files apart: each caller gets
+ * its own, and `close()` closes those it opened, not the browser.
+ */
+export async function sharedBrowser(): Promise<TestBrowser> {
+  const running = await workerChromium?.catch(() => undefined);
+  if (running?.isConnected()) return testBrowser(running, { closeBrowser: false });
+  workerChromium = chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return testBrowser(await workerChromium, { closeBrowser: false });
+}
+
+function testBrowser(browser: Browser, options: { closeBrowser: boolean }): TestBrowser {
+  const opened: BrowserContext[] = [];
   return {
     browser,
-    newContext: async (options = {}) => {
-      const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, storageState: options.storageState, locale: 'en-GB' });
-      // Fail a stuck step well inside the test's own timeout, with playwright's account of what it waited for.
-      context.setDefaultTimeout(10_000);
+    newContext: async (contextOptions = {}) => {
+      const context = await browser.newContext({ javaScriptEnabled: contextOptions.javaScriptEnabled ?? true, storageState: contextOptions.storageState, locale: 'en-GB' });
+      context.setDefaultTimeout(STEP_TIMEOUT_MS);
+      opened.push(context);
       return context;
     },
-    close: () => browser.close().catch(() => undefined),
+    close: async () => {
+      await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
+      if (options.closeBrowser) await browser.close().catch(() => undefined);
+    },
   };
 }
 

@@ -8,9 +8,12 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 
 const FRESH_FOR_MS = 5 * 60 * 1000;
 
+const everyKept: Map<string, unknown>[] = [];
+
 /** `load`, remembered per tenant for five minutes. */
 export function keptPerTenant<T>(load: (tenant: TenantContext) => Promise<T>): (tenant: TenantContext) => Promise<T> {
   const kept = new Map<string, { at: number; value: T }>();
+  everyKept.push(kept);
   return async (tenant) => {
     const hit = kept.get(tenant.tenantId);
     if (hit && clock.now().getTime() - hit.at < FRESH_FOR_MS) return hit.value;
@@ -18,4 +21,9 @@ export function keptPerTenant<T>(load: (tenant: TenantContext) => Promise<T>): (
     kept.set(tenant.tenantId, { at: clock.now().getTime(), value });
     return value;
   };
+}
+
+/** Forgets every kept value: for a test stack whose data was put back as seeded. */
+export function forgetKeptValues(): void {
+  for (const kept of everyKept) kept.clear();
 }

@@ -26,6 +26,11 @@ export async function getTemplateVersion(tenant: TenantContext, templateId: stri
   return found;
 }
 
+/** Forgets the versions read so far: for a test stack whose data was put back as seeded, where a version number can be reused. */
+export function forgetTemplateVersions(): void {
+  versionCache.clear();
+}
+
 /** The newest stored version, read from the versions themselves (the head can lag a crashed publish). */
 export async function getLatestTemplateVersion(tenant: TenantContext, templateId: string): Promise<TemplateVersion | undefined> {
   const { Items } = await tenant.db.send(
