@@ -28,12 +28,18 @@ interface StoredResponse {
 /** Thrown inside the idempotent function so that a failed request leaves no record behind. */
 class NotRemembered extends Error {}
 
-const layers = new Map<string, DynamoDBPersistenceLayer>();
+/** Per client, then per table and tenant: a layer writes through the client it was made with. */
+const layersByClient = new WeakMap<DynamoDBClient, Map<string, DynamoDBPersistenceLayer>>();
 
 let loaded: Promise<[typeof import('@aws-lambda-powertools/idempotency'), typeof import('@aws-lambda-powertools/idempotency/dynamodb')]> | undefined;
 const powertools = () => (loaded ??= Promise.all([import('@aws-lambda-powertools/idempotency'), import('@aws-lambda-powertools/idempotency/dynamodb')]));
 
 function persistenceFor(tenantId: string, partition: string, tableName: string, client: DynamoDBClient, Layer: typeof DynamoDBPersistenceLayer) {
+  let layers = layersByClient.get(client);
+  if (!layers) {
+    layers = new Map();
+    layersByClient.set(client, layers);
+  }
   const cacheKey = `${tableName}|${tenantId}`;
   let layer = layers.get(cacheKey);
   if (!layer) {
@@ -71,11 +77,9 @@ export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
     },
     { persistenceStore, config },
   );
-  let executed = false;
   try {
     const stored = await run({ scope: `${staff.userId} ${c.req.method} ${c.req.path} ${key}`, bodyHash });
-    executed = c.finalized;
-    if (!executed) {
+    if (!c.finalized) {
       c.res = new Response(stored.body, { status: stored.status, headers: { ...stored.headers, 'idempotent-replayed': 'true' } });
     }
   } catch (error) {
