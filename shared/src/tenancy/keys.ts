@@ -9,7 +9,7 @@ export const SEPARATOR = '#';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Ids are ULIDs, slugs, case references or emails: printable, no separator, bounded. */
-const SAFE_ID = /^[A-Za-z0-9._@+\-]{1,128}$/;
+const SAFE_ID = /^[A-Za-z0-9._@+-]{1,128}$/;
 
 export class UnsafeKeyPartError extends Error {
   constructor(part: string) {

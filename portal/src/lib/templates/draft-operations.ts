@@ -88,7 +88,7 @@ export function applyOperation(draft: TemplateDraft, op: DraftOperation): Operat
       const section = sections[op.section];
       if (!section) return { draft, anchor: 'sections', openSection: null };
       let questions = section.questions;
-      let at = op.question;
+      let at: number;
       if (op.kind === 'question-remove') {
         questions = questions.filter((_, j) => j !== op.question);
         at = Math.min(op.question, questions.length - 1);
