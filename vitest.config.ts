@@ -12,7 +12,7 @@ const BROWSER = ['test/browser/**/*.test.ts'];
 
 const EVERY_PROJECT = {
   exclude: ['**/node_modules/**', 'test/bench/**'],
-  testTimeout: 120_000,
+  testTimeout: 180_000,
   hookTimeout: 300_000,
   env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
 };

@@ -7,7 +7,7 @@ import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 let waypoint: SynthesizedWaypoint;
 beforeAll(() => {
   waypoint = synthWaypoint({ logLevel: 'WARN', logRetentionDays: 30 });
-}, 60_000);
+});
 
 const resources = (type: string) => Object.entries(waypoint.templates.application.findResources(type));
 

@@ -9,7 +9,7 @@ import { tenantDataPolicy, platformDataPolicy } from './tenant-data-policy.ts';
 let waypoint: SynthesizedWaypoint;
 beforeAll(() => {
   waypoint = synthWaypoint();
-}, 60_000);
+});
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 

@@ -6,7 +6,7 @@ import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 let waypoint: SynthesizedWaypoint;
 beforeAll(() => {
   waypoint = synthWaypoint({ wafPublicRateLimit: 300 });
-}, 60_000);
+});
 
 function rules(): Record<string, any> {
   const [acl] = Object.values(waypoint.templates.edge.findResources('AWS::WAFv2::WebACL'));

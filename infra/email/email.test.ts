@@ -9,7 +9,7 @@ let existing: SynthesizedWaypoint;
 beforeAll(() => {
   created = synthWaypoint({ sesIdentity: 'waypoint.northshire.example.gov.uk', cognitoEmailViaSes: 'true' });
   existing = synthWaypoint({ sesIdentity: 'qa-team@northshire.example.gov.uk', sesIdentityExists: 'true' });
-}, 60_000);
+});
 
 function sendPolicies(waypoint: SynthesizedWaypoint) {
   return Object.values(waypoint.templates.application.findResources('AWS::IAM::Policy')).filter((policy) =>

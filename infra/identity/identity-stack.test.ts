@@ -22,7 +22,7 @@ let federated: SynthesizedWaypoint;
 beforeAll(() => {
   plain = synthWaypoint();
   federated = synthWaypoint({ federation, cognitoFeaturePlan: 'PLUS', mfa: 'required', authDomainPrefix: 'waypoint-northshire' });
-}, 60_000);
+});
 
 function appClient(waypoint: SynthesizedWaypoint): Record<string, any> {
   const clients = waypoint.templates.application.findResources('AWS::Cognito::UserPoolClient');

@@ -9,7 +9,7 @@ let alarms: Record<string, any>[];
 beforeAll(() => {
   waypoint = synthWaypoint({ alarmEmail: 'waypoint-ops@example.gov.uk' });
   alarms = Object.values(waypoint.templates.monitoring.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-}, 60_000);
+});
 
 const described = (pattern: RegExp): Record<string, any>[] => alarms.filter((alarm) => pattern.test(alarm.AlarmDescription));
 

@@ -32,7 +32,7 @@ beforeAll(() => {
   defaults = synthWaypoint({}, { cloudFormationValidation: true });
   buildDir = fakePortalBuild();
   everything = synthWaypoint(EVERYTHING_ON, { portalBuildDir: buildDir });
-}, 90_000);
+});
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 
 interface Acknowledgment {

@@ -20,7 +20,7 @@ beforeAll(() => {
   placeholder = synthWaypoint();
   buildDir = fakePortalBuild();
   built = synthWaypoint({ portalDomain: 'qa.northshire.example.gov.uk', portalCertificateArn: CERTIFICATE }, { portalBuildDir: buildDir });
-}, 60_000);
+});
 afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
 
 function distributionConfig(waypoint: SynthesizedWaypoint): Record<string, any> {

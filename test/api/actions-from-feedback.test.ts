@@ -65,7 +65,7 @@ beforeAll(async () => {
   draftResponse = await respond(NORTHVALE.slug, { activityId: teamActivity }, ANSWERS, true);
   silentResponse = await respond(NORTHVALE.slug, { activityId: teamActivity }, { 'my-worker': { workerListens: 'yes' } });
   southmoorResponse = await respond(SOUTHMOOR.slug, { activityId: southmoorActivity }, ANSWERS);
-}, 120_000);
+});
 afterAll(async () => {
   await stack?.stop();
 });

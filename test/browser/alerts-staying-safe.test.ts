@@ -18,7 +18,7 @@ useBrowserStack();
 
 beforeAll(async () => {
   settings = (await (await stack.api('qa@northvale.example', '/v1/settings')).json()) as typeof settings;
-}, 90_000);
+});
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 

@@ -34,7 +34,7 @@ useBrowserStack();
 
 beforeAll(async () => {
   audits = await allAudits();
-}, 90_000);
+});
 
 /** The audit ids a page's audit table links to. */
 async function listedIds(page: import('playwright-core').Page): Promise<string[]> {

@@ -62,7 +62,7 @@ describe('an activity’s title in Urdu', () => {
     expect(details).toContain(`Urdu: ${URDU.title}`);
     const saved = await expectJson<ActivityView>(await stack.api('qa@northvale.example', `/v1/engagement/activities/${activityId}`));
     expect(saved.translations).toEqual({ cy: { title: WELSH }, ur: URDU });
-  }, 90_000);
+  });
 
   it('the edit page passes axe, with every language open and with a problem shown', async () => {
     // axe runs scripts in the page, so this check uses a browser with JavaScript on; the form is the same.
@@ -74,7 +74,7 @@ describe('an activity’s title in Urdu', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('Enter the title in Polish as well as the description');
     await expectNoAxeViolations(page);
-  }, 60_000);
+  });
 
   it('an Urdu family sees it on the authority’s page and the start page, right to left, with English titles marked as English', async () => {
     expect(activityId, 'the staff test ran first').not.toBe('');
@@ -111,5 +111,5 @@ describe('an activity’s title in Urdu', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  });
 });

@@ -77,7 +77,7 @@ it('a family answers in Urdu, right to left, with axe finding nothing on any pag
   } finally {
     await context.close();
   }
-}, 90_000);
+});
 
 it.each<Lang>(['pl', 'easy'])('pages in %s pass axe, with <html lang> saying so', async (lang) => {
   const context = await phoneContext(browser);
@@ -102,7 +102,7 @@ it.each<Lang>(['pl', 'easy'])('pages in %s pass axe, with <html lang> saying so'
   } finally {
     await context.close();
   }
-}, 90_000);
+});
 
 it('a Polish family answers with JavaScript off', async () => {
   const context = await phoneContext(browser, { javaScriptEnabled: false });
@@ -116,4 +116,4 @@ it('a Polish family answers with JavaScript off', async () => {
   } finally {
     await context.close();
   }
-}, 90_000);
+});

@@ -29,7 +29,7 @@ beforeAll(async () => {
     const added = await stack.api(MANAGER, `/v1/cases/${REF}/journey`, { method: 'POST', body: JSON.stringify({ type, date: ago(days).iso }) });
     expect(added.status).toBe(201);
   }
-}, 90_000);
+});
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const timescaleRows = (page: Page) => page.locator('#journey-timescales tbody tr');

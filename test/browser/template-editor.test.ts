@@ -21,7 +21,7 @@ useBrowserStack();
 beforeAll(async () => {
   const open = (await (await stack.api(QA, '/v1/audits?state=in-progress&limit=100')).json()) as { items: { id: string; templateId: string; templateVersion: number }[] };
   startedAuditId = open.items.find((a) => a.templateId === TEMPLATE && a.templateVersion === 1)!.id;
-}, 90_000);
+});
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const openSection = (page: Page, n: number) => page.locator(`#section-${n} > summary`).click();

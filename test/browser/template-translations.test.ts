@@ -143,7 +143,7 @@ describe('the translation page', () => {
     await axe();
     await page.goto(`${stack.portalUrl}/templates/${FORM}/translate`);
     await axe();
-  }, 60_000);
+  });
 
   it('keeps what was typed when someone published while it was open, and saves after their version', async () => {
     const page = await signedIn.pageAs(QA, { javaScriptEnabled: false });

@@ -17,7 +17,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-}, 20_000);
+});
 
 afterAll(async () => {
   await browser?.close();
