@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import { forgetKeptValues } from '@waypoint/functions/dashboards/kept-per-tenant';
 import { forgetTemplateVersions } from '@waypoint/functions/templates/template-store';
+import { currentUsers } from '@waypoint/functions/users/current-user-cache';
 
 type Item = Record<string, AttributeValue>;
 
@@ -43,11 +44,13 @@ export async function rememberSeededData(db: DynamoDBDocumentClient, tableName: 
 
 /**
  * The API keeps a few things in memory per tenant, and tenant ids are the same on every test
- * stack: forget them whenever a worker's stack or its data changes under the API.
+ * stack: forget them whenever a worker's stack or its data changes under the API. A new
+ * in-process memory of tenant data in the API belongs on this list.
  */
 export function forgetWhatTheApiKept(): void {
   forgetKeptValues();
   forgetTemplateVersions();
+  currentUsers.forgetEveryone();
 }
 
 async function* everyItem(db: DynamoDBDocumentClient, tableName: string): AsyncGenerator<Item> {

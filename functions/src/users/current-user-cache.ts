@@ -16,6 +16,8 @@ const MAX_ENTRIES = 10_000;
 export interface UserCache {
   read(tenant: TenantContext, userId: string): Promise<User | undefined>;
   forget(tenantId: string, userId: string): void;
+  /** Forgets everyone: for a test stack whose data was put back as seeded. */
+  forgetEveryone(): void;
 }
 
 export function createUserCache(options: {
@@ -43,6 +45,9 @@ export function createUserCache(options: {
     },
     forget(tenantId, userId) {
       entries.delete(keyOf(tenantId, userId));
+    },
+    forgetEveryone() {
+      entries.clear();
     },
   };
 }
