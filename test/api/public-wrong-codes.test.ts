@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, guessWindow, WRONG_CODE_WINDOW_SECONDS, WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT } from '@waypoint/shared/engagement/code-guess-limits';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { clock } from '@waypoint/shared/time/clock';
+import { JOBS } from '@waypoint/functions/jobs/job-registry';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit } from './api-client.ts';
 import { expectReason, NORTHVALE, nvCode, publicCall, smCode } from './engagement-support.ts';
@@ -85,7 +86,7 @@ describe('wrong invitation codes', () => {
 
   it('are counted under the authority’s own keys, naming each client by a keyed hash and never by its address, and expire', async () => {
     const { Items = [] } = await stack.jobDependencies.platformClient.send(
-      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `${tenantKeys(NORTHVALE.id).root}#WRONG-CODES` } }),
+      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenantKeys(NORTHVALE.id).wrongCodePartition() } }),
     );
     expect(Items.length).toBeGreaterThan(2);
     const stored = JSON.stringify(Items);
@@ -94,5 +95,16 @@ describe('wrong invitation codes', () => {
       expect(item.SK).toMatch(/^WINDOW#\d+#(AUTHORITY|CLIENT#[A-Za-z0-9_-]{22})$/);
       if (item.SK.includes('CLIENT')) expect(item.expiresAt).toBeGreaterThan(Date.now() / 1000);
     }
+  });
+
+  it('are removed by the retention job a day after their window ends (DynamoDB’s TTL does it in AWS)', async () => {
+    const partition = tenantKeys(NORTHVALE.id).wrongCodePartition();
+    const count = async () =>
+      (await stack.jobDependencies.platformClient.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition } }))).Items?.length ?? 0;
+    const before = await count();
+    expect(before).toBeGreaterThan(2);
+    clock.set(new Date((guessWindow(new Date()).index + 6) * WRONG_CODE_WINDOW_SECONDS * 1000 + 25 * 3600_000));
+    await JOBS.retention(stack.jobDependencies);
+    expect(await count()).toBe(0);
   });
 });

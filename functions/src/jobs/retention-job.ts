@@ -1,6 +1,6 @@
 /**
- * Retention: removes items whose expiry has passed (idempotency records, engagement
- * responses and safety alerts). In AWS, DynamoDB's TTL does this too;
+ * Retention: removes items whose expiry has passed (idempotency records, wrong-code
+ * counters, engagement responses and safety alerts). In AWS, DynamoDB's TTL does this too;
  * dynalite has no TTL, so locally this job is what keeps expired records from piling up.
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -18,28 +18,30 @@ export async function removeExpiredItems(deps: JobDependencies): Promise<JobResu
   const tenantIds = await listTenantIds(deps);
   for (const tenantId of tenantIds) {
     const db = deps.dataClientFor(tenantId);
-    const partition = tenantKeys(tenantId).idempotencyPartition();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: deps.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          FilterExpression: '#expiry < :now',
-          ExpressionAttributeNames: { '#expiry': EXPIRY_ATTRIBUTE },
-          ExpressionAttributeValues: { ':pk': partition, ':now': nowSeconds },
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: start,
-        }),
-      );
-      const keys = page.Items ?? [];
-      for (let i = 0; i < keys.length; i += 25) {
-        const batch = keys.slice(i, i + 25);
-        await db.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: batch.map((Key) => ({ DeleteRequest: { Key } })) } }));
-        removed += batch.length;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const keys = tenantKeys(tenantId);
+    for (const partition of [keys.idempotencyPartition(), keys.wrongCodePartition()]) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: deps.tableName,
+            KeyConditionExpression: 'PK = :pk',
+            FilterExpression: '#expiry < :now',
+            ExpressionAttributeNames: { '#expiry': EXPIRY_ATTRIBUTE },
+            ExpressionAttributeValues: { ':pk': partition, ':now': nowSeconds },
+            ProjectionExpression: 'PK, SK',
+            ExclusiveStartKey: start,
+          }),
+        );
+        const expired = page.Items ?? [];
+        for (let i = 0; i < expired.length; i += 25) {
+          const batch = expired.slice(i, i + 25);
+          await db.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: batch.map((Key) => ({ DeleteRequest: { Key } })) } }));
+          removed += batch.length;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
     removed += await removeExpiredEngagement(tenantContext({ tenantId, db, tableName: deps.tableName }), nowSeconds);
   }
   return { tenants: tenantIds.length, removed };

@@ -257,6 +257,7 @@ export function tenantKeys(tenantId: string) {
      * Wrong invitation codes counted in a fixed window (`code-guess-limits.ts`): the whole
      * authority's, or one client's (a keyed hash, never an address).
      */
+    wrongCodePartition: (): string => `${root}#WRONG-CODES`,
     wrongCodeCounter: (window: number, clientHash?: string): Key => {
       if (!Number.isSafeInteger(window) || window < 0) throw new UnsafeKeyPartError('window');
       return { PK: `${root}#WRONG-CODES`, SK: `WINDOW#${window}#${clientHash === undefined ? 'AUTHORITY' : `CLIENT#${safe(clientHash, 'client')}`}` };
