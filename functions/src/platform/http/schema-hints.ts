@@ -1,7 +1,8 @@
 /**
- * Says what a field takes, read from its valibot schema, so a problem about a missing or
- * wrong value can tell the caller what to send ("one of mine, team, case") rather than
- * only that something was wrong. Only our own words and the schema's options are used.
+ * Reads valibot schemas for the validation readers. `describeExpected` says what a field takes,
+ * so a problem about a missing or wrong value can tell the caller what to send ("one of mine,
+ * team, case") rather than only that something was wrong; only our own words and the schema's
+ * options are used. `arraysInPlaceOfObjects` finds arrays sent where an object belongs.
  */
 interface SchemaNode {
   type?: string;
