@@ -6,6 +6,8 @@ declare module 'autocannon' {
     duration: number;
     headers?: Record<string, string>;
     workers?: number;
+    /** Seconds before a request counts as timed out. */
+    timeout?: number;
   }
   interface Histogram {
     average: number;

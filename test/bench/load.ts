@@ -21,9 +21,10 @@ interface LoadResult {
 }
 
 async function cannon(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, workers: 1 });
+  // A request still unanswered after 30 s counts as failed (autocannon's own default is 10 s).
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, workers: 1, timeout: 30 });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed`);
+  if (failed > 0) throw new Error(`${url}: of ${result.requests.total} requests ${result.non2xx} answered other than 2xx, ${result.errors} failed and ${result.timeouts} timed out`);
   return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
 }
 

@@ -11,6 +11,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
 import { DEMO_TENANTS } from '@waypoint/functions/local/seed/demo-data';
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flow';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
@@ -129,7 +130,8 @@ try {
   // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
   print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
   // Sustained load, one after another: the list, a bare hello route, the raw Query.
-  const list = await caseListLoad(stack.apiUrl, token);
+  // A fresh token: the one from the start of the run may be near its expiry by now.
+  const list = await caseListLoad(stack.apiUrl, await fetchAccessToken({ issuer: stack.issuer, email: `qa@${tenant.slug}.example`, password: DEMO_PASSWORD }));
   const hello = await helloLoad();
   const raw = await rawQueryLoad(db, stack.tableName, tenant.id);
   print('load_cases_list_rps', list.requestsPerSecond, 0);
