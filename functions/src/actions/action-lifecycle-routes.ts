@@ -22,6 +22,7 @@ import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { notifyActionDone, notifyOwner } from './action-notifications.ts';
 import { actionDetail, actionParties, actorOf, findVisibleAction } from './action-scope.ts';
 import { updateAction } from './action-store.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 export const actionLifecycleRoutes = new Hono<AppEnv>();
 
@@ -75,7 +76,7 @@ actionLifecycleRoutes.post('/:id/complete', async (c) => {
   const errors: FieldError[] = [];
   const raisedOn = londonDate(new Date(current.createdAt));
   if (body.doneOn > today()) errors.push({ path: 'doneOn', message: 'The day it was done cannot be in the future' });
-  else if (body.doneOn < raisedOn) errors.push({ path: 'doneOn', message: `The day it was done cannot be before the action was raised (${raisedOn})` });
+  else if (body.doneOn < raisedOn) errors.push({ path: 'doneOn', message: `The day it was done cannot be before the action was raised (${formatDate(raisedOn)})` });
   if (errors.length) throw new ApiError('validation', 'The action cannot be completed as given', { errors });
   const { after, at } = await finish(c, prepared, { state: prepared.next, evidence: body.evidence, doneOn: body.doneOn, completedAt: clock.nowIso(), completedById: c.var.staff.userId });
   await notifyActionDone(c.var.tenant, after, prepared.parties.auditorId, at);

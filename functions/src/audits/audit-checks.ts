@@ -10,6 +10,7 @@ import { clock } from '@waypoint/shared/time/clock';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, type FieldError } from '../platform/http/api-error.ts';
 import { getUser } from '../users/user-store.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 /**
  * The day a case opened. Cases do not carry an opened date yet, so the day Waypoint
@@ -40,7 +41,7 @@ export async function checkAuditDetails(tenant: TenantContext, details: AuditDet
   const opened = caseOpenedOn(auditedCase);
   if (details.conversationDate) {
     if (details.conversationDate > now) errors.push({ path: 'conversationDate', message: 'The audit conversation cannot be in the future' });
-    else if (details.conversationDate < opened) errors.push({ path: 'conversationDate', message: `The audit conversation cannot be before the case opened (${opened})` });
+    else if (details.conversationDate < opened) errors.push({ path: 'conversationDate', message: `The audit conversation cannot be before the case opened (${formatDate(opened)})` });
   }
   if ((details.meetingDate || details.meetingTime) && details.month) errors.push(...meetingProblems(details, { month: details.month, ...meetingNow(moment) }));
   if (details.periodReviewed && details.periodReviewed.to > now) errors.push({ path: 'periodReviewed.to', message: 'The period reviewed cannot end in the future' });

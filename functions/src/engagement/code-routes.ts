@@ -13,7 +13,7 @@ import { CodeId, codeStatus, DEFAULT_SHARED_RESPONSES, IssueCodeBody, ListCodesQ
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { canSeeCase, caseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type StaffCaller } from '../platform/auth/caller.ts';
 import { ApiError, forbidden, notFound, type FieldError } from '../platform/http/api-error.ts';
@@ -22,6 +22,7 @@ import { readJsonBody, readParam, readQuery } from '../platform/http/validation.
 import { findVisibleActivity } from './activity-routes.ts';
 import { getCode, listCodes, putNewCode, revokeCode, type StoredCode } from './code-store.ts';
 import { engagementViewer } from './engagement-viewer.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 export const codeRoutes = new Hono<AppEnv>();
 
@@ -58,9 +59,11 @@ codeRoutes.post('/:id/codes', async (c) => {
   if (activityState(activity, now) === 'closed') throw new ApiError('conflict', 'The activity has closed; codes for it would never work');
   const errors: FieldError[] = [];
   if (body.expiresOn < now) errors.push({ path: 'expiresOn', message: 'The last day cannot be in the past' });
-  else if (activity.closesOn !== undefined && body.expiresOn > activity.closesOn) errors.push({ path: 'expiresOn', message: `The activity closes on ${activity.closesOn}; choose that day or earlier` });
+  else if (activity.closesOn !== undefined && body.expiresOn > activity.closesOn) errors.push({ path: 'expiresOn', message: `The activity closes on ${formatDate(activity.closesOn)}; choose that day or earlier` });
+  let caseRef: string | undefined;
   if (body.caseRef !== undefined) {
-    const linked = await getCase(tenant, body.caseRef);
+    const linked = await findCase(tenant, body.caseRef);
+    caseRef = linked?.ref;
     // A case outside the caller's scope is answered like one that does not exist.
     if (!linked || !canSeeCase(await caseViewer(tenant, staff), linked)) errors.push({ path: 'caseRef', message: 'No such case among yours' });
   }
@@ -72,7 +75,7 @@ codeRoutes.post('/:id/codes', async (c) => {
     activityId: id,
     kind: body.kind,
     expiresOn: body.expiresOn,
-    ...(body.caseRef ? { caseRef: body.caseRef } : {}),
+    ...(caseRef ? { caseRef } : {}),
     maxResponses: body.kind === 'single-use' ? 1 : (body.maxResponses ?? DEFAULT_SHARED_RESPONSES),
     ...(body.label ? { label: body.label } : {}),
     issuedBy: staff.userId,

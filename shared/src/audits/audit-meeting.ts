@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { addMonths, monthEnd } from '../time/calendar-dates.ts';
 import { IsoDate, londonDate } from './audit-dates.ts';
 import { dateFormat } from '../time/date-format.ts';
+import { formatDate } from '../formatting/dates.ts';
 
 /** `HH:MM` on the 24-hour clock. */
 export const MeetingTime = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM on the 24-hour clock, for example 14:30'));
@@ -52,8 +53,8 @@ export function meetingProblems(meeting: Meeting, context: { month: string; toda
   const first = `${context.month}-01`;
   const latest = addMonths(monthEnd(context.month), MEETING_MONTHS_AFTER_DUE);
   if (date < context.today) problems.push({ path: 'meetingDate', message: 'The meeting cannot be in the past' });
-  else if (date < first) problems.push({ path: 'meetingDate', message: `The meeting cannot be before the audit’s month starts (${first})` });
-  else if (date > latest) problems.push({ path: 'meetingDate', message: `The meeting must be within ${MEETING_MONTHS_AFTER_DUE} months of the audit being due (by ${latest})` });
+  else if (date < first) problems.push({ path: 'meetingDate', message: `The meeting cannot be before the audit’s month starts (${formatDate(first)})` });
+  else if (date > latest) problems.push({ path: 'meetingDate', message: `The meeting must be within ${MEETING_MONTHS_AFTER_DUE} months of the audit being due (by ${formatDate(latest)})` });
   // The same minute as now still counts as now: only a time already gone is refused.
   if (date === context.today && time && time < context.time) {
     problems.push({ path: 'meetingTime', message: `That time has passed today (it is now ${context.time})` });

@@ -1,14 +1,9 @@
 /** Programme months (`YYYY-MM`) as choices and in words, reckoned in Europe/London like the API. */
+import { formatMonth } from '@waypoint/shared/formatting/dates';
 import { londonMonth } from '@waypoint/shared/time/clock';
 
-const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "2026-03" → "March 2026" */
-export function monthLabel(month: string): string {
-  const match = month.match(/^(\d{4})-(\d{2})$/);
-  if (!match) return month;
-  return MONTH_FORMAT.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
-}
+export const monthLabel = formatMonth;
 
 function shift(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
