@@ -228,7 +228,8 @@ describe('swapping a sampled case', () => {
     const { body, etag } = await current();
     const out = body.picked[1]!;
     const incoming = eligibleOutside(body).ref;
-    const response = await move(nv('qa'), MONTH, 'nv-tm-02', 'swap', etag, { out, in: incoming, reason: 'The family has asked for a break from visits this month.' });
+    // Typed in lower case, matched whatever the case, and kept as the authority stores the references.
+    const response = await move(nv('qa'), MONTH, 'nv-tm-02', 'swap', etag, { out: out.toLowerCase(), in: incoming.toLowerCase(), reason: 'The family has asked for a break from visits this month.' });
     const swapped = await expectJson<SampleDetail>(response);
     expect(response.headers.get('etag')).toBe(`"${body.version + 1}"`);
     expect(swapped.picked).toEqual(body.picked.map((ref) => (ref === out ? incoming : ref)));

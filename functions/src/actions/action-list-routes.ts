@@ -8,7 +8,7 @@ import { ListActionsQuery } from '@waypoint/shared/actions/action-schemas';
 import type { AppEnv } from '../api/app-env.ts';
 import { today } from '../audits/audit-checks.ts';
 import { canSeeCase, caseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase } from '../cases/case-store.ts';
 import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
 import { DEFAULT_PAGE_SIZE } from '../platform/http/pagination.ts';
 import { readQuery } from '../platform/http/validation.ts';
@@ -36,14 +36,16 @@ actionListRoutes.get('/', async (c) => {
   } else if (query.team !== undefined) {
     throw new ApiError('validation', 'Only the team view takes a team', { errors: [{ path: 'team', message: 'Use team with view=team' }] });
   }
+  let caseRef: string | undefined;
   if (query.view === 'case') {
     if (query.caseRef === undefined) throw new ApiError('validation', 'Name the case', { errors: [{ path: 'caseRef', message: 'Give the case reference with view=case' }] });
-    const found = await getCase(tenant, query.caseRef);
+    const found = await findCase(tenant, query.caseRef);
     if (!found || !canSeeCase(viewer, found)) throw notFound('case');
+    caseRef = found.ref;
   } else if (query.caseRef !== undefined) {
     throw new ApiError('validation', 'Only the case view takes a case', { errors: [{ path: 'caseRef', message: 'Use caseRef with view=case' }] });
   }
   const status = query.view === 'case' ? query.status : (query.status ?? 'open');
-  const ranges = rangesFor(tenant, { view: query.view, status, userId: staff.userId, teamIds, caseRef: query.caseRef, on: today() });
+  const ranges = rangesFor(tenant, { view: query.view, status, userId: staff.userId, teamIds, caseRef, on: today() });
   return c.json(await listActions({ tenant, ranges, status, filterStatus: query.view === 'case', limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }));
 });

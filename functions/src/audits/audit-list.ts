@@ -11,7 +11,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { withoutKeys } from '../platform/database/versioned-items.ts';
 import { decodeCursor, encodeCursor, requireCursorIn, type Cursor } from '../platform/http/pagination.ts';
 import type { CaseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase } from '../cases/case-store.ts';
 import { listTeams } from '../teams/team-store.ts';
 import { getUserNames } from '../users/user-store.ts';
 import { canSeeAudit } from './audit-scope.ts';
@@ -80,8 +80,10 @@ export async function peopleNamedBy(tenant: TenantContext, audits: readonly Pick
 }
 
 export async function listAudits(options: { tenant: TenantContext; viewer: CaseViewer; filters: AuditFilters; limit: number; cursor?: string }): Promise<AuditPage> {
-  const { tenant, viewer, filters } = options;
-  const currentCase = filters.caseRef !== undefined ? await getCase(tenant, filters.caseRef) : undefined;
+  const { tenant, viewer } = options;
+  const currentCase = options.filters.caseRef !== undefined ? await findCase(tenant, options.filters.caseRef) : undefined;
+  // A reference typed in another case ("nv-00001") lists the case under the reference it is stored by.
+  const filters = currentCase ? { ...options.filters, caseRef: currentCase.ref } : options.filters;
   const partitions = await partitionsFor(tenant, viewer, filters, currentCase);
   let position: Cursor | undefined = decodeCursor(options.cursor, tenant.keys.root) ?? { part: 0 };
   const found: Audit[] = [];

@@ -13,7 +13,7 @@ import { londonMonth, clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { listActionsForAudit } from '../actions/action-store.ts';
 import { canSeeCase, caseViewer, type CaseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase, getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { changedFields } from '../platform/database/versioned-items.ts';
@@ -30,6 +30,7 @@ import { auditMeetingRoutes } from './audit-meeting-routes.ts';
 import { findVisibleAudit, findVisibleAuditPartition, requireAuditRunner } from './audit-scope.ts';
 import { putNewAudit, updateAudit, type AuditPartition } from './audit-store.ts';
 import { pinnedTemplate, requireCurrentVersion, requireMove } from './audit-guards.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 /** Merged answers are stored in one item; DynamoDB items stop at 400 KB. */
 const MAX_ANSWERS_BYTES = 300 * 1024;
@@ -44,7 +45,7 @@ auditRoutes.post('/', async (c) => {
   requireAuditRunner(viewer);
   const body = await readJsonBody(c, CreateAuditBody);
   const errors: FieldError[] = [];
-  const auditedCase = await getCase(tenant, body.caseRef);
+  const auditedCase = await findCase(tenant, body.caseRef);
   // A case outside the caller's scope is "no such case", exactly as one that does not exist.
   if (!auditedCase || !canSeeCase(viewer, auditedCase)) errors.push({ path: 'caseRef', message: 'No such case' });
   const template = await getLatestTemplateVersion(tenant, body.templateId);
@@ -124,7 +125,7 @@ auditRoutes.patch('/:id', async (c) => {
   if (auditedCase) await checkAuditDetails(tenant, body, auditedCase);
   // Moving the audit to a later month must not leave its booked meeting before that month.
   if (body.month && current.meetingDate && current.meetingDate < `${body.month}-01`) {
-    throw new ApiError('validation', 'The meeting is booked before that month', { errors: [{ path: 'month', message: `The meeting is booked for ${current.meetingDate}, before that month; move the meeting first` }] });
+    throw new ApiError('validation', 'The meeting is booked before that month', { errors: [{ path: 'month', message: `The meeting is booked for ${formatDate(current.meetingDate)}, before that month; move the meeting first` }] });
   }
 
   const answers = answerChanges ? mergeAnswers(current.answers, answerChanges) : current.answers;

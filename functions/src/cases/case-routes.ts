@@ -12,7 +12,7 @@ import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { getTeam } from '../teams/team-store.ts';
 import { getUser } from '../users/user-store.ts';
 import { canSeeCase, canUseTeam, caseViewer } from './case-scope.ts';
-import { getCase, listCases, putNewCase, updateCase } from './case-store.ts';
+import { findCase, listCases, putNewCase, updateCase } from './case-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 
 export const caseRoutes = new Hono<AppEnv>();
@@ -67,14 +67,14 @@ caseRoutes.patch('/:ref', async (c) => {
   await checkReferences(tenant, body);
   const at = clock.nowIso();
   const { before, after } = await updateCase({ tenant, current: found.case, expectedVersion, changes: body, at });
-  await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'case', entityId: ref, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
+  await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'case', entityId: found.case.ref, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(after);
 });
 
 async function findVisibleCase(tenant: TenantContext, staff: AppEnv['Variables']['staff'], ref: string) {
   const viewer = await caseViewer(tenant, staff);
-  const found = viewer.scope === 'none' ? undefined : await getCase(tenant, ref);
+  const found = viewer.scope === 'none' ? undefined : await findCase(tenant, ref);
   if (!found || !canSeeCase(viewer, found)) throw notFound('case');
   return { case: found, viewer };
 }

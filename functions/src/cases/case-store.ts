@@ -1,13 +1,39 @@
 /** Cases in DynamoDB: one item per case, indexed by team, case holder and student. */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
+import { ApiError } from '../platform/http/api-error.ts';
 import { decodeCursor, encodeCursor, requireCursorIn, type Cursor } from '../platform/http/pagination.ts';
 import type { CaseViewer } from './case-scope.ts';
 
 export function getCase(tenant: TenantContext, ref: string): Promise<Case | undefined> {
   return getItem<Case>(tenant, tenant.keys.case(ref));
+}
+
+/**
+ * A case by a reference a person typed, whatever case its letters are in ("nv-00021" finds
+ * NV-00021); the case returned carries the authority's stored form. The exact reference is
+ * read first, so only a differently typed one costs more: then the lookup written with the
+ * case, and for a case stored before lookups existed its upper- and lower-case forms.
+ */
+export async function findCase(tenant: TenantContext, typed: string): Promise<Case | undefined> {
+  const exact = await getCase(tenant, typed);
+  if (exact) return exact;
+  const lookup = await getItem<{ ref: string }>(tenant, tenant.keys.caseRefLookup(typed));
+  if (lookup && lookup.ref !== typed) return getCase(tenant, lookup.ref);
+  for (const form of new Set([typed.toUpperCase(), typed.toLowerCase()])) {
+    if (form === typed) continue;
+    const found = await getCase(tenant, form);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The lookup item that lets `findCase` find a case however its reference is typed. */
+export function caseRefLookupItem(tenant: TenantContext, ref: string) {
+  return { ...tenant.keys.caseRefLookup(ref), ref };
 }
 
 /** Index attributes follow the case's team, holder and student; null removes a sparse entry. */
@@ -16,7 +42,25 @@ export function caseIndexAttributes(tenant: TenantContext, c: Pick<Case, 'ref' |
   return { GSI2PK: null, GSI2SK: null, GSI3PK: null, GSI3SK: null, ...entries };
 }
 
+/**
+ * The lookup first, so two references that differ only in case ("NV-1" and "nv-1") cannot
+ * both exist; a retry finds its own lookup and goes on to the case.
+ */
 export async function putNewCase(tenant: TenantContext, c: Case): Promise<void> {
+  try {
+    await tenant.db.send(
+      new PutCommand({
+        TableName: tenant.tableName,
+        Item: caseRefLookupItem(tenant, c.ref),
+        ConditionExpression: 'attribute_not_exists(PK) OR #ref = :ref',
+        ExpressionAttributeNames: { '#ref': 'ref' },
+        ExpressionAttributeValues: { ':ref': c.ref },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ApiError('conflict', 'A case with that reference already exists');
+    throw error;
+  }
   const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(tenant, c)).filter(([, v]) => v !== null));
   await createItem({ tenant, key: tenant.keys.case(c.ref), item: { ...c, ...indexes }, what: 'case' });
 }

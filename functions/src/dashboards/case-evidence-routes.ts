@@ -12,7 +12,7 @@ import { viewOf } from '../actions/action-scope.ts';
 import { today } from '../audits/audit-checks.ts';
 import { listAudits } from '../audits/audit-list.ts';
 import { canSeeCase, caseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase } from '../cases/case-store.ts';
 import { caseJourneyView } from '../journey/journey-routes.ts';
 import { getJourney } from '../journey/journey-store.ts';
 import { notFound } from '../platform/http/api-error.ts';
@@ -29,13 +29,13 @@ caseEvidenceRoutes.get('/:ref/evidence', async (c) => {
   const { tenant, staff } = c.var;
   const ref = readParam(c, 'ref', CaseRef);
   const viewer = await caseViewer(tenant, staff);
-  const found = viewer.scope === 'none' ? undefined : await getCase(tenant, ref);
+  const found = viewer.scope === 'none' ? undefined : await findCase(tenant, ref);
   if (!found || !canSeeCase(viewer, found)) throw notFound('case');
   const on = today();
   const [page, actions, journey, titles] = await Promise.all([
-    listAudits({ tenant, viewer, filters: { caseRef: ref }, limit: AUDIT_LIMIT }),
-    listActionsForCase(tenant, ref),
-    getJourney(tenant, ref),
+    listAudits({ tenant, viewer, filters: { caseRef: found.ref }, limit: AUDIT_LIMIT }),
+    listActionsForCase(tenant, found.ref),
+    getJourney(tenant, found.ref),
     sectionTitles(tenant),
   ]);
   const views = actions.map((a) => viewOf(a, on));

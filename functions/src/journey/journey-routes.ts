@@ -14,7 +14,7 @@ import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { today } from '../audits/audit-checks.ts';
 import { canSeeCase, caseViewer, type CaseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { ApiError, forbidden, notFound, type FieldError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
@@ -31,7 +31,7 @@ async function visibleCase(c: Context<AppEnv>): Promise<{ viewer: CaseViewer; fo
   const { tenant, staff } = c.var;
   const ref = readParam(c, 'ref', CaseRef);
   const viewer = await caseViewer(tenant, staff);
-  const found = viewer.scope === 'none' ? undefined : await getCase(tenant, ref);
+  const found = viewer.scope === 'none' ? undefined : await findCase(tenant, ref);
   if (!found || !canSeeCase(viewer, found)) throw notFound('case');
   return { viewer, found };
 }

@@ -13,7 +13,7 @@ import { ineligibility, proposeSample, swapProblem, type SwapProblem } from '@wa
 import { londonMonth, clock } from '@waypoint/shared/time/clock';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { AppEnv } from '../api/app-env.ts';
-import { getCase } from '../cases/case-store.ts';
+import { findCase, getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
@@ -24,6 +24,7 @@ import { getUser, getUserNames } from '../users/user-store.ts';
 import { planProgrammeAudit, programmeTemplateId, sampledAuditId } from './planned-audits.ts';
 import { candidateFor, candidatesForTeams } from './sample-candidates.ts';
 import { getSample, putNewSample, updateSample } from './sample-store.ts';
+import { formatMonth } from '@waypoint/shared/formatting/dates';
 
 export const SAMPLERS = ['manager', 'qa'] as const;
 export const SAMPLE_READERS = ['manager', 'qa', 'senior'] as const;
@@ -79,7 +80,7 @@ sampleRoutes.post('/:month/samples', async (c) => {
   const manager = await sampleManager(c, body.managerId, 'body', SAMPLERS);
   const current = londonMonth(clock.now());
   if (month < current || month > shiftMonth(current, 1)) {
-    throw new ApiError('validation', 'Samples are drawn for this month or next', { errors: [{ path: 'month', message: `Choose ${current} or ${shiftMonth(current, 1)}` }] });
+    throw new ApiError('validation', 'Samples are drawn for this month or next', { errors: [{ path: 'month', message: `Choose ${formatMonth(current)} or ${formatMonth(shiftMonth(current, 1))}` }] });
   }
   const existing = await getSample(tenant, month, manager.id);
   if (existing?.state === 'accepted') throw new ApiError('conflict', `The sample for ${month} was accepted and is fixed`);
@@ -151,16 +152,19 @@ sampleRoutes.post('/:month/samples/:managerId/swap', async (c) => {
   const body = await readJsonBody(c, SwapSampleBody);
   if (sample.state === 'accepted') throw new ApiError('conflict', 'The sample was accepted and is fixed; it can no longer change');
   if (sample.version !== expectedVersion) throw new ApiError('precondition-failed', `The sample was changed by someone else (now version ${sample.version}); read it again and reapply your change`);
-  const incoming = await getCase(tenant, body.in);
+  // References as typed in any case: the sample and the swap record keep the authority's stored form.
+  const incoming = await findCase(tenant, body.in);
+  const out = sample.picked.find((ref) => ref.toUpperCase() === body.out.toUpperCase()) ?? body.out;
+  const into = incoming?.ref ?? body.in;
   const candidates = incoming && sample.teamIds.includes(incoming.teamId) ? [await candidateFor(tenant, incoming)] : [];
-  const problem = swapProblem({ month: sample.month, picked: sample.picked, out: body.out, in: body.in, candidates });
+  const problem = swapProblem({ month: sample.month, picked: sample.picked, out, in: into, candidates });
   if (problem) throw new ApiError('validation', 'That swap is not allowed', { errors: [SWAP_FIELD[problem]] });
   const at = clock.nowIso();
   const { after } = await updateSample({
     tenant,
     current: sample,
     expectedVersion,
-    changes: { picked: sample.picked.map((ref) => (ref === body.out ? body.in : ref)), swaps: [...sample.swaps, { out: body.out, in: body.in, reason: body.reason, byId: staff.userId, at }] },
+    changes: { picked: sample.picked.map((ref) => (ref === out ? into : ref)), swaps: [...sample.swaps, { out, in: into, reason: body.reason, byId: staff.userId, at }] },
     at,
   });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'sample', entityId: activityId(sample), versionBefore: sample.version, versionAfter: after.version, at, changes: ['picked', 'swaps'] });

@@ -72,6 +72,8 @@ export function tenantKeys(tenantId: string) {
     user: (userId: string): Key => ({ PK: root, SK: `USER#${safe(userId, 'user id')}` }),
     usersPrefix: (): Key => ({ PK: root, SK: 'USER#' }),
     case: (caseRef: string): Key => ({ PK: `${root}#CASE#${safe(caseRef, 'case reference')}`, SK: 'PROFILE' }),
+    /** Finds a case however its reference is typed: the upper-case form points to the stored one. */
+    caseRefLookup: (caseRef: string): Key => ({ PK: `${root}#CASE-REF#${safe(caseRef, 'case reference').toUpperCase()}`, SK: 'CASE-REF' }),
     /** Activity log: one partition per tenant, newest last; SK is deterministic per change. */
     activity: (at: string, entity: string, entityId: string, version: number): Key => ({
       PK: `${root}#ACTIVITY`,

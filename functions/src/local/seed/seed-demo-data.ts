@@ -23,8 +23,8 @@ import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
-export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableName: string; password: string }): Promise<{ written: number }> {
-  const { db, tableName } = options;
+export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableName: string; password: string; portalUrl: string }): Promise<{ written: number }> {
+  const { db, tableName, portalUrl } = options;
   let written = 0;
   const putIfAbsent = async (key: Key, item: Record<string, unknown>) => {
     try {
@@ -58,9 +58,10 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       await putIfAbsent(keys.user(user.id), { ...record, status: 'active', active: true, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
       if (canSignIn) await putAccount({ email: user.email, userId: user.id, tenantId: tenant.id, role: user.role, name: user.name });
     }
-    const context = tenantContext({ tenantId: tenant.id, db, tableName });
+    const context = tenantContext({ tenantId: tenant.id, db, tableName, portalUrl });
     for (const c of demoCases(tenant, SEEDED_AT)) {
       const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null));
+      await putIfAbsent(keys.caseRefLookup(c.ref), { ref: c.ref });
       await putIfAbsent(keys.case(c.ref), { ...c, ...indexes });
     }
     const before = written;
