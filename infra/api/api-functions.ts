@@ -128,9 +128,9 @@ export class ApiFunctions extends Construct {
     this.jobs.addEnvironment('API_AUDIENCE', clientId);
   }
 
-  /** Set once the distribution exists: invitation emails link to the portal's sign-in page. */
+  /** Set once the distribution exists: links in emails start with the portal's public address. */
   setPortalUrl(origin: string): void {
-    this.api.addEnvironment('PORTAL_URL', origin);
+    for (const fn of [this.api, this.jobs]) fn.addEnvironment('PORTAL_URL', origin);
   }
 
   /** Both functions assume the data roles; they need to know which. */

@@ -122,6 +122,15 @@ describe('the Lambdas', () => {
     expect(variables).not.toHaveProperty('AWS_REGION');
   });
 
+  it('give the API and the jobs the portal’s public address, the one the portal itself is given, for links in emails', () => {
+    const portal = lambda(/^Waypoint portal/).Environment.Variables as Record<string, unknown>;
+    for (const fn of [lambda(/Waypoint API/), lambda(/scheduled jobs/)]) {
+      const variables = fn.Environment.Variables as Record<string, unknown>;
+      expect(variables.PORTAL_URL).toBeDefined();
+      expect(variables.PORTAL_URL).toEqual(portal.ORIGIN);
+    }
+  });
+
   it('give the API only the ARN of the public area’s generated signing secret, which its role may read, never the value', () => {
     const [secretId] = Object.keys(waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
       Properties: { Description: 'Signs Waypoint have-your-say session tokens' },

@@ -92,13 +92,14 @@ export class ApplicationStack extends Stack {
       logRetention: settings.logRetention,
     });
 
+    this.functions.setPortalUrl(this.web.origin);
+
     this.portalClient = portalClient(this, 'PortalClient', {
       userPool: identity.userPool,
       portalOrigin: this.web.origin,
       federatedProviders: identity.federatedProviders,
     });
     this.functions.setAudience(this.portalClient.userPoolClientId);
-    this.functions.setPortalUrl(this.web.origin);
 
     const portal = portalFunction(this, 'Portal', { build: props.portalBuild, settings });
     if (props.portalBuild.kind === 'placeholder') {

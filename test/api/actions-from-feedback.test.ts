@@ -13,6 +13,7 @@ import { NORTHVALE, SOUTHMOOR, expectJson, expectProblem, jsonInit, nv, readAllP
 import { outbox, todayInLondon } from './audits-support.ts';
 import { issueCode, newActivity, saveAnswers, savedOk, startSession, submit } from './engagement-support.ts';
 import { contextOf, recounted, storedTotals } from './totals-support.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 let stack: TestStack;
 let teamActivity: string;
@@ -86,7 +87,7 @@ describe('raising an action from a comment', () => {
     await expectJson(await stack.api(nv('manager'), `/v1/actions/${action.id}`));
     expect(await teamActions()).toContain(action.id);
     const mail = (await outbox(stack)).find((m) => m.text.includes(`/actions/${action.id}`));
-    expect(mail).toMatchObject({ to: 'practitioner@northvale.example', subject: `Action for the service, due ${action.dueDate}` });
+    expect(mail).toMatchObject({ to: 'practitioner@northvale.example', subject: `Action for the service, due ${formatDate(action.dueDate)}` });
     expect(mail!.text).not.toContain(COMMENT);
   });
 

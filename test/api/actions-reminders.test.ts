@@ -10,6 +10,7 @@ import { startStack, type TestStack } from '../support/stack.ts';
 import { nv } from './api-client.ts';
 import { inDays, moved, raiseAction, type SavedAction } from './actions-support.ts';
 import { outbox, planAudit, todayInLondon } from './audits-support.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 
 let stack: TestStack;
 const today = todayInLondon();
@@ -62,7 +63,7 @@ describe('action reminders', () => {
     await runOn(inDays(today, 12));
     const overdue = (await about(due)).filter((m) => m.subject.startsWith('Overdue action'));
     expect(overdue.map((m) => m.to).sort()).toEqual(['jordan.hughes@northvale.example', 'manager@northvale.example']);
-    expect(overdue[0]!.subject).toBe(`Overdue action for case NV-00009 (was due ${inDays(today, 10)})`);
+    expect(overdue[0]!.subject).toBe(`Overdue action for case NV-00009 (was due ${formatDate(inDays(today, 10))})`);
     await runOn(inDays(today, 18));
     expect((await about(due)).filter((m) => m.subject.startsWith('Overdue action'))).toHaveLength(4);
   });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '@waypoint/shared/actions/action-schemas';
 import type { AuditDetail } from '@waypoint/shared/audits/audit-schemas';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
 import { moveAudit, outbox, planAudit, todayInLondon, type Saved } from './audits-support.ts';
@@ -38,7 +39,7 @@ describe('raising an action', () => {
     expect(action).toMatchObject({ state: 'open', caseRef: 'NV-00002', teamId: 'child-in-need', ownerId: 'nv-practitioner', priority: 'high', raisedById: 'nv-manager', source: { type: 'audit', sectionId: 'planning-and-review' } });
     expect((await actionsOnAudit()).map((a) => a.id)).toContain(action.id);
     const mail = (await outbox(stack)).find((m) => m.text.includes(action.id));
-    expect(mail).toMatchObject({ to: 'practitioner@northvale.example', subject: `Action for case NV-00002, due ${action.dueDate}` });
+    expect(mail).toMatchObject({ to: 'practitioner@northvale.example', subject: `Action for case NV-00002, due ${formatDate(action.dueDate)}` });
   });
 
   it('takes medium priority and today’s date as a due date', async () => {

@@ -55,7 +55,7 @@ describe('the demo seed', () => {
     const tenants = [contextOf(stack, NORTHVALE.id), contextOf(stack, SOUTHMOOR.id)];
     const before = await Promise.all(tenants.map(storedTotals));
     const tagsBefore = await comments(nv('qa'), demoActivityId(NORTHVALE, 'parents-carers'));
-    const again = await seedDemoData({ db: stack.jobDependencies.platformClient, tableName: stack.tableName, password: DEMO_PASSWORD });
+    const again = await seedDemoData({ db: stack.jobDependencies.platformClient, tableName: stack.tableName, password: DEMO_PASSWORD, portalUrl: stack.jobDependencies.portalUrl });
     expect(again).toEqual({ written: 0 });
     expect(await Promise.all(tenants.map(storedTotals))).toEqual(before);
     expect(before[0]).toEqual(await recounted(tenants[0]!));

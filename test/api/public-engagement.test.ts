@@ -101,7 +101,7 @@ describe('a session', () => {
 
 describe('answering', () => {
   it('saves each page in the table, so a half-finished response survives a restart of the API', async () => {
-    const deps = { tableName: stack.tableName, platformClient: stack.jobDependencies.platformClient, dataClientFor: stack.jobDependencies.dataClientFor, verifyAccessToken: () => Promise.reject(new Error('staff are not needed here')), accounts: stack.accounts, devOutbox: false };
+    const deps = { tableName: stack.tableName, platformClient: stack.jobDependencies.platformClient, dataClientFor: stack.jobDependencies.dataClientFor, verifyAccessToken: () => Promise.reject(new Error('staff are not needed here')), accounts: stack.accounts, portalUrl: stack.jobDependencies.portalUrl, devOutbox: false };
     const first = await startApiServer({ port: 0, deps });
     const session = await startSession(stack, 'northvale', { code: nvCode('ages-11-18') }, first.url);
     const saved = await savedOk(await saveAnswers(stack, 'northvale', session.token, { ...SAFE, 'my-worker': { workerListens: 'partly' } }, {}, first.url));

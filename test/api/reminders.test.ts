@@ -9,6 +9,7 @@ import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { auditDueDate, reminderDays } from '@waypoint/shared/programme/programme-dates';
 import { addDays } from '@waypoint/shared/time/calendar-dates';
 import { clock, londonMonth } from '@waypoint/shared/time/clock';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, sm } from './api-client.ts';
 import { moveAudit, outbox, patchAudit, planAudit, requiredAnswers, todayInLondon, type OutboxMessage } from './audits-support.ts';
@@ -55,7 +56,7 @@ describe('audit reminders', () => {
     expect(result.auditReminders).toBeGreaterThanOrEqual(sent.length);
     const toManager = sent.filter((m) => m.to === 'manager@northvale.example');
     expect(toManager).toHaveLength(1);
-    expect(toManager[0]!.subject).toBe(`3 audits due by ${DUE}`);
+    expect(toManager[0]!.subject).toBe(`3 audits due by ${formatDate(DUE)}`);
     for (const ref of ['NV-00011', 'NV-00012', 'NV-00044']) expect(toManager[0]!.text).toContain(`Case ${ref}`);
     expect(toManager[0]!.text).toContain(`/audits/${extra.id}`);
     // The accepted sample's audits are the other team's manager's; QA and the senior manager run some too.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@waypoint/functions/api/app';
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
+import { formatMonth } from '@waypoint/shared/formatting/dates';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { ROLES, expectJson, expectProblem, jsonInit, nv, readAllPages, readVersioned } from './api-client.ts';
 
@@ -99,9 +100,17 @@ describe('activity', () => {
     const all = await expectJson<{ items: ActivityItem[]; nextCursor: string | null }>(await stack.api(nv('senior'), '/v1/activity?limit=100'));
     expect(all.nextCursor).toBeNull();
     expect(all.items.slice(0, 5).map((e) => e.entityId)).toEqual(['echo', 'delta', 'charlie', 'bravo', 'alpha']);
-    expect(all.items[0]).toMatchObject({ action: 'created', entity: 'team', versionBefore: null, versionAfter: 1, actor: { id: 'nv-admin', name: 'Alex Morgan' } });
+    expect(all.items[0]).toMatchObject({ action: 'created', entity: 'team', versionBefore: null, versionAfter: 1, actor: { id: 'nv-admin', name: 'Alex Morgan', public: false }, subject: 'Echo' });
     const paged = await readAllPages<ActivityItem>(stack, nv('senior'), '/v1/activity?limit=2');
     expect(paged.items.map((e) => e.id)).toEqual(all.items.map((e) => e.id));
+  });
+
+  it('names what each change was about as people know it: an audit by its case and month, a person by name, never an id', async () => {
+    const planned = await expectJson<{ id: string; month: string }>(await stack.api(nv('manager'), '/v1/audits', jsonInit('POST', { caseRef: 'NV-00004', templateId: 'journey-of-the-child' })), 201);
+    const { items } = await expectJson<{ items: (ActivityItem & { subject: string | null })[] }>(await stack.api(nv('qa'), '/v1/activity?limit=100'));
+    const audit = items.find((e) => e.entity === 'audit' && e.entityId === planned.id);
+    expect(audit?.subject).toBe(`the audit of case NV-00004, ${formatMonth(planned.month)}`);
+    expect(items.find((e) => e.entity === 'settings')?.subject).toBe('the authority’s settings');
   });
 
   it('returns 25 entries when no limit is given and refuses limits outside 1-100', async () => {
@@ -129,7 +138,7 @@ describe('dev outbox', () => {
   it('does not exist when the API is not set up with a dev outbox', async () => {
     const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
     const { platformClient, dataClientFor, tableName } = stack.jobDependencies;
-    const app = createApp({ tableName, platformClient, dataClientFor, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, devOutbox: false });
+    const app = createApp({ tableName, platformClient, dataClientFor, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, portalUrl: stack.jobDependencies.portalUrl, devOutbox: false });
     const response = await app.request('/v1/dev/outbox', { headers: { authorization: `Bearer ${await stack.tokenFor(nv('qa'))}` } });
     await expectProblem(response, 404);
   });

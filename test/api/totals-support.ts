@@ -8,7 +8,7 @@ import { readAllTotals } from '@waypoint/functions/totals/totals-store';
 import type { TestStack } from '../support/stack.ts';
 
 export function contextOf(stack: TestStack, tenantId: string): TenantContext {
-  return tenantContext({ tenantId, db: stack.jobDependencies.dataClientFor(tenantId), tableName: stack.tableName });
+  return tenantContext({ tenantId, db: stack.jobDependencies.dataClientFor(tenantId), tableName: stack.tableName, portalUrl: stack.jobDependencies.portalUrl });
 }
 
 /** Rows by identity, zeros and empty rows left out, so two sets compare whatever order they were written in. */

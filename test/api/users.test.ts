@@ -212,7 +212,8 @@ describe('invitations', () => {
     const user = await expectJson<User & { status: string; invitationsSent: number }>(await stack.api(nv('admin'), '/v1/users', jsonInit('POST', newUser({ email }))), 201);
     expect(user).toMatchObject({ status: 'invited', invitationsSent: 1 });
     const invitations = async () => (await expectJson<{ items: { to: string; subject: string; text: string }[] }>(await stack.api(nv('admin'), '/v1/dev/outbox?limit=100'))).items.filter((m) => m.to === email);
-    // This stack has no portal, so no sign-in address; the browser test follows the link.
+    // The sign-in address is the portal's public one (here where `npm start` would serve it); the browser test follows the link.
+    expect((await invitations())[0]?.text).toContain(`Sign in at ${stack.jobDependencies.portalUrl}/signin`);
     expect((await invitations())[0]?.text).toContain('sign in with your email address');
 
     const init = { method: 'POST', headers: { 'if-match': '"1"', 'idempotency-key': 'resend-bethan-0001' } };

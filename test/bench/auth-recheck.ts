@@ -27,6 +27,7 @@ export async function startRecheckPair(stack: TestStack, options: { path: string
           dataClientFor: stack.jobDependencies.dataClientFor,
           verifyAccessToken: (token) => verifier.verify(token),
           accounts: stack.accounts,
+          portalUrl: stack.jobDependencies.portalUrl,
           devOutbox: false,
           skipUserRecheck,
         },

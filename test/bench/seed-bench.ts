@@ -70,7 +70,7 @@ async function writeAll(db: DynamoDBDocumentClient, tableName: string, items: Re
 /** Writes the authority; returns the QA officer's email and how many items were written. */
 export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tableName: string; tenant: BenchTenant; history: BenchHistory; password: string; at: string }): Promise<{ qaEmail: string; items: number }> {
   const { db, tableName, tenant, history, at } = options;
-  const context = tenantContext({ tenantId: tenant.id, db, tableName });
+  const context = tenantContext({ tenantId: tenant.id, db, tableName, portalUrl: 'http://localhost:5173' });
   const k = context.keys;
   const p = tenant.prefix.toLowerCase();
   const qaEmail = `qa@${tenant.slug}.example`;

@@ -44,6 +44,7 @@ beforeAll(async () => {
   process.env.API_AUDIENCE = 'waypoint-api';
   process.env.DYNAMODB_ENDPOINT = stack.databaseEndpoint;
   process.env.TABLE_NAME = stack.tableName;
+  process.env.PORTAL_URL = 'https://waypoint.example';
   ({ handler } = (await import('@waypoint/functions/api/lambda')) as unknown as { handler: typeof handler });
 });
 

@@ -4,13 +4,15 @@
  * when it is done and waits for them to verify. They name the case by reference only
  * (one from feedback names none: it is about the service).
  */
-import { actionAbout, actionOrigin, type Action } from '@waypoint/shared/actions/action-schemas';
+import { ACTION_PRIORITY_LABELS, actionAbout, actionOrigin, type Action } from '@waypoint/shared/actions/action-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getUser, listUsers } from '../users/user-store.ts';
 
-const link = (action: Pick<Action, 'id'>) => `Read it in Waypoint: /actions/${action.id}`;
+const link = (tenant: TenantContext, action: Pick<Action, 'id'>) => `Read it in Waypoint: ${portalLink(tenant, `/actions/${action.id}`)}`;
 
 /** Every active member of staff (an authority has hundreds at most), read a page at a time. */
 export async function activeStaff(tenant: TenantContext): Promise<User[]> {
@@ -34,8 +36,8 @@ export async function notifyActionAssigned(tenant: TenantContext, action: Action
     tenant,
     reason: `action-assigned:${action.id}`,
     to: owner.email,
-    subject: `Action for ${actionAbout(action)}, due ${action.dueDate}`,
-    text: `Hello ${owner.name},\n\nAn action from ${actionOrigin(action)} has been given to you, due ${action.dueDate} (${action.priority} priority).\n\n${link(action)}\n`,
+    subject: `Action for ${actionAbout(action)}, due ${formatDate(action.dueDate)}`,
+    text: `Hello ${owner.name},\n\nAn action from ${actionOrigin(action)} has been given to you, due ${formatDate(action.dueDate)} (${ACTION_PRIORITY_LABELS[action.priority].toLowerCase()} priority).\n\n${link(tenant, action)}\n`,
     at,
   });
 }
@@ -52,7 +54,7 @@ export async function notifyActionDone(tenant: TenantContext, action: Action, au
       reason: `action-done:${action.id}:${completionNumber(action)}:${person.id}`,
       to: person.email,
       subject: `Action for ${actionAbout(action)} is done and waits for you to verify it`,
-      text: `Hello ${person.name},\n\nAn action from ${actionOrigin(action)} has been recorded as done on ${action.doneOn}, with its evidence. Please check it and verify it, or reopen it with a reason.\n\n${link(action)}\n`,
+      text: `Hello ${person.name},\n\nAn action from ${actionOrigin(action)} has been recorded as done on ${formatDate(action.doneOn)}, with its evidence. Please check it and verify it, or reopen it with a reason.\n\n${link(tenant, action)}\n`,
       at,
     });
   }
@@ -70,8 +72,8 @@ export async function notifyOwner(tenant: TenantContext, action: Action, what: '
     subject: what === 'verified' ? `Your action for ${actionAbout(action)} has been verified` : `Your action for ${actionAbout(action)} has been reopened`,
     text:
       what === 'verified'
-        ? `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} that you completed has been verified. Thank you.\n\n${link(action)}\n`
-        : `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} has been reopened, with the reason given on the action. It is due ${action.dueDate}.\n\n${link(action)}\n`,
+        ? `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} that you completed has been verified. Thank you.\n\n${link(tenant, action)}\n`
+        : `Hello ${owner.name},\n\nThe action from ${actionOrigin(action)} has been reopened, with the reason given on the action. It is due ${formatDate(action.dueDate)}.\n\n${link(tenant, action)}\n`,
     at,
   });
 }

@@ -10,7 +10,9 @@ import { daysToDone } from '@waypoint/shared/actions/action-lifecycle';
 import { actionAbout, actionOrigin } from '@waypoint/shared/actions/action-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { listOpenActionsDue, type OpenActionEntry } from '../totals/open-actions.ts';
 import { activeStaff, managersOf } from './action-notifications.ts';
 
@@ -23,12 +25,13 @@ export function actionReminderOwed(dueDate: string, today: string): string | nul
   return `overdue-w${Math.floor((daysOverdue - 1) / 7)}`;
 }
 
-function message(entry: OpenActionEntry, person: User, owner: User | undefined, overdue: boolean) {
+function message(tenant: TenantContext, entry: OpenActionEntry, person: User, owner: User | undefined, overdue: boolean) {
   const mine = person.id === entry.ownerId;
   const whose = mine ? 'your action' : `the action owned by ${owner?.name ?? 'a member of your team'}`;
+  const due = formatDate(entry.dueDate);
   return {
-    subject: overdue ? `Overdue action for ${actionAbout(entry)} (was due ${entry.dueDate})` : `Action for ${actionAbout(entry)} is due on ${entry.dueDate}`,
-    text: `Hello ${person.name},\n\n${overdue ? `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} was due on ${entry.dueDate} and is not done yet.` : `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} is due on ${entry.dueDate}.`} When it is done, record what was done so it can be verified.\n\nRead it in Waypoint: /actions/${entry.actionId}\n`,
+    subject: overdue ? `Overdue action for ${actionAbout(entry)} (was due ${due})` : `Action for ${actionAbout(entry)} is due on ${due}`,
+    text: `Hello ${person.name},\n\n${overdue ? `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} was due on ${due} and is not done yet.` : `${whose[0]!.toUpperCase()}${whose.slice(1)} from ${actionOrigin(entry)} is due on ${due}.`} When it is done, record what was done so it can be verified.\n\nRead it in Waypoint: ${portalLink(tenant, `/actions/${entry.actionId}`)}\n`,
   };
 }
 
@@ -44,7 +47,7 @@ export async function remindActionsDue(tenant: TenantContext, today: string, at:
     const owner = staff.find((u) => u.id === entry.ownerId);
     const recipients = [...(owner ? [owner] : []), ...managersOf(staff, entry).filter((m) => m.id !== entry.ownerId)];
     for (const person of recipients) {
-      const sent = await queueEmail({ tenant, reason: `action-${kind}:${entry.actionId}:${entry.dueDate}:${person.id}`, to: person.email, ...message(entry, person, owner, kind !== 'due-soon'), at });
+      const sent = await queueEmail({ tenant, reason: `action-${kind}:${entry.actionId}:${entry.dueDate}:${person.id}`, to: person.email, ...message(tenant, entry, person, owner, kind !== 'due-soon'), at });
       if (sent) queued++;
     }
   }

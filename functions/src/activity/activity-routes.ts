@@ -11,6 +11,8 @@ import { requireRole } from '../platform/auth/caller.ts';
 import { DEFAULT_PAGE_SIZE } from '../platform/http/pagination.ts';
 import { readQuery } from '../platform/http/validation.ts';
 import { getUserNames } from '../users/user-store.ts';
+import { activitySubjects, peopleNamedBy } from './activity-subjects.ts';
+import { PUBLIC_ACTOR } from '../alerts/alert-raising.ts';
 
 /** Paging takes the same bounded `limit` and opaque `cursor` as every other list. */
 export const ListActivityQuery = v.object({ limit: ListCasesQuery.entries.limit, cursor: ListCasesQuery.entries.cursor });
@@ -22,16 +24,18 @@ activityRoutes.get('/', async (c) => {
   requireRole(staff, ACTIVITY_READERS);
   const query = readQuery(c, ListActivityQuery);
   const page = await listActivity({ tenant, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor });
-  // One BatchGet for the page's distinct actors rather than a read per entry.
-  const names = await getUserNames(tenant, page.items.map((entry) => entry.actorId));
+  // One BatchGet for the page's distinct actors and the people it is about rather than a read per entry.
+  const names = await getUserNames(tenant, page.items.flatMap((entry) => [entry.actorId, ...peopleNamedBy(entry)]));
+  const subjects = await activitySubjects(tenant, page.items, names);
   return c.json({
     items: page.items.map(({ actorId, ...entry }) => ({
       id: entry.id,
       at: entry.at,
-      actor: { id: actorId, name: names.get(actorId) ?? null },
+      actor: { id: actorId, name: actorId === PUBLIC_ACTOR ? null : (names.get(actorId) ?? null), public: actorId === PUBLIC_ACTOR },
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
+      subject: subjects.get(entry.id) ?? null,
       versionBefore: entry.versionBefore,
       versionAfter: entry.versionAfter,
       changes: entry.changes,
@@ -44,10 +48,15 @@ const ActivityItem = v.pipe(
   v.object({
     id: v.string(),
     at: v.pipe(v.string(), v.isoTimestamp()),
-    actor: v.object({ id: v.string(), name: v.pipe(v.nullable(v.string()), v.description('Null when the user record no longer exists')) }),
+    actor: v.object({
+      id: v.string(),
+      name: v.pipe(v.nullable(v.string()), v.description('Null when the user record no longer exists, or for a change made by a child or family member’s answer')),
+      public: v.pipe(v.boolean(), v.description('True when the change came from an answer in the public have-your-say area (a safety alert), not a member of staff')),
+    }),
     action: v.picklist(['created', 'updated', 'deleted']),
     entity: v.pipe(v.string(), v.description('What kind of thing changed: case, team, user, settings')),
     entityId: v.string(),
+    subject: v.pipe(v.nullable(v.string()), v.description('What changed, by the name people know it by (“the audit of case NV-00003, December 2026”, a person’s or team’s name); null when it no longer exists')),
     versionBefore: v.nullable(v.pipe(v.number(), v.integer())),
     versionAfter: v.pipe(v.number(), v.integer()),
     changes: v.pipe(v.array(v.string()), v.description('Names of the fields that changed; values are not kept')),

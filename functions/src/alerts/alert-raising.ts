@@ -16,6 +16,7 @@ import { retentionExpiry } from '../engagement/response-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getAlert, putNewAlert, replaceAlertFields } from './alert-store.ts';
 
 /** Who the activity log names for changes made by the public area rather than a member of staff. */
@@ -100,7 +101,7 @@ async function emailDuty(input: RaiseAlertInput, alert: SafetyAlert, reason: Saf
       who,
       '',
       'Please act on it under your safeguarding procedures, then record what you did.',
-      `Read the alert in Waypoint: /alerts/${alert.id}`,
+      `Read the alert in Waypoint: ${portalLink(input.tenant, `/alerts/${alert.id}`)}`,
       '',
     ].join('\n'),
     at,

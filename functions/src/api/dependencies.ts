@@ -25,12 +25,12 @@ export interface ApiDependencies {
    * AWS), used only to make a keyed hash for the wrong-code limit; absent in some tests.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /** The portal's public address, which links in emails start with (`PORTAL_URL`). */
+  portalUrl: string;
   /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */
   devOutbox: boolean;
   /** Served at `/v1/openapi.json` and `/v1/reference`; without it those answer 404. */
   apiDescription?: ApiDescription;
-  /** Where staff sign in (the portal), for the link in invitation emails; absent when there is none. */
-  portalUrl?: string;
   /**
    * Only the bench sets this, to measure what checking the caller's current user record
    * costs (`recheck-caller.ts`); every real server checks.

@@ -18,9 +18,9 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     verifyAccessToken: (token) => verifier.verify(token),
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
     clientAddress: (c) => getConnInfo(c).remote.address,
+    portalUrl: config.portalUrl,
     devOutbox: false,
     // Lambda sets LAMBDA_TASK_ROOT to the folder the bundle was unpacked into.
     apiDescription: writtenApiDescription(process.env.LAMBDA_TASK_ROOT ?? process.cwd()),
-    portalUrl: process.env.PORTAL_URL || undefined,
   };
 }

@@ -9,10 +9,13 @@ import { meetingIsLate, meetingLabel } from '@waypoint/shared/audits/audit-meeti
 import type { TemplateDefinition } from '@waypoint/shared/templates/template-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { formatDate, formatMonth } from '@waypoint/shared/formatting/dates';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
+import { getTeam } from '../teams/team-store.ts';
 import { getUser, listUsers } from '../users/user-store.ts';
 
-const readLink = (audit: Pick<Audit, 'id'>) => `Read it in Waypoint: /audits/${audit.id}`;
+const readLink = (tenant: TenantContext, audit: Pick<Audit, 'id'>) => `Read it in Waypoint: ${portalLink(tenant, `/audits/${audit.id}`)}`;
 
 async function activeUser(tenant: TenantContext, userId: string | undefined): Promise<User | undefined> {
   const user = userId ? await getUser(tenant, userId) : undefined;
@@ -39,7 +42,7 @@ export async function notifyAuditPlanned(tenant: TenantContext, audit: Audit, at
     reason: `audit-planned:${audit.id}:${holder.id}`,
     to: holder.email,
     subject: `Audit planned for case ${audit.caseRef}`,
-    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${audit.month}${audit.conversationDate ? `, with the audit conversation on ${audit.conversationDate}` : ''}${audit.meetingDate ? `. You will meet to talk it through on ${meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime })}` : ''}. Your manager will go through it with you.\n\n${readLink(audit)}\n`,
+    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${formatMonth(audit.month)}${audit.conversationDate ? `, with the audit conversation on ${formatDate(audit.conversationDate)}` : ''}${audit.meetingDate ? `. You will meet to talk it through on ${meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime })}` : ''}. Your manager will go through it with you.\n\n${readLink(tenant, audit)}\n`,
     at,
   });
 }
@@ -60,7 +63,7 @@ export async function notifyMeetingBooked(tenant: TenantContext, audit: Audit, a
       reason: `audit-meeting:${audit.id}:${audit.version}:${person.id}`,
       to: person.email,
       subject: `Audit meeting for case ${audit.caseRef}: ${when}`,
-      text: `Hello ${person.name},\n\nThe reflective conversation for the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, planned for ${audit.month}, is booked for ${when}.${late} Your manager will go through it with you.\n\n${readLink(audit)}\n`,
+      text: `Hello ${person.name},\n\nThe reflective conversation for the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, planned for ${formatMonth(audit.month)}, is booked for ${when}.${late} Your manager will go through it with you.\n\n${readLink(tenant, audit)}\n`,
       at,
     });
   }
@@ -82,7 +85,7 @@ export async function notifyMeetingCancelled(tenant: TenantContext, change: { ca
       reason: `audit-meeting-cancelled:${audit.id}:${change.after.version}:${person.id}`,
       to: person.email,
       subject: `Audit meeting cancelled for case ${audit.caseRef}: ${when}`,
-      text: `Hello ${person.name},\n\nThe meeting on ${when} for the reflective conversation on the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef} has been cancelled. You will be emailed when a new day is booked.\n\n${readLink(audit)}\n`,
+      text: `Hello ${person.name},\n\nThe meeting on ${when} for the reflective conversation on the ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef} has been cancelled. You will be emailed when a new day is booked.\n\n${readLink(tenant, audit)}\n`,
       at,
     });
   }
@@ -99,7 +102,7 @@ export async function notifyAuditCompleted(tenant: TenantContext, audit: Audit, 
       reason: `audit-completed:${audit.id}:${completion}:${person.id}`,
       to: person.email,
       subject: `Audit of case ${audit.caseRef} completed`,
-      text: `Hello ${person.name},\n\nThe audit of case ${audit.caseRef} (${audit.templateName}) has been completed. You can read it and add your own reflection, in your own words.\n\n${readLink(audit)}\n`,
+      text: `Hello ${person.name},\n\nThe audit of case ${audit.caseRef} (${audit.templateName}) has been completed. You can read it and add your own reflection, in your own words.\n\n${readLink(tenant, audit)}\n`,
       at,
     });
   }
@@ -113,6 +116,7 @@ export async function notifyAuditCompleted(tenant: TenantContext, audit: Audit, 
 export async function alertSafeguarding(tenant: TenantContext, audit: Audit, template: Pick<TemplateDefinition, 'sections'>, at: string): Promise<number> {
   if (!audit.safeguardingSections.length) return 0;
   const recipients = await safeguardingRecipients(tenant, audit.teamId);
+  const teamName = (await getTeam(tenant, audit.teamId))?.name ?? 'a team no longer listed';
   let queued = 0;
   for (const sectionId of audit.safeguardingSections) {
     const title = template.sections.find((s) => s.id === sectionId)?.title ?? sectionId;
@@ -122,7 +126,7 @@ export async function alertSafeguarding(tenant: TenantContext, audit: Audit, tem
         reason: `safeguarding:${audit.id}:${sectionId}:${person.id}`,
         to: person.email,
         subject: `Safeguarding concern raised in the audit of case ${audit.caseRef}`,
-        text: `Hello ${person.name},\n\nA safeguarding concern has been flagged in section “${title}” of the audit of case ${audit.caseRef} (team ${audit.teamId}). Please review it today and act under your authority’s safeguarding procedures.\n\n${readLink(audit)}\n`,
+        text: `Hello ${person.name},\n\nA safeguarding concern has been flagged in section “${title}” of the audit of case ${audit.caseRef} (${teamName}). Please review it today and act under your authority’s safeguarding procedures.\n\n${readLink(tenant, audit)}\n`,
         at,
       });
       if (sent) queued++;

@@ -17,7 +17,7 @@ export async function sendActionReminders(deps: JobDependencies): Promise<JobRes
   const tenantIds = await listTenantIds(deps);
   let actionReminders = 0;
   for (const tenantId of tenantIds) {
-    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
+    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
     actionReminders += await remindActionsDue(tenant, today, now.toISOString());
   }
   return { tenants: tenantIds.length, actionReminders };

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
   await ensureTable(db, tableName);
   await registerTenantInDirectory({ platformClient: db, tableName, profile: { id: TENANT, slug: 'northvale', name: 'Northvale', status: 'active', createdAt: '2026-01-01T00:00:00Z' } });
-  deps = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: 'eu-west-2' }) };
+  deps = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: 'eu-west-2' }), portalUrl: 'http://localhost:5173' };
 });
 
 afterAll(async () => {
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function queue(reason: string) {
-  const tenant = tenantContext({ tenantId: TENANT, db: deps.platformClient, tableName });
+  const tenant = tenantContext({ tenantId: TENANT, db: deps.platformClient, tableName, portalUrl: deps.portalUrl });
   return queueEmail({ tenant, reason, to: 'duty@northvale.example', subject: `About ${reason}`, text: 'Body', at: '2026-11-26T09:00:00Z' });
 }
 
@@ -62,7 +62,7 @@ describe('email delivery job', () => {
     };
     for (let attempt = 1; attempt <= 5; attempt++) expect((await deliverQueuedEmail({ ...deps, deliverEmail })).failed).toBe(1);
     expect((await deliverQueuedEmail({ ...deps, deliverEmail })).failed).toBe(0);
-    const tenant = tenantContext({ tenantId: TENANT, db: deps.platformClient, tableName });
+    const tenant = tenantContext({ tenantId: TENANT, db: deps.platformClient, tableName, portalUrl: deps.portalUrl });
     const messages = await deps.platformClient.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.outboxPartition() } }));
     const failing = messages.Items?.find((m) => m.subject === 'About failing-1');
     expect(failing).toMatchObject({ status: 'failed', attempts: 5 });

@@ -15,6 +15,8 @@ export interface JobDependencies {
   tableName: string;
   platformClient: DynamoDBDocumentClient;
   dataClientFor: DataClientFactory;
+  /** The portal's public address, which links in reminder emails start with (`PORTAL_URL`). */
+  portalUrl: string;
   /** Sends one email; absent on one machine, where messages stay in the dev outbox. */
   deliverEmail?: DeliverEmail;
 }

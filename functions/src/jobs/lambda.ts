@@ -5,14 +5,15 @@ import { logger } from '../platform/logging/logger.ts';
 import { isJobName, JOBS } from './job-registry.ts';
 import { readSesDeliveryConfig, sesDelivery } from '../platform/email/ses-delivery.ts';
 
-const deps = deployedClients(readApiConfig());
+const config = readApiConfig();
+const deps = deployedClients(config);
 const emailConfig = readSesDeliveryConfig();
 const deliverEmail = emailConfig ? sesDelivery(emailConfig) : undefined;
 
 export async function handler(event: { job?: string }) {
   const name = event.job ?? '';
   if (!isJobName(name)) throw new Error(`Unknown job "${name}"`);
-  const result = await JOBS[name]({ tableName: deps.tableName, platformClient: deps.platformClient, dataClientFor: deps.dataClientFor, deliverEmail });
+  const result = await JOBS[name]({ tableName: deps.tableName, platformClient: deps.platformClient, dataClientFor: deps.dataClientFor, portalUrl: config.portalUrl, deliverEmail });
   logger.info('job finished', { job: name, ...result });
   return result;
 }

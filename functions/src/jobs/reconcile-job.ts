@@ -11,7 +11,7 @@ export async function reconcileTotals(deps: JobDependencies): Promise<JobResult>
   const tenantIds = await listTenantIds(deps);
   const result: JobResult = { tenants: tenantIds.length, sources: 0, totals: 0, removed: 0, openActions: 0 };
   for (const tenantId of tenantIds) {
-    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
+    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
     const done = await reconcileTenantTotals(tenant);
     for (const [name, n] of Object.entries(done)) result[name] = (result[name] ?? 0) + n;
   }

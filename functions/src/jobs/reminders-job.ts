@@ -16,7 +16,7 @@ export async function sendReminders(deps: JobDependencies): Promise<JobResult> {
   const tenantIds = await listTenantIds(deps);
   let auditReminders = 0;
   for (const tenantId of tenantIds) {
-    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
+    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
     auditReminders += await remindAuditsDue(tenant, today, now.toISOString());
   }
   return { tenants: tenantIds.length, auditReminders };

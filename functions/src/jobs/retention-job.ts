@@ -42,7 +42,7 @@ export async function removeExpiredItems(deps: JobDependencies): Promise<JobResu
         start = page.LastEvaluatedKey;
       } while (start);
     }
-    removed += await removeExpiredEngagement(tenantContext({ tenantId, db, tableName: deps.tableName }), nowSeconds);
+    removed += await removeExpiredEngagement(tenantContext({ tenantId, db, tableName: deps.tableName, portalUrl: deps.portalUrl }), nowSeconds);
   }
   return { tenants: tenantIds.length, removed };
 }

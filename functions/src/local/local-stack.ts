@@ -14,6 +14,7 @@ import { createDocumentClient, sharedClientFactory } from '../platform/database/
 import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { freePort } from './free-port.ts';
+import { localPortalUrl } from './local-portal-url.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
 import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
 
@@ -61,11 +62,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(database.close);
     const db = createDocumentClient({ endpoint: database.endpoint, region: REGION });
     await ensureTable(db, tableName);
-    const password = process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD;
-    await seedDemoData({ db, tableName, password });
-
     const portalPort = options.portal ? options.ports.portal || (await freePort()) : undefined;
     const portalUrl = portalPort ? `http://localhost:${portalPort}` : null;
+    // Links in emails: the portal started here, or where `npm start` would serve it.
+    const linkBase = localPortalUrl(portalPort);
+    const password = process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD;
+    await seedDemoData({ db, tableName, password, portalUrl: linkBase });
     const identity = await startIdentityProvider({
       port: options.ports.identity,
       db,
@@ -75,7 +77,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(identity.close);
 
-    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }) };
+    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), portalUrl: linkBase };
     const accounts = localSignInAccounts({ db, tableName, password });
     const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
     const api = await startApiServer({
@@ -87,9 +89,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
         clientAddress: (c) => getConnInfo(c).remote.address,
+        portalUrl: linkBase,
         devOutbox: true,
         apiDescription: builtApiDescription,
-        ...(portalUrl ? { portalUrl } : {}),
       },
     });
     stops.push(api.close);

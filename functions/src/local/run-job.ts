@@ -4,6 +4,7 @@ import { isJobName, JOBS } from '../jobs/job-registry.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
 import { startLocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
+import { localPortalUrl } from './local-portal-url.ts';
 
 const name = process.argv[2] ?? '';
 if (!isJobName(name)) {
@@ -19,6 +20,6 @@ const region = 'eu-west-2';
 const tableName = process.env.TABLE_NAME || 'waypoint';
 const platformClient = createDocumentClient({ endpoint: target, region });
 await ensureTable(platformClient, tableName);
-const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }) });
+const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), portalUrl: localPortalUrl() });
 console.log(`${name}: ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 await database?.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_TENANTS, OPERATOR } from './seed/demo-data.ts';
 import { STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
+import { DEFAULT_PORTAL_PORT } from './local-portal-url.ts';
 import { startLocalStack } from './local-stack.ts';
 
 const dataPath = fileURLToPath(new URL('../../../.data/dynalite', import.meta.url));
@@ -13,7 +14,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 const started = performance.now();
 const stack = await startLocalStack({
   dataPath,
-  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', 5173) },
+  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', DEFAULT_PORTAL_PORT) },
   portal: true,
   jobIntervalMs: 15 * 60 * 1000,
 });

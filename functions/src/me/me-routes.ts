@@ -13,7 +13,7 @@ meRoutes.get('/', async (c) => {
   if (caller.tenantId === null) {
     return c.json({ user: { id: caller.userId, email: null, name: 'Platform operator' }, role: caller.role, teams: [], tenant: null });
   }
-  const tenant = tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName });
+  const tenant = tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
   const [user, teams, summary] = await Promise.all([getUser(tenant, caller.userId), listTeams(tenant), getTenantSummary(tenant)]);
   const mine = teams.filter((t) => user?.teamIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name }));
   return c.json({

@@ -17,6 +17,7 @@ import { ApiError, forbidden, notFound, type FieldError } from '../platform/http
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
 import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getUser } from '../users/user-store.ts';
 import { getModeration, putModeration } from './moderation-store.ts';
 
@@ -93,7 +94,7 @@ async function tellTheAuditor(tenant: TenantContext, audit: Audit, moderation: M
     reason: `audit-moderated:${audit.id}:${moderation.version}:${auditor.id}`,
     to: auditor.email,
     subject: `Your audit of case ${audit.caseRef} has been moderated`,
-    text: `Hello ${auditor.name},\n\nA QA officer has ${moderation.version === 1 ? 'moderated' : 'revised their moderation of'} your audit of case ${audit.caseRef}. You can read their grades and comments beside your own.\n\nRead it in Waypoint: /audits/${audit.id}\n`,
+    text: `Hello ${auditor.name},\n\nA QA officer has ${moderation.version === 1 ? 'moderated' : 'revised their moderation of'} your audit of case ${audit.caseRef}. You can read their grades and comments beside your own.\n\nRead it in Waypoint: ${portalLink(tenant, `/audits/${audit.id}`)}\n`,
     at,
   });
 }

@@ -25,6 +25,8 @@ export interface ApiConfig {
   audience: string;
   /** In AWS: the role assumed per tenant with a TenantId session tag. */
   tenantDataRoleArn: string | undefined;
+  /** The portal's public address: links in emails are made from it. */
+  portalUrl: string;
 }
 
 export function readApiConfig(): ApiConfig {
@@ -35,5 +37,6 @@ export function readApiConfig(): ApiConfig {
     issuer: getStringFromEnv({ key: 'OIDC_ISSUER', errorMessage: 'OIDC_ISSUER must name the token issuer' }),
     audience: getStringFromEnv({ key: 'API_AUDIENCE', defaultValue: 'waypoint-api' }),
     tenantDataRoleArn: process.env.TENANT_DATA_ROLE_ARN || undefined,
+    portalUrl: getStringFromEnv({ key: 'PORTAL_URL', errorMessage: 'PORTAL_URL must be the portal’s public address (links in emails start with it)' }),
   };
 }

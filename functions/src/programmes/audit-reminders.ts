@@ -7,7 +7,10 @@
 import { isOutstanding } from '@waypoint/shared/programme/audit-timeliness';
 import { auditDueDate, reminderOwed, type ReminderKind } from '@waypoint/shared/programme/programme-dates';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { formatDate } from '@waypoint/shared/formatting/dates';
+import { countOf } from '@waypoint/shared/formatting/plurals';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getUser } from '../users/user-store.ts';
 import { listMonthAudits, type SlimAudit } from './month-audits.ts';
 
@@ -24,20 +27,20 @@ export async function remindAuditsDue(tenant: TenantContext, today: string, at: 
   const outstanding = (await listMonthAudits(tenant, month)).filter((a) => isOutstanding(a.state));
   const byAuditor = new Map<string, SlimAudit[]>();
   for (const audit of outstanding) byAuditor.set(audit.auditorId, [...(byAuditor.get(audit.auditorId) ?? []), audit]);
-  const due = auditDueDate(month);
+  const due = formatDate(auditDueDate(month));
   let queued = 0;
   for (const [userId, audits] of [...byAuditor].sort(([a], [b]) => a.localeCompare(b))) {
     const person = await getUser(tenant, userId);
     if (!person?.active) continue;
     const lines = audits
       .sort((a, b) => a.caseRef.localeCompare(b.caseRef))
-      .map((a) => `- Case ${a.caseRef} (${a.state === 'planned' ? 'planned' : 'in progress'}): /audits/${a.id}`)
+      .map((a) => `- Case ${a.caseRef} (${a.state === 'planned' ? 'planned' : 'in progress'}): ${portalLink(tenant, `/audits/${a.id}`)}`)
       .join('\n');
     const sent = await queueEmail({
       tenant,
       reason: `audits-due:${month}:${kind}:${userId}`,
       to: person.email,
-      subject: kind === 'due-today' ? `${audits.length} audit${audits.length === 1 ? '' : 's'} due today` : `${audits.length} audit${audits.length === 1 ? '' : 's'} due by ${due}`,
+      subject: kind === 'due-today' ? `${countOf(audits.length, 'audit')} due today` : `${countOf(audits.length, 'audit')} due by ${due}`,
       text: `Hello ${person.name},\n\n${OPENING[kind](due)}\n\n${lines}\n\nAudits not completed by the end of the month are shown as late to you and to QA.\n`,
       at,
     });

@@ -25,7 +25,7 @@ export async function tenantAtSlug(deps: ApiDependencies, slug: string): Promise
 
 /** A tenant context from a tenant id the API itself signed (a session), never from request input. */
 export function tenantContextFor(deps: ApiDependencies, tenantId: string): TenantContext {
-  return tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName });
+  return tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
 }
 
 export async function settingsOf(tenant: TenantContext): Promise<VersionedSettings> {

@@ -18,6 +18,7 @@ import { recordActivity } from '../platform/activity/activity-log.ts';
 import { ApiError, forbidden } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getUser } from '../users/user-store.ts';
 import { putNewReflection } from './reflection-store.ts';
 
@@ -52,7 +53,7 @@ reflectionRoutes.post('/:id/reflections', async (c) => {
       reason: `reflection-added:${reflection.id}`,
       to: auditor.email,
       subject: `New reflection on the audit of case ${audit.caseRef}`,
-      text: `Hello ${auditor.name},\n\n${author?.name ?? 'Someone'} (${authorRole === 'student' ? 'student social worker' : 'case holder'}) has added a reflection to the audit of case ${audit.caseRef}.\n\nRead it in Waypoint: /audits/${audit.id}\n`,
+      text: `Hello ${auditor.name},\n\n${author?.name ?? 'Someone'} (${authorRole === 'student' ? 'student social worker' : 'case holder'}) has added a reflection to the audit of case ${audit.caseRef}.\n\nRead it in Waypoint: ${portalLink(tenant, `/audits/${audit.id}#reflections`)}\n`,
       at,
     });
   }

@@ -21,7 +21,7 @@ afterAll(async () => {
 it('onboarding writes exactly the template items the API would', async () => {
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
   await ensureTable(db, 'waypoint');
-  await ensureBuiltInTemplates(tenantContext({ tenantId: TENANT, db, tableName: 'waypoint' }), AT);
+  await ensureBuiltInTemplates(tenantContext({ tenantId: TENANT, db, tableName: 'waypoint', portalUrl: 'https://waypoint.example' }), AT);
   const expected = builtInTemplateItems(TENANT, AT);
   expect(expected.length).toBeGreaterThanOrEqual(4);
   for (const item of expected) {

@@ -9,6 +9,7 @@ import type { User } from '@waypoint/shared/users/user-schemas';
 import type { ApiDependencies } from '../api/dependencies.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
+import { portalLink } from '../platform/outbox/portal-links.ts';
 import { getTenantSummary } from '../tenants/tenant-directory.ts';
 
 /**
@@ -18,7 +19,7 @@ import { getTenantSummary } from '../tenants/tenant-directory.ts';
 export async function queueInvitation(options: { tenant: TenantContext; deps: ApiDependencies; user: User; sending: number; at: string }): Promise<void> {
   const { tenant, deps, user, sending } = options;
   const authority = (await getTenantSummary(tenant))?.name ?? 'your authority';
-  const signIn = deps.portalUrl ? `Sign in at ${deps.portalUrl}/signin with this email address (${user.email}).\n` : '';
+  const signIn = `Sign in at ${portalLink(tenant, '/signin')} with this email address (${user.email}).\n`;
   await queueEmail({
     tenant,
     reason: sending === 1 ? `user-added:${user.id}` : `user-invitation:${user.id}:${sending}`,

@@ -42,6 +42,6 @@ export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
   if (!isStaffCaller(caller)) throw new ApiError('forbidden', 'The platform operator cannot use tenant routes');
   const { deps } = c.var;
   c.set('staff', caller);
-  c.set('tenant', tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName }));
+  c.set('tenant', tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl }));
   await next();
 });

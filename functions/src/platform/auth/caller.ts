@@ -23,6 +23,8 @@ export interface TenantContext {
   keys: TenantKeys;
   db: DynamoDBDocumentClient;
   tableName: string;
+  /** The portal's public address (`PORTAL_URL`), which links in emails start with. */
+  portalUrl: string;
 }
 
 export function callerFromClaims(claims: { sub: string; tenantId: string | null; role: string }): Caller {
@@ -37,7 +39,7 @@ export function isStaffCaller(caller: Caller): caller is StaffCaller {
   return caller.role !== 'operator' && caller.tenantId !== null;
 }
 
-export function tenantContext(options: { tenantId: string; db: DynamoDBDocumentClient; tableName: string }): TenantContext {
+export function tenantContext(options: { tenantId: string; db: DynamoDBDocumentClient; tableName: string; portalUrl: string }): TenantContext {
   return { ...options, keys: tenantKeys(options.tenantId) };
 }
 

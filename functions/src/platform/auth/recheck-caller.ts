@@ -16,7 +16,7 @@ import { isStaffCaller, tenantContext } from './caller.ts';
 export const recheckCaller = createMiddleware<AppEnv>(async (c, next) => {
   const { caller, deps } = c.var;
   if (!isStaffCaller(caller) || deps.skipUserRecheck) return next();
-  const tenant = c.var.tenant ?? tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName });
+  const tenant = c.var.tenant ?? tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
   const user = await currentUsers.read(tenant, caller.userId);
   if (!user || user.status === 'deactivated') {
     throw new ApiError('session-revoked', 'Your Waypoint account has been switched off by your authority’s administrator');
