@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journeyOfTheChild } from '@waypoint/shared/templates/built-in/journey-of-the-child';
-import { completionProblems, missingByPart, problemHref, problemsFromApi } from './completion-problems.ts';
+import { completionProblems, groupedCompletionProblems, groupedProblemsFromApi, missingByPart, problemHref, problemsFromApi } from './completion-problems.ts';
 
 describe('what stops an audit completing', () => {
   it('links a missing answer to its question on its section page', () => {
@@ -30,5 +30,26 @@ describe('what stops an audit completing', () => {
     expect(parts[0]).toEqual({ href: '/audits/A1/sections/help-and-protection#answers-help-and-protection-evidenced', title: '2. Help and protection', count: 5 });
     expect(parts.at(-1)).toEqual({ href: '/audits/A1/sections/overall-judgement#answers-overall-judgement-overallGrade', title: '10. Overall judgement', count: 4 });
     expect(parts).toHaveLength(9);
+  });
+
+  it('groups a refused completion by part of the audit with counts, not one line per answer', () => {
+    const errors = completionProblems(journeyOfTheChild, { id: 'A1', answers: {}, conversationDate: undefined }).length;
+    const grouped = groupedCompletionProblems(journeyOfTheChild, { id: 'A1', answers: {}, conversationDate: undefined });
+    expect(errors).toBeGreaterThan(30);
+    expect(grouped).toHaveLength(journeyOfTheChild.sections.length + 1);
+    expect(grouped[0]).toEqual({ href: '/audits/A1/conversation#conversationDate', message: 'The conversation: the date is not recorded' });
+    expect(grouped[1]!.message).toBe('1. Case summary and history: 5 answers missing');
+    expect(grouped[1]!.href).toBe('/audits/A1/sections/case-summary#answers-case-summary-evidenced');
+  });
+
+  it('says 1 answer missing, and keeps a problem that is not an answer in its own words', () => {
+    const grouped = groupedProblemsFromApi('A1', journeyOfTheChild, [
+      { path: 'answers.assessment.grade', message: 'Answer it' },
+      { path: 'state', message: 'Only an audit in progress can be completed' },
+    ]);
+    expect(grouped).toEqual([
+      { href: '/audits/A1/sections/assessment#answers-assessment-grade', message: '3. Assessment: 1 answer missing' },
+      { href: undefined, message: 'Only an audit in progress can be completed' },
+    ]);
   });
 });

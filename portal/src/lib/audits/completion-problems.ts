@@ -7,6 +7,7 @@
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { missingAnswers } from '@waypoint/shared/templates/answer-schemas';
 import type { TemplateDefinition } from '@waypoint/shared/templates/template-schemas';
+import { countOf } from '@waypoint/shared/formatting/plurals';
 import { fieldId } from '../forms/form-errors.ts';
 
 export interface CompletionProblem {
@@ -57,15 +58,48 @@ export interface MissingInPart {
   count: number;
 }
 
-/** The same, counted by part of the audit: a short list to read before trying to complete. */
-export function missingByPart(template: Sections, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): MissingInPart[] {
+const CONVERSATION = 'The conversation';
+
+/** Problems with paths counted by part of the audit, in the order given (template order), linking to the first gap in each. */
+function countByPart(auditId: string, template: Sections, errors: readonly { path: string }[]): MissingInPart[] {
   const parts: MissingInPart[] = [];
-  for (const { path } of missingOf(template, audit)) {
+  for (const { path } of errors) {
     const sectionId = ANSWER_PATH.exec(path)?.[1];
-    const title = sectionId ? (template.sections.find((s) => s.id === sectionId)?.title ?? sectionId) : 'The conversation';
-    const last = parts.at(-1);
-    if (last?.title === title) last.count += 1;
-    else parts.push({ href: problemHref(audit.id, path) ?? '', title, count: 1 });
+    const title = sectionId ? (template.sections.find((s) => s.id === sectionId)?.title ?? sectionId) : CONVERSATION;
+    const same = parts.find((p) => p.title === title);
+    if (same) same.count += 1;
+    else parts.push({ href: problemHref(auditId, path) ?? '', title, count: 1 });
   }
   return parts;
+}
+
+/** The same, counted by part of the audit: a short list to read before trying to complete. */
+export function missingByPart(template: Sections, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): MissingInPart[] {
+  return countByPart(audit.id, template, missingOf(template, audit));
+}
+
+/** "3. Assessment: 3 answers missing", or what the conversation lacks. */
+export function partMessage(part: MissingInPart): string {
+  if (part.title === CONVERSATION) return `${CONVERSATION}: the date is not recorded`;
+  return `${part.title}: ${countOf(part.count, 'answer')} missing`;
+}
+
+/**
+ * What the API refused a completion for, one line per part of the audit rather than one per
+ * answer (an empty audit misses forty), each linking to where its first gap is answered.
+ * Problems that are not answers (the conversation's date among them) keep their own words.
+ */
+export function groupedProblemsFromApi(auditId: string, template: Sections, errors: readonly { path: string; message: string }[] | undefined): CompletionProblem[] {
+  const all = errors ?? [];
+  const answers = all.filter((e) => ANSWER_PATH.test(e.path) || e.path === 'conversationDate');
+  const others = all.filter((e) => !answers.includes(e));
+  return [
+    ...countByPart(auditId, template, answers).map((part) => ({ href: part.href, message: partMessage(part) })),
+    ...problemsFromApi(auditId, template, others),
+  ];
+}
+
+/** What is missing now, grouped the same way as a refused completion. */
+export function groupedCompletionProblems(template: Sections, audit: Pick<Audit, 'id' | 'answers' | 'conversationDate'>): CompletionProblem[] {
+  return groupedProblemsFromApi(audit.id, template, missingOf(template, audit));
 }

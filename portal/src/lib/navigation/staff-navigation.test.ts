@@ -41,9 +41,10 @@ describe('staff navigation', () => {
     expect(labels('operator')).toEqual(['Operator']);
   });
 
-  it('adds the outbox only when it is switched on', () => {
-    expect(labels('manager', true)).toContain('Outbox');
-    expect(labels('manager', false)).not.toContain('Outbox');
+  it('adds the outbox only when it is switched on, and only for the tenant admin', () => {
+    expect(labels('admin', true)).toContain('Outbox');
+    expect(labels('admin', false)).not.toContain('Outbox');
+    for (const role of ['student', 'practitioner', 'manager', 'qa', 'senior'] as const) expect(labels(role, true)).not.toContain('Outbox');
   });
 
   it('offers practitioners and students neither the programme, moderation nor templates', () => {

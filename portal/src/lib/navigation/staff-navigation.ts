@@ -37,7 +37,8 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
   items.push({ href: '/settings', label: 'Settings' });
-  if (options.devOutbox) items.push({ href: '/dev/outbox', label: 'Outbox' });
+  // The developer outbox is a tool for whoever runs Waypoint on one machine, not a staff page.
+  if (options.devOutbox && role === 'admin') items.push({ href: '/dev/outbox', label: 'Outbox' });
   return items;
 }
 

@@ -12,7 +12,7 @@ export interface SwapFormValues {
 
 export const SWAP_FORM_MESSAGES: Record<string, string> = {
   out: 'Select the case to take out of the sample',
-  in: 'Enter the reference of the case to audit instead, like NV-00021',
+  in: 'Select the case to audit instead',
   reason: 'Give a reason for the swap',
 };
 

@@ -26,10 +26,11 @@ export type TenantSettings = Settings & { version: number };
 export interface ActivityEntry {
   id: string;
   at: string;
-  actor: { id: string; name: string };
+  actor: { id: string; name: string | null; public: boolean };
   action: 'created' | 'updated' | 'deleted';
   entity: string;
   entityId: string;
+  subject: string | null;
   versionBefore: number | null;
   versionAfter: number;
   changes: string[];

@@ -44,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
     teamName: teams.items.find((t) => t.id === context.audit.teamId)?.name ?? 'Another team',
     progress: sectionProgress(context.template, context.audit.answers),
     notice: notice ?? null,
+    // A reflection's confirmation is shown beside the reflections, where the page opens.
+    reflected: event.url.searchParams.has('reflected'),
     reflectionKey: randomUUID(),
   };
 };

@@ -5,7 +5,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext } from '$lib/audits/audit-context.server';
-import { completionProblems, missingByPart, problemsFromApi, type CompletionProblem } from '$lib/audits/completion-problems';
+import { groupedCompletionProblems, groupedProblemsFromApi, missingByPart, type CompletionProblem } from '$lib/audits/completion-problems';
 import { formText } from '$lib/audits/form-values';
 import { createApi } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
@@ -42,11 +42,11 @@ export const actions: Actions = {
       if (e.status === 403) error(403, 'You do not have access to this page');
       if (e.status === 412 || e.status === 428) return fail(412, { problems: [], conflict: true } satisfies CompleteFailure);
       if (e.status === 400) {
-        const problems = problemsFromApi(context.audit.id, context.template, e.problem.errors);
+        const problems = groupedProblemsFromApi(context.audit.id, context.template, e.problem.errors);
         return fail(400, { problems: problems.length > 0 ? problems : [{ message: e.problem.detail ?? e.problem.title }] } satisfies CompleteFailure);
       }
       // A planned audit has no answers yet, so the lifecycle refuses before counting what is missing.
-      const missing = completionProblems(context.template, context.audit);
+      const missing = groupedCompletionProblems(context.template, context.audit);
       return fail(409, { problems: missing.length > 0 ? missing : [{ message: e.problem.detail ?? e.problem.title }] } satisfies CompleteFailure);
     }
     redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?completed=1`);

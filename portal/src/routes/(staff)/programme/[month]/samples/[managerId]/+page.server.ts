@@ -13,6 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 const NOTICES: Record<string, string> = {
   proposed: 'Sample proposed. Check the cases, swap any with a reason, then accept it.',
   swapped: 'Case swapped. The reason is recorded with the sample.',
+  accepted: 'Sample accepted. The audits are planned and each case holder has been told.',
 };
 
 export interface SampleFailure {
@@ -62,6 +63,6 @@ export const actions: Actions = {
       if (e.status === 412) return fail(412, { errors: [], conflict: true } satisfies SampleFailure);
       return fail(e.status === 400 ? 400 : 409, { errors: problemOf(e) } satisfies SampleFailure);
     }
-    redirect(303, context.own ? `/programme/${context.month}?accepted=1` : `/programme/${context.month}/samples/${encodeURIComponent(context.managerId)}`);
+    redirect(303, context.own ? `/programme/${context.month}?accepted=1` : `/programme/${context.month}/samples/${encodeURIComponent(context.managerId)}?accepted=1`);
   },
 };
