@@ -51,7 +51,7 @@ describe('action reminders', () => {
     expect(result.actionReminders).toBeGreaterThanOrEqual(2);
     const sent = await about(due);
     expect(sent.map((m) => m.to).sort()).toEqual(['jordan.hughes@northvale.example', 'manager@northvale.example']);
-    expect(sent.every((m) => m.subject === `Action for case NV-00009 is due on ${inDays(today, 10)}`)).toBe(true);
+    expect(sent.every((m) => m.subject === `Action for case NV-00009 is due on ${formatDate(inDays(today, 10))}`)).toBe(true);
     expect(sent.find((m) => m.to === 'manager@northvale.example')!.text).toContain('The action owned by Jordan Hughes');
     await runOn(inDays(today, 3));
     await runOn(inDays(today, 4));

@@ -113,13 +113,26 @@ describe('a team manager runs an audit with the case holder', () => {
     const page = await signedIn.pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}/check`);
     await expectPage(page, /\/check$/, /^Check your answers – Audit of case NV-00005 – Waypoint$/);
-    expect(await page.getByRole('region', { name: /required answers are missing/ }).innerText()).toContain('10. Overall judgement: 4 answers missing');
+    // What is missing, by section with counts, placed just before the button that would fail.
+    const whatIsMissing = page.getByRole('region', { name: 'What is missing' });
+    expect(await whatIsMissing.innerText()).toContain('10. Overall judgement: 4 answers missing');
+    expect(await whatIsMissing.getByRole('link', { name: '10. Overall judgement: 4 answers missing' }).getAttribute('href')).toBe(`/audits/${auditId}/sections/overall-judgement#answers-overall-judgement-overallGrade`);
+    const missingThenButton = await page.evaluate(() => {
+      const region = document.querySelector('[aria-labelledby="missing-title"]');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Complete audit');
+      return !!region && !!button && !!(region.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(missingThenButton).toBe(true);
 
     await page.getByRole('button', { name: 'Complete audit' }).click();
     const summary = errorSummary(page);
     await summary.waitFor();
     expect(await page.title()).toMatch(/^Error: Check your answers/);
-    const missing = summary.getByRole('link', { name: 'Answer “Overall grade” in 10. Overall judgement' });
+    // One line per section with its count, not one red link per missing answer.
+    const lines = await summary.getByRole('listitem').allInnerTexts();
+    expect(lines).toContain('10. Overall judgement: 4 answers missing');
+    expect(lines.every((line) => /: \d+ answers? missing$/.test(line))).toBe(true);
+    const missing = summary.getByRole('link', { name: '10. Overall judgement: 4 answers missing' });
     expect(await missing.getAttribute('href')).toBe(`/audits/${auditId}/sections/overall-judgement#answers-overall-judgement-overallGrade`);
     await expectNoAxeViolations(page);
 
@@ -135,7 +148,7 @@ describe('a team manager runs an audit with the case holder', () => {
     await saveAndContinue(page);
 
     await expectPage(page, /\/check$/, /^Check your answers/);
-    expect(await page.getByRole('region', { name: /required answers? (is|are) missing/ }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'What is missing' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Complete audit' }).click();
     await expectPage(page, new RegExp(`^/audits/${auditId}\\?completed=1$`), /^Audit of case NV-00005/);
     expect(await page.getByRole('status').innerText()).toContain('Audit completed');
@@ -218,6 +231,11 @@ describe('the case holder', () => {
     await page.getByRole('button', { name: 'Add reflection' }).click();
     await errorSummary(page).waitFor();
     expect(await errorSummary(page).getByRole('link', { name: 'Write your reflection' }).getAttribute('href')).toBe('#reflection');
+    // The problem is beside the form that failed, at the foot of a long record, and has focus there.
+    const reflectionsRegion = page.getByRole('region', { name: 'Reflections' });
+    expect(await reflectionsRegion.getByRole('alert').filter({ hasText: 'There is a problem' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary') && !!document.activeElement.closest('[aria-labelledby="reflections"]'))).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#reflections');
     await expectNoAxeViolations(page);
 
     const words = 'Hearing how the delay felt from the child’s side stays with me. I will hold strategy discussions the same day.';
@@ -225,6 +243,7 @@ describe('the case holder', () => {
     await page.getByRole('button', { name: 'Add reflection' }).click();
     await expectPage(page, new RegExp(`^/audits/${auditId}\\?reflected=1$`), /^Audit of case NV-00005/);
     const reflections = page.getByRole('region', { name: 'Reflections' });
+    expect(await reflections.getByRole('status').innerText()).toContain('Your reflection has been added');
     expect(await reflections.innerText()).toContain(words);
     expect(await reflections.innerText()).toContain('Priya Shah, case holder');
     expect(pathOf(page)).toBe(`/audits/${auditId}?reflected=1`);

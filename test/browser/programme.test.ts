@@ -68,18 +68,23 @@ describe('a team manager’s month', () => {
     expect(await page.getByRole('radio', { name: proposed[0]! }).isChecked()).toBe(true);
     await expectNoAxeViolations(page);
 
-    // NV-00001 was audited within the last year: the API refuses it and says why, on the field.
-    await page.getByLabel('Which case should be audited instead?').fill('NV-00001');
+    // The eligible cases are offered to pick from, each with its type and holder: nothing to type.
+    const incoming = page.getByRole('group', { name: 'Which case should be audited instead?' });
+    expect(await page.getByRole('textbox', { name: 'Which case should be audited instead?' }).count()).toBe(0);
+    const offered = await incoming.getByRole('radio').count();
+    expect(offered).toBeGreaterThan(0);
+    expect(await incoming.innerText()).toMatch(/Child in Need, held by /);
+
+    // Forgetting to pick one says so on the question, keeping the reason.
     await page.getByLabel('Why swap it?').fill('The case holder is on leave all month.');
     await page.getByRole('button', { name: 'Swap the case' }).click();
     await errorSummary(page).waitFor();
-    const refusal = errorSummary(page).getByRole('link', { name: 'That case was audited in the last 12 months' });
-    expect(await refusal.getAttribute('href')).toBe('#in');
+    expect(await errorSummary(page).getByRole('link', { name: 'Select the case to audit instead' }).getAttribute('href')).toBe('#in');
     expect(await page.getByLabel('Why swap it?').inputValue()).toBe('The case holder is on leave all month.');
     await expectNoAxeViolations(page);
 
-    const eligible = (await page.getByRole('table', { name: 'Eligible cases not in the sample' }).locator('tbody th').first().innerText()).trim();
-    await page.getByLabel('Which case should be audited instead?').fill(eligible);
+    const eligible = (await incoming.getByRole('radio').first().getAttribute('value'))!;
+    await incoming.getByRole('radio', { name: eligible }).check();
     await page.getByRole('button', { name: 'Swap the case' }).click();
     await page.waitForURL(/\?swapped=1$/);
     expect(await sampledCases(page).allInnerTexts()).toEqual([eligible, proposed[1]]);
@@ -110,6 +115,30 @@ describe('the programme across teams', () => {
     const managers = page.getByRole('table', { name: 'Team managers: samples and audits' });
     expect(await managers.getByRole('row', { name: /Morgan Ellis/ }).innerText()).toContain('Child in Need');
     expect(await page.getByRole('table', { name: 'Late audits, most overdue first' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it('lets QA swap a case in a manager’s sample and accept it with JavaScript off, confirming each step', async () => {
+    const page = await signedIn.pageAs('qa@northvale.example', { javaScriptEnabled: false });
+    await page.goto(`${stack.portalUrl}/programme/${thisMonth}/samples/nv-tm-02`);
+    const before = await sampledCases(page).allInnerTexts();
+    await page.getByRole('link', { name: `Swap case ${before[0]}` }).click();
+    const incoming = page.getByRole('group', { name: 'Which case should be audited instead?' });
+    const eligible = (await incoming.getByRole('radio').first().getAttribute('value'))!;
+    await incoming.getByRole('radio', { name: eligible }).check();
+    await page.getByLabel('Why swap it?').fill('Sampled twice in a row.');
+    await page.getByRole('button', { name: 'Swap the case' }).click();
+    await page.waitForURL(/\?swapped=1$/);
+    expect(await page.getByRole('status').innerText()).toContain('Case swapped');
+    expect(await sampledCases(page).allInnerTexts()).toContain(eligible);
+
+    await page.getByRole('button', { name: /^Accept the sample and plan \d+ audits?$/ }).click();
+    await page.waitForURL(/\/samples\/nv-tm-02\?accepted=1$/);
+    const notice = page.getByRole('status');
+    expect(await notice.innerText()).toContain('Sample accepted');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    expect(await page.getByRole('link', { name: /^Open the audit of case / }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await page.context().close();
   });

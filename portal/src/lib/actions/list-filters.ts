@@ -17,3 +17,9 @@ export function listFilters(params: URLSearchParams): ActionListFilters {
     ...(cursor && cursor.length <= 2048 ? { cursor } : {}),
   };
 }
+
+/** "3 of these 25 actions are overdue.", "The 1 action listed is overdue.": about the actions shown, in plain words. */
+export function overdueText(overdue: number, listed: number): string {
+  if (overdue === listed) return listed === 1 ? 'This action is overdue.' : `All ${listed} of these actions are overdue.`;
+  return `${overdue} of these ${listed} actions ${overdue === 1 ? 'is' : 'are'} overdue.`;
+}

@@ -5,6 +5,7 @@
  */
 import type { AuditTimeliness, FairnessDimension, FeedbackThemesFigure, GradeCounts, ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import { describeShown } from '@waypoint/shared/reporting/small-numbers';
+import { countOf } from '@waypoint/shared/formatting/plurals';
 import { GRADES, goodOrBetterCount, gradeLabel } from '@waypoint/shared/templates/grade-scale';
 import type { BarInput } from '../components/charts/bar-chart.ts';
 
@@ -93,10 +94,10 @@ export function gradeSeries(labels: readonly string[]): string[] {
 }
 
 export function timelinessSummary(a: AuditTimeliness): string {
-  return `${a.due} audits were due: ${a.completedOnTime} completed on time, ${a.completedLate} completed late, ${a.late} late and not yet completed, and ${a.notYetDue} not yet due. On time: ${onTimeText(a)}.`;
+  return `${countOf(a.due, 'audit')} ${a.due === 1 ? 'was' : 'were'} due: ${a.completedOnTime} completed on time, ${a.completedLate} completed late, ${a.late} late and not yet completed, and ${a.notYetDue} not yet due. On time: ${onTimeText(a)}.`;
 }
 
 export function actionSummary(view: ServiceView): string {
   const a = view.actions;
-  return `${a.raised} actions were raised; ${a.done} are done, ${a.verified} verified and ${a.overdue} overdue. Median days to done: ${a.medianDaysToDone ?? 'not yet known'}.`;
+  return `${countOf(a.raised, 'action')} ${a.raised === 1 ? 'was' : 'were'} raised; ${a.done} ${a.done === 1 ? 'is' : 'are'} done, ${a.verified} verified and ${a.overdue} overdue. Median days to done: ${a.medianDaysToDone ?? 'not yet known'}.`;
 }
