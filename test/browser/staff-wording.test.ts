@@ -31,7 +31,7 @@ describe('the menu', () => {
 });
 
 describe('the activity log', () => {
-  it('says in words who planned and completed which audit, linking to it, with no record ids or field names', async () => {
+  it('says in words who planned which audit, linking to it, with no record ids or field names, with JavaScript on and off', async () => {
     const response = await stack.api('manager@northvale.example', '/v1/audits', {
       method: 'POST',
       body: JSON.stringify({ caseRef: 'nv-00006', templateId: JOURNEY_OF_THE_CHILD_ID }),
@@ -51,7 +51,8 @@ describe('the activity log', () => {
       const text = await table.innerText();
       expect(text).not.toContain(audit.id);
       expect(text).not.toMatch(/completedAt|completedById|caseRef|templateId/);
-      await expectNoAxeViolations(page);
+      // axe runs in the page's own script, so it checks the page with JavaScript on.
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
       await page.context().close();
     }
   });

@@ -71,6 +71,7 @@ export const actions: Actions = {
         text,
       } satisfies ReflectionFailure);
     }
-    redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?reflected=1#reflections`);
+    // No fragment: a page opened at one skips autofocus, and the confirmation beside the reflections takes focus (and scrolls there) itself.
+    redirect(303, `/audits/${encodeURIComponent(context.audit.id)}?reflected=1`);
   },
 };
