@@ -9,8 +9,8 @@ describe('staff navigation', () => {
     expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Engagement', 'Settings']);
   });
 
-  it('offers a tenant admin the template editor and the activity log but no case data', () => {
-    expect(labels('admin')).toEqual(['Home', 'Templates', 'Activity log', 'Settings']);
+  it('offers a tenant admin the template editor, users, teams and the activity log but no case data', () => {
+    expect(labels('admin')).toEqual(['Home', 'Templates', 'Users', 'Teams', 'Activity log', 'Settings']);
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {

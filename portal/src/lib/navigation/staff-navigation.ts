@@ -35,6 +35,7 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });
   if (canReadEngagement(role)) items.push({ href: '/engagement', label: 'Engagement' });
   if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });
+  if (role === 'admin') items.push({ href: '/users', label: 'Users' }, { href: '/teams', label: 'Teams' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
   items.push({ href: '/settings', label: 'Settings' });
   // The developer outbox is a tool for whoever runs Waypoint on one machine, not a staff page.
