@@ -25,7 +25,7 @@ interface BodyRoute {
 }
 
 /** Routes that take no body at all: whatever is sent is never read. */
-const BODILESS = new Set(['POST /v1/actions/:id/start', 'POST /v1/audits/:id/complete', 'POST /v1/engagement/activities/:id/codes/:codeId/revoke', 'POST /v1/programmes/:month/samples/:managerId/accept']);
+const BODILESS = new Set(['POST /v1/actions/:id/start', 'POST /v1/audits/:id/complete', 'POST /v1/engagement/activities/:id/codes/:codeId/revoke', 'POST /v1/programmes/:month/samples/:managerId/accept', 'POST /v1/users/:id/invitation']);
 
 const NOT_OBJECTS = ['[]', 'null', '"x"', '1'];
 
