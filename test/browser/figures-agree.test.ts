@@ -63,6 +63,18 @@ describe('the programme', () => {
   });
 });
 
+describe('a case’s evidence', () => {
+  it('says an audit the programme lists as late is late', async () => {
+    const page = await signedIn.pageAs('qa@northvale.example');
+    await page.goto(`${stack.portalUrl}/programme/${thisMonth}`);
+    const caseRef = /^[A-Z]+-\d+/.exec((await lateRows(page).first().locator('th a').innerText()).trim())![0];
+    await page.goto(`${stack.portalUrl}/cases/${caseRef}/evidence`);
+    const audits = page.getByRole('table', { name: 'Audits of this case, newest first' });
+    expect(await audits.locator('tbody tr').filter({ hasText: 'Late' }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
 describe('the service dashboard', () => {
   it('gives the share on time as on time ÷ the figure it names, and parts that add up to the audits due', async () => {
     const page = await signedIn.pageAs('senior@northvale.example');

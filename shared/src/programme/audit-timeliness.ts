@@ -17,6 +17,9 @@ import { auditDueDate } from './programme-dates.ts';
 
 export type Timeliness = 'on-time' | 'completed-late' | 'late' | 'not-yet-due';
 
+/** How each standing reads on a screen. */
+export const TIMELINESS_LABELS: Record<Timeliness, string> = { 'on-time': 'On time', 'completed-late': 'Completed late', late: 'Late', 'not-yet-due': 'Not yet due' };
+
 /** Still to do: planned or in progress. Completed and cancelled audits are never late. */
 export function isOutstanding(state: AuditState): boolean {
   return state === 'planned' || state === 'in-progress';
