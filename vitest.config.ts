@@ -21,10 +21,6 @@ export default defineConfig({
   test: {
     fileParallelism: true,
     maxWorkers: 2,
-    projects: [
-      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } },
-      { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } },
-      { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false } },
-    ],
+    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } }, { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false } }],
   },
 });

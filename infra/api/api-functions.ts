@@ -35,14 +35,7 @@ export const JOB_SCHEDULES = {
 export const API_MEMORY_MB = 1024;
 
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
-const USER_ADMIN_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminUserGlobalSignOut',
-];
+const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'];
 
 export interface ApiFunctionsProps {
   settings: WaypointSettings;
@@ -64,9 +57,7 @@ export class ApiFunctions extends Construct {
       TABLE_NAME: props.tableName,
       OIDC_ISSUER: props.issuerUrl,
       USER_POOL_ID: props.userPool.userPoolId,
-      ...(settings.emailFrom && settings.sesIdentity
-        ? { EMAIL_FROM: settings.emailFrom, SES_IDENTITY: settings.sesIdentity }
-        : {}),
+      ...(settings.emailFrom && settings.sesIdentity ? { EMAIL_FROM: settings.emailFrom, SES_IDENTITY: settings.sesIdentity } : {}),
     };
 
     this.api = waypointFunction(this, 'Api', {
@@ -89,9 +80,7 @@ export class ApiFunctions extends Construct {
     });
     this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
     this.engagementSessionSecret.grantRead(this.api);
-    this.api.addToRolePolicy(
-      new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
-    );
+    this.api.addToRolePolicy(new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,

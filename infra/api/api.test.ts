@@ -12,9 +12,7 @@ beforeAll(() => {
 const resources = (type: string) => Object.entries(waypoint.templates.application.findResources(type));
 
 function routes(): Record<string, { AuthorizationType: string; AuthorizationScopes?: string[]; Target: unknown }> {
-  return Object.fromEntries(
-    resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]),
-  );
+  return Object.fromEntries(resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]));
 }
 
 function lambda(descriptionPattern: RegExp): Record<string, any> {
@@ -41,16 +39,7 @@ describe('the HTTP API', () => {
       .filter(([, route]) => route.AuthorizationType === 'NONE')
       .map(([key]) => key)
       .sort();
-    expect(open).toEqual([
-      'ANY /',
-      'ANY /have-your-say',
-      'ANY /have-your-say/{proxy+}',
-      'ANY /v1/public/{proxy+}',
-      'ANY /{proxy+}',
-      'GET /v1/health',
-      'GET /v1/openapi.json',
-      'GET /v1/reference',
-    ]);
+    expect(open).toEqual(['ANY /', 'ANY /have-your-say', 'ANY /have-your-say/{proxy+}', 'ANY /v1/public/{proxy+}', 'ANY /{proxy+}', 'GET /v1/health', 'GET /v1/openapi.json', 'GET /v1/reference']);
   });
 
   it('sends /v1 to the API Lambda and everything else to the portal Lambda', () => {
@@ -132,9 +121,11 @@ describe('the Lambdas', () => {
   });
 
   it('give the API only the ARN of the public area’s generated signing secret, which its role may read, never the value', () => {
-    const [secretId] = Object.keys(waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
-      Properties: { Description: 'Signs Waypoint have-your-say session tokens' },
-    }));
+    const [secretId] = Object.keys(
+      waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Description: 'Signs Waypoint have-your-say session tokens' },
+      }),
+    );
     const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
     expect(variables.ENGAGEMENT_SESSION_SECRET_ARN).toEqual({ Ref: secretId });
     expect(variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET');
@@ -144,9 +135,7 @@ describe('the Lambdas', () => {
     waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiRole') }],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } })]),
       },
     });
     // Only the API reads it.

@@ -146,12 +146,7 @@ export class WaypointHttpApi extends Construct {
   applyRouteThrottles(): void {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     // RouteSettings is a free-form map in the L1, so CloudFormation's own (Pascal-case) names.
-    cfnStage.routeSettings = Object.fromEntries(
-      [...this.throttledRoutes.keys()].map((routeKey) => [
-        routeKey,
-        { ThrottlingRateLimit: this.publicThrottle.rateLimit, ThrottlingBurstLimit: this.publicThrottle.burstLimit },
-      ]),
-    );
+    cfnStage.routeSettings = Object.fromEntries([...this.throttledRoutes.keys()].map((routeKey) => [routeKey, { ThrottlingRateLimit: this.publicThrottle.rateLimit, ThrottlingBurstLimit: this.publicThrottle.burstLimit }]));
     for (const route of this.throttledRoutes.values()) this.stage.node.addDependency(route);
   }
 }

@@ -103,10 +103,7 @@ export class ApplicationStack extends Stack {
 
     const portal = portalFunction(this, 'Portal', { build: props.portalBuild, settings });
     if (props.portalBuild.kind === 'placeholder') {
-      Annotations.of(portal.handler).addWarningV2(
-        'waypoint:portal-placeholder',
-        'No portal build found: the PLACEHOLDER portal is packaged. Run `PORTAL_ADAPTER=lambda npm run build -w portal` before deploying.',
-      );
+      Annotations.of(portal.handler).addWarningV2('waypoint:portal-placeholder', 'No portal build found: the PLACEHOLDER portal is packaged. Run `PORTAL_ADAPTER=lambda npm run build -w portal` before deploying.');
     }
     this.portal = portal.handler;
     this.portalSessionSecret = portal.sessionSecret;

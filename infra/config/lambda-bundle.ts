@@ -29,8 +29,7 @@ export const LAMBDA_BUNDLE = {
 export type BundleFormat = 'cjs' | 'esm';
 
 /** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
-export const ESM_REQUIRE_SHIM =
-  "import { createRequire as __waypointCreateRequire } from 'node:module'; const require = __waypointCreateRequire(import.meta.url);";
+export const ESM_REQUIRE_SHIM = "import { createRequire as __waypointCreateRequire } from 'node:module'; const require = __waypointCreateRequire(import.meta.url);";
 
 /** The whole esbuild option set for one format, as the bench uses it. */
 export function lambdaBundleOptions(format: BundleFormat) {

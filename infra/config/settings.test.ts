@@ -38,9 +38,7 @@ describe('deployment settings', () => {
 
   it('reads federation given on the command line as a JSON string', () => {
     const federation = JSON.stringify({ type: 'saml', name: 'NorthshireEntra', tenantId: TENANT, metadataUrl: 'https://login.example/metadata.xml' });
-    expect(settingsFrom({ federation }).federations).toEqual([
-      { type: 'saml', name: 'NorthshireEntra', tenantId: TENANT, metadataUrl: 'https://login.example/metadata.xml' },
-    ]);
+    expect(settingsFrom({ federation }).federations).toEqual([{ type: 'saml', name: 'NorthshireEntra', tenantId: TENANT, metadataUrl: 'https://login.example/metadata.xml' }]);
   });
 
   it('reads several OIDC and SAML providers from cdk.json', () => {
@@ -64,9 +62,7 @@ describe('deployment settings', () => {
 
   it('needs the portal domain and its us-east-1 certificate together', () => {
     expect(() => settingsFrom({ portalDomain: 'qa.example.gov.uk' })).toThrow(SettingsError);
-    expect(() =>
-      settingsFrom({ portalDomain: 'qa.example.gov.uk', portalCertificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/x' }),
-    ).toThrow(/us-east-1/);
+    expect(() => settingsFrom({ portalDomain: 'qa.example.gov.uk', portalCertificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/x' })).toThrow(/us-east-1/);
     const arn = 'arn:aws:acm:us-east-1:111122223333:certificate/x';
     expect(settingsFrom({ portalDomain: 'qa.example.gov.uk', portalCertificateArn: arn }).portalDomain).toEqual({
       domainName: 'qa.example.gov.uk',

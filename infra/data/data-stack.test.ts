@@ -116,10 +116,7 @@ describe('tenant-scoped data access', () => {
     waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiRole') }],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Sid: 'AssumeTenantDataRoleWithTag', Action: ['sts:AssumeRole', 'sts:TagSession'] }),
-          Match.objectLike({ Sid: 'AssumePlatformDataRole', Action: 'sts:AssumeRole' }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Sid: 'AssumeTenantDataRoleWithTag', Action: ['sts:AssumeRole', 'sts:TagSession'] }), Match.objectLike({ Sid: 'AssumePlatformDataRole', Action: 'sts:AssumeRole' })]),
       },
     });
   });

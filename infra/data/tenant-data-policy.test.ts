@@ -80,11 +80,7 @@ describe('tenant data policy', () => {
   });
 
   it('reaches only this table and the indexes the table definition names', () => {
-    expect(policy.Statement.flatMap((statement) => statement.Resource)).toEqual([
-      TABLE,
-      `${TABLE}/index/GSI1`,
-      `${TABLE}/index/GSI2`,
-    ]);
+    expect(policy.Statement.flatMap((statement) => statement.Resource)).toEqual([TABLE, `${TABLE}/index/GSI1`, `${TABLE}/index/GSI2`]);
     expect(isAllowed(policy, asTenant(TENANT_A, { action: 'dynamodb:Query', resource: `${TABLE}/index/GSI1` }))).toBe(true);
     expect(isAllowed(policy, asTenant(TENANT_A, { action: 'dynamodb:Query', resource: `${TABLE}/index/GSI9` }))).toBe(false);
     expect(isAllowed(policy, asTenant(TENANT_A, { resource: OTHER_TABLE }))).toBe(false);

@@ -19,15 +19,7 @@ export interface PolicyDocumentJson {
 }
 
 /** Item reads and writes by key. No Scan (it has no leading key to check) and no PartiQL. */
-export const ITEM_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:Query',
-  'dynamodb:BatchGetItem',
-  'dynamodb:BatchWriteItem',
-] as const;
+export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'] as const;
 
 export const TENANT_TAG_VARIABLE = '${aws:PrincipalTag/TenantId}';
 
@@ -73,15 +65,7 @@ export function tableKeyStatement(keyArn: string, region: string): PolicyStateme
   return {
     Sid: 'TableKeyThroughDynamoDbOnly',
     Effect: 'Allow',
-    Action: [
-      'kms:Decrypt',
-      'kms:DescribeKey',
-      'kms:Encrypt',
-      'kms:GenerateDataKey',
-      'kms:GenerateDataKeyWithoutPlaintext',
-      'kms:ReEncryptFrom',
-      'kms:ReEncryptTo',
-    ],
+    Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
     Resource: [keyArn],
     Condition: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } },
   };
@@ -102,9 +86,6 @@ export function tenantDataPolicy(table: TableArns): PolicyDocumentJson {
 export function platformDataPolicy(table: TableArns): PolicyDocumentJson {
   return {
     Version: '2012-10-17',
-    Statement: [
-      leadingKeyStatement('PlatformItemsOnly', table, PLATFORM_LEADING_KEY_PATTERNS),
-      { Sid: 'DescribeForHealthCheck', Effect: 'Allow', Action: ['dynamodb:DescribeTable'], Resource: [table.tableArn] },
-    ],
+    Statement: [leadingKeyStatement('PlatformItemsOnly', table, PLATFORM_LEADING_KEY_PATTERNS), { Sid: 'DescribeForHealthCheck', Effect: 'Allow', Action: ['dynamodb:DescribeTable'], Resource: [table.tableArn] }],
   };
 }

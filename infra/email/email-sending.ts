@@ -37,9 +37,7 @@ export class EmailSending extends Construct {
       }
     }
     for (const sender of props.senders) {
-      sender.grantPrincipal.addToPrincipalPolicy(
-        new PolicyStatement({ sid: 'SendFromWaypointIdentity', actions: ['ses:SendEmail'], resources: [this.identityArn] }),
-      );
+      sender.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'SendFromWaypointIdentity', actions: ['ses:SendEmail'], resources: [this.identityArn] }));
     }
   }
 }

@@ -12,9 +12,7 @@ beforeAll(() => {
 });
 
 function sendPolicies(waypoint: SynthesizedWaypoint) {
-  return Object.values(waypoint.templates.application.findResources('AWS::IAM::Policy')).filter((policy) =>
-    (policy.Properties.PolicyDocument.Statement as any[]).some((s) => s.Sid === 'SendFromWaypointIdentity'),
-  );
+  return Object.values(waypoint.templates.application.findResources('AWS::IAM::Policy')).filter((policy) => (policy.Properties.PolicyDocument.Statement as any[]).some((s) => s.Sid === 'SendFromWaypointIdentity'));
 }
 
 describe('email through SES', () => {
@@ -26,10 +24,7 @@ describe('email through SES', () => {
 
   it('lets the API and the jobs send from that identity only, and tells them the sender', () => {
     const policies = sendPolicies(created);
-    expect(policies.map((p) => JSON.stringify(p.Properties.Roles)).sort()).toEqual([
-      expect.stringMatching(/FunctionsApiRole/),
-      expect.stringMatching(/FunctionsJobsRole/),
-    ]);
+    expect(policies.map((p) => JSON.stringify(p.Properties.Roles)).sort()).toEqual([expect.stringMatching(/FunctionsApiRole/), expect.stringMatching(/FunctionsJobsRole/)]);
     for (const policy of policies) {
       const statement = (policy.Properties.PolicyDocument.Statement as any[]).find((s) => s.Sid === 'SendFromWaypointIdentity');
       expect(statement.Action).toBe('ses:SendEmail');
@@ -47,9 +42,7 @@ describe('email through SES', () => {
 
   it('references an identity that already exists instead of creating it again', () => {
     existing.templates.application.resourceCountIs('AWS::SES::EmailIdentity', 0);
-    const statement = (sendPolicies(existing)[0]!.Properties.PolicyDocument.Statement as any[]).find(
-      (s) => s.Sid === 'SendFromWaypointIdentity',
-    );
+    const statement = (sendPolicies(existing)[0]!.Properties.PolicyDocument.Statement as any[]).find((s) => s.Sid === 'SendFromWaypointIdentity');
     expect(JSON.stringify(statement.Resource)).toMatch(/:identity\/qa-team@northshire\.example\.gov\.uk/);
   });
 

@@ -4,13 +4,7 @@
  * email; the tenant comes from the deployment's configuration (see pre-token-generation.ts).
  */
 import { SecretValue } from 'aws-cdk-lib';
-import {
-  OidcAttributeRequestMethod,
-  ProviderAttribute,
-  UserPoolIdentityProviderOidc,
-  UserPoolIdentityProviderSaml,
-  UserPoolIdentityProviderSamlMetadata,
-} from 'aws-cdk-lib/aws-cognito';
+import { OidcAttributeRequestMethod, ProviderAttribute, UserPoolIdentityProviderOidc, UserPoolIdentityProviderSaml, UserPoolIdentityProviderSamlMetadata } from 'aws-cdk-lib/aws-cognito';
 import type { IUserPool, IUserPoolIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { Federation } from '../config/settings.ts';

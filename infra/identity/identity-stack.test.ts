@@ -43,10 +43,7 @@ describe('the user pool', () => {
 
   it('has tenant_id and role as custom attributes', () => {
     plain.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: 'tenant_id', AttributeDataType: 'String', Mutable: true }),
-        Match.objectLike({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
-      ]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant_id', AttributeDataType: 'String', Mutable: true }), Match.objectLike({ Name: 'role', AttributeDataType: 'String', Mutable: true })]),
     });
   });
 

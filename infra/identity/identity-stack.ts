@@ -5,17 +5,7 @@
  */
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import {
-  AccountRecovery,
-  FeaturePlan,
-  LambdaVersion,
-  Mfa,
-  StandardThreatProtectionMode,
-  StringAttribute,
-  UserPool,
-  UserPoolEmail,
-  UserPoolOperation,
-} from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, FeaturePlan, LambdaVersion, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolEmail, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
@@ -75,8 +65,7 @@ export class IdentityStack extends Stack {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       userInvitation: {
         emailSubject: 'Your Waypoint account',
-        emailBody:
-          'You have been given a Waypoint account. Sign in with {username} and the temporary password {####}, then choose your own.',
+        emailBody: 'You have been given a Waypoint account. Sign in with {username} and the temporary password {####}, then choose your own.',
       },
       ...(settings.cognitoEmailViaSes && settings.emailFrom ? { email: this.sesEmail(settings) } : {}),
       deletionProtection: true,

@@ -34,18 +34,13 @@ export function portalClient(scope: Construct, id: string, props: PortalClientPr
       callbackUrls: [`${props.portalOrigin}${CALLBACK_PATH}`],
       logoutUrls: [`${props.portalOrigin}${SIGNED_OUT_PATH}`],
     },
-    supportedIdentityProviders: [
-      UserPoolClientIdentityProvider.COGNITO,
-      ...props.federatedProviders.map((provider) => UserPoolClientIdentityProvider.custom(provider.name)),
-    ],
+    supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO, ...props.federatedProviders.map((provider) => UserPoolClientIdentityProvider.custom(provider.name))],
     preventUserExistenceErrors: true,
     enableTokenRevocation: true,
     accessTokenValidity: Duration.minutes(60),
     idTokenValidity: Duration.minutes(60),
     refreshTokenValidity: Duration.hours(12),
-    readAttributes: new ClientAttributes()
-      .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
-      .withCustomAttributes('tenant_id', 'role'),
+    readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true }).withCustomAttributes('tenant_id', 'role'),
     // Never the custom attributes: a user who could write custom:tenant_id could pick a tenant.
     writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
   });

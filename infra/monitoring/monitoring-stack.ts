@@ -74,7 +74,9 @@ export class MonitoringStack extends Stack {
     });
     return new MathExpression({
       // An index with no throttles has no data points; FILL keeps the sum from going blank.
-      expression: Object.keys(usingMetrics).map((key) => `FILL(${key}, 0)`).join(' + '),
+      expression: Object.keys(usingMetrics)
+        .map((key) => `FILL(${key}, 0)`)
+        .join(' + '),
       usingMetrics,
       period: FIVE_MINUTES,
       label: `${metricName} (table and indexes)`,

@@ -15,9 +15,7 @@ import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 const EVERYTHING_ON = {
   portalDomain: 'qa.northshire.example.gov.uk',
   portalCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
-  federation: [
-    { type: 'saml', name: 'NorthshireEntra', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', metadataUrl: 'https://login.example/m.xml' },
-  ],
+  federation: [{ type: 'saml', name: 'NorthshireEntra', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', metadataUrl: 'https://login.example/m.xml' }],
   cognitoFeaturePlan: 'PLUS',
   mfa: 'required',
   sesIdentity: 'waypoint.northshire.example.gov.uk',
@@ -44,13 +42,13 @@ interface Acknowledgment {
 
 function acknowledgments(waypoint: SynthesizedWaypoint): Acknowledgment[] {
   const root = waypoint.stacks.data.node.root;
-  return root.node.findAll().flatMap((construct) =>
-    construct.node.metadata
-      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) =>
-        Object.entries(entry.data as Record<string, string>).map(([rule, reason]) => ({ path: construct.node.path, rule, reason, construct })),
-      ),
-  );
+  return root.node
+    .findAll()
+    .flatMap((construct) =>
+      construct.node.metadata
+        .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([rule, reason]) => ({ path: construct.node.path, rule, reason, construct }))),
+    );
 }
 
 const listed = (findings: SynthesizedWaypoint['nagFindings']) => findings.map((f) => `${f.rule} at ${f.path}`);
@@ -90,9 +88,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('has every acknowledgment made in nag/suppressions.ts', () => {
     const infraDir = repoPath('infra');
-    const sources = fs
-      .readdirSync(infraDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const sources = fs.readdirSync(infraDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
     const acknowledging = sources.filter((file) => /\.acknowledge\(/.test(fs.readFileSync(path.join(infraDir, file), 'utf8')));
     expect(acknowledging).toEqual([path.join('nag', 'suppressions.ts')]);
   });

@@ -11,17 +11,14 @@ import type { WaypointStacks } from '../waypoint.ts';
 
 /** Why each route the JWT authorizer does not guard is open. */
 const OPEN_ROUTE_REASONS: Record<string, string> = {
-  '/v1/public/{proxy+}':
-    'Public engagement API: children and families have no accounts; the API checks the signed, short-lived engagement session itself, and WAF and a route throttle limit abuse.',
+  '/v1/public/{proxy+}': 'Public engagement API: children and families have no accounts; the API checks the signed, short-lived engagement session itself, and WAF and a route throttle limit abuse.',
   '/v1/health': 'Health check for operators and probes; it reports only whether the database is reachable.',
   '/v1/openapi.json': 'The API description is public documentation and contains no data.',
   '/v1/reference': 'The readable API reference page, generated from the public API description; no data.',
   '/': 'Portal home page: the portal signs staff in itself (OIDC with PKCE) and keeps a sealed session cookie; it calls the API with the user’s access token.',
-  '/{proxy+}':
-    'Portal pages and form posts: the portal authenticates staff with its own OIDC session, and every API call it makes carries the user’s access token through the JWT authorizer.',
+  '/{proxy+}': 'Portal pages and form posts: the portal authenticates staff with its own OIDC session, and every API call it makes carries the user’s access token through the JWT authorizer.',
   '/have-your-say': 'Public engagement area start page: no accounts by design; rate-limited by WAF and a route throttle.',
-  '/have-your-say/{proxy+}':
-    'Public engagement pages: opened by an invitation code or a tenant’s public link, no accounts by design; rate-limited by WAF and a route throttle.',
+  '/have-your-say/{proxy+}': 'Public engagement pages: opened by an invitation code or a tenant’s public link, no accounts by design; rate-limited by WAF and a route throttle.',
 };
 
 function acknowledge(construct: IConstruct, id: string, reason: string): void {
@@ -43,18 +40,10 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
   const { identity, application } = stacks;
 
   if (!settings.mfaRequired) {
-    acknowledge(
-      identity.userPool,
-      'COG2',
-      'MFA (TOTP) is available to every user and becomes mandatory with -c mfa=required; most councils sign in through their own identity provider, which applies their MFA policy.',
-    );
+    acknowledge(identity.userPool, 'COG2', 'MFA (TOTP) is available to every user and becomes mandatory with -c mfa=required; most councils sign in through their own identity provider, which applies their MFA policy.');
   }
   if (settings.featurePlan === 'ESSENTIALS') {
-    acknowledge(
-      identity.userPool,
-      'COG8',
-      'ESSENTIALS is the cheapest plan whose V2_0 trigger can put tenant and role into access tokens; threat protection (PLUS, charged per active user) is one setting away: -c cognitoFeaturePlan=PLUS.',
-    );
+    acknowledge(identity.userPool, 'COG8', 'ESSENTIALS is the cheapest plan whose V2_0 trigger can put tenant and role into access tokens; threat protection (PLUS, charged per active user) is one setting away: -c cognitoFeaturePlan=PLUS.');
   }
 
   for (const [path, routes] of application.httpApi.openRoutes) {
@@ -64,33 +53,13 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
   }
 
   const { web } = application;
-  acknowledge(
-    web.assets,
-    'S1',
-    'Holds only the portal’s built static files; only CloudFront (origin access control) reads it, and viewer requests are logged at CloudFront.',
-  );
-  acknowledge(
-    web.distribution,
-    'CFR1',
-    'No geo restriction: staff travel and work remotely, and families and care leavers may respond from abroad; WAF rate limits and managed rules apply everywhere.',
-  );
-  acknowledge(
-    web.distribution,
-    'CFR3',
-    'Access logs are delivered by standard logging v2 (the EdgeLogs stack) with a field list that leaves out the viewer IP; legacy logging, which this rule checks for, always records it.',
-  );
+  acknowledge(web.assets, 'S1', 'Holds only the portal’s built static files; only CloudFront (origin access control) reads it, and viewer requests are logged at CloudFront.');
+  acknowledge(web.distribution, 'CFR1', 'No geo restriction: staff travel and work remotely, and families and care leavers may respond from abroad; WAF rate limits and managed rules apply everywhere.');
+  acknowledge(web.distribution, 'CFR3', 'Access logs are delivered by standard logging v2 (the EdgeLogs stack) with a field list that leaves out the viewer IP; legacy logging, which this rule checks for, always records it.');
   if (!settings.portalDomain) {
-    acknowledge(
-      web.distribution,
-      'CFR4',
-      'Without a custom domain CloudFront serves *.cloudfront.net, whose TLS floor cannot be raised; setting portalDomain and portalCertificateArn gives TLSv1.2_2021.',
-    );
+    acknowledge(web.distribution, 'CFR4', 'Without a custom domain CloudFront serves *.cloudfront.net, whose TLS floor cannot be raised; setting portalDomain and portalCertificateArn gives TLSv1.2_2021.');
   }
-  acknowledge(
-    application.portalSessionSecret,
-    'SMG4',
-    'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.',
-  );
+  acknowledge(application.portalSessionSecret, 'SMG4', 'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.');
   acknowledge(
     application.functions.engagementSessionSecret,
     'SMG4',

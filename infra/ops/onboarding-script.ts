@@ -69,8 +69,7 @@ export function onboardingScript(request: OnboardingRequest): string {
   // The user record's id is the Cognito `sub`, which access tokens carry as the caller's id.
   const adminRecord = { ...keys.user('ADMIN_SUB_PLACEHOLDER'), id: 'ADMIN_SUB_PLACEHOLDER', name: request.adminName, email, role: 'admin', teamIds: [], active: true, ...stamp };
   const aws = `aws --region ${quoted(request.region)}`;
-  const put = (file: string) =>
-    `unless_exists ConditionalCheckFailed ${file} ${aws} dynamodb put-item --table-name ${quoted(request.tableName)} --item "file://$WORK/${file}.json" --condition-expression 'attribute_not_exists(PK)'`;
+  const put = (file: string) => `unless_exists ConditionalCheckFailed ${file} ${aws} dynamodb put-item --table-name ${quoted(request.tableName)} --item "file://$WORK/${file}.json" --condition-expression 'attribute_not_exists(PK)'`;
 
   return [
     '#!/bin/sh',

@@ -26,10 +26,7 @@ export interface PortalBuild {
 
 export class PortalBuildMissingError extends Error {
   constructor(buildDir: string) {
-    super(
-      `No portal build at ${buildDir}. Build it first: PORTAL_ADAPTER=lambda npm run build -w portal ` +
-        '(or leave out -c requirePortalBuild=true to package the placeholder portal).',
-    );
+    super(`No portal build at ${buildDir}. Build it first: PORTAL_ADAPTER=lambda npm run build -w portal ` + '(or leave out -c requirePortalBuild=true to package the placeholder portal).');
     this.name = 'PortalBuildMissingError';
   }
 }

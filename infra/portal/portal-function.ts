@@ -34,8 +34,7 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
   });
   const handler = waypointFunction(scope, id, {
     entry: build.serverEntry,
-    description:
-      build.kind === 'built' ? 'Waypoint portal (SvelteKit, server-rendered)' : 'Waypoint portal PLACEHOLDER: no portal build was deployed',
+    description: build.kind === 'built' ? 'Waypoint portal (SvelteKit, server-rendered)' : 'Waypoint portal PLACEHOLDER: no portal build was deployed',
     serviceName: 'waypoint-portal',
     logLevel: settings.logLevel,
     logRetention: settings.logRetention,

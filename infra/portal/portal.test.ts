@@ -29,9 +29,7 @@ function distributionConfig(waypoint: SynthesizedWaypoint): Record<string, any> 
 }
 
 function portalEnvironment(waypoint: SynthesizedWaypoint): Record<string, unknown> {
-  const fn = Object.values(waypoint.templates.application.findResources('AWS::Lambda::Function')).find((f) =>
-    /Waypoint portal/.test(f.Properties.Description ?? ''),
-  );
+  const fn = Object.values(waypoint.templates.application.findResources('AWS::Lambda::Function')).find((f) => /Waypoint portal/.test(f.Properties.Description ?? ''));
   return fn!.Properties.Environment.Variables;
 }
 
@@ -69,9 +67,7 @@ describe('CloudFront', () => {
     });
     placeholder.templates.application.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]),
       },
     });
   });
@@ -134,9 +130,11 @@ describe('the portal Lambda', () => {
   it('gets only the ARN of its generated session secret, which its role may read, never the value', () => {
     for (const waypoint of [placeholder, built]) {
       const template = waypoint.templates.application;
-      const [secretId] = Object.keys(template.findResources('AWS::SecretsManager::Secret', {
-        Properties: { Description: 'Seals Waypoint portal session cookies', GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
-      }));
+      const [secretId] = Object.keys(
+        template.findResources('AWS::SecretsManager::Secret', {
+          Properties: { Description: 'Seals Waypoint portal session cookies', GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+        }),
+      );
       const environment = portalEnvironment(waypoint);
       expect(environment.SESSION_SECRET_ARN).toEqual({ Ref: secretId });
       expect(environment).not.toHaveProperty('SESSION_SECRET');
@@ -146,9 +144,7 @@ describe('the portal Lambda', () => {
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [{ Ref: Match.stringLikeRegexp('PortalRole') }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } })]),
         },
       });
     }
@@ -163,7 +159,9 @@ describe('the portal Lambda', () => {
   });
 
   it('gets a cache behaviour for each top-level static file of a real build', () => {
-    const patterns = distributionConfig(built).CacheBehaviors.map((b: any) => b.PathPattern).sort();
+    const patterns = distributionConfig(built)
+      .CacheBehaviors.map((b: any) => b.PathPattern)
+      .sort();
     expect(patterns).toEqual(['/_app/*', '/favicon.svg', '/robots.txt']);
     expect(distributionConfig(placeholder).CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/_app/*']);
   });

@@ -59,9 +59,7 @@ function conditionHolds(operator: string, key: string, expected: string | string
 function statementAllows(statement: PolicyStatementJson, request: SimulatedRequest): boolean {
   if (!statement.Action.some((action) => globMatches(action, request.action))) return false;
   if (!statement.Resource.some((resource) => globMatches(resource, request.resource))) return false;
-  return Object.entries(statement.Condition ?? {}).every(([operator, keys]) =>
-    Object.entries(keys).every(([key, expected]) => conditionHolds(operator, key, expected, request)),
-  );
+  return Object.entries(statement.Condition ?? {}).every(([operator, keys]) => Object.entries(keys).every(([key, expected]) => conditionHolds(operator, key, expected, request)));
 }
 
 /** True when some Allow statement grants the request and no Deny statement matches it. */

@@ -108,9 +108,7 @@ export function synthWaypoint(context: Record<string, unknown> = {}, options: Sy
   });
   const stacks = buildWaypoint(app, settings, portalBuild);
   const assembly = app.synth();
-  const templates = Object.fromEntries(
-    Object.entries(stacks).map(([name, stack]) => [name, Template.fromStack(stack)]),
-  ) as Record<keyof WaypointStacks, Template>;
+  const templates = Object.fromEntries(Object.entries(stacks).map(([name, stack]) => [name, Template.fromStack(stack)])) as Record<keyof WaypointStacks, Template>;
   return {
     settings,
     stacks,

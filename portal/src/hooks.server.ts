@@ -48,10 +48,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   // Kit's own policy (kit.csp) covers scripts; this second policy adds what depends on
   // run-time config: forms may post to us and be redirected to the sign-in provider.
-  response.headers.append(
-    'content-security-policy',
-    `form-action 'self' ${signInProviderOrigins().join(' ')}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
-  );
+  response.headers.append('content-security-policy', `form-action 'self' ${signInProviderOrigins().join(' ')}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-frame-options', 'DENY');

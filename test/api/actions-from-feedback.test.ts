@@ -115,7 +115,10 @@ describe('raising an action from a comment', () => {
     expect(raised(after, `${month}|child-in-need|*`)).toBe(raised(before, `${month}|child-in-need|*`) + 1);
     expect(raised(after, `${month}|*|*`)).toBe(raised(before, `${month}|*|*`) + 1);
     // With no case type it adds to no case-type level.
-    const typed = (totals: typeof before) => Object.entries(totals).filter(([id]) => id.startsWith(`${month}|`) && !id.endsWith('|*')).map(([id, c]) => [id, c[counter.actionsRaised] ?? 0]);
+    const typed = (totals: typeof before) =>
+      Object.entries(totals)
+        .filter(([id]) => id.startsWith(`${month}|`) && !id.endsWith('|*'))
+        .map(([id, c]) => [id, c[counter.actionsRaised] ?? 0]);
     expect(typed(after)).toEqual(typed(before));
     expect(after).toEqual(await recounted(tenant));
   });

@@ -123,7 +123,10 @@ describe('bad requests change nothing', () => {
       [{ ownerId: 'nv-sw-02' }, 'ownerId'],
       [{ ownerId: 'sm-practitioner' }, 'ownerId'],
     ] as const) {
-      const problem = await expectProblem(await stack.api(nv('manager'), '/v1/actions', jsonInit('POST', { source: { type: 'audit', auditId: audit.audit.id, sectionId: 'assessment' }, description: 'x', ownerId: 'nv-practitioner', dueDate: inDays(today, 3), ...body })), 400);
+      const problem = await expectProblem(
+        await stack.api(nv('manager'), '/v1/actions', jsonInit('POST', { source: { type: 'audit', auditId: audit.audit.id, sectionId: 'assessment' }, description: 'x', ownerId: 'nv-practitioner', dueDate: inDays(today, 3), ...body })),
+        400,
+      );
       expect(problem.errors?.map((e) => e.path)).toEqual([path]);
     }
     expect((await expectJson<{ items: unknown[] }>(await stack.api(nv('qa'), `/v1/actions?view=case&caseRef=NV-00007`))).items).toHaveLength(before);

@@ -90,7 +90,10 @@ describe('a case’s actions', () => {
   it('lists every action raised on the case, grouped by audit, for whoever may see the case', async () => {
     for (const role of ['practitioner', 'manager', 'qa'] as const) {
       const { items } = await list(nv(role), 'view=case&caseRef=NV-00004');
-      expect(items.map((a) => a.id), role).toEqual(expect.arrayContaining([soon.action.id, later.action.id, done.action.id]));
+      expect(
+        items.map((a) => a.id),
+        role,
+      ).toEqual(expect.arrayContaining([soon.action.id, later.action.id, done.action.id]));
       expect(items.every((a) => a.caseRef === 'NV-00004')).toBe(true);
       // Grouped by the audit each came from.
       const audits = items.map((a) => sourceAuditId(a));

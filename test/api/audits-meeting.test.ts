@@ -26,8 +26,7 @@ const today = todayInLondon();
 const month = addMonths(`${today.slice(0, 7)}-01`, 1).slice(0, 7);
 const inMonth = (day: number) => `${month}-${String(day).padStart(2, '0')}`;
 
-const putMeeting = (email: string, auditId: string, body: unknown, etag?: string) =>
-  stack.api(email, `/v1/audits/${auditId}/meeting`, jsonInit('PUT', body, etag ? { 'if-match': etag } : {}));
+const putMeeting = (email: string, auditId: string, body: unknown, etag?: string) => stack.api(email, `/v1/audits/${auditId}/meeting`, jsonInit('PUT', body, etag ? { 'if-match': etag } : {}));
 
 const deleteMeeting = (email: string, auditId: string, headers: Record<string, string> = {}) => stack.api(email, `/v1/audits/${auditId}/meeting`, { method: 'DELETE', headers });
 
@@ -44,8 +43,7 @@ const meetingMessages = async (auditId: string) => (await messagesAbout(stack, a
 const cancelledMessages = async (auditId: string) => (await messagesAbout(stack, auditId)).filter((m) => m.subject.startsWith('Audit meeting cancelled'));
 
 type ActivityEntry = { entity: string; entityId: string; versionBefore: number; versionAfter: number; changes: string[] };
-const auditActivity = async (auditId: string) =>
-  (await readAllPages<ActivityEntry>(stack, nv('qa'), '/v1/activity?limit=100')).items.filter((e) => e.entity === 'audit' && e.entityId === auditId);
+const auditActivity = async (auditId: string) => (await readAllPages<ActivityEntry>(stack, nv('qa'), '/v1/activity?limit=100')).items.filter((e) => e.entity === 'audit' && e.entityId === auditId);
 
 describe('booking the meeting when planning', () => {
   it('keeps the day and time on the audit, names them in the case holder’s email and tells the student', async () => {
@@ -79,7 +77,10 @@ describe('booking the meeting when planning', () => {
     ];
     for (const [body, path] of bad) {
       const problem = await expectProblem(await stack.api(nv('manager'), '/v1/audits', jsonInit('POST', { caseRef: 'NV-00003', templateId: 'journey-of-the-child', month, ...body })), 400);
-      expect(problem.errors?.map((e) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        problem.errors?.map((e) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     expect((await readAllPages<{ id: string }>(stack, nv('manager'), '/v1/audits?caseRef=NV-00003&limit=100')).items.length).toBe(before);
   });
@@ -145,7 +146,11 @@ describe('moving the meeting', () => {
       const response = await putMeeting(nv('manager'), planned.audit.id, body, planned.etag);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const problem = await expectProblem(response, 400);
-      if (path) expect(problem.errors?.map((e) => e.path), JSON.stringify(body)).toContain(path);
+      if (path)
+        expect(
+          problem.errors?.map((e) => e.path),
+          JSON.stringify(body),
+        ).toContain(path);
     }
     expect(await read(planned.audit.id)).toMatchObject({ meetingDate: inMonth(10), meetingTime: '10:00', version: 1 });
     expect(await messagesAbout(stack, planned.audit.id)).toHaveLength(messagesBefore);

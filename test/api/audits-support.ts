@@ -20,9 +20,7 @@ export function requiredAnswers(template = JOURNEY, grade: Grade = 'good'): Answ
     template.sections.map((section) => [
       section.id,
       Object.fromEntries(
-        section.questions
-          .filter((q) => q.required)
-          .map((q) => [q.id, q.type === 'grade' ? grade : q.type === 'evidenced' ? 'yes' : q.type === 'choice' ? q.options![0]!.value : q.type === 'date' ? '2026-01-10' : 'Discussed and evidenced in the record.']),
+        section.questions.filter((q) => q.required).map((q) => [q.id, q.type === 'grade' ? grade : q.type === 'evidenced' ? 'yes' : q.type === 'choice' ? q.options![0]!.value : q.type === 'date' ? '2026-01-10' : 'Discussed and evidenced in the record.']),
       ),
     ]),
   );

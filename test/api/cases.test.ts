@@ -78,7 +78,12 @@ describe('filters and paging', () => {
     const all = demoCases(NORTHVALE, '2026-01-05T09:00:00.000Z');
     for (const status of ['open', 'closed'] as const) {
       const { items } = await readAllPages<Case>(stack, nv('qa'), `/v1/cases?status=${status}&limit=7`);
-      expect(items.map((c) => c.ref).sort()).toEqual(all.filter((c) => c.status === status).map((c) => c.ref).sort());
+      expect(items.map((c) => c.ref).sort()).toEqual(
+        all
+          .filter((c) => c.status === status)
+          .map((c) => c.ref)
+          .sort(),
+      );
     }
     await expectProblem(await stack.api(nv('qa'), '/v1/cases?status=archived'), 400);
   });
@@ -118,13 +123,7 @@ describe('filters and paging', () => {
 
   it('refuses, with 400 and never 500, cursors that were not issued for this list', async () => {
     const nvRoot = `TENANT#${NORTHVALE.id}`;
-    const forged = [
-      { part: 0, key: { GSI2PK: `${nvRoot}#HOLDER#nv-sw-01`, GSI2SK: 'CASE#NV-00010', PK: `${nvRoot}#CASE#NV-00010`, SK: 'PROFILE' } },
-      { part: 0, key: { PK: nvRoot } },
-      { part: 0, key: { anything: 'else' } },
-      [1, 2],
-      { part: 'one' },
-    ];
+    const forged = [{ part: 0, key: { GSI2PK: `${nvRoot}#HOLDER#nv-sw-01`, GSI2SK: 'CASE#NV-00010', PK: `${nvRoot}#CASE#NV-00010`, SK: 'PROFILE' } }, { part: 0, key: { PK: nvRoot } }, { part: 0, key: { anything: 'else' } }, [1, 2], { part: 'one' }];
     for (const cursor of forged) await expectProblem(await stack.api(nv('practitioner'), `/v1/cases?cursor=${cursorOf(cursor)}`), 400);
     await expectProblem(await stack.api(nv('qa'), '/v1/cases?cursor=%%%not-base64'), 400);
   });

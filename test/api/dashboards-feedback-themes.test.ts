@@ -33,8 +33,7 @@ async function send(activityId: string, opening: Record<string, string> = { acti
   return session.responseId;
 }
 
-const tag = async (activityId: string, responseId: string, themes: string[], email = nv('qa')) =>
-  stack.api(email, `/v1/engagement/activities/${activityId}/responses/${responseId}/themes`, jsonInit('PUT', { themes }));
+const tag = async (activityId: string, responseId: string, themes: string[], email = nv('qa')) => stack.api(email, `/v1/engagement/activities/${activityId}/responses/${responseId}/themes`, jsonInit('PUT', { themes }));
 
 async function themes(query = '', email = nv('qa')): Promise<FeedbackThemesFigure> {
   return (await expectJson<ServiceView>(await stack.api(email, `/v1/dashboards/service?period=month${query}`))).feedbackThemes;

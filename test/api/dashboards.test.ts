@@ -148,7 +148,10 @@ describe('filters and periods', () => {
       ['caseType=adoption', 'caseType'],
     ] as const) {
       const problem = await expectProblem(await stack.api(nv('qa'), `/v1/dashboards/service?${query}`), 400);
-      expect(problem.errors?.map((e) => e.path), query).toEqual([path]);
+      expect(
+        problem.errors?.map((e) => e.path),
+        query,
+      ).toEqual([path]);
     }
   });
 
@@ -164,9 +167,7 @@ describe('CSV of a figure', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="waypoint-timeliness-2031-01-to-2031-03-${TEAM}.csv"`);
-    expect(await response.text()).toBe(
-      'month,audits due,completed,completed on time,completed late,late and not yet completed,not yet due,completed or late,on time (%)\r\n2031-01,0,0,0,0,0,0,0,\r\n2031-02,2,1,0,1,1,0,2,0\r\n2031-03,4,3,3,0,0,1,3,100\r\n',
-    );
+    expect(await response.text()).toBe('month,audits due,completed,completed on time,completed late,late and not yet completed,not yet due,completed or late,on time (%)\r\n2031-01,0,0,0,0,0,0,0,\r\n2031-02,2,1,0,1,1,0,2,0\r\n2031-03,4,3,3,0,0,1,3,100\r\n');
   });
 
   it('writes "fewer than 5" in the fairness rows and needs a known figure', async () => {
@@ -207,7 +208,12 @@ describe('the practitioner level', () => {
     expect(learning.audits.every((a) => a.role === 'case-holder')).toBe(true);
     expect(learning.grades.overall).toEqual({ outstanding: 0, good: 2, 'requires-improvement': 1, inadequate: 1 });
     expect(learning.reflections.map((r) => r.text)).toEqual(['I will ask the father directly next time.']);
-    expect(learning.actions.map((a) => a.id).slice(0, 2).sort()).toEqual([fixture.actions.x3.action.id, fixture.actions.x4.action.id].sort());
+    expect(
+      learning.actions
+        .map((a) => a.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([fixture.actions.x3.action.id, fixture.actions.x4.action.id].sort());
     expect(learning.actions).toHaveLength(4);
     expect(learning.learningThemes.slice(0, 2)).toEqual([
       { sectionId: 'assessment', title: title('assessment'), belowGood: 2, actions: 2 },

@@ -15,8 +15,7 @@ import { contextOf, recounted, storedTotals } from './totals-support.ts';
 
 let stack: TestStack;
 
-const comments = async (email: string, activityId: string) =>
-  (await expectJson<{ items: FeedbackComment[] }>(await stack.api(email, `/v1/engagement/activities/${activityId}/comments`))).items;
+const comments = async (email: string, activityId: string) => (await expectJson<{ items: FeedbackComment[] }>(await stack.api(email, `/v1/engagement/activities/${activityId}/comments`))).items;
 
 beforeAll(async () => {
   stack = await startStack();

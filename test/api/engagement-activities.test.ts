@@ -60,7 +60,20 @@ describe('reading activities', () => {
 
 describe('creating and changing activities', () => {
   it('lets QA create one for the whole authority, pinning the form’s newest version, and logs it', async () => {
-    const response = await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'consultation', title: 'Our new family hubs', audience: 'parents-carers', templateId: 'feedback-parents-carers', opensOn: today(), closesOn: daysFromToday(20), publicLink: true, translations: { cy: { title: 'Ein hybiau teulu newydd' } } }));
+    const response = await stack.api(
+      nv('qa'),
+      '/v1/engagement/activities',
+      jsonInit('POST', {
+        type: 'consultation',
+        title: 'Our new family hubs',
+        audience: 'parents-carers',
+        templateId: 'feedback-parents-carers',
+        opensOn: today(),
+        closesOn: daysFromToday(20),
+        publicLink: true,
+        translations: { cy: { title: 'Ein hybiau teulu newydd' } },
+      }),
+    );
     const created = await expectJson<ActivityView>(response, 201);
     expect(response.headers.get('etag')).toBe('"1"');
     expect(response.headers.get('location')).toBe(`/v1/engagement/activities/${created.id}`);
@@ -90,7 +103,10 @@ describe('creating and changing activities', () => {
     for (const [change, paths] of cases) {
       const body = { type: 'survey', title: 'Bad', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: today(), ...change };
       const problem = await expectProblem(await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', body)), 400);
-      expect(problem.errors?.map((e) => e.path), JSON.stringify(change)).toEqual(paths);
+      expect(
+        problem.errors?.map((e) => e.path),
+        JSON.stringify(change),
+      ).toEqual(paths);
     }
     expect((await activities(nv('qa'))).items.length).toBe(before);
   });
@@ -163,9 +179,15 @@ describe('titles and descriptions in other languages', () => {
     ];
     for (const [translations, paths] of cases) {
       const problem = await expectProblem(await patch(activity.id, { translations }, 1), 400);
-      expect(problem.errors?.map((e) => e.path), JSON.stringify(translations)).toEqual(paths);
+      expect(
+        problem.errors?.map((e) => e.path),
+        JSON.stringify(translations),
+      ).toEqual(paths);
     }
-    const problem = await expectProblem(await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'survey', title: 'Bad', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: today(), translations: { ur: { title: '' } } })), 400);
+    const problem = await expectProblem(
+      await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'survey', title: 'Bad', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: today(), translations: { ur: { title: '' } } })),
+      400,
+    );
     expect(problem.errors?.map((e) => e.path)).toEqual(['translations.ur.title']);
     const { body, etag } = await read(activity.id);
     expect(etag).toBe('"1"');
@@ -225,7 +247,12 @@ describe('invitation codes', () => {
     expect(revoked).toMatchObject({ status: 'revoked', revokedBy: 'nv-practitioner', version: 2 });
     const again = await expectJson<InvitationCodeView>(await stack.api(nv('qa'), `/v1/engagement/activities/${activity}/codes/${own.id}/revoke`, { method: 'POST' }));
     expect(again).toMatchObject({ revokedBy: 'nv-practitioner', version: 2 });
-    expect((await activityLog()).filter((e) => e.entityId === own.id).map((e) => e.action).sort()).toEqual(['created', 'updated']);
+    expect(
+      (await activityLog())
+        .filter((e) => e.entityId === own.id)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['created', 'updated']);
     await expectProblem(await stack.api(nv('qa'), `/v1/engagement/activities/${activity}/codes/no-such-code/revoke`, { method: 'POST' }), 404);
   });
 });

@@ -22,8 +22,7 @@ const stored = async (activityId: string, responseId: string) => {
   const { Item } = await stack.jobDependencies.dataClientFor(NORTHVALE.id).send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(NORTHVALE.id).feedbackResponse(activityId, responseId) }));
   return Item;
 };
-const storedAlert = async (id: string) =>
-  (await stack.jobDependencies.dataClientFor(NORTHVALE.id).send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(NORTHVALE.id).alert(id) }))).Item;
+const storedAlert = async (id: string) => (await stack.jobDependencies.dataClientFor(NORTHVALE.id).send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(NORTHVALE.id).alert(id) }))).Item;
 
 describe('engagement retention', () => {
   it('removes a draft 30 days after its last save and keeps sent responses and alerts for the retention period', async () => {

@@ -36,10 +36,7 @@ beforeAll(async () => {
   const planned = await planAudit(stack, { caseRef: 'NV-00004' });
   const completed = await completedAudit(stack, { caseRef: 'NV-00003' });
   const action = await raiseAction(stack, { auditId: completed.audit.id, dueDate: todayInLondon() });
-  const journey = await expectJson<{ events: { id: string }[] }>(
-    await stack.api(nv('manager'), '/v1/cases/NV-00041/journey', jsonInit('POST', { type: 'referral', date: todayInLondon() })),
-    201,
-  );
+  const journey = await expectJson<{ events: { id: string }[] }>(await stack.api(nv('manager'), '/v1/cases/NV-00041/journey', jsonInit('POST', { type: 'referral', date: todayInLondon() })), 201);
   const month = londonMonth(clock.now());
   // The demo data may already hold this month's proposal, which proposing again shows (200).
   expect((await stack.api(nv('manager'), `/v1/programmes/${month}/samples`, jsonInit('POST', {}))).status).toBeLessThan(300);

@@ -38,7 +38,13 @@ beforeAll(async () => {
     'a team': { email: nv('admin'), method: 'PATCH', path: '/v1/teams/assessment', versioned: '/v1/teams/assessment', fields: ['name', 'service'] },
     'a user': { email: nv('admin'), method: 'PATCH', path: '/v1/users/nv-student', versioned: '/v1/users/nv-student', fields: ['name', 'role', 'teamIds', 'active'] },
     'the settings': { email: nv('admin'), method: 'PATCH', path: '/v1/settings', versioned: '/v1/settings', fields: ['name', 'gradeLabels', 'retentionYears', 'safetyPhrases', 'dutyPhone'] },
-    'an engagement activity': { email: nv('qa'), method: 'PATCH', path: `/v1/engagement/activities/${nvActivity('ages-11-18')}`, versioned: `/v1/engagement/activities/${nvActivity('ages-11-18')}`, fields: ['title', 'description', 'closesOn', 'translations', 'publicLink'] },
+    'an engagement activity': {
+      email: nv('qa'),
+      method: 'PATCH',
+      path: `/v1/engagement/activities/${nvActivity('ages-11-18')}`,
+      versioned: `/v1/engagement/activities/${nvActivity('ages-11-18')}`,
+      fields: ['title', 'description', 'closesOn', 'translations', 'publicLink'],
+    },
     'an audit': { email: nv('manager'), method: 'PATCH', path: `/v1/audits/${planned.audit.id}`, versioned: `/v1/audits/${planned.audit.id}`, fields: ['answers', 'conversationDate', 'partners', 'periodReviewed'] },
     'a public response': { email: '', method: 'PUT', path: `/v1/public/${NORTHVALE.slug}/response/answers`, versioned: `/v1/public/${NORTHVALE.slug}/response`, fields: ['answers', 'website'], headers: bearer(session.token) },
   };
@@ -76,10 +82,7 @@ async function versionOf(route: FuzzedRoute): Promise<string> {
 }
 
 /** Text with the characters that have broken things before: controls, lone surrogates, overrides, long runs. */
-const hostileText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\uD800', '\u202E', '#', '%', '../', '__proto__', 'constructor', 'x'.repeat(5000), ' ', ''),
-);
+const hostileText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\u0000', '\uD800', '\u202E', '#', '%', '../', '__proto__', 'constructor', 'x'.repeat(5000), ' ', ''));
 /** Any JSON, with the route's own field names mixed in so some bodies get past the shape check. */
 const bodyFor = (fields: string[]) =>
   fc.oneof(
@@ -90,22 +93,32 @@ const bodyFor = (fields: string[]) =>
 
 describe('arbitrary bodies never produce a 5xx, and a refused one never changes the version', () => {
   for (const name of ROUTES) {
-    it(`changing ${name}`, async () => {
-      const route = routes[name];
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(bodyFor(route.fields).map((body) => JSON.stringify(body)), fc.string({ maxLength: 30 })), async (body) => {
-          const before = await versionOf(route);
-          const response = await call(route, route.path, jsonInit(route.method, body, { 'if-match': before.startsWith('"') ? before : '"1"' }));
-          const text = await response.text();
-          const said = `${route.method} ${route.path} ${body.slice(0, 200)}: ${text.slice(0, 500)}`;
-          expect(response.status, said).toBeLessThan(500);
-          if (!isObject(parsed(body))) expect(response.status, said).toBe(400);
-          if (response.status >= 400) expect(await versionOf(route), `${route.path} changed on ${response.status}`).toBe(before);
-          else expect(unsafeText(JSON.parse(text)), said).toEqual([]);
-        }),
-        { numRuns: RUNS },
-      );
-    }, TIMEOUT_MS);
+    it(
+      `changing ${name}`,
+      async () => {
+        const route = routes[name];
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              bodyFor(route.fields).map((body) => JSON.stringify(body)),
+              fc.string({ maxLength: 30 }),
+            ),
+            async (body) => {
+              const before = await versionOf(route);
+              const response = await call(route, route.path, jsonInit(route.method, body, { 'if-match': before.startsWith('"') ? before : '"1"' }));
+              const text = await response.text();
+              const said = `${route.method} ${route.path} ${body.slice(0, 200)}: ${text.slice(0, 500)}`;
+              expect(response.status, said).toBeLessThan(500);
+              if (!isObject(parsed(body))) expect(response.status, said).toBe(400);
+              if (response.status >= 400) expect(await versionOf(route), `${route.path} changed on ${response.status}`).toBe(before);
+              else expect(unsafeText(JSON.parse(text)), said).toEqual([]);
+            },
+          ),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT_MS,
+    );
   }
 });
 
@@ -116,20 +129,24 @@ const encoded = fc.oneof(
 );
 
 describe('arbitrary addresses and query strings', () => {
-  it('never produce a 5xx', async () => {
-    const paths = (e: string) => {
-      return [`/v1/cases/${e}`, `/v1/audits/${e}`, `/v1/actions?view=${e}&cursor=${e}`, `/v1/cases?cursor=${e}&limit=${e}`, `/v1/moderation?month=${e}`, `/v1/public/${e}`, `/v1/public/${NORTHVALE.slug}/you-said-we-did?lang=${e}`];
-    };
-    await fc.assert(
-      fc.asyncProperty(encoded, async (e) => {
-        for (const path of paths(e)) {
-          const response = await stack.api(nv('qa'), path);
-          const text = await response.text();
-          expect(response.status, `${path.slice(0, 200)}: ${text}`).toBeLessThan(500);
-          expect(text.length, path.slice(0, 200)).toBeLessThan(20_000);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT_MS);
+  it(
+    'never produce a 5xx',
+    async () => {
+      const paths = (e: string) => {
+        return [`/v1/cases/${e}`, `/v1/audits/${e}`, `/v1/actions?view=${e}&cursor=${e}`, `/v1/cases?cursor=${e}&limit=${e}`, `/v1/moderation?month=${e}`, `/v1/public/${e}`, `/v1/public/${NORTHVALE.slug}/you-said-we-did?lang=${e}`];
+      };
+      await fc.assert(
+        fc.asyncProperty(encoded, async (e) => {
+          for (const path of paths(e)) {
+            const response = await stack.api(nv('qa'), path);
+            const text = await response.text();
+            expect(response.status, `${path.slice(0, 200)}: ${text}`).toBeLessThan(500);
+            expect(text.length, path.slice(0, 200)).toBeLessThan(20_000);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -76,10 +76,7 @@ describe('text fields refuse control characters and lone surrogates, naming the 
     const before = await readVersioned(stack, nv('admin'), '/v1/teams/assessment');
     const problem = await expectProblem(await stack.api(nv('admin'), '/v1/teams/assessment', jsonInit('PATCH', { name: 'Assess\nment' }, { 'if-match': before.etag })), 400);
     expect(problem.errors).toEqual([{ path: 'name', message: TEXT_MESSAGES.oneLine }]);
-    const noted = await expectJson<{ note?: string; actions?: { note: string }[] }>(
-      await stack.api(nv('qa'), `/v1/alerts/${alertResponseId(NORTHVALE)}/actions`, jsonInit('POST', { note: 'Called the school.\nVisit booked.' })),
-      201,
-    );
+    const noted = await expectJson<{ note?: string; actions?: { note: string }[] }>(await stack.api(nv('qa'), `/v1/alerts/${alertResponseId(NORTHVALE)}/actions`, jsonInit('POST', { note: 'Called the school.\nVisit booked.' })), 201);
     expect(JSON.stringify(noted)).toContain('Called the school.\\nVisit booked.');
   });
 });
@@ -87,10 +84,7 @@ describe('text fields refuse control characters and lone surrogates, naming the 
 describe('direction overrides', () => {
   it('are taken out of staff text before it is stored, so none reaches the public page', async () => {
     const heard = 'You said the \u202Ebus was late\u202C and \u2067nobody\u2069 told you.';
-    const entry = await expectJson<{ heard: string; did: string }>(
-      await stack.api(nv('qa'), '/v1/engagement/you-said-we-did', jsonInit('POST', { heard, did: '\u202DWe moved\u202C visits to after school.', doneOn: todayInLondon() })),
-      201,
-    );
+    const entry = await expectJson<{ heard: string; did: string }>(await stack.api(nv('qa'), '/v1/engagement/you-said-we-did', jsonInit('POST', { heard, did: '\u202DWe moved\u202C visits to after school.', doneOn: todayInLondon() })), 201);
     expect(entry).toMatchObject({ heard: 'You said the bus was late and nobody told you.', did: 'We moved visits to after school.' });
     const page = await fetch(`${stack.apiUrl}/v1/public/${NORTHVALE.slug}/you-said-we-did`).then((r) => r.text());
     expect(page).toContain('You said the bus was late and nobody told you.');

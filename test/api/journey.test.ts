@@ -37,7 +37,12 @@ describe('reading a journey', () => {
   });
 
   it('is 404 for a case outside the caller’s scope, as for one that does not exist, and for tenant admins', async () => {
-    for (const [role, ref] of [['manager', 'NV-00013'], ['practitioner', 'NV-00007'], ['student', 'NV-00004'], ['admin', 'NV-00001']] as const) {
+    for (const [role, ref] of [
+      ['manager', 'NV-00013'],
+      ['practitioner', 'NV-00007'],
+      ['student', 'NV-00004'],
+      ['admin', 'NV-00001'],
+    ] as const) {
       const hidden = await expectProblem(await stack.api(nv(role), path(ref)), 404);
       const missing = await expectProblem(await stack.api(nv(role), path('NV-99999')), 404);
       expect(hidden.detail).toBe(missing.detail);
@@ -78,7 +83,10 @@ describe('recording events', () => {
     ];
     for (const event of refused) {
       const problem = await expectProblem(await add(nv('manager'), 'NV-00042', event), 400);
-      expect(problem.errors?.map((e) => e.path), JSON.stringify(event)).toEqual(['date']);
+      expect(
+        problem.errors?.map((e) => e.path),
+        JSON.stringify(event),
+      ).toEqual(['date']);
     }
     const initial = await expectProblem(await add(nv('manager'), 'NV-00042', { type: 'initial-cp-conference', date: daysAgo(3) }), 400);
     expect(initial.errors?.[0]?.message).toMatch(/strategy discussion/);

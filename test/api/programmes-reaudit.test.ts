@@ -51,7 +51,11 @@ describe('completing an audit graded Inadequate overall', () => {
   it('shows the re-audit the audit it follows up and that audit’s actions', async () => {
     const done = await completedWith('inadequate', 'NV-00006');
     const action = await expectJson<{ id: string }>(
-      await stack.api(nv('manager'), '/v1/actions', jsonInit('POST', { source: { type: 'audit', auditId: done.audit.id, sectionId: 'assessment' }, description: 'Complete the overdue assessment with the child seen alone.', ownerId: 'nv-practitioner', dueDate: '2099-01-31' })),
+      await stack.api(
+        nv('manager'),
+        '/v1/actions',
+        jsonInit('POST', { source: { type: 'audit', auditId: done.audit.id, sectionId: 'assessment' }, description: 'Complete the overdue assessment with the child seen alone.', ownerId: 'nv-practitioner', dueDate: '2099-01-31' }),
+      ),
       201,
     );
     for (const role of ['manager', 'practitioner', 'qa'] as const) {

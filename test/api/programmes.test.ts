@@ -26,8 +26,7 @@ const CASES = demoCases(NORTHVALE, '2026-01-05T09:00:00.000Z');
 const programme = (email: string, month = MONTH) => stack.api(email, `/v1/programmes/${month}`);
 const samplePath = (month: string, managerId: string) => `/v1/programmes/${month}/samples/${managerId}`;
 const propose = (email: string, body: Record<string, unknown> = {}, month = MONTH) => stack.api(email, `/v1/programmes/${month}/samples`, jsonInit('POST', body));
-const move = (email: string, month: string, managerId: string, action: 'accept' | 'swap', etag: string, body: Record<string, unknown> = {}) =>
-  stack.api(email, `${samplePath(month, managerId)}/${action}`, jsonInit('POST', body, { 'if-match': etag }));
+const move = (email: string, month: string, managerId: string, action: 'accept' | 'swap', etag: string, body: Record<string, unknown> = {}) => stack.api(email, `${samplePath(month, managerId)}/${action}`, jsonInit('POST', body, { 'if-match': etag }));
 
 describe('the month’s programme', () => {
   it('shows QA officers and senior managers a row for every manager, with their sample and target', async () => {
@@ -46,7 +45,12 @@ describe('the month’s programme', () => {
     const view = await expectJson<ProgrammeMonth>(await programme(nv('qa')));
     const accepted = view.rows.find((r) => r.userId === 'nv-tm-01')!;
     expect(accepted.counts).toEqual({ planned: 2, inProgress: 0, completed: 0, cancelled: 0, late: 0 });
-    expect(view.audits.filter((a) => a.sampledFor === 'nv-tm-01').map((a) => a.id).sort()).toEqual([...SEEDED.samples[1]!.auditIds].sort());
+    expect(
+      view.audits
+        .filter((a) => a.sampledFor === 'nv-tm-01')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([...SEEDED.samples[1]!.auditIds].sort());
   });
 
   it('lists the late audits still outstanding from earlier months, most overdue first, each with its due date', async () => {
@@ -71,7 +75,10 @@ describe('the month’s programme', () => {
       const view = await expectJson<ProgrammeMonth>(await programme(email));
       expect(view.late.length, email).toBeGreaterThan(0);
       expect(view.totals.late, email).toBe(view.late.length);
-      expect(view.rows.reduce((sum, r) => sum + r.counts.late, 0), email).toBe(view.late.length);
+      expect(
+        view.rows.reduce((sum, r) => sum + r.counts.late, 0),
+        email,
+      ).toBe(view.late.length);
       for (const row of view.rows) expect(row.counts.late, row.userId).toBe(view.late.filter((a) => a.auditorId === row.userId).length);
       expect(view.totals.planned + view.totals.inProgress + view.totals.completed + view.totals.cancelled, email).toBe(view.audits.length);
     }
@@ -96,7 +103,11 @@ describe('a manager’s sample', () => {
   it('is explained: every candidate with why it could not be picked, and a seed that replays the draw', async () => {
     const { body } = await readVersioned<SampleDetail>(stack, nv('manager'), samplePath(MONTH, 'nv-manager'));
     expect(body).toMatchObject({ state: 'proposed', size: 2, replays: true, teamIds: ['child-in-need'] });
-    expect(body.candidates.map((c) => c.ref).sort()).toEqual(CASES.filter((c) => c.teamId === 'child-in-need').map((c) => c.ref).sort());
+    expect(body.candidates.map((c) => c.ref).sort()).toEqual(
+      CASES.filter((c) => c.teamId === 'child-in-need')
+        .map((c) => c.ref)
+        .sort(),
+    );
     expect(body.candidates.find((c) => c.ref === 'NV-00052')?.ineligibility).toBe('closed');
     expect(body.candidates.find((c) => c.ref === 'NV-00001')?.ineligibility).toBe('audited-in-last-12-months');
     expect(body.candidates.find((c) => c.ref === 'NV-00011')?.ineligibility).toBe('audit-under-way');
@@ -204,7 +215,10 @@ describe('swapping a sampled case', () => {
     ];
     for (const [swap, path] of cases) {
       const problem = await expectProblem(await move(nv('qa'), MONTH, 'nv-tm-02', 'swap', etag, swap), 400);
-      expect(problem.errors?.map((e) => e.path), JSON.stringify(swap)).toEqual([path]);
+      expect(
+        problem.errors?.map((e) => e.path),
+        JSON.stringify(swap),
+      ).toEqual([path]);
     }
     expect((await current()).body.version).toBe(body.version);
   });

@@ -101,7 +101,15 @@ describe('a session', () => {
 
 describe('answering', () => {
   it('saves each page in the table, so a half-finished response survives a restart of the API', async () => {
-    const deps = { tableName: stack.tableName, platformClient: stack.jobDependencies.platformClient, dataClientFor: stack.jobDependencies.dataClientFor, verifyAccessToken: () => Promise.reject(new Error('staff are not needed here')), accounts: stack.accounts, portalUrl: stack.jobDependencies.portalUrl, devOutbox: false };
+    const deps = {
+      tableName: stack.tableName,
+      platformClient: stack.jobDependencies.platformClient,
+      dataClientFor: stack.jobDependencies.dataClientFor,
+      verifyAccessToken: () => Promise.reject(new Error('staff are not needed here')),
+      accounts: stack.accounts,
+      portalUrl: stack.jobDependencies.portalUrl,
+      devOutbox: false,
+    };
     const first = await startApiServer({ port: 0, deps });
     const session = await startSession(stack, 'northvale', { code: nvCode('ages-11-18') }, first.url);
     const saved = await savedOk(await saveAnswers(stack, 'northvale', session.token, { ...SAFE, 'my-worker': { workerListens: 'partly' } }, {}, first.url));
@@ -124,12 +132,7 @@ describe('answering', () => {
   it('refuses answers the form does not ask for, and stores nothing from a bad page', async () => {
     const session = await startSession(stack, 'northvale', { code: nvCode('ages-11-18') });
     await savedOk(await saveAnswers(stack, 'northvale', session.token, SAFE));
-    const bad = [
-      { 'feeling-safe': { feelSafe: 'maybe' } },
-      { 'feeling-safe': { feelSafe: 'no', extra: 'x' } },
-      { 'not-a-section': { x: 'y' } },
-      { 'tell-us-more': { whatIsGood: 'x'.repeat(1001) } },
-    ];
+    const bad = [{ 'feeling-safe': { feelSafe: 'maybe' } }, { 'feeling-safe': { feelSafe: 'no', extra: 'x' } }, { 'not-a-section': { x: 'y' } }, { 'tell-us-more': { whatIsGood: 'x'.repeat(1001) } }];
     for (const answers of bad) await expectProblem(await saveAnswers(stack, 'northvale', session.token, answers), 400);
     await expectProblem(await publicCall(stack, 'northvale', '/response/answers', jsonInit('PUT', { answers: SAFE, tenantId: 'x' }, bearer(session.token))), 400);
     await expectProblem(await publicCall(stack, 'northvale', '/response/answers', { method: 'PUT', body: 'answers', headers: { ...bearer(session.token), 'content-type': 'text/plain' } }), 415);

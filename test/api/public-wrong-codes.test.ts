@@ -24,8 +24,7 @@ afterAll(async () => {
 afterEach(() => clock.set(undefined));
 
 /** Tries a code as the portal would for a visitor at `address`. */
-const tryCode = (slug: string, code: string, address: string) =>
-  publicCall(stack, slug, '/sessions', jsonInit('POST', { code, lang: 'en' }, { [CLIENT_ADDRESS_HEADER]: address }));
+const tryCode = (slug: string, code: string, address: string) => publicCall(stack, slug, '/sessions', jsonInit('POST', { code, lang: 'en' }, { [CLIENT_ADDRESS_HEADER]: address }));
 
 /** Eight characters of the code alphabet that no demo code uses. */
 const wrong = (n: number) => `ZZZZ${String.fromCharCode(65 + (n % 20))}${'XYZW'[n % 4]}QQ`;
@@ -85,9 +84,7 @@ describe('wrong invitation codes', () => {
   });
 
   it('are counted under the authority’s own keys, naming each client by a keyed hash and never by its address, and expire', async () => {
-    const { Items = [] } = await stack.jobDependencies.platformClient.send(
-      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenantKeys(NORTHVALE.id).wrongCodePartition() } }),
-    );
+    const { Items = [] } = await stack.jobDependencies.platformClient.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenantKeys(NORTHVALE.id).wrongCodePartition() } }));
     expect(Items.length).toBeGreaterThan(2);
     const stored = JSON.stringify(Items);
     for (const address of ['198.51.100.7', '198.51.100.8', '192.0.2.1', '127.0.0.1', '::1']) expect(stored).not.toContain(address);
@@ -99,8 +96,7 @@ describe('wrong invitation codes', () => {
 
   it('are removed by the retention job a day after their window ends (DynamoDB’s TTL does it in AWS)', async () => {
     const partition = tenantKeys(NORTHVALE.id).wrongCodePartition();
-    const count = async () =>
-      (await stack.jobDependencies.platformClient.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition } }))).Items?.length ?? 0;
+    const count = async () => (await stack.jobDependencies.platformClient.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition } }))).Items?.length ?? 0;
     const before = await count();
     expect(before).toBeGreaterThan(2);
     clock.set(new Date((guessWindow(new Date()).index + 6) * WRONG_CODE_WINDOW_SECONDS * 1000 + 25 * 3600_000));

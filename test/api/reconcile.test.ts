@@ -42,7 +42,14 @@ afterAll(async () => {
 /** What the complete route writes first: the action itself, as a crash would leave it, with nothing after. */
 async function completeWithoutTotals(action: SavedAction): Promise<Action> {
   const at = new Date().toISOString();
-  const { after } = await updateVersioned<Action>({ tenant: northvale, key: northvale.keys.action(action.action.id), expectedVersion: action.action.version, changes: { state: 'done', evidence: 'Done.', doneOn: today, completedAt: at, completedById: 'nv-practitioner' }, at, what: 'action' });
+  const { after } = await updateVersioned<Action>({
+    tenant: northvale,
+    key: northvale.keys.action(action.action.id),
+    expectedVersion: action.action.version,
+    changes: { state: 'done', evidence: 'Done.', doneOn: today, completedAt: at, completedById: 'nv-practitioner' },
+    at,
+    what: 'action',
+  });
   return after;
 }
 

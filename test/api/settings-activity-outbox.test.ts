@@ -68,11 +68,7 @@ describe('settings', () => {
   });
 
   it('refuse bad values with 400 and a path per problem, never echoing the values', async () => {
-    const response = await stack.api(
-      nv('admin'),
-      '/v1/settings',
-      jsonInit('PATCH', { primaryColour: 'SECRETred', retentionYears: 'SECRET', gradeLabels: 'SECRET', dutyContactEmail: 'SECRET@', tenantId: 'x' }, { 'if-match': '"2"' }),
-    );
+    const response = await stack.api(nv('admin'), '/v1/settings', jsonInit('PATCH', { primaryColour: 'SECRETred', retentionYears: 'SECRET', gradeLabels: 'SECRET', dutyContactEmail: 'SECRET@', tenantId: 'x' }, { 'if-match': '"2"' }));
     const text = await response.clone().text();
     const problem = await expectProblem(response, 400);
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['dutyContactEmail', 'gradeLabels', 'primaryColour', 'retentionYears', 'tenantId']);

@@ -29,7 +29,9 @@ async function publish(email: string, id: string, body: unknown) {
 
 /** The copy as an editor would change it: the assessment section goes, guidance changes, a question becomes optional, sections reordered. */
 function edited(from: TemplateVersion) {
-  const sections = from.sections.filter((s) => s.id !== 'assessment').map((s) => (s.id === 'case-summary' ? { ...s, guidance: ['Is the chronology up to date and analysed?'], questions: s.questions.map((q) => ({ ...q, required: q.type === 'grade' ? q.required : false })) } : s));
+  const sections = from.sections
+    .filter((s) => s.id !== 'assessment')
+    .map((s) => (s.id === 'case-summary' ? { ...s, guidance: ['Is the chronology up to date and analysed?'], questions: s.questions.map((q) => ({ ...q, required: q.type === 'grade' ? q.required : false })) } : s));
   return { name: from.name, description: from.description, sections: [sections[1]!, sections[0]!, ...sections.slice(2)] };
 }
 

@@ -18,10 +18,7 @@ afterAll(async () => {
 const VERSION_2 = {
   name: JOURNEY.name,
   description: JOURNEY.description,
-  sections: [
-    ...JOURNEY.sections.filter((s) => s.id !== 'assessment'),
-    { id: 'education', title: 'Education', guidance: ['Is the child in full-time education?'], questions: [{ id: 'attendance', label: 'Attendance this term', type: 'text', required: true }] },
-  ],
+  sections: [...JOURNEY.sections.filter((s) => s.id !== 'assessment'), { id: 'education', title: 'Education', guidance: ['Is the child in full-time education?'], questions: [{ id: 'attendance', label: 'Attendance this term', type: 'text', required: true }] }],
 };
 /** Publishes on top of the newest version, quoting it in If-Match as an editor would. */
 async function publish(email: string, body: unknown, id = 'journey-of-the-child') {

@@ -51,7 +51,9 @@ describe('the running totals', () => {
     const done = await saved(await moveAudit(stack, ready, 'complete'));
     const first = await stack.api(nv('qa'), `/v1/audits/${done.audit.id}/moderation`, jsonInit('PUT', { overallGrade: 'requires-improvement', comment: 'A step lower.' }));
     expect(first.status).toBe(201);
-    await expectJson(await stack.api(nv('qa'), `/v1/audits/${done.audit.id}/moderation`, jsonInit('PUT', { overallGrade: 'good', sections: { assessment: { grade: 'outstanding' } }, comment: 'On reflection, agreed.' }, { 'if-match': first.headers.get('etag')! })));
+    await expectJson(
+      await stack.api(nv('qa'), `/v1/audits/${done.audit.id}/moderation`, jsonInit('PUT', { overallGrade: 'good', sections: { assessment: { grade: 'outstanding' } }, comment: 'On reflection, agreed.' }, { 'if-match': first.headers.get('etag')! })),
+    );
     expect(await storedTotals(northvale)).toEqual(await recounted(northvale));
   });
 

@@ -29,14 +29,19 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({ name: 'Nia Rober
 
 describe('reading users', () => {
   it('lists one team’s members when asked, across pages', async () => {
-    const expected = demoUsers(NORTHVALE).filter((u) => u.teamIds.includes('child-in-need')).map((u) => u.id).sort();
+    const expected = demoUsers(NORTHVALE)
+      .filter((u) => u.teamIds.includes('child-in-need'))
+      .map((u) => u.id)
+      .sort();
     const { items } = await readAllPages<User>(stack, nv('manager'), '/v1/users?team=child-in-need&limit=2');
     expect(items.map((u) => u.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThanOrEqual(4);
   });
 
   it('lists every user once across pages of a given size, for every staff role', async () => {
-    const expected = demoUsers(NORTHVALE).map((u) => u.id).sort();
+    const expected = demoUsers(NORTHVALE)
+      .map((u) => u.id)
+      .sort();
     for (const role of ROLES) {
       const { items, pages } = await readAllPages<User>(stack, nv(role), '/v1/users?limit=4');
       expect(items.map((u) => u.id).sort()).toEqual(expected);
@@ -199,7 +204,11 @@ describe('finding people', () => {
   });
 
   it('refuses an unknown role or status and an overlong search', async () => {
-    for (const [query, path] of [['role=overlord', 'role'], ['status=asleep', 'status'], [`q=${'x'.repeat(101)}`, 'q']]) {
+    for (const [query, path] of [
+      ['role=overlord', 'role'],
+      ['status=asleep', 'status'],
+      [`q=${'x'.repeat(101)}`, 'q'],
+    ]) {
       const problem = await expectProblem(await stack.api(nv('admin'), `/v1/users?${query}`), 400);
       expect(problem.errors?.[0]?.path).toBe(path);
     }

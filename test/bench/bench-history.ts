@@ -112,7 +112,21 @@ export function benchHistory(options: { prefix: string; months: number; audits: 
     .filter((_, n) => n % 10 === 0)
     .map((a) => {
       const sections = Object.fromEntries(Object.entries(a.sectionGrades).map(([s, g]) => [s, { grade: rand() < 0.8 ? g : grade() }]));
-      return { auditId: a.id, month: a.month, teamId: a.teamId, auditorId: a.auditorId, moderatorId: `${p}-qa`, sections, overallGrade: rand() < 0.8 ? a.overallGrade : grade(), comment: 'Moderated.', auditorSectionGrades: a.sectionGrades, auditorOverallGrade: a.overallGrade, version: 1, createdAt: a.updatedAt, updatedAt: a.updatedAt } as Moderation;
+      return {
+        auditId: a.id,
+        month: a.month,
+        teamId: a.teamId,
+        auditorId: a.auditorId,
+        moderatorId: `${p}-qa`,
+        sections,
+        overallGrade: rand() < 0.8 ? a.overallGrade : grade(),
+        comment: 'Moderated.',
+        auditorSectionGrades: a.sectionGrades,
+        auditorOverallGrade: a.overallGrade,
+        version: 1,
+        createdAt: a.updatedAt,
+        updatedAt: a.updatedAt,
+      } as Moderation;
     });
   const actions: Action[] = Array.from({ length: options.actions }, (_, n) => {
     const audit = done[Math.floor((n * done.length) / options.actions)]!;

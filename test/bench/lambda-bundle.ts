@@ -108,6 +108,10 @@ export async function coldStartOverNode(file: string, starts = 15): Promise<{ cp
     bundle.push(await coldStart(file));
     bare.push(await coldStart(undefined));
   }
-  const median = (samples: { wallMs: number; cpuMs: number }[], key: 'wallMs' | 'cpuMs') => percentile(samples.map((s) => s[key]), 50);
+  const median = (samples: { wallMs: number; cpuMs: number }[], key: 'wallMs' | 'cpuMs') =>
+    percentile(
+      samples.map((s) => s[key]),
+      50,
+    );
   return { cpuMs: median(bundle, 'cpuMs') - median(bare, 'cpuMs'), wallMs: median(bundle, 'wallMs') - median(bare, 'wallMs') };
 }

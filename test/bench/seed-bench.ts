@@ -34,7 +34,20 @@ export interface BenchTenant {
 const IN_FLIGHT = 4;
 
 /** Twelve themes of the length authorities use; every tenth audit's month gets a tagged response with one to three of them. */
-const BENCH_THEMES = ['Being listened to', 'Seeing the same worker', 'Waiting for a call back', 'Knowing the plan', 'Feeling safe at home', 'Family time', 'School and learning', 'Help with money', 'Getting in touch', 'Meetings', 'Moving placement', 'Being treated with respect'];
+const BENCH_THEMES = [
+  'Being listened to',
+  'Seeing the same worker',
+  'Waiting for a call back',
+  'Knowing the plan',
+  'Feeling safe at home',
+  'Family time',
+  'School and learning',
+  'Help with money',
+  'Getting in touch',
+  'Meetings',
+  'Moving placement',
+  'Being treated with respect',
+];
 const FEEDBACK_FORM = 'feedback-ages-11-18';
 
 /** One activity per team and case type, and a tagged response for every tenth audit, sent in its month. */
@@ -46,7 +59,21 @@ function benchFeedback(history: BenchHistory, p: string, at: string) {
       const activity = activities.find((x) => x.teamId === a.teamId && x.caseType === a.caseType)!;
       const sentAt = `${a.month}-15T12:00:00.000Z` < at ? `${a.month}-15T12:00:00.000Z` : at;
       const themes = [...new Set([BENCH_THEMES[n % 12]!, BENCH_THEMES[(n * 5) % 12]!, BENCH_THEMES[(n * 7) % 12]!].slice(0, 1 + (n % 3)))];
-      return { id: `${p.toUpperCase()}R${n}`, activityId: activity.id, templateId: FEEDBACK_FORM, templateVersion: 1, language: 'en', answers: {}, state: 'submitted' as const, startedAt: sentAt, updatedAt: sentAt, submittedAt: sentAt, safety: { flagged: false, reasons: [] }, themes, themesVersion: 1 };
+      return {
+        id: `${p.toUpperCase()}R${n}`,
+        activityId: activity.id,
+        templateId: FEEDBACK_FORM,
+        templateVersion: 1,
+        language: 'en',
+        answers: {},
+        state: 'submitted' as const,
+        startedAt: sentAt,
+        updatedAt: sentAt,
+        submittedAt: sentAt,
+        safety: { flagged: false, reasons: [] },
+        themes,
+        themesVersion: 1,
+      };
     });
   return { activities, responses };
 }

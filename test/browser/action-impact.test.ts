@@ -35,7 +35,9 @@ describe('did the previous audit’s actions make a difference', () => {
     await expect(rowOf(page, FIRST!.description).innerText()).resolves.toContain('Not answered yet');
     await expectNoAxeViolations(page);
 
-    await rowOf(page, FIRST!.description).getByRole('link', { name: /^Answer/ }).click();
+    await rowOf(page, FIRST!.description)
+      .getByRole('link', { name: /^Answer/ })
+      .click();
     await page.waitForURL(`**${formPath(FIRST!.id)}`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Did it make a difference for the child?');
     await expect(page.getByRole('group', { name: 'Did the action make a difference for the child?' }).getByRole('radio').count()).resolves.toBe(4);
@@ -55,7 +57,11 @@ describe('did the previous audit’s actions make a difference', () => {
     await page.waitForURL(new RegExp(`/audits/${REAUDIT}\\?impact`));
     await expect(page.getByRole('status').innerText()).resolves.toContain('Your answer about the action has been saved');
     await expect(rowOf(page, FIRST!.description).innerText()).resolves.toContain('Partly');
-    await expect(rowOf(page, FIRST!.description).getByRole('link', { name: /^Change the answer/ }).count()).resolves.toBe(1);
+    await expect(
+      rowOf(page, FIRST!.description)
+        .getByRole('link', { name: /^Change the answer/ })
+        .count(),
+    ).resolves.toBe(1);
     await page.goto(`${stack.portalUrl}/actions/${FIRST!.id}`);
     await expect(page.locator('.summary-list').innerText()).resolves.toContain('Partly: The father is now in the plan, but the school has not been asked.');
   });

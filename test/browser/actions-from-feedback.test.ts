@@ -42,7 +42,10 @@ async function teamStaffNames(teamId: string): Promise<string[]> {
   const response = await stack.api(nv('qa'), `/v1/users?team=${teamId}&limit=100`);
   expect(response.status).toBe(200);
   const { items } = (await response.json()) as { items: { name: string; active: boolean; role: string }[] };
-  return items.filter((u) => u.active && u.role !== 'admin').map((u) => u.name).sort((a, b) => a.localeCompare(b));
+  return items
+    .filter((u) => u.active && u.role !== 'admin')
+    .map((u) => u.name)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 async function ownerNames(page: Page): Promise<string[]> {
@@ -64,7 +67,11 @@ describe('raising an action from a comment', () => {
   it('offers it on each comment; both steps and their errors pass axe', async () => {
     const page = await signedIn.pageAs(nv('qa'));
     await open(page, comments());
-    await page.locator('form.comment').filter({ hasText: COMMENT }).getByRole('link', { name: /Raise an action/ }).click();
+    await page
+      .locator('form.comment')
+      .filter({ hasText: COMMENT })
+      .getByRole('link', { name: /Raise an action/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Raise an action');
     await expect(page.locator('blockquote').innerText()).resolves.toBe(COMMENT);
     await expect(page.getByRole('group', { name: TEAM_QUESTION }).count()).resolves.toBe(1);
@@ -87,7 +94,11 @@ describe('raising an action from a comment', () => {
   it('works without JavaScript: the team first, then only that team’s staff as owners, then the new action’s page', async () => {
     const page = await signedIn.pageAs(nv('qa'), { javaScriptEnabled: false });
     await page.goto(`${stack.portalUrl}${comments()}`);
-    await page.locator('form.comment').filter({ hasText: COMMENT }).getByRole('link', { name: /Raise an action/ }).click();
+    await page
+      .locator('form.comment')
+      .filter({ hasText: COMMENT })
+      .getByRole('link', { name: /Raise an action/ })
+      .click();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(errorSummary(page).innerText()).resolves.toContain('Select the team the action is for');
     await expect(page.title()).resolves.toMatch(/^Error: /);
@@ -157,7 +168,11 @@ describe('raising an action from a comment', () => {
     expect(assessment.length).toBeGreaterThan(0);
     const page = await signedIn.pageAs(nv('qa'));
     await open(page, `/engagement/${teamActivityId}/results/comments`);
-    await page.locator('form.comment').filter({ hasText: TEAM_COMMENT }).getByRole('link', { name: /Raise an action/ }).click();
+    await page
+      .locator('form.comment')
+      .filter({ hasText: TEAM_COMMENT })
+      .getByRole('link', { name: /Raise an action/ })
+      .click();
     await expect(page.locator('blockquote').innerText()).resolves.toBe(TEAM_COMMENT);
     await expect(page.getByRole('group', { name: TEAM_QUESTION }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Change team' }).count()).resolves.toBe(0);
@@ -171,7 +186,11 @@ describe('raising an action from a comment', () => {
 
     const noScript = await signedIn.pageAs(nv('qa'), { javaScriptEnabled: false });
     await noScript.goto(`${stack.portalUrl}/engagement/${teamActivityId}/results/comments`);
-    await noScript.locator('form.comment').filter({ hasText: TEAM_COMMENT }).getByRole('link', { name: /Raise an action/ }).click();
+    await noScript
+      .locator('form.comment')
+      .filter({ hasText: TEAM_COMMENT })
+      .getByRole('link', { name: /Raise an action/ })
+      .click();
     await expect(ownerNames(noScript)).resolves.toEqual(assessment);
     await noScript.getByLabel('What must happen?').fill('Offer a first visit within five working days of the referral.');
     await noScript.getByLabel('Owner', { exact: true }).selectOption({ label: assessment[0]! });

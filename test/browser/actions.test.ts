@@ -76,7 +76,11 @@ describe('actions', () => {
   it('takes an action through cancelling with JavaScript off, a reason required', async () => {
     const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
     await page.goto(`${stack.portalUrl}/actions/team`);
-    const row = page.getByRole('table', { name: /Open actions/ }).locator('tbody tr').filter({ hasNotText: completed.description }).first();
+    const row = page
+      .getByRole('table', { name: /Open actions/ })
+      .locator('tbody tr')
+      .filter({ hasNotText: completed.description })
+      .first();
     const href = (await row.getByRole('link').first().getAttribute('href'))!;
     await page.goto(`${stack.portalUrl}${href}`);
     await page.getByRole('button', { name: 'Cancel the action' }).click();

@@ -99,7 +99,12 @@ describe('a team manager runs an audit with the case holder', () => {
     await expectNoAxeViolations(page);
     await saveAndContinue(page);
 
-    for (const [section, grade] of [['planning-and-review', 'Good'], ['multi-agency-working', 'Outstanding'], ['management-oversight', 'Good'], ['quality-of-recording', 'Good']] as const) {
+    for (const [section, grade] of [
+      ['planning-and-review', 'Good'],
+      ['multi-agency-working', 'Outstanding'],
+      ['management-oversight', 'Good'],
+      ['quality-of-recording', 'Good'],
+    ] as const) {
       await page.waitForURL(new RegExp(`/sections/${section}$`));
       await answerGradedSection(page, section, grade);
       await saveAndContinue(page);
@@ -235,7 +240,12 @@ describe('the case holder', () => {
     const reflectionsRegion = page.getByRole('region', { name: 'Reflections' });
     expect(await reflectionsRegion.getByRole('alert').filter({ hasText: 'There is a problem' }).count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary') && !!document.activeElement.closest('[aria-labelledby="reflections"]'))).toBe(true);
-    expect(await page.evaluate(() => { const box = document.activeElement!.getBoundingClientRect(); return box.top >= 0 && box.top < window.innerHeight; })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const box = document.activeElement!.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+      }),
+    ).toBe(true);
     await expectNoAxeViolations(page);
 
     const words = 'Hearing how the delay felt from the child’s side stays with me. I will hold strategy discussions the same day.';

@@ -173,7 +173,7 @@ describe('when you will meet, with JavaScript off', () => {
     });
 
     it('cancels the booking after saying who will be told; a second click from a page opened before sends nothing more', async () => {
-      const current = await (await stack.api('qa@northvale.example', `/v1/audits/${todayAudit}`)).json() as { meetingDate: string; meetingTime?: string };
+      const current = (await (await stack.api('qa@northvale.example', `/v1/audits/${todayAudit}`)).json()) as { meetingDate: string; meetingTime?: string };
       const when = meetingLabel(current);
       const axe = await signedIn.pageAs(MANAGER);
       await axe.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);

@@ -100,7 +100,7 @@ describe('a case holder', () => {
 });
 
 describe('a team manager', () => {
-  it("gets \"page not found\" for another team's audit and another authority's", async () => {
+  it('gets "page not found" for another team\'s audit and another authority\'s', async () => {
     const page = await signedIn.pageAs('manager@northvale.example');
     const otherTeam = find((a) => a.teamId !== 'child-in-need' && a.auditorId !== 'nv-manager');
     for (const id of [otherTeam.id, otherTeam.id.replace(/^nv-/, 'sm-')]) {

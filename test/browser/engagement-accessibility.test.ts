@@ -68,7 +68,10 @@ async function walkTheArea(lang: Lang): Promise<void> {
     await checkPage();
     await open('/have-your-say/northvale/privacy', { h1: lang === 'cy' ? 'Sut rydyn ni’n gofalu am dy atebion' : 'How we look after your answers' });
     await open('/have-your-say/northvale/answer/1');
-    await page.getByRole('group').getByRole('button', { name: lang === 'cy' ? 'Nac ydw' : 'No', exact: true }).click();
+    await page
+      .getByRole('group')
+      .getByRole('button', { name: lang === 'cy' ? 'Nac ydw' : 'No', exact: true })
+      .click();
     await page.waitForURL(/\/help\?continue=2$/);
     await checkPage({ h1: lang === 'cy' ? 'Mae help ar gael' : 'Help is here' });
     // From now on every page of the response shows where to get help.

@@ -42,7 +42,11 @@ describe('the start of a response', () => {
       expect(intro).toContain(textIn(form, 'description', lang));
       expect(intro).not.toMatch(/\b(?:Three|Five|Tri|Pum)\b/);
 
-      const rather = textIn(form.sections[0]!.questions[0]!.options!.find((o) => o.value === 'rather-not-say')!, 'label', lang);
+      const rather = textIn(
+        form.sections[0]!.questions[0]!.options!.find((o) => o.value === 'rather-not-say')!,
+        'label',
+        lang,
+      );
       expect(intro).toContain(rather);
       await page.getByRole('link', { name: t('intro.start'), exact: true }).click();
       await page.waitForURL(/\/answer\/1$/);

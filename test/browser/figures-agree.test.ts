@@ -29,7 +29,10 @@ async function tableRows(table: Locator): Promise<Map<string, string[]>> {
   const rows = new Map<string, string[]>();
   for (const row of await table.locator('tbody tr').all()) {
     const header = (await row.locator('th').innerText()).trim().replace(/^\d+\.\s*/, '');
-    rows.set(header, (await row.locator('td').allInnerTexts()).map((t) => t.trim()));
+    rows.set(
+      header,
+      (await row.locator('td').allInnerTexts()).map((t) => t.trim()),
+    );
   }
   return rows;
 }
@@ -42,7 +45,10 @@ describe('the programme', () => {
     expect(listed).toBeGreaterThan(0);
     expect(await card(page, 'Late')).toBe(listed);
     // Its month's counts are the audits in its month's table.
-    const monthRows = await page.getByRole('table', { name: /^Audits of / }).locator('tbody tr').count();
+    const monthRows = await page
+      .getByRole('table', { name: /^Audits of / })
+      .locator('tbody tr')
+      .count();
     expect((await card(page, 'Planned')) + (await card(page, 'In progress')) + (await card(page, 'Done'))).toBeLessThanOrEqual(monthRows);
     await expectNoAxeViolations(page);
   });

@@ -25,7 +25,12 @@ beforeAll(async () => {
   const audit = await stack.api(MANAGER, '/v1/audits', { method: 'POST', body: JSON.stringify({ caseRef: REF, templateId: 'journey-of-the-child' }) });
   expect(audit.status).toBe(201);
   // The first assessment inside 45 working days of its referral, the second well outside it.
-  for (const [type, days] of [['referral', 300], ['assessment-completed', 280], ['referral', 200], ['assessment-completed', 90]] as const) {
+  for (const [type, days] of [
+    ['referral', 300],
+    ['assessment-completed', 280],
+    ['referral', 200],
+    ['assessment-completed', 90],
+  ] as const) {
     const added = await stack.api(MANAGER, `/v1/cases/${REF}/journey`, { method: 'POST', body: JSON.stringify({ type, date: ago(days).iso }) });
     expect(added.status).toBe(201);
   }
@@ -94,7 +99,11 @@ describe('the child’s journey', () => {
   it('shows the same journey on the case’s audit, with the way to record more', async () => {
     const page = await signedIn.pageAs(MANAGER);
     await page.goto(`${stack.portalUrl}/cases/${REF}`);
-    await page.getByRole('table', { name: `Audits of case ${REF}, newest first` }).getByRole('link').first().click();
+    await page
+      .getByRole('table', { name: `Audits of case ${REF}, newest first` })
+      .getByRole('link')
+      .first()
+      .click();
     await page.waitForURL(/\/audits\/[^/]+$/);
     const section = page.getByRole('region', { name: 'The child’s journey' });
     expect(await section.getByRole('img', { name: `Timeline of the child’s journey, case ${REF}` }).count()).toBe(1);

@@ -39,7 +39,12 @@ describe('QA moderates an audit', () => {
     await page.waitForURL('**/moderation');
     // This month's demo audits are not yet completed: the page opens on last month, which has work, not on an empty month.
     expect(await page.title()).toBe(`Moderation, ${inWords(lastMonth)} – Waypoint`);
-    expect(await page.getByRole('table', { name: /Completed audits/ }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('table', { name: /Completed audits/ })
+        .locator('tbody tr')
+        .count(),
+    ).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
 
     const suggested = page.getByRole('table', { name: 'Suggested sample' });

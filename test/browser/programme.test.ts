@@ -40,11 +40,19 @@ describe('a team manager’s month', () => {
     expect(await late.innerText()).toContain('Re-audit');
 
     // The late re-audit shows the Inadequate audit it follows up, with that audit's actions.
-    await late.getByRole('row', { name: /Re-audit/ }).getByRole('link').click();
+    await late
+      .getByRole('row', { name: /Re-audit/ })
+      .getByRole('link')
+      .click();
     await page.waitForURL(/\/audits\/[^/]+$/);
     const followUp = page.getByRole('region', { name: 'The audit this re-audit follows up' });
     expect(await followUp.innerText()).toContain('Inadequate');
-    expect(await followUp.getByRole('table', { name: /^Actions from the audit of / }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await followUp
+        .getByRole('table', { name: /^Actions from the audit of / })
+        .locator('tbody tr')
+        .count(),
+    ).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await page.context().close();
   });

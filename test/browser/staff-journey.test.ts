@@ -95,10 +95,7 @@ describe('with JavaScript off', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.waitFor();
     expect(await page.title()).toBe('Error: Settings – Waypoint');
-    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
-      'Enter an email address like duty@council.gov.uk',
-      'Enter a whole number of years from 1 to 75',
-    ]);
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Enter an email address like duty@council.gov.uk', 'Enter a whole number of years from 1 to 75']);
     expect(await page.locator('#retentionYears-error').innerText()).toContain('Enter a whole number of years from 1 to 75');
     expect(await page.getByLabel('Keep records for (years)').inputValue()).toBe('many');
     expect(await page.getByLabel('Duty contact email address').inputValue()).toBe('not an email');

@@ -24,7 +24,10 @@ describe('the menu', () => {
     await admin.page.context().close();
     for (const role of ['student', 'practitioner', 'manager', 'qa', 'senior']) {
       const { page, labels } = await nav(`${role}@northvale.example`);
-      expect(labels.map((l) => l.trim()), role).not.toContain('Outbox');
+      expect(
+        labels.map((l) => l.trim()),
+        role,
+      ).not.toContain('Outbox');
       await page.context().close();
     }
   });

@@ -36,7 +36,10 @@ const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: '
 async function expectNoAxeViolationsInHtmlOf(offPage: Page): Promise<void> {
   const [html, url] = [await offPage.content(), offPage.url()];
   const page = await signedIn.pageAs(QA);
-  await page.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   await page.goto(url);
   expect(await page.title()).toBe(await offPage.title());
   await expectNoAxeViolations(page);

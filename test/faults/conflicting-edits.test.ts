@@ -20,9 +20,7 @@ describe('concurrent conflicting edits', () => {
     const etag = read.headers.get('etag')!;
     const before = (await read.json()) as { version: number };
     const labels = Array.from({ length: 10 }, (_, i) => `edit ${i}`);
-    const responses = await Promise.all(
-      labels.map((label) => stack.api(manager, '/v1/cases/NV-00007', { method: 'PATCH', headers: { 'if-match': etag }, body: JSON.stringify({ label }) })),
-    );
+    const responses = await Promise.all(labels.map((label) => stack.api(manager, '/v1/cases/NV-00007', { method: 'PATCH', headers: { 'if-match': etag }, body: JSON.stringify({ label }) })));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(9);

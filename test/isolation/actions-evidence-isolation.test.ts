@@ -77,9 +77,18 @@ describe('Southmoor’s actions, cases and people', () => {
   });
 
   it('never appear in Northvale’s action lists or service view', async () => {
-    for (const [role, query] of [['qa', 'view=team'], ['senior', 'view=team&status=closed'], ['manager', 'view=team'], ['practitioner', 'view=mine'], ['qa', 'view=case&caseRef=NV-00001']] as const) {
+    for (const [role, query] of [
+      ['qa', 'view=team'],
+      ['senior', 'view=team&status=closed'],
+      ['manager', 'view=team'],
+      ['practitioner', 'view=mine'],
+      ['qa', 'view=case&caseRef=NV-00001'],
+    ] as const) {
       const { items } = await readAllPages<ActionView>(stack, nv(role), `/v1/actions?${query}`);
-      expect(items.some((a) => a.caseRef?.startsWith('SM-')), `${role} ${query}`).toBe(false);
+      expect(
+        items.some((a) => a.caseRef?.startsWith('SM-')),
+        `${role} ${query}`,
+      ).toBe(false);
     }
     const northvale = await expectJson<ServiceView>(await stack.api(nv('qa'), '/v1/dashboards/service'));
     expect(northvale.actions.raised).toBeGreaterThan(0);

@@ -73,7 +73,10 @@ describe('Southmoor’s audit ids', () => {
   it('never appear in Northvale’s lists, whatever the filter', async () => {
     for (const query of ['', '?limit=100', `?caseRef=${SM_AUDIT.caseRef}`, `?month=${SM_AUDIT.month}`, `?month=${SM_AUDIT.month}&team=${SM_AUDIT.teamId}`, '?team=early-help']) {
       const page = await expectJson<AuditPage>(await stack.api(nv('qa'), `/v1/audits${query}`));
-      expect(page.items.some((a) => a.caseRef.startsWith('SM-')), query).toBe(false);
+      expect(
+        page.items.some((a) => a.caseRef.startsWith('SM-')),
+        query,
+      ).toBe(false);
     }
   });
 

@@ -27,7 +27,7 @@ const CHANGES: { name: string; request: () => [string, RequestInit]; check: () =
   {
     name: 'add a user',
     request: () => ['/v1/users', jsonInit('POST', { name: 'Not Added', email: 'not.added@northvale.example', role: 'practitioner' })],
-    check: async () => ((await expectJson<{ items: unknown[] }>(await stack.api(nv('admin'), '/v1/users?q=not.added'))).items.length > 0),
+    check: async () => (await expectJson<{ items: unknown[] }>(await stack.api(nv('admin'), '/v1/users?q=not.added'))).items.length > 0,
   },
   {
     name: 'change a role',

@@ -10,16 +10,7 @@ export { DEMO_PASSWORD };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface TestBrowser {
   browser: Browser;
@@ -77,10 +68,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   if (results.violations.length === 0) return;
-  const lines = results.violations.flatMap((v) => [
-    `- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
-    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
-  ]);
+  const lines = results.violations.flatMap((v) => [`- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)]);
   throw new Error(`axe found ${results.violations.length} violation(s) on ${page.url()} ("${await page.title()}"):\n${lines.join('\n')}`);
 }
 

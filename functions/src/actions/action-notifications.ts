@@ -64,7 +64,7 @@ export async function notifyActionDone(tenant: TenantContext, action: Action, au
 export async function notifyOwner(tenant: TenantContext, action: Action, what: 'verified' | 'reopened', at: string): Promise<void> {
   const owner = await getUser(tenant, action.ownerId);
   if (!owner?.active) return;
-  const number = what === 'verified' ? completionNumber(action) : action.reopenings?.length ?? 0;
+  const number = what === 'verified' ? completionNumber(action) : (action.reopenings?.length ?? 0);
   await queueEmail({
     tenant,
     reason: `action-${what}:${action.id}:${number}:${owner.id}`,

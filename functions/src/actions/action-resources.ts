@@ -37,10 +37,7 @@ const actionEntries = {
   cancelReason: v.optional(v.string()),
   reopenings: v.optional(v.array(v.object({ at: timestamp, byId: EntityId, reason: v.string(), evidence: v.optional(v.string()), doneOn: v.optional(IsoDate) }))),
   impact: v.optional(
-    v.pipe(
-      v.object({ reauditId: EntityId, difference: v.picklist(ACTION_DIFFERENCES), comment: v.optional(v.string()), byId: EntityId, at: timestamp }),
-      v.description('The re-audit’s answer: did the action make a difference for the child?'),
-    ),
+    v.pipe(v.object({ reauditId: EntityId, difference: v.picklist(ACTION_DIFFERENCES), comment: v.optional(v.string()), byId: EntityId, at: timestamp }), v.description('The re-audit’s answer: did the action make a difference for the child?')),
   ),
   ...versionedFields,
 };
@@ -62,7 +59,4 @@ export const ActionDetailResource = v.pipe(
   v.title('ActionDetail'),
 );
 
-export const ActionPageResource = v.pipe(
-  v.object({ items: v.array(ActionViewResource), nextCursor, people, today: v.pipe(IsoDate, v.description('The London date `overdue` was judged on')) }),
-  v.title('ActionPage'),
-);
+export const ActionPageResource = v.pipe(v.object({ items: v.array(ActionViewResource), nextCursor, people, today: v.pipe(IsoDate, v.description('The London date `overdue` was judged on')) }), v.title('ActionPage'));

@@ -56,10 +56,7 @@ actionRoutes.post('/', async (c) => {
   const viewer = await caseViewer(tenant, staff);
   requireAuditRunner(viewer);
   const { teamId: requestedTeam, ...body } = await readJsonBody(c, CreateActionBody);
-  const origin =
-    body.source.type === 'audit'
-      ? await auditOrigin(tenant, viewer, body.source, requestedTeam)
-      : await feedbackOrigin({ tenant, staff, source: body.source, requestedTeam });
+  const origin = body.source.type === 'audit' ? await auditOrigin(tenant, viewer, body.source, requestedTeam) : await feedbackOrigin({ tenant, staff, source: body.source, requestedTeam });
   const { errors, teamId } = origin;
   const owner = await getUser(tenant, body.ownerId);
   if (teamId !== undefined && (!owner || !owner.active || !owner.teamIds.includes(teamId))) {

@@ -41,10 +41,7 @@ export function actorOf(viewer: CaseViewer): ActionActor {
  */
 export async function actionParties(tenant: TenantContext, action: Action): Promise<ActionParties> {
   const source = action.source;
-  const [owner, auditorId] = await Promise.all([
-    getUser(tenant, action.ownerId),
-    source.type === 'audit' ? getAudit(tenant, source.auditId).then((a) => a?.auditorId) : Promise.resolve(action.raisedById),
-  ]);
+  const [owner, auditorId] = await Promise.all([getUser(tenant, action.ownerId), source.type === 'audit' ? getAudit(tenant, source.auditId).then((a) => a?.auditorId) : Promise.resolve(action.raisedById)]);
   return { action, ownerTeamIds: owner?.teamIds ?? [], auditorId };
 }
 
@@ -64,7 +61,12 @@ export interface ActionDetail extends ActionView {
 export async function actionDetail(tenant: TenantContext, viewer: CaseViewer, action: Action): Promise<ActionDetail> {
   const parties = await actionParties(tenant, action);
   const named = [action.ownerId, action.raisedById, action.startedById, action.completedById, action.verifiedById, action.cancelledById, action.impact?.byId, ...(action.reopenings ?? []).map((r) => r.byId), parties.auditorId];
-  const people = Object.fromEntries(await getUserNames(tenant, named.filter((id): id is string => typeof id === 'string')));
+  const people = Object.fromEntries(
+    await getUserNames(
+      tenant,
+      named.filter((id): id is string => typeof id === 'string'),
+    ),
+  );
   const activityTitle = action.source.type === 'feedback' ? (await getActivity(tenant, action.source.activityId))?.title : undefined;
   return { ...viewOf(action), moves: movesFor(actorOf(viewer), parties), people, ...(activityTitle === undefined ? {} : { activityTitle }) };
 }

@@ -25,7 +25,10 @@ activityRoutes.get('/', async (c) => {
   const query = readQuery(c, ListActivityQuery);
   const page = await listActivity({ tenant, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor });
   // One BatchGet for the page's distinct actors and the people it is about rather than a read per entry.
-  const names = await getUserNames(tenant, page.items.flatMap((entry) => [entry.actorId, ...peopleNamedBy(entry)]));
+  const names = await getUserNames(
+    tenant,
+    page.items.flatMap((entry) => [entry.actorId, ...peopleNamedBy(entry)]),
+  );
   const subjects = await activitySubjects(tenant, page.items, names);
   return c.json({
     items: page.items.map(({ actorId, ...entry }) => ({

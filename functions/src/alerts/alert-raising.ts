@@ -76,7 +76,17 @@ async function addMissingReasons(input: RaiseAlertInput, alert: SafetyAlert, at:
     if (!missing.length) return current;
     const changed = await replaceAlertFields(input.tenant, current, { reasons: [...current.reasons, ...missing], status: current.status === 'closed' ? 'new' : current.status }, at);
     if (changed) {
-      await recordActivity({ tenant: input.tenant, actor: { userId: PUBLIC_ACTOR }, action: 'updated', entity: 'safety-alert', entityId: current.id, versionBefore: current.version, versionAfter: changed.version, at, changes: current.status === 'closed' ? ['reasons', 'status'] : ['reasons'] });
+      await recordActivity({
+        tenant: input.tenant,
+        actor: { userId: PUBLIC_ACTOR },
+        action: 'updated',
+        entity: 'safety-alert',
+        entityId: current.id,
+        versionBefore: current.version,
+        versionAfter: changed.version,
+        at,
+        changes: current.status === 'closed' ? ['reasons', 'status'] : ['reasons'],
+      });
       return changed;
     }
     current = (await getAlert(input.tenant, current.id)) ?? current;

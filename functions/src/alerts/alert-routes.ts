@@ -43,12 +43,13 @@ alertRoutes.get('/:id', async (c) => {
   const id = readParam(c, 'id', AlertId);
   const alert = await findVisibleAlert(tenant, await engagementViewer(tenant, staff), id);
   const response = await getResponse(tenant, alert.activityId, alert.responseId, clock.now());
-  const names = await getUserNames(tenant, alert.actions.map((a) => a.byId));
+  const names = await getUserNames(
+    tenant,
+    alert.actions.map((a) => a.byId),
+  );
   const detail: SafetyAlertDetail = {
     ...alert,
-    response: response
-      ? { id: response.id, state: response.state, templateId: response.templateId, templateVersion: response.templateVersion, answers: response.answers, submittedAt: response.submittedAt ?? null }
-      : null,
+    response: response ? { id: response.id, state: response.state, templateId: response.templateId, templateVersion: response.templateVersion, answers: response.answers, submittedAt: response.submittedAt ?? null } : null,
     people: Object.fromEntries(alert.actions.map((a) => [a.byId, names.get(a.byId) ?? null])),
   };
   setEtag(c, alert.version);

@@ -103,10 +103,7 @@ export async function appendAlertAction(tenant: TenantContext, current: SafetyAl
 export async function listAlerts(options: { tenant: TenantContext; open: boolean; teamIds: string[] | 'all'; limit: number; cursor?: string }) {
   const { tenant } = options;
   const start = decodeCursor(options.cursor, tenant.keys.root);
-  const parts =
-    options.teamIds === 'all'
-      ? [{ index: 'GSI1', ...pair('GSI1', tenant.keys.alertsByStatus(options.open)) }]
-      : options.teamIds.map((teamId) => ({ index: 'GSI2', ...pair('GSI2', tenant.keys.alertsByTeam(teamId, options.open)) }));
+  const parts = options.teamIds === 'all' ? [{ index: 'GSI1', ...pair('GSI1', tenant.keys.alertsByStatus(options.open)) }] : options.teamIds.map((teamId) => ({ index: 'GSI2', ...pair('GSI2', tenant.keys.alertsByTeam(teamId, options.open)) }));
   const items: SafetyAlert[] = [];
   let part = start?.part ?? 0;
   let position = start?.key;

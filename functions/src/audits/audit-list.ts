@@ -88,10 +88,7 @@ export async function listAudits(options: { tenant: TenantContext; viewer: CaseV
   let position: Cursor | undefined = decodeCursor(options.cursor, tenant.keys.root) ?? { part: 0 };
   const found: Audit[] = [];
   const keep = (audit: Audit) =>
-    canSeeAudit(viewer, audit, currentCase) &&
-    (filters.team === undefined || audit.teamId === filters.team) &&
-    (filters.state === undefined || audit.state === filters.state) &&
-    (filters.month === undefined || audit.month === filters.month);
+    canSeeAudit(viewer, audit, currentCase) && (filters.team === undefined || audit.teamId === filters.team) && (filters.state === undefined || audit.state === filters.state) && (filters.month === undefined || audit.month === filters.month);
   for (let queries = 0; position && (position.part ?? 0) < partitions.length && found.length < options.limit && queries < MAX_QUERIES; queries++) {
     const part: number = position.part ?? 0;
     const p: AuditPartition = partitions[part]!;
@@ -114,13 +111,12 @@ export async function listAudits(options: { tenant: TenantContext; viewer: CaseV
     const audits =
       p.holds === 'audits'
         ? items.map((item) => withoutKeys<Audit>(item))
-        : await getAudits(tenant, items.map((item) => withoutKeys<Participant>(item).auditId));
+        : await getAudits(
+            tenant,
+            items.map((item) => withoutKeys<Participant>(item).auditId),
+          );
     found.push(...audits.filter(keep));
-    position = result.LastEvaluatedKey
-      ? { part, key: result.LastEvaluatedKey as Record<string, string> }
-      : part + 1 < partitions.length
-        ? { part: part + 1 }
-        : undefined;
+    position = result.LastEvaluatedKey ? { part, key: result.LastEvaluatedKey as Record<string, string> } : part + 1 < partitions.length ? { part: part + 1 } : undefined;
   }
   return { items: found.map(summaryOf), nextCursor: encodeCursor(position), people: await peopleNamedBy(tenant, found) };
 }

@@ -139,8 +139,7 @@ export const auditRouteDocs = describeRoutes([
     path: '/v1/audits/{id}/reflections',
     tag: 'Audits',
     summary: 'Add your reflection on an audit',
-    description:
-      'The audit’s case holder, and a student who took part, in their own words, before or after completion (others who can see the audit: 403; a cancelled audit: 409). The auditor is emailed. Send `Idempotency-Key` to make a retry safe.',
+    description: 'The audit’s case holder, and a student who took part, in their own words, before or after completion (others who can see the audit: 403; a cancelled audit: 409). The auditor is emailed. Send `Idempotency-Key` to make a retry safe.',
     access: ['practitioner', 'student', 'manager', 'qa', 'senior'],
     params: { id: AuditId },
     body: CreateReflectionBody,

@@ -156,16 +156,8 @@ auditRoutes.patch('/:id', async (c) => {
  * actions are usually the case holder's, raised by the auditor) cost another read.
  */
 export async function auditDetail(tenant: TenantContext, found: AuditPartition, viewer?: CaseViewer): Promise<AuditDetail> {
-  const inPartition = [
-    ...found.reflections.map((r) => r.authorId),
-    ...(found.moderation ? [found.moderation.moderatorId] : []),
-    ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? []),
-  ];
-  const [actions, extras, early] = await Promise.all([
-    listActionsForAudit(tenant, found.audit.caseRef, found.audit.id),
-    viewer ? auditReadExtras(tenant, viewer, found) : undefined,
-    peopleNamedBy(tenant, [found.audit], inPartition),
-  ]);
+  const inPartition = [...found.reflections.map((r) => r.authorId), ...(found.moderation ? [found.moderation.moderatorId] : []), ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? [])];
+  const [actions, extras, early] = await Promise.all([listActionsForAudit(tenant, found.audit.caseRef, found.audit.id), viewer ? auditReadExtras(tenant, viewer, found) : undefined, peopleNamedBy(tenant, [found.audit], inPartition)]);
   const previous = extras?.previousAudit;
   const later = [
     ...actions.flatMap((a) => [a.ownerId, a.raisedById]),

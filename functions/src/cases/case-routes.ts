@@ -89,4 +89,3 @@ async function checkReferences(tenant: TenantContext, body: { teamId?: string; h
   }
   if (errors.length) throw new ApiError('validation', 'The case refers to something that does not exist', { errors });
 }
-

@@ -109,15 +109,7 @@ function byTeam(keys: { GSI1PK: string; GSI1SK: string }) {
   return { partitionValue: keys.GSI1PK, sortPrefix: keys.GSI1SK };
 }
 
-export async function listCases(options: {
-  tenant: TenantContext;
-  viewer: CaseViewer;
-  team?: string;
-  caseType?: CaseType;
-  status?: Case['status'];
-  limit: number;
-  cursor?: string;
-}): Promise<{ items: Case[]; nextCursor: string | null }> {
+export async function listCases(options: { tenant: TenantContext; viewer: CaseViewer; team?: string; caseType?: CaseType; status?: Case['status']; limit: number; cursor?: string }): Promise<{ items: Case[]; nextCursor: string | null }> {
   const { tenant } = options;
   const partitions = partitionsFor(tenant, options.viewer, options.team);
   let position: Cursor | undefined = decodeCursor(options.cursor, tenant.keys.root) ?? { part: 0 };
@@ -147,11 +139,7 @@ export async function listCases(options: {
     }
     const result = await tenant.db.send(new QueryCommand(input));
     items.push(...(result.Items ?? []).map((item) => withoutKeys<Case>(item)));
-    position = result.LastEvaluatedKey
-      ? { part, key: result.LastEvaluatedKey as Record<string, string> }
-      : part + 1 < partitions.length
-        ? { part: part + 1 }
-        : undefined;
+    position = result.LastEvaluatedKey ? { part, key: result.LastEvaluatedKey as Record<string, string> } : part + 1 < partitions.length ? { part: part + 1 } : undefined;
   }
   return { items, nextCursor: encodeCursor(position) };
 }

@@ -32,12 +32,7 @@ caseEvidenceRoutes.get('/:ref/evidence', async (c) => {
   const found = viewer.scope === 'none' ? undefined : await findCase(tenant, ref);
   if (!found || !canSeeCase(viewer, found)) throw notFound('case');
   const on = today();
-  const [page, actions, journey, titles] = await Promise.all([
-    listAudits({ tenant, viewer, filters: { caseRef: found.ref }, limit: AUDIT_LIMIT }),
-    listActionsForCase(tenant, found.ref),
-    getJourney(tenant, found.ref),
-    sectionTitles(tenant),
-  ]);
+  const [page, actions, journey, titles] = await Promise.all([listAudits({ tenant, viewer, filters: { caseRef: found.ref }, limit: AUDIT_LIMIT }), listActionsForCase(tenant, found.ref), getJourney(tenant, found.ref), sectionTitles(tenant)]);
   const views = actions.map((a) => viewOf(a, on));
   const gradesOverTime = page.items
     .filter((a) => a.state === 'completed' && a.completedAt)

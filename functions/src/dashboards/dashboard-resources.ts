@@ -16,10 +16,7 @@ import { ReflectionResource } from '../reflections/reflection-resources.ts';
 const n = v.pipe(v.number(), v.integer(), v.minValue(0));
 const share = v.pipe(v.nullable(v.number()), v.description('0 to 1; null when there is nothing to divide by'));
 const grades = v.pipe(v.object({ outstanding: n, good: n, 'requires-improvement': n, inadequate: n }), v.title('GradeCounts'));
-const shown = v.pipe(
-  v.object({ value: v.nullable(n), suppressed: v.pipe(v.boolean(), v.description('True when the figure is under 5 (or would give one away): show “fewer than 5”, never a number')) }),
-  v.title('ShownCount'),
-);
+const shown = v.pipe(v.object({ value: v.nullable(n), suppressed: v.pipe(v.boolean(), v.description('True when the figure is under 5 (or would give one away): show “fewer than 5”, never a number')) }), v.title('ShownCount'));
 const people = v.pipe(v.record(v.string(), v.string()), v.description('Names of the staff named, by user id'));
 const sectionGrades = v.pipe(v.object({ sectionId: v.string(), title: v.string(), grades, belowGood: n }), v.title('SectionGrades'));
 const timeliness = {
@@ -109,7 +106,17 @@ export const PractitionerLearningResource = v.pipe(
   v.object({
     practitioner: v.object({ id: EntityId, name: v.string(), role: v.string(), teamIds: v.array(EntityId) }),
     audits: v.array(
-      v.object({ id: EntityId, caseRef: v.string(), month: Month, state: v.picklist(AUDIT_STATES), templateName: v.string(), role: v.picklist(['case-holder', 'student']), overallGrade: v.optional(GradeValue), sectionGrades: v.record(v.string(), GradeValue), completedAt: v.optional(v.string()) }),
+      v.object({
+        id: EntityId,
+        caseRef: v.string(),
+        month: Month,
+        state: v.picklist(AUDIT_STATES),
+        templateName: v.string(),
+        role: v.picklist(['case-holder', 'student']),
+        overallGrade: v.optional(GradeValue),
+        sectionGrades: v.record(v.string(), GradeValue),
+        completedAt: v.optional(v.string()),
+      }),
     ),
     grades: v.object({ overall: grades, sections: v.array(sectionGrades) }),
     gradesByMonth: v.pipe(

@@ -77,7 +77,18 @@ activityRoutes.post('/', async (c) => {
 
   const at = clock.nowIso();
   const { templateId, translations, ...rest } = body;
-  const activity: EngagementActivity = { id: ulid(clock.now().getTime()), ...rest, ...(translations && Object.keys(translations).length > 0 ? { translations } : {}), templateId, templateVersion: form!.version, formName: form!.name, createdBy: staff.userId, version: 1, createdAt: at, updatedAt: at };
+  const activity: EngagementActivity = {
+    id: ulid(clock.now().getTime()),
+    ...rest,
+    ...(translations && Object.keys(translations).length > 0 ? { translations } : {}),
+    templateId,
+    templateVersion: form!.version,
+    formName: form!.name,
+    createdBy: staff.userId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   await putNewActivity(tenant, activity);
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'engagement-activity', entityId: activity.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   setEtag(c, 1);

@@ -5,10 +5,8 @@ import { CodeId, IssueCodeBody, ListCodesQuery } from '@waypoint/shared/engageme
 import { describeRoutes } from '../openapi/route-docs.ts';
 import { ActivityDetailResource, ActivityPageResource, ActivityResource, CodePageResource, CodeResource } from './engagement-resources.ts';
 
-const ACTIVITY_SCOPE =
-  'QA officers and senior managers see every activity; team managers and practitioners see their teams’ activities and those for the whole authority. Anything else is a 404.';
-const CODE_SCOPE =
-  'QA officers, senior managers and team managers (for activities they can see) issue either kind; practitioners issue single-use codes, linked only to cases they hold, and see and revoke their own codes.';
+const ACTIVITY_SCOPE = 'QA officers and senior managers see every activity; team managers and practitioners see their teams’ activities and those for the whole authority. Anything else is a 404.';
+const CODE_SCOPE = 'QA officers, senior managers and team managers (for activities they can see) issue either kind; practitioners issue single-use codes, linked only to cases they hold, and see and revoke their own codes.';
 
 export const engagementRouteDocs = describeRoutes([
   {
@@ -88,4 +86,3 @@ export const engagementRouteDocs = describeRoutes([
     success: { status: 200, description: 'The code, revoked', schema: CodeResource },
   },
 ]);
-

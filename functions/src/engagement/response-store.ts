@@ -58,11 +58,7 @@ export async function putNewResponse(tenant: TenantContext, response: FeedbackRe
 }
 
 /** Saves answers, language and safety of a draft; undefined when it is no longer a draft. */
-export async function saveDraft(
-  tenant: TenantContext,
-  response: Pick<FeedbackResponse, 'id' | 'activityId' | 'answers' | 'language' | 'safety'>,
-  now: Date,
-): Promise<FeedbackResponse | undefined> {
+export async function saveDraft(tenant: TenantContext, response: Pick<FeedbackResponse, 'id' | 'activityId' | 'answers' | 'language' | 'safety'>, now: Date): Promise<FeedbackResponse | undefined> {
   try {
     const { Attributes } = await tenant.db.send(
       new UpdateCommand({
@@ -104,16 +100,18 @@ export async function markSubmitted(tenant: TenantContext, response: Pick<Feedba
 
 /** Puts a response back to draft when its submission turned out to be over the code's limit. */
 export async function unmarkSubmitted(tenant: TenantContext, response: Pick<FeedbackResponse, 'id' | 'activityId'>, now: Date): Promise<void> {
-  await tenant.db.send(
-    new UpdateCommand({
-      TableName: tenant.tableName,
-      Key: tenant.keys.feedbackResponse(response.activityId, response.id),
-      UpdateExpression: 'SET #state = :draft, updatedAt = :at, #expiry = :expiry REMOVE submittedAt',
-      ConditionExpression: 'attribute_exists(PK) AND #state = :submitted',
-      ExpressionAttributeNames: { '#state': 'state', '#expiry': EXPIRY_ATTRIBUTE },
-      ExpressionAttributeValues: { ':submitted': 'submitted', ':draft': 'draft', ':at': now.toISOString(), ':expiry': draftExpiry(now) },
-    }),
-  ).catch((error: unknown) => {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  });
+  await tenant.db
+    .send(
+      new UpdateCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.feedbackResponse(response.activityId, response.id),
+        UpdateExpression: 'SET #state = :draft, updatedAt = :at, #expiry = :expiry REMOVE submittedAt',
+        ConditionExpression: 'attribute_exists(PK) AND #state = :submitted',
+        ExpressionAttributeNames: { '#state': 'state', '#expiry': EXPIRY_ATTRIBUTE },
+        ExpressionAttributeValues: { ':submitted': 'submitted', ':draft': 'draft', ':at': now.toISOString(), ':expiry': draftExpiry(now) },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
 }

@@ -68,4 +68,3 @@ describe('email delivery job', () => {
     expect(failing).toMatchObject({ status: 'failed', attempts: 5 });
   });
 });
-

@@ -68,12 +68,7 @@ async function dueMessages(db: DynamoDBDocumentClient, tableName: string, partit
   return messages;
 }
 
-async function deliverOne(options: {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-  message: QueuedMessage;
-  deliver: NonNullable<JobDependencies['deliverEmail']>;
-}): Promise<'delivered' | 'failed' | 'skipped'> {
+async function deliverOne(options: { db: DynamoDBDocumentClient; tableName: string; message: QueuedMessage; deliver: NonNullable<JobDependencies['deliverEmail']> }): Promise<'delivered' | 'failed' | 'skipped'> {
   const { db, tableName, message } = options;
   const key = { PK: message.PK, SK: message.SK };
   const now = clock.nowIso();

@@ -135,4 +135,3 @@ journeyRoutes.delete('/:ref/journey/events/:eventId', async (c) => {
   if (knockOn.length) throw new ApiError('conflict', `Other events depend on this one. ${describeKnockOn(knockOn[0]!)}`);
   return c.json(await saved(c, { stored, events: after, caseRef: found.ref, at: clock.nowIso() }));
 });
-

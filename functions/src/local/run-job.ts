@@ -21,5 +21,9 @@ const tableName = process.env.TABLE_NAME || 'waypoint';
 const platformClient = createDocumentClient({ endpoint: target, region });
 await ensureTable(platformClient, tableName);
 const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), portalUrl: localPortalUrl() });
-console.log(`${name}: ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+console.log(
+  `${name}: ${Object.entries(result)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`,
+);
 await database?.close();

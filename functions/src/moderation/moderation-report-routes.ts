@@ -42,7 +42,12 @@ moderationReportRoutes.get('/suggestions', async (c) => {
   const sample = proposeSample({ seed, month: query.month, size, candidates: open.map((a) => ({ ref: a.id, holderId: a.auditorId, caseType: a.teamId, status: 'open' as const })) });
   const byId = new Map(open.map((a) => [a.id, a]));
   const items = sample.picked.map((id) => byId.get(id)!);
-  const people = Object.fromEntries(await getUserNames(tenant, items.flatMap((a) => [a.auditorId, a.caseHolderId ?? []].flat())));
+  const people = Object.fromEntries(
+    await getUserNames(
+      tenant,
+      items.flatMap((a) => [a.auditorId, a.caseHolderId ?? []].flat()),
+    ),
+  );
   return c.json({ month: query.month, seed, size, completed, alreadyModerated: moderated.size, eligible: sample.eligible, items, people });
 });
 
@@ -73,6 +78,11 @@ moderationReportRoutes.get('/', async (c) => {
   requireRole(staff, AGREEMENT_READERS);
   const query = readQuery(c, ListModerationsQuery);
   const items = await listModerations(tenant, [query.month], query.team);
-  const people = Object.fromEntries(await getUserNames(tenant, items.flatMap((m) => [m.auditorId, m.moderatorId])));
+  const people = Object.fromEntries(
+    await getUserNames(
+      tenant,
+      items.flatMap((m) => [m.auditorId, m.moderatorId]),
+    ),
+  );
   return c.json({ month: query.month, items, people });
 });

@@ -40,7 +40,15 @@ const CASE_SCOPES =
 
 export const coreRouteDocs = describeRoutes([
   { method: 'get', path: '/v1/health', tag: 'Platform', summary: 'Is the API up and can it reach its database?', access: 'public', otherErrors: [503], success: { status: 200, description: 'Healthy', schema: v.object({ status: v.literal('ok') }) } },
-  { method: 'get', path: '/v1/me', tag: 'Platform', summary: 'The signed-in user, their role, teams and authority', description: 'The platform operator gets a user with no tenant.', access: 'signed-in', success: { status: 200, description: 'Who you are', schema: Me } },
+  {
+    method: 'get',
+    path: '/v1/me',
+    tag: 'Platform',
+    summary: 'The signed-in user, their role, teams and authority',
+    description: 'The platform operator gets a user with no tenant.',
+    access: 'signed-in',
+    success: { status: 200, description: 'Who you are', schema: Me },
+  },
   {
     method: 'get',
     path: '/v1/openapi.json',

@@ -22,9 +22,7 @@ function refsIn(value: unknown): string[] {
 
 describe('the OpenAPI document', () => {
   it('describes exactly the routes the app serves, so the two cannot drift apart', () => {
-    const served = app.routes
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`);
+    const served = app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`);
     const documented = ROUTE_DOCS.map((d) => `${d.method} ${d.path}`);
     expect([...new Set(served)].sort()).toEqual([...documented].sort());
   });

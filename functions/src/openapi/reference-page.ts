@@ -79,7 +79,15 @@ function responseSection(op: Operation): string {
   const lines = successes.map(([status, response]) => {
     const [type, media] = Object.entries(response.content ?? {})[0] ?? [];
     const name = media ? refName(media.schema) : undefined;
-    const shape = !media ? '' : name ? `: [[${name}]]` : fieldsOf(media.schema).length ? `: ${fieldsOf(media.schema).map((f) => `\`${f.name}\` (${f.type})`).join(', ')}` : '';
+    const shape = !media
+      ? ''
+      : name
+        ? `: [[${name}]]`
+        : fieldsOf(media.schema).length
+          ? `: ${fieldsOf(media.schema)
+              .map((f) => `\`${f.name}\` (${f.type})`)
+              .join(', ')}`
+          : '';
     return `<p><strong>${escapeHtml(status)}</strong> ${escapeHtml(response.description ?? '')}${type ? ` (<code>${escapeHtml(type)}</code>)` : ''}${inline(shape)}</p>`;
   });
   return `<h4>Responses</h4>${lines.join('')}${failures.length ? `<p>Can fail with ${failures.join(', ')}.</p>` : ''}`;
@@ -110,9 +118,7 @@ ${responseSection(op)}
 export function renderReferencePage(doc: OpenApiDocument): string {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op: op as Operation })));
   const byTag = doc.tags.map((tag) => ({ tag, ops: operations.filter((o) => o.op.tags.includes(tag.name)) }));
-  const contents = byTag
-    .map(({ tag, ops }) => `<li><a href="#tag-${tag.name}">${escapeHtml(tag.name)}</a><ul>${ops.map((o) => `<li><a href="#${o.op.operationId}">${o.method.toUpperCase()} ${escapeHtml(o.path)}</a></li>`).join('')}</ul></li>`)
-    .join('');
+  const contents = byTag.map(({ tag, ops }) => `<li><a href="#tag-${tag.name}">${escapeHtml(tag.name)}</a><ul>${ops.map((o) => `<li><a href="#${o.op.operationId}">${o.method.toUpperCase()} ${escapeHtml(o.path)}</a></li>`).join('')}</ul></li>`).join('');
   const sections = byTag
     .map(({ tag, ops }) => `<section aria-labelledby="tag-${tag.name}"><h2 id="tag-${tag.name}">${escapeHtml(tag.name)}</h2><p>${escapeHtml(tag.description)}</p>${ops.map((o) => operationSection(o.path, o.method, o.op, doc)).join('\n')}</section>`)
     .join('\n');

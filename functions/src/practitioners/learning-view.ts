@@ -32,9 +32,7 @@ const PARALLEL_READS = 8;
 
 async function participation(tenant: TenantContext, userId: string): Promise<Participant[]> {
   const key = tenant.keys.auditsByPerson(userId);
-  const result = await tenant.db.send(
-    new QueryCommand({ TableName: tenant.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': key.GSI1PK }, ScanIndexForward: false, Limit: AUDIT_LIMIT }),
-  );
+  const result = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': key.GSI1PK }, ScanIndexForward: false, Limit: AUDIT_LIMIT }));
   return (result.Items ?? []).map((item) => withoutKeys<Participant>(item));
 }
 
@@ -61,7 +59,15 @@ async function ownReflections(tenant: TenantContext, auditIds: readonly string[]
 export async function learningOf(tenant: TenantContext, person: User): Promise<PractitionerLearning> {
   const on = today();
   const entries = (await participation(tenant, person.id)).filter((p) => p.roles.includes('case-holder') || p.roles.includes('student'));
-  const [audits, owned, titles, overallSections] = await Promise.all([getAudits(tenant, entries.map((p) => p.auditId)), listActionsOwnedBy(tenant, person.id), sectionTitles(tenant), overallGradeSections(tenant)]);
+  const [audits, owned, titles, overallSections] = await Promise.all([
+    getAudits(
+      tenant,
+      entries.map((p) => p.auditId),
+    ),
+    listActionsOwnedBy(tenant, person.id),
+    sectionTitles(tenant),
+    overallGradeSections(tenant),
+  ]);
   // Which of the templates' overall-grade sections each audit answered: where its overall grade belongs.
   const overallSectionOf = new Map(audits.map((a) => [a.id, overallSections.find((id) => a.answers?.[id] !== undefined)]));
   const learningAudits: LearningAudit[] = audits
@@ -104,13 +110,21 @@ export async function learningOf(tenant: TenantContext, person: User): Promise<P
     .sort((a, b) => b.belowGood + b.actions - (a.belowGood + a.actions) || a.title.localeCompare(b.title));
   const open = owned.filter((a) => OPEN_ACTION_STATES.includes(a.state));
   const closed = owned.filter((a) => !OPEN_ACTION_STATES.includes(a.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const reflections = await ownReflections(tenant, learningAudits.map((a) => a.id), person.id);
+  const reflections = await ownReflections(
+    tenant,
+    learningAudits.map((a) => a.id),
+    person.id,
+  );
   const people = await getUserNames(tenant, [person.id, ...owned.map((a) => a.raisedById)]);
   return {
     practitioner: { id: person.id, name: person.name, role: person.role, teamIds: person.teamIds },
     audits: learningAudits.sort((a, b) => b.month.localeCompare(a.month) || b.id.localeCompare(a.id)),
     grades: { overall, sections },
-    gradesByMonth: gradesByMonth(learningAudits.map((a) => ({ ...a, overallGradeSection: overallSectionOf.get(a.id) })), on, titles),
+    gradesByMonth: gradesByMonth(
+      learningAudits.map((a) => ({ ...a, overallGradeSection: overallSectionOf.get(a.id) })),
+      on,
+      titles,
+    ),
     reflections,
     actions: [...open, ...closed].map((a) => viewOf(a, on)),
     learningThemes: themes,

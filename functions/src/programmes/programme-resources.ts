@@ -99,10 +99,7 @@ const ProgrammeAuditResource = v.pipe(
 );
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const counts = v.pipe(
-  v.object({ planned: count, inProgress: count, completed: count, cancelled: count, late: v.pipe(count, v.description('Late audits of this month and the 12 before: rows of `late`')) }),
-  v.title('ProgrammeCounts'),
-);
+const counts = v.pipe(v.object({ planned: count, inProgress: count, completed: count, cancelled: count, late: v.pipe(count, v.description('Late audits of this month and the 12 before: rows of `late`')) }), v.title('ProgrammeCounts'));
 
 export const ProgrammeMonthResource = v.pipe(
   v.object({

@@ -111,10 +111,7 @@ export const ResponseSavedResource = v.pipe(
 /** For the document only: the handler builds the real schema from the activity’s pinned form. */
 export const SaveAnswersDocBody = v.pipe(
   v.strictObject({
-    answers: v.pipe(
-      v.record(PartId, v.record(PartId, v.nullable(v.string()))),
-      v.description('Only this form’s sections and questions; a choice’s value or free text (at most 1000 characters); `null` or "" clears. Questions not named keep their answers.'),
-    ),
+    answers: v.pipe(v.record(PartId, v.record(PartId, v.nullable(v.string()))), v.description('Only this form’s sections and questions; a choice’s value or free text (at most 1000 characters); `null` or "" clears. Questions not named keep their answers.')),
     lang: v.optional(v.pipe(Language, v.description('The language the page was answered in'))),
     [HONEYPOT_FIELD]: v.optional(v.pipe(v.string(), v.description('Hidden from people; anything in it means a bot, and nothing is stored'))),
   }),

@@ -17,7 +17,8 @@ export const publicRouteDocs = describeRoutes([
     path: '/v1/public/{slug}',
     tag: 'Have your say',
     summary: 'Read an authority’s public page',
-    description: 'Its name, colours and duty number, and the open activities anyone may answer without a code, each titled and described in the language asked for (English where the activity has no translation; `titleLanguage` says which). An unknown address is a 404 (`reason: unknown-area`).',
+    description:
+      'Its name, colours and duty number, and the open activities anyone may answer without a code, each titled and described in the language asked for (English where the activity has no translation; `titleLanguage` says which). An unknown address is a 404 (`reason: unknown-area`).',
     access: 'public',
     params: { slug: Slug },
     query: PublicFormQuery,

@@ -18,8 +18,7 @@ import { Slug } from './public-route-docs.ts';
 import { tenantContextFor } from './public-tenant.ts';
 import { InvalidSessionError, verifySession, type EngagementSession } from './session-tokens.ts';
 
-export const sessionExpired = () =>
-  new ApiError('unauthenticated', 'Your session has ended. Enter your code again to carry on where you left off.', { reason: 'session-expired' });
+export const sessionExpired = () => new ApiError('unauthenticated', 'Your session has ended. Enter your code again to carry on where you left off.', { reason: 'session-expired' });
 
 /** The session, checked; decoy sessions (the honeypot was filled) are returned for the caller to humour. */
 export async function readSession(c: Context<AppEnv>): Promise<EngagementSession> {

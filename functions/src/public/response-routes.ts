@@ -128,4 +128,3 @@ responseRoutes.post('/:slug/response/submit', async (c) => {
   const sent = await getResponse(tenant, activity.id, response.id, now);
   return c.json(saved(sent ?? { ...response, state: 'submitted', submittedAt: now.toISOString() }, form));
 });
-

@@ -12,14 +12,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
-import {
-  CLIENT_ADDRESS_HEADER,
-  guessWindow,
-  secondsLeft,
-  WRONG_CODES_PER_AUTHORITY,
-  WRONG_CODES_PER_CLIENT,
-  type GuessWindow,
-} from '@waypoint/shared/engagement/code-guess-limits';
+import { CLIENT_ADDRESS_HEADER, guessWindow, secondsLeft, WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT, type GuessWindow } from '@waypoint/shared/engagement/code-guess-limits';
 import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
 import type { AppEnv } from '../api/app-env.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
@@ -53,10 +46,7 @@ async function countIn(tenant: TenantContext, key: { PK: string; SK: string }): 
 /** Refuses with 429 when this client, or this authority, has used up the window's wrong codes. */
 export async function requireTriesLeft(tenant: TenantContext, client: string, now: Date): Promise<void> {
   const window = guessWindow(now);
-  const [byClient, byAuthority] = await Promise.all([
-    countIn(tenant, tenant.keys.wrongCodeCounter(window.index, client)),
-    countIn(tenant, tenant.keys.wrongCodeCounter(window.index)),
-  ]);
+  const [byClient, byAuthority] = await Promise.all([countIn(tenant, tenant.keys.wrongCodeCounter(window.index, client)), countIn(tenant, tenant.keys.wrongCodeCounter(window.index))]);
   if (byClient >= WRONG_CODES_PER_CLIENT || byAuthority >= WRONG_CODES_PER_AUTHORITY) throw tooManyTries(window, now);
 }
 

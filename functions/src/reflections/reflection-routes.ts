@@ -30,7 +30,14 @@ reflectionRoutes.get('/:id/reflections', async (c) => {
   await findVisibleAudit(tenant, await caseViewer(tenant, staff), id);
   const found = await getAuditWithReflections(tenant, id);
   const reflections = found?.reflections ?? [];
-  return c.json({ items: reflections, people: await peopleNamedBy(tenant, [], reflections.map((r) => r.authorId)) });
+  return c.json({
+    items: reflections,
+    people: await peopleNamedBy(
+      tenant,
+      [],
+      reflections.map((r) => r.authorId),
+    ),
+  });
 });
 
 reflectionRoutes.post('/:id/reflections', async (c) => {

@@ -49,7 +49,19 @@ teamRoutes.post('/', async (c) => {
   const team: Team = { ...body, id: body.id ?? ulid(clock.now().getTime()), status: 'open', version: 1, createdAt: at, updatedAt: at };
   await putNewTeam(tenant, team);
   if (manager) await joinTeam({ tenant, staff, userId: manager.id, teamId: team.id, at });
-  await recordActivity({ tenant, actor: staff, action: 'created', entity: 'team', entityId: team.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).filter((k) => k !== 'id').sort() });
+  await recordActivity({
+    tenant,
+    actor: staff,
+    action: 'created',
+    entity: 'team',
+    entityId: team.id,
+    versionBefore: null,
+    versionAfter: 1,
+    at,
+    changes: Object.keys(body)
+      .filter((k) => k !== 'id')
+      .sort(),
+  });
   setEtag(c, 1);
   c.header('Location', `/v1/teams/${team.id}`);
   return c.json(team, 201);
@@ -71,7 +83,9 @@ teamRoutes.patch('/:id', async (c) => {
   if (closing) {
     const open = await countOpenCases(tenant, id);
     if (open > 0) {
-      throw new ApiError('conflict', `${current.name} still has ${open} open ${open === 1 ? 'case' : 'cases'}. Move ${open === 1 ? 'it' : 'them'} to another team, or close ${open === 1 ? 'it' : 'them'}, before closing the team.`, { reason: 'team-has-open-cases' });
+      throw new ApiError('conflict', `${current.name} still has ${open} open ${open === 1 ? 'case' : 'cases'}. Move ${open === 1 ? 'it' : 'them'} to another team, or close ${open === 1 ? 'it' : 'them'}, before closing the team.`, {
+        reason: 'team-has-open-cases',
+      });
     }
   }
   const at = clock.nowIso();

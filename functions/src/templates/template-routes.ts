@@ -101,7 +101,8 @@ export const templateRouteDocs = describeRoutes([
     path: '/v1/templates/{id}/versions',
     tag: 'Templates',
     summary: 'Publish a new version of a template',
-    description: 'If-Match names the version the edit started from (428 without it); when a newer one was published since, 412, so nobody undoes another’s changes unseen. Audits already started keep the version they pinned. Two publishes at once: the second is a 409.',
+    description:
+      'If-Match names the version the edit started from (428 without it); when a newer one was published since, 412, so nobody undoes another’s changes unseen. Audits already started keep the version they pinned. Two publishes at once: the second is a 409.',
     access: TEMPLATE_PUBLISHERS,
     params: { id: TemplateId },
     body: PublishTemplateVersionBody,

@@ -97,8 +97,7 @@ async function moveHeadForward(options: { tenant: TenantContext; version: Templa
       new UpdateCommand({
         TableName: tenant.tableName,
         Key: tenant.keys.template(version.templateId),
-        UpdateExpression:
-          'SET templateId = :id, kind = :kind, #name = :name, description = :description, latestVersion = :version, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), builtIn = if_not_exists(builtIn, :builtIn)',
+        UpdateExpression: 'SET templateId = :id, kind = :kind, #name = :name, description = :description, latestVersion = :version, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), builtIn = if_not_exists(builtIn, :builtIn)',
         ConditionExpression: 'attribute_not_exists(latestVersion) OR latestVersion < :version',
         ExpressionAttributeNames: { '#name': 'name' },
         ExpressionAttributeValues: {

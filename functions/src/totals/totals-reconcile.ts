@@ -33,9 +33,7 @@ async function openActionKeys(tenant: TenantContext): Promise<Key[]> {
   const keys: Key[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const result = await tenant.db.send(
-      new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.openActionsPartition() }, ProjectionExpression: 'PK, SK', ExclusiveStartKey: start }),
-    );
+    const result = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.openActionsPartition() }, ProjectionExpression: 'PK, SK', ExclusiveStartKey: start }));
     keys.push(...(result.Items ?? []).map((item) => ({ PK: String(item.PK), SK: String(item.SK) })));
     start = result.LastEvaluatedKey;
   } while (start);

@@ -105,11 +105,7 @@ async function feedbackChanges(tenant: TenantContext, caseByRef: ReadonlyMap<str
   const perActivity = await Promise.all(
     activities.map(async (activity) => {
       const tagged = (
-        await queryAll<TaggedForTotals & { [EXPIRY_ATTRIBUTE]?: number }>(
-          tenant,
-          inPartition(k.feedbackResponsesPrefix(activity.id), { FilterExpression: 'attribute_exists(#tv)', ExpressionAttributeNames: { '#tv': 'themesVersion' } }),
-          RESPONSE_FIELDS,
-        )
+        await queryAll<TaggedForTotals & { [EXPIRY_ATTRIBUTE]?: number }>(tenant, inPartition(k.feedbackResponsesPrefix(activity.id), { FilterExpression: 'attribute_exists(#tv)', ExpressionAttributeNames: { '#tv': 'themesVersion' } }), RESPONSE_FIELDS)
       ).filter((r) => r[EXPIRY_ATTRIBUTE] === undefined || r[EXPIRY_ATTRIBUTE] >= nowSeconds);
       // Codes are read only when the activity leaves its team or case type to the linked case.
       const needsCases = (!activity.teamId || !activity.caseType) && tagged.some((r) => r.codeId);

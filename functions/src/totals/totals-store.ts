@@ -117,9 +117,7 @@ export async function readAllTotals(tenant: TenantContext): Promise<{ key: Key; 
   const found: { key: Key; row: TotalsRow }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const result = await tenant.db.send(
-      new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.totalsPartition() }, ExclusiveStartKey: start }),
-    );
+    const result = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.totalsPartition() }, ExclusiveStartKey: start }));
     for (const item of result.Items ?? []) found.push({ key: { PK: String(item.PK), SK: String(item.SK) }, row: totalsRowOf(item) });
     start = result.LastEvaluatedKey;
   } while (start);

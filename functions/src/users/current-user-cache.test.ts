@@ -8,7 +8,10 @@ const person = (id: string, role: User['role']) => ({ id, role, status: 'active'
 
 function setUp() {
   let now = 1_000_000;
-  const records = new Map<string, User>([['A u1', person('u1', 'manager')], ['B u1', person('u1', 'qa')]]);
+  const records = new Map<string, User>([
+    ['A u1', person('u1', 'manager')],
+    ['B u1', person('u1', 'qa')],
+  ]);
   const reads: string[] = [];
   const cache = createUserCache({
     now: () => now,

@@ -20,11 +20,7 @@ export interface UserCache {
   forgetEveryone(): void;
 }
 
-export function createUserCache(options: {
-  load: (tenant: TenantContext, userId: string) => Promise<User | undefined>;
-  now: () => number;
-  ttlMs?: number;
-}): UserCache {
+export function createUserCache(options: { load: (tenant: TenantContext, userId: string) => Promise<User | undefined>; now: () => number; ttlMs?: number }): UserCache {
   const ttl = options.ttlMs ?? CURRENT_USER_TTL_MS;
   // The promise is kept, so requests arriving together while it loads share one read.
   const entries = new Map<string, { at: number; user: Promise<User | undefined> }>();

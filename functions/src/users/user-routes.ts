@@ -199,7 +199,8 @@ export const userRouteDocs = describeRoutes([
     path: '/v1/users',
     tag: 'Users',
     summary: 'Add a user',
-    description: 'Creates the person’s sign-in account with this role (their id is the account’s subject), then their record, `invited` until they first use Waypoint. Teams must exist and be open (400); the email must be new to Waypoint (409). Emails them an invitation with where to sign in. Send `Idempotency-Key` to make a retry safe.',
+    description:
+      'Creates the person’s sign-in account with this role (their id is the account’s subject), then their record, `invited` until they first use Waypoint. Teams must exist and be open (400); the email must be new to Waypoint (409). Emails them an invitation with where to sign in. Send `Idempotency-Key` to make a retry safe.',
     access: ['admin'],
     body: CreateUserBody,
     otherErrors: [409],
@@ -210,7 +211,8 @@ export const userRouteDocs = describeRoutes([
     path: '/v1/users/{id}',
     tag: 'Users',
     summary: 'Change a user’s name, role, teams or whether they are active',
-    description: '`active: false` deactivates: their next request is a 401 `session-revoked`. `active: true` reactivates or approves. A new role or teams apply to their next request. A team they are not in already must be open (400). Admins cannot remove their own admin role or deactivate themselves (409).',
+    description:
+      '`active: false` deactivates: their next request is a 401 `session-revoked`. `active: true` reactivates or approves. A new role or teams apply to their next request. A team they are not in already must be open (400). Admins cannot remove their own admin role or deactivate themselves (409).',
     access: ['admin'],
     params: { id: EntityId },
     body: UpdateUserBody,

@@ -6,16 +6,7 @@ describe('action lifecycle', () => {
   it('allows exactly the moves of the lifecycle', () => {
     const allowed = ACTION_STATES.flatMap((state) => movesFrom(state).map((move) => `${state} -${move}-> ${stateAfterMove(state, move)}`));
     expect(allowed.sort()).toEqual(
-      [
-        'open -start-> in-progress',
-        'open -complete-> done',
-        'in-progress -complete-> done',
-        'done -verify-> verified',
-        'done -reopen-> open',
-        'verified -reopen-> open',
-        'open -cancel-> cancelled',
-        'in-progress -cancel-> cancelled',
-      ].sort(),
+      ['open -start-> in-progress', 'open -complete-> done', 'in-progress -complete-> done', 'done -verify-> verified', 'done -reopen-> open', 'verified -reopen-> open', 'open -cancel-> cancelled', 'in-progress -cancel-> cancelled'].sort(),
     );
   });
 

@@ -24,10 +24,7 @@ export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { high: 'H
  * Where an action came from: a section of an audit, or a sent response of a feedback
  * activity (a comment staff read). Reviews and compliance audits later, as more variants.
  */
-export const ActionSource = v.variant('type', [
-  v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId }),
-  v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId }),
-]);
+export const ActionSource = v.variant('type', [v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId }), v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId })]);
 export type ActionSource = v.InferOutput<typeof ActionSource>;
 export type ActionSourceType = ActionSource['type'];
 

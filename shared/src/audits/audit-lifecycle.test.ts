@@ -5,14 +5,7 @@ import { AUDIT_EVENTS, nextAuditState, stateAfterSave } from './audit-lifecycle.
 describe('the audit lifecycle', () => {
   it('allows exactly these moves', () => {
     const allowed = AUDIT_STATES.flatMap((from) => AUDIT_EVENTS.flatMap((event) => (nextAuditState(from, event) ? [`${from} --${event}--> ${nextAuditState(from, event)}`] : [])));
-    expect(allowed).toEqual([
-      'planned --save--> planned',
-      'planned --cancel--> cancelled',
-      'in-progress --save--> in-progress',
-      'in-progress --complete--> completed',
-      'in-progress --cancel--> cancelled',
-      'completed --reopen--> in-progress',
-    ]);
+    expect(allowed).toEqual(['planned --save--> planned', 'planned --cancel--> cancelled', 'in-progress --save--> in-progress', 'in-progress --complete--> completed', 'in-progress --cancel--> cancelled', 'completed --reopen--> in-progress']);
   });
 
   it('starts a planned audit when answers are first saved, not when only its details change', () => {

@@ -77,11 +77,7 @@ export function meetingLabel(meeting: { meetingDate: string; meetingTime?: strin
 }
 
 /** Who books the meeting: its auditor, QA officers, and team managers of the audit's team (or of the case's team now). */
-export function mayArrangeMeeting(
-  caller: { userId: string; role: string; teamIds: readonly string[] },
-  audit: { auditorId: string; teamId: string },
-  currentCaseTeamId?: string,
-): boolean {
+export function mayArrangeMeeting(caller: { userId: string; role: string; teamIds: readonly string[] }, audit: { auditorId: string; teamId: string }, currentCaseTeamId?: string): boolean {
   if (caller.role === 'qa') return true;
   if (caller.role !== 'manager' && caller.role !== 'senior') return false;
   if (audit.auditorId === caller.userId) return true;

@@ -18,14 +18,8 @@ export const AGE_BANDS = ['0-4', '5-9', '10-15', '16-17', '18-25'] as const;
 export const CASE_STATUSES = ['open', 'closed'] as const;
 
 /** Case references are the authority's own; letters, digits and hyphens only. */
-export const CaseRef = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9-]{1,32}$/, 'Use letters, digits and hyphens only (at most 32 characters)'),
-);
-export const EntityId = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Use letters, digits, dots, underscores and hyphens only'),
-);
+export const CaseRef = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'Use letters, digits and hyphens only (at most 32 characters)'));
+export const EntityId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Use letters, digits, dots, underscores and hyphens only'));
 
 export const CaseFields = {
   teamId: EntityId,
@@ -63,9 +57,7 @@ export const ListCasesQuery = v.object({
   team: v.optional(EntityId),
   caseType: v.optional(v.picklist(CASE_TYPES)),
   status: v.optional(v.picklist(CASE_STATUSES)),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100)),
-  ),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(100))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
 

@@ -59,14 +59,7 @@ describe('feedback themes on the service view', () => {
     expect(view.feedbackThemes.taggedResponses.value).toBe(6);
     expect(view.exports).toContain('feedback-themes');
     const lines = serviceFigureCsv(view, 'feedback-themes', []).csv.split('\r\n');
-    expect(lines.slice(0, 6)).toEqual([
-      'theme,responses,share of tagged responses (%)',
-      'Responses tagged with any theme,6,',
-      'Being listened to,6,100',
-      'Getting in touch,fewer than 5,',
-      'Waiting,fewer than 5,',
-      "'=Seeing the same worker,fewer than 5,",
-    ]);
+    expect(lines.slice(0, 6)).toEqual(['theme,responses,share of tagged responses (%)', 'Responses tagged with any theme,6,', 'Being listened to,6,100', 'Getting in touch,fewer than 5,', 'Waiting,fewer than 5,', "'=Seeing the same worker,fewer than 5,"]);
   });
 
   it('writes only the sentence’s worth in the CSV when withheld', () => {

@@ -24,9 +24,7 @@ export function feedbackThemesFigure(total: Counters, themes: readonly string[])
     if (theme === undefined || n <= 0) continue;
     if (counts.has(theme) || n >= SUPPRESSION_THRESHOLD) counts.set(theme, (counts.get(theme) ?? 0) + n);
   }
-  const rows: (FeedbackThemeCount & { n: number })[] = [...counts].map(([theme, n]) =>
-    n < SUPPRESSION_THRESHOLD ? { theme, count: hidden, share: null, n: 0 } : { theme, count: { value: n, suppressed: false }, share: n / tagged, n },
-  );
+  const rows: (FeedbackThemeCount & { n: number })[] = [...counts].map(([theme, n]) => (n < SUPPRESSION_THRESHOLD ? { theme, count: hidden, share: null, n: 0 } : { theme, count: { value: n, suppressed: false }, share: n / tagged, n }));
   const listed = (theme: string) => (themes.includes(theme) ? themes.indexOf(theme) : themes.length);
   // Shown counts most common first; hidden ones after, in the list's own order, so the order gives nothing away.
   rows.sort((a, b) => b.n - a.n || (a.n === 0 ? listed(a.theme) - listed(b.theme) : 0) || a.theme.localeCompare(b.theme));

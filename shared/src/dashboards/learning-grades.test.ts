@@ -43,7 +43,10 @@ describe('a practitioner’s grades month by month', () => {
     const march = series.at(-1)!;
     const belowGood = march.grades['requires-improvement'] + march.grades.inadequate;
     expect(march.areasForDevelopment.find((a) => a.sectionId === 'overall')?.belowGood).toBe(belowGood);
-    expect(march.areasForDevelopment.map((a) => [a.sectionId, a.belowGood])).toEqual([['assessment', 1], ['overall', 1]]);
+    expect(march.areasForDevelopment.map((a) => [a.sectionId, a.belowGood])).toEqual([
+      ['assessment', 1],
+      ['overall', 1],
+    ]);
   });
 
   it('leaves out audits that are not completed, those they joined as a student, and those from before the twelve months', () => {

@@ -28,7 +28,9 @@ export function gradesByMonth(audits: readonly AuditForLearningMonths[], today: 
     const bucket = byMonth.get(londonDate(new Date(audit.completedAt)).slice(0, 7));
     if (!bucket) continue;
     if (audit.overallGrade) bucket.grades[audit.overallGrade]++;
-    const below = Object.entries(audit.sectionGrades).filter(([, grade]) => isBelowGood(grade)).map(([sectionId]) => sectionId);
+    const below = Object.entries(audit.sectionGrades)
+      .filter(([, grade]) => isBelowGood(grade))
+      .map(([sectionId]) => sectionId);
     if (audit.overallGradeSection && isBelowGood(audit.overallGrade)) below.push(audit.overallGradeSection);
     for (const sectionId of below) bucket.below.set(sectionId, (bucket.below.get(sectionId) ?? 0) + 1);
   }

@@ -29,12 +29,12 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
         view.trend.map((m) => [m.month, m.due, m.completed, m.completedOnTime, m.completedLate, m.late, m.notYetDue, m.onTimeOutOf, share(m.onTimeOutOf > 0 ? m.completedOnTime / m.onTimeOutOf : null)]),
       );
     case 'grades':
-      return csv(
-        ['part', ...grades],
-        [['Overall', ...GRADES.map((g) => view.grades.overall[g])], ...view.grades.sections.map((s) => [s.title, ...GRADES.map((g) => s.grades[g])])],
-      );
+      return csv(['part', ...grades], [['Overall', ...GRADES.map((g) => view.grades.overall[g])], ...view.grades.sections.map((s) => [s.title, ...GRADES.map((g) => s.grades[g])])]);
     case 'trend':
-      return csv(['month', ...grades], view.trend.map((m) => [m.month, ...GRADES.map((g) => m.grades[g])]));
+      return csv(
+        ['month', ...grades],
+        view.trend.map((m) => [m.month, ...GRADES.map((g) => m.grades[g])]),
+      );
     case 'moderation':
       return csv(['grades compared', 'auditor’s grade', 'moderator’s grade', 'count'], [...moderationRows('Overall grade', view.moderation.overall, labels), ...moderationRows('Every re-graded grade', view.moderation.grades, labels)]);
     case 'actions': {
@@ -53,9 +53,15 @@ export function serviceFigureCsv(view: ServiceView, figure: ServiceFigure, label
       return csv(['figure', 'value'], rows);
     }
     case 'days-to-done':
-      return csv(['from day', 'to day', 'actions'], view.actions.daysToDone.map((b) => [b.from, b.to ?? 'a year or more', b.count]));
+      return csv(
+        ['from day', 'to day', 'actions'],
+        view.actions.daysToDone.map((b) => [b.from, b.to ?? 'a year or more', b.count]),
+      );
     case 'areas-for-development':
-      return csv(['section', 'graded below good', 'actions raised'], view.areasForDevelopment.map((a) => [a.title, a.belowGood, a.actionsRaised]));
+      return csv(
+        ['section', 'graded below good', 'actions raised'],
+        view.areasForDevelopment.map((a) => [a.title, a.belowGood, a.actionsRaised]),
+      );
     case 'fairness':
       return csv(
         ['dimension', 'group', 'audits due', 'completed on time', 'completed or late', 'on time (%)', ...grades],

@@ -10,10 +10,38 @@ const inputs = (overrides: Partial<ServiceInputs> = {}): ServiceInputs => ({
     {
       month: '2026-10',
       counters: {
-        'a.due': 5, 'a.done': 4, 'a.ontime': 3, 'g.g': 3, 'g.i': 1, 's.assessment.g': 2, 's.assessment.r': 2, 's.planning.i': 1,
-        'm.n': 2, 'm.o.gg': 1, 'm.o.gr': 1, 'm.s.gg': 3, 'm.s.gr': 1, 'm.s.ri': 1,
-        'x.raised': 6, 'x.done': 4, 'x.ontime': 3, 'x.verified': 2, 'x.cancelled': 1, 'x.d.3': 1, 'x.d.10': 2, 'x.d.45': 1, 'x.s.assessment': 4, 'x.s.planning': 2, 'x.i.yes': 1, 'o.30': 1,
-        'f.gender.female.due': 12, 'f.gender.female.ontime': 6, 'f.gender.female.g': 6, 'f.gender.female.i': 5, 'f.gender.male.due': 3, 'f.gender.other.due': 9,
+        'a.due': 5,
+        'a.done': 4,
+        'a.ontime': 3,
+        'g.g': 3,
+        'g.i': 1,
+        's.assessment.g': 2,
+        's.assessment.r': 2,
+        's.planning.i': 1,
+        'm.n': 2,
+        'm.o.gg': 1,
+        'm.o.gr': 1,
+        'm.s.gg': 3,
+        'm.s.gr': 1,
+        'm.s.ri': 1,
+        'x.raised': 6,
+        'x.done': 4,
+        'x.ontime': 3,
+        'x.verified': 2,
+        'x.cancelled': 1,
+        'x.d.3': 1,
+        'x.d.10': 2,
+        'x.d.45': 1,
+        'x.s.assessment': 4,
+        'x.s.planning': 2,
+        'x.i.yes': 1,
+        'o.30': 1,
+        'f.gender.female.due': 12,
+        'f.gender.female.ontime': 6,
+        'f.gender.female.g': 6,
+        'f.gender.female.i': 5,
+        'f.gender.male.due': 3,
+        'f.gender.other.due': 9,
       },
     },
     // Open actions due 25 and 26 November: overdue on the 26th is the one due the 25th, with October's.
@@ -87,7 +115,9 @@ describe('the service view from monthly totals', () => {
   it('judges each group’s share on time the same way: out of its audits completed or late', () => {
     // November has not ended: its 5 on-time audits count, its 3 not yet done do not.
     const rows = [...inputs().rows.filter((r) => r.month === '2026-10'), { month: '2026-11', counters: { 'f.gender.female.due': 8, 'f.gender.female.ontime': 5 } }];
-    const female = serviceView(inputs({ rows })).fairness.find((d) => d.dimension === 'gender')!.groups.find((g) => g.group === 'female')!;
+    const female = serviceView(inputs({ rows }))
+      .fairness.find((d) => d.dimension === 'gender')!
+      .groups.find((g) => g.group === 'female')!;
     expect(female.audits.value).toBe(20);
     expect(female.completedOnTime.value).toBe(11);
     expect(female.onTimeOutOf.value).toBe(17);
@@ -119,8 +149,18 @@ describe('the service view from monthly totals', () => {
 
 describe('the median of binned days', () => {
   it('is exact where bins are single days and averages the middle two of an even count', () => {
-    expect(medianOfBins([{ from: 2, to: 2, count: 1 }, { from: 5, to: 5, count: 1 }])).toBe(3.5);
-    expect(medianOfBins([{ from: 2, to: 2, count: 3 }, { from: 31, to: 37, count: 1 }])).toBe(2);
+    expect(
+      medianOfBins([
+        { from: 2, to: 2, count: 1 },
+        { from: 5, to: 5, count: 1 },
+      ]),
+    ).toBe(3.5);
+    expect(
+      medianOfBins([
+        { from: 2, to: 2, count: 3 },
+        { from: 31, to: 37, count: 1 },
+      ]),
+    ).toBe(2);
     expect(medianOfBins([])).toBeNull();
   });
 });

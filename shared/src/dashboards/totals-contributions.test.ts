@@ -36,7 +36,14 @@ describe('what an audit adds to its month', () => {
 
 describe('what a moderation adds', () => {
   it('fills the agreement tables with every re-graded grade and the overall grade alone', () => {
-    const moderation = { month: '2026-10', teamId: 'cin', sections: { assessment: { grade: 'good' }, planning: { grade: 'inadequate' } }, overallGrade: 'requires-improvement', auditorSectionGrades: { assessment: 'good', planning: 'requires-improvement' }, auditorOverallGrade: 'good' } as unknown as Moderation;
+    const moderation = {
+      month: '2026-10',
+      teamId: 'cin',
+      sections: { assessment: { grade: 'good' }, planning: { grade: 'inadequate' } },
+      overallGrade: 'requires-improvement',
+      auditorSectionGrades: { assessment: 'good', planning: 'requires-improvement' },
+      auditorOverallGrade: 'good',
+    } as unknown as Moderation;
     expect(moderationContribution(moderation, 'child-in-need')[0]!.counters).toEqual({ 'm.n': 1, 'm.s.gg': 1, 'm.s.ri': 1, 'm.s.gr': 1, 'm.o.gr': 1 });
   });
 });

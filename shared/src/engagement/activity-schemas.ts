@@ -33,9 +33,7 @@ export type ActivityTranslation = v.InferOutput<typeof ActivityTranslation>;
  * The title and description in each language the public area speaks besides English; a
  * language left out shows the English. Stored activities with only `cy` stay valid.
  */
-export const ActivityTranslations = v.strictObject(
-  Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, v.optional(ActivityTranslation)])) as Record<TranslationLanguage, v.OptionalSchema<typeof ActivityTranslation, undefined>>,
-);
+export const ActivityTranslations = v.strictObject(Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, v.optional(ActivityTranslation)])) as Record<TranslationLanguage, v.OptionalSchema<typeof ActivityTranslation, undefined>>);
 export type ActivityTranslations = v.InferOutput<typeof ActivityTranslations>;
 
 const closesAfterOpening = (a: { opensOn?: string; closesOn?: string | null }) => !a.opensOn || !a.closesOn || a.closesOn >= a.opensOn;
@@ -58,7 +56,10 @@ export const CreateActivityBody = v.pipe(
     publicLink: v.optional(v.boolean(), false),
     translations: v.optional(ActivityTranslations),
   }),
-  v.forward(v.check((a) => closesAfterOpening(a), CLOSES_AFTER), ['closesOn']),
+  v.forward(
+    v.check((a) => closesAfterOpening(a), CLOSES_AFTER),
+    ['closesOn'],
+  ),
 );
 export type CreateActivityBody = v.InferOutput<typeof CreateActivityBody>;
 
@@ -78,7 +79,10 @@ export const UpdateActivityBody = v.pipe(
     publicLink: v.optional(v.boolean()),
     translations: v.optional(v.nullable(ActivityTranslations)),
   }),
-  v.forward(v.check((a) => closesAfterOpening(a), CLOSES_AFTER), ['closesOn']),
+  v.forward(
+    v.check((a) => closesAfterOpening(a), CLOSES_AFTER),
+    ['closesOn'],
+  ),
 );
 export type UpdateActivityBody = v.InferOutput<typeof UpdateActivityBody>;
 

@@ -113,10 +113,7 @@ function textsIn(language: 'en' | 'cy' | 'pl' | 'ur' | 'easy'): { where: string;
     const local = localiseForm(version(form.templateId), language);
     return [
       { where: `${form.templateId} description`, text: local.description },
-      ...local.sections.flatMap((s) => [
-        { where: s.id, text: s.title },
-        ...s.questions.flatMap((q) => [{ where: q.id, text: q.label }, ...(q.options ?? []).map((o) => ({ where: `${q.id}.${o.value}`, text: o.label }))]),
-      ]),
+      ...local.sections.flatMap((s) => [{ where: s.id, text: s.title }, ...s.questions.flatMap((q) => [{ where: q.id, text: q.label }, ...(q.options ?? []).map((o) => ({ where: `${q.id}.${o.value}`, text: o.label }))])]),
     ];
   });
 }

@@ -86,8 +86,14 @@ export const IssueCodeBody = v.pipe(
     /** A note for staff, e.g. "Year 9 group, 12 March". Never shown to families. */
     label: v.optional(Text({ max: 80, required: 'Enter a label, or leave it out' })),
   }),
-  v.forward(v.check((b) => b.kind === 'single-use' || b.caseRef === undefined, 'Only a single-use code can be linked to a case'), ['caseRef']),
-  v.forward(v.check((b) => b.kind === 'shared' || b.maxResponses === undefined, 'A single-use code takes one response'), ['maxResponses']),
+  v.forward(
+    v.check((b) => b.kind === 'single-use' || b.caseRef === undefined, 'Only a single-use code can be linked to a case'),
+    ['caseRef'],
+  ),
+  v.forward(
+    v.check((b) => b.kind === 'shared' || b.maxResponses === undefined, 'A single-use code takes one response'),
+    ['maxResponses'],
+  ),
 );
 export type IssueCodeBody = v.InferOutput<typeof IssueCodeBody>;
 

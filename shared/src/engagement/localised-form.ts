@@ -70,9 +70,7 @@ export function localiseForm(form: TemplateVersion, language: EngagementLanguage
             label: textIn(question, 'label', language),
             ...(hint ? { hint } : {}),
             type: question.type as 'choice' | 'text',
-            ...(question.type === 'choice'
-              ? { options: (question.options ?? []).map((o) => ({ value: o.value, label: textIn(o, 'label', language), ...(isFeedbackPoint(o.value) ? { face: FACE_FOR_POINT[o.value] } : {}) })) }
-              : { maxLength: FREE_TEXT_MAX }),
+            ...(question.type === 'choice' ? { options: (question.options ?? []).map((o) => ({ value: o.value, label: textIn(o, 'label', language), ...(isFeedbackPoint(o.value) ? { face: FACE_FOR_POINT[o.value] } : {}) })) } : { maxLength: FREE_TEXT_MAX }),
           };
         }),
     })),

@@ -56,11 +56,7 @@ function freeTextSchema() {
 export function publicAnswersPatchSchema(form: Pick<TemplateDefinition, 'sections'>) {
   const sections = Object.fromEntries(
     form.sections.map((section) => {
-      const questions = Object.fromEntries(
-        section.questions
-          .filter((q) => q.type === 'choice' || q.type === 'text')
-          .map((q) => [q.id, v.optional(v.nullable(q.type === 'text' ? freeTextSchema() : answerSchemaFor(q)))]),
-      );
+      const questions = Object.fromEntries(section.questions.filter((q) => q.type === 'choice' || q.type === 'text').map((q) => [q.id, v.optional(v.nullable(q.type === 'text' ? freeTextSchema() : answerSchemaFor(q)))]));
       return [section.id, v.optional(v.strictObject(questions))];
     }),
   );

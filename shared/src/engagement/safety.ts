@@ -52,11 +52,7 @@ interface PreparedPhrase {
 }
 
 function prepare(extra: ExtraPhrases): PreparedPhrase[] {
-  return ENGAGEMENT_LANGUAGES.flatMap((language) =>
-    [...WORRYING_PHRASES[language], ...(extra[language] ?? [])]
-      .map((phrase) => ({ phrase, language, normalised: normaliseForMatching(phrase) }))
-      .filter((p) => p.normalised.trim().length > 0),
-  );
+  return ENGAGEMENT_LANGUAGES.flatMap((language) => [...WORRYING_PHRASES[language], ...(extra[language] ?? [])].map((phrase) => ({ phrase, language, normalised: normaliseForMatching(phrase) })).filter((p) => p.normalised.trim().length > 0));
 }
 
 /** The first listed phrase found as whole words in `text`, from any language's list. */

@@ -84,8 +84,7 @@ export function evaluateTimescales(events: readonly JourneyEvent[], today: strin
         start: lookedAfter,
         reviews: ofType(sorted, 'looked-after-review').filter((e) => e.date >= lookedAfter.date),
         dueAfter: (n, previous) => (n === 0 ? addWorkingDays(previous, 20) : addMonths(previous, n === 1 ? 3 : 6)),
-        ruleOf: (n) =>
-          n === 0 ? 'First looked-after review within 20 working days' : n === 1 ? 'Second looked-after review within 3 months of the first' : `Looked-after review ${n + 1} within 6 months of the last`,
+        ruleOf: (n) => (n === 0 ? 'First looked-after review within 20 working days' : n === 1 ? 'Second looked-after review within 3 months of the first' : `Looked-after review ${n + 1} within 6 months of the last`),
         today,
       }),
     );

@@ -25,7 +25,10 @@ function moderation(teamId: string, pairs: [string, Grade, Grade][], overall?: [
 describe('pairing a moderation with the audit', () => {
   it('pairs each re-graded section and the overall grade with the auditor’s, best grade as 0', () => {
     const m = moderation('cin', [['assessment', 'good', 'requires-improvement']], ['good', 'good']);
-    expect(moderationPairs(m)).toEqual([{ auditor: 1, moderator: 2 }, { auditor: 1, moderator: 1 }]);
+    expect(moderationPairs(m)).toEqual([
+      { auditor: 1, moderator: 2 },
+      { auditor: 1, moderator: 1 },
+    ]);
     expect(moderationPairs(m, { overallOnly: true })).toEqual([{ auditor: 1, moderator: 1 }]);
   });
 
@@ -43,7 +46,17 @@ describe('agreement by team, with known values', () => {
   //   = [r0: 1·(0·1 + 1/9·1 + 4/9·2)] + [r1: 2·(1/9·1 + 0 + 1/9·2)] + [r3: 1·(9/9·1 + 4/9·1 + 1/9·2)]
   //   = (1/9 + 8/9) + (2/9 + 4/9) + (1 + 4/9 + 2/9) = 1 + 6/9 + 15/9 = 3.333… → / 16 = 0.208333…
   // kappa = 1 - (1/18) / (10/48) = 1 - 48/180 = 0.7333…
-  const teamA = [moderation('a', [['s1', 'good', 'good'], ['s2', 'good', 'requires-improvement'], ['s3', 'outstanding', 'outstanding']], ['inadequate', 'requires-improvement'])];
+  const teamA = [
+    moderation(
+      'a',
+      [
+        ['s1', 'good', 'good'],
+        ['s2', 'good', 'requires-improvement'],
+        ['s3', 'outstanding', 'outstanding'],
+      ],
+      ['inadequate', 'requires-improvement'],
+    ),
+  ];
   // Team B: one exact pair on the overall grade only; every grade on one point, so kappa is undefined.
   const teamB = [moderation('b', [], ['good', 'good'])];
 

@@ -33,8 +33,14 @@ export interface AgreementFigures {
 
 export function agreementOf(moderations: readonly Moderation[]): AgreementFigures {
   return {
-    grades: gradeAgreement(moderations.flatMap((m) => moderationPairs(m)), GRADES.length),
-    overall: gradeAgreement(moderations.flatMap((m) => moderationPairs(m, { overallOnly: true })), GRADES.length),
+    grades: gradeAgreement(
+      moderations.flatMap((m) => moderationPairs(m)),
+      GRADES.length,
+    ),
+    overall: gradeAgreement(
+      moderations.flatMap((m) => moderationPairs(m, { overallOnly: true })),
+      GRADES.length,
+    ),
     audits: moderations.length,
   };
 }

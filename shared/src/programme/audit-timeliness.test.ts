@@ -58,7 +58,10 @@ describe('counting audits by where they stand', () => {
   });
 
   it('gives the same counts from a month’s totals as from its audits one by one', () => {
-    for (const [month, ended] of [['2026-11', true], ['2026-12', false]] as const) {
+    for (const [month, ended] of [
+      ['2026-11', true],
+      ['2026-12', false],
+    ] as const) {
       const ofMonth = audits.filter((a) => a.month === month);
       const notCancelled = ofMonth.filter((a) => a.state !== 'cancelled');
       const completed = notCancelled.filter((a) => a.state === 'completed');

@@ -10,7 +10,10 @@ const candidate: fc.Arbitrary<SampleCandidate> = fc.record({
   holderId: fc.constantFrom('h1', 'h2', 'h3', 'h4', 'h5', 'h6'),
   caseType: fc.constantFrom(...TYPES),
   status: fc.constantFrom('open', 'open', 'open', 'closed'),
-  lastAuditedOn: fc.option(fc.date({ min: new Date('2024-01-01'), max: new Date('2026-10-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined }),
+  lastAuditedOn: fc.option(
+    fc.date({ min: new Date('2024-01-01'), max: new Date('2026-10-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    { nil: undefined },
+  ),
   auditUnderWay: fc.constantFrom(false, false, false, true),
 }) as fc.Arbitrary<SampleCandidate>;
 
@@ -22,7 +25,13 @@ describe('monthly audit sample', () => {
     fc.assert(
       fc.property(caseload, settings, (cases, { seed, size }) => {
         const sample = proposeSample({ seed, month: MONTH, size, candidates: cases });
-        for (const ref of sample.picked) expect(ineligibility(cases.find((c) => c.ref === ref)!, `${MONTH}-01`)).toBeNull();
+        for (const ref of sample.picked)
+          expect(
+            ineligibility(
+              cases.find((c) => c.ref === ref)!,
+              `${MONTH}-01`,
+            ),
+          ).toBeNull();
       }),
     );
   });

@@ -55,9 +55,7 @@ export interface Sample {
 export function proposeSample(options: { seed: string; month: string; size: number; candidates: readonly SampleCandidate[] }): Sample {
   const monthStart = `${options.month}-01`;
   const random = seededRandom(options.seed);
-  const eligible = [...options.candidates]
-    .filter((c) => ineligibility(c, monthStart) === null)
-    .sort((a, b) => a.ref.localeCompare(b.ref)); // a fixed order first, so the seed alone decides
+  const eligible = [...options.candidates].filter((c) => ineligibility(c, monthStart) === null).sort((a, b) => a.ref.localeCompare(b.ref)); // a fixed order first, so the seed alone decides
   for (let i = eligible.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];

@@ -18,7 +18,10 @@ export const SettingsFields = {
   dutyContactEmail: v.pipe(v.string(), v.email('Enter an email address like duty@council.gov.uk'), v.maxLength(254)),
   dutyPhone: Phone,
   auditsPerManagerPerMonth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)),
-  gradeLabels: v.pipe(v.tuple([GradeLabel, GradeLabel, GradeLabel, GradeLabel]), v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters')),
+  gradeLabels: v.pipe(
+    v.tuple([GradeLabel, GradeLabel, GradeLabel, GradeLabel]),
+    v.check((l) => l.every((s) => s.trim().length > 0 && s.length <= 40), 'Each grade needs a label of at most 40 characters'),
+  ),
   retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
   /** How long after an audit graded Inadequate overall the case is audited again. */
   reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),

@@ -29,9 +29,5 @@ export const tableDefinition = {
 
 /** Every key attribute the table or an index uses; all are strings. */
 export function keyAttributes(): string[] {
-  return [
-    tableDefinition.partitionKey,
-    tableDefinition.sortKey,
-    ...tableDefinition.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
-  ];
+  return [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
 }

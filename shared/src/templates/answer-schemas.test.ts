@@ -15,7 +15,16 @@ const template: Pick<TemplateDefinition, 'sections'> = {
         { id: 'grade', label: 'Grade', type: 'grade', required: true },
         { id: 'notes', label: 'Notes', type: 'text', required: false },
         { id: 'on', label: 'Date', type: 'date', required: false },
-        { id: 'seen', label: 'Seen alone?', type: 'choice', required: false, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] },
+        {
+          id: 'seen',
+          label: 'Seen alone?',
+          type: 'choice',
+          required: false,
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ],
+        },
         { id: 'concern', label: 'Concern', type: 'flag', required: false, meaning: 'safeguarding-concern' },
       ],
     },
@@ -37,9 +46,7 @@ describe('answers checked against a template version', () => {
   });
 
   it('refuses a grade that is not on the scale, a wrong type, an impossible date and an unknown option', () => {
-    expect(paths({ assessment: { grade: 'excellent', evidenced: true, on: '2026-02-30', seen: 'maybe', concern: 'yes' } }).sort()).toEqual(
-      ['assessment.concern', 'assessment.evidenced', 'assessment.grade', 'assessment.on', 'assessment.seen'],
-    );
+    expect(paths({ assessment: { grade: 'excellent', evidenced: true, on: '2026-02-30', seen: 'maybe', concern: 'yes' } }).sort()).toEqual(['assessment.concern', 'assessment.evidenced', 'assessment.grade', 'assessment.on', 'assessment.seen']);
   });
 
   it('turns empty strings from a form and nulls into "clear this answer"', () => {

@@ -31,7 +31,10 @@ const blankToNull = <T>(value: T | '') => (value === '' ? null : value);
 
 function choiceSchema<const T extends string>(values: readonly T[], message: string) {
   const allowed: (T | '')[] = [...values, ''];
-  return v.pipe(v.picklist(allowed, message), v.transform((value: T | '') => blankToNull(value)));
+  return v.pipe(
+    v.picklist(allowed, message),
+    v.transform((value: T | '') => blankToNull(value)),
+  );
 }
 
 /** The schema for one question's answer, by its type. */
@@ -42,11 +45,19 @@ export function answerSchemaFor(question: Question) {
     case 'grade':
       return choiceSchema(GRADES, 'Choose one of the four grades on the scale');
     case 'choice':
-      return choiceSchema((question.options ?? []).map((o) => o.value), 'Choose one of the options given');
+      return choiceSchema(
+        (question.options ?? []).map((o) => o.value),
+        'Choose one of the options given',
+      );
     case 'text':
       return v.pipe(Text({ max: TEXT_ANSWER_MAX, lines: 'many', notText: 'Enter text' }), v.transform(blankToNull));
     case 'date':
-      return v.pipe(v.string('Enter a date as YYYY-MM-DD'), v.trim(), v.check((s) => s === '' || isIsoDate(s), 'Enter a real date as YYYY-MM-DD'), v.transform(blankToNull));
+      return v.pipe(
+        v.string('Enter a date as YYYY-MM-DD'),
+        v.trim(),
+        v.check((s) => s === '' || isIsoDate(s), 'Enter a real date as YYYY-MM-DD'),
+        v.transform(blankToNull),
+      );
     case 'flag':
       return v.boolean('Answer yes (true) or no (false)');
   }

@@ -7,7 +7,25 @@ const valid = {
   kind: 'feedback-form',
   name: 'How are we doing?',
   description: 'A short survey',
-  sections: [{ id: 'about', title: 'About you', guidance: [], questions: [{ id: 'safe', label: 'I feel safe', type: 'choice', required: true, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }] }],
+  sections: [
+    {
+      id: 'about',
+      title: 'About you',
+      guidance: [],
+      questions: [
+        {
+          id: 'safe',
+          label: 'I feel safe',
+          type: 'choice',
+          required: true,
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 const problems = (input: unknown) => v.safeParse(TemplateDefinition, input).issues?.map((i) => i.message) ?? [];

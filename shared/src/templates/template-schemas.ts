@@ -93,7 +93,11 @@ export const TemplateDefinition = v.pipe(
 export type TemplateDefinition = v.InferOutput<typeof TemplateDefinition>;
 
 /** A new version of an existing template: its id and kind never change. */
-export const PublishTemplateVersionBody = v.pipe(v.strictObject(templateContentEntries), v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS), v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL));
+export const PublishTemplateVersionBody = v.pipe(
+  v.strictObject(templateContentEntries),
+  v.check((t) => uniqueSectionIds(t), UNIQUE_SECTIONS),
+  v.check((t) => atMostOneOverallGrade(t), ONE_OVERALL),
+);
 export type PublishTemplateVersionBody = v.InferOutput<typeof PublishTemplateVersionBody>;
 
 /** One published, immutable version of a template. */

@@ -99,7 +99,15 @@ function withTranslation<N extends Translated<string>>(node: N, language: Transl
  * const result = publishBodyWithTranslations({ version, language: 'pl', texts: { name: 'Wyraź swoje zdanie' } });
  * if (result.ok) await publish(version.templateId, version.version, result.body);
  */
-export function publishBodyWithTranslations({ version, language, texts }: { version: TemplateVersion; language: TranslationLanguage; texts: Readonly<Record<string, string | undefined>> }): { ok: true; body: PublishTemplateVersionBody } | { ok: false; errors: TranslationFieldError[] } {
+export function publishBodyWithTranslations({
+  version,
+  language,
+  texts,
+}: {
+  version: TemplateVersion;
+  language: TranslationLanguage;
+  texts: Readonly<Record<string, string | undefined>>;
+}): { ok: true; body: PublishTemplateVersionBody } | { ok: false; errors: TranslationFieldError[] } {
   const errors: TranslationFieldError[] = [];
   const named = TRANSLATION_LANGUAGE_NAMES[language];
   const byKey = new Map(translatableTexts(version, language).map((t) => [t.key, t]));

@@ -6,7 +6,15 @@ const A = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801';
 describe('tenantKeys', () => {
   it('starts every table and index key with the tenant', () => {
     const k = tenantKeys(A);
-    const keys = [k.profile().PK, k.user('u1').PK, k.case('NV-1').PK, k.activity('2026-01-01T00:00:00Z', 'case', 'NV-1', 2).PK, k.outboxPartition(), k.idempotencyPartition(), ...Object.values(k.caseIndexEntries({ ref: 'NV-1', teamId: 't', holderId: 'h', studentId: 's' })).filter((_, i) => i % 2 === 0)];
+    const keys = [
+      k.profile().PK,
+      k.user('u1').PK,
+      k.case('NV-1').PK,
+      k.activity('2026-01-01T00:00:00Z', 'case', 'NV-1', 2).PK,
+      k.outboxPartition(),
+      k.idempotencyPartition(),
+      ...Object.values(k.caseIndexEntries({ ref: 'NV-1', teamId: 't', holderId: 'h', studentId: 's' })).filter((_, i) => i % 2 === 0),
+    ];
     for (const key of keys) expect(key === `TENANT#${A}` || key.startsWith(`TENANT#${A}#`)).toBe(true);
   });
 

@@ -153,10 +153,7 @@ export function tenantKeys(tenantId: string) {
       const id = safe(a.id, 'action id');
       const order = a.closedOn === undefined ? `OPEN#${safe(a.dueDate, 'due date')}#${id}` : `CLOSED#${safe(a.closedOn, 'closed date')}#${id}`;
       // An action with no case (one raised from feedback) has no entry by case.
-      const byCase =
-        a.caseRef === undefined || a.source.auditId === undefined
-          ? {}
-          : { GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#ACTIONS`, GSI3SK: `${a.source.type.toUpperCase()}#${safe(a.source.auditId, 'source id')}#ACTION#${id}` };
+      const byCase = a.caseRef === undefined || a.source.auditId === undefined ? {} : { GSI3PK: `${root}#CASE#${safe(a.caseRef, 'case reference')}#ACTIONS`, GSI3SK: `${a.source.type.toUpperCase()}#${safe(a.source.auditId, 'source id')}#ACTION#${id}` };
       return {
         GSI1PK: `${root}#OWNER#${safe(a.ownerId, 'user id')}#ACTIONS`,
         GSI1SK: order,

@@ -58,7 +58,5 @@ export function Text(rules: TextRules) {
   // Direction controls go last, so the API description still shows the lengths (it stops at a
   // transform); text that was nothing but controls is then empty, and checked again.
   const withoutControls = [v.transform(withoutDirectionControls), v.trim()] as const;
-  return rules.required
-    ? v.pipe(checked, v.minLength(1, rules.required), v.maxLength(rules.max, tooLong), ...withoutControls, v.minLength(1, rules.required))
-    : v.pipe(checked, v.maxLength(rules.max, tooLong), ...withoutControls);
+  return rules.required ? v.pipe(checked, v.minLength(1, rules.required), v.maxLength(rules.max, tooLong), ...withoutControls, v.minLength(1, rules.required)) : v.pipe(checked, v.maxLength(rules.max, tooLong), ...withoutControls);
 }

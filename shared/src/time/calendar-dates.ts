@@ -80,7 +80,7 @@ export function isWorkingDay(date: string): boolean {
 /** The date `count` working days after `date` (the day itself is day 0). */
 export function addWorkingDays(date: string, count: number): string {
   let current = date;
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) added++;
   }

@@ -27,8 +27,7 @@ export async function visibleActivities(tenant: TenantContext, viewer: Engagemen
   return all;
 }
 
-const matches = (a: EngagementActivity, q: ResultsQuery) =>
-  (q.audience === undefined || a.audience === q.audience) && (q.team === undefined || a.teamId === q.team) && (q.caseType === undefined || a.caseType === q.caseType);
+const matches = (a: EngagementActivity, q: ResultsQuery) => (q.audience === undefined || a.audience === q.audience) && (q.team === undefined || a.teamId === q.team) && (q.caseType === undefined || a.caseType === q.caseType);
 
 async function roundOf(tenant: TenantContext, activity: EngagementActivity, q: ResultsQuery, now: Date): Promise<Round> {
   const responses = (await sentResponses(tenant, activity.id, now)).filter((r) => {

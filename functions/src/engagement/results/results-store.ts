@@ -14,7 +14,6 @@ import { ApiError } from '../../platform/http/api-error.ts';
 /** `themesVersion` counts the times it was tagged: the version its theme counts in the monthly totals come from. */
 export type TaggedFeedback = FeedbackResponse & { themes?: string[]; themesVersion?: number };
 
-
 /** Every sent response of an activity, with its tags; drafts and expired ones are left out. */
 export async function sentResponses(tenant: TenantContext, activityId: string, now: Date): Promise<TaggedFeedback[]> {
   const prefix = tenant.keys.feedbackResponsesPrefix(activityId);

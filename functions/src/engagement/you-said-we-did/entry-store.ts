@@ -15,9 +15,7 @@ export async function putEntry(tenant: TenantContext, entry: YouSaidWeDidEntry):
 
 /** Newest first; an authority publishes a handful a year, so the 200 newest are plenty. */
 export async function listEntries(tenant: TenantContext): Promise<YouSaidWeDidEntry[]> {
-  const result = await tenant.db.send(
-    new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.youSaidWeDidPartition() }, ScanIndexForward: false, Limit: 200 }),
-  );
+  const result = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.youSaidWeDidPartition() }, ScanIndexForward: false, Limit: 200 }));
   return (result.Items ?? []).map((item) => withoutKeys<YouSaidWeDidEntry>(item));
 }
 

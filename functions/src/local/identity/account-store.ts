@@ -54,11 +54,7 @@ function parseAccount(item: Record<string, unknown>): SignInAccount | undefined 
  * The account for an email address, or undefined when there is none (or the stored item
  * is malformed: refusing to sign in is safer than guessing at its fields).
  */
-export async function findAccount(options: {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-  email: string;
-}): Promise<SignInAccount | undefined> {
+export async function findAccount(options: { db: DynamoDBDocumentClient; tableName: string; email: string }): Promise<SignInAccount | undefined> {
   let key: Key;
   try {
     key = platformKeys.account(options.email.trim());

@@ -13,11 +13,7 @@ function requestedResources(resource: unknown): string[] {
 }
 
 /** Saves a grant covering the interaction's request and returns its id. */
-export async function grantRequestedAccess(options: {
-  provider: Provider;
-  details: InteractionDetails;
-  accountId: string;
-}): Promise<string> {
+export async function grantRequestedAccess(options: { provider: Provider; details: InteractionDetails; accountId: string }): Promise<string> {
   const { provider, details, accountId } = options;
   const clientId = String(details.params.client_id);
   const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;

@@ -47,9 +47,7 @@ export class CookieJar {
   /** The `Cookie` header value for a request to `url`, or undefined when none apply. */
   headerFor(url: string): string | undefined {
     const { pathname } = new URL(url);
-    const pairs = [...this.#cookies.entries()]
-      .filter(([, cookie]) => pathMatches(pathname, cookie.path))
-      .map(([key, cookie]) => `${key.slice(0, key.indexOf(';'))}=${cookie.value}`);
+    const pairs = [...this.#cookies.entries()].filter(([, cookie]) => pathMatches(pathname, cookie.path)).map(([key, cookie]) => `${key.slice(0, key.indexOf(';'))}=${cookie.value}`);
     return pairs.length > 0 ? pairs.join('; ') : undefined;
   }
 }

@@ -90,21 +90,15 @@ describe('tokens from the local identity provider', () => {
 
 describe('refused sign-ins', () => {
   it('refuses a wrong password', async () => {
-    await expect(fetchAccessToken({ issuer: identity.issuer, email: practitioner.email, password: 'not the password' })).rejects.toBeInstanceOf(
-      SignInRefusedError,
-    );
+    await expect(fetchAccessToken({ issuer: identity.issuer, email: practitioner.email, password: 'not the password' })).rejects.toBeInstanceOf(SignInRefusedError);
   });
 
   it('refuses an unknown email address the same way', async () => {
-    await expect(fetchAccessToken({ issuer: identity.issuer, email: 'nobody@example.org', password: TEST_PASSWORD })).rejects.toBeInstanceOf(
-      SignInRefusedError,
-    );
+    await expect(fetchAccessToken({ issuer: identity.issuer, email: 'nobody@example.org', password: TEST_PASSWORD })).rejects.toBeInstanceOf(SignInRefusedError);
   });
 
   it('refuses an inactive account even with the right password', async () => {
-    await expect(fetchAccessToken({ issuer: identity.issuer, email: inactive.email, password: TEST_PASSWORD })).rejects.toBeInstanceOf(
-      SignInRefusedError,
-    );
+    await expect(fetchAccessToken({ issuer: identity.issuer, email: inactive.email, password: TEST_PASSWORD })).rejects.toBeInstanceOf(SignInRefusedError);
   });
 
   it('stops issuing tokens, even by refresh, to an account deactivated after it signed in', async () => {
@@ -133,8 +127,6 @@ describe('refused sign-ins', () => {
   });
 
   it('refuses a client it does not know', async () => {
-    await expect(fetchAccessToken({ issuer: identity.issuer, email: practitioner.email, password: TEST_PASSWORD, clientId: 'stranger' })).rejects.toBeInstanceOf(
-      SignInFlowError,
-    );
+    await expect(fetchAccessToken({ issuer: identity.issuer, email: practitioner.email, password: TEST_PASSWORD, clientId: 'stranger' })).rejects.toBeInstanceOf(SignInFlowError);
   });
 });

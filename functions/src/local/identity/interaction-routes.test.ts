@@ -43,7 +43,7 @@ function postForm(options: { url: string; jar?: CookieJar; fields: Record<string
 }
 
 describe('the sign-in page', () => {
-  it('is Waypoint\'s own page with a unique title, labelled fields and the right autocomplete hints', async () => {
+  it("is Waypoint's own page with a unique title, labelled fields and the right autocomplete hints", async () => {
     const { page, html } = await openSignInPage();
     expect(page.status).toBe(200);
     expect(html).toContain('<html lang="en">');
@@ -126,7 +126,7 @@ describe('forged sign-in posts', () => {
   });
 });
 
-describe('the provider\'s other pages', () => {
+describe("the provider's other pages", () => {
   it('shows errors on a Waypoint page without internal detail', async () => {
     const response = await fetch(`${identity.issuer}/auth?client_id=stranger&response_type=code`);
     const html = await response.text();

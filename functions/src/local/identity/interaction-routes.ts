@@ -81,13 +81,7 @@ async function consent(options: { provider: Provider; details: InteractionDetail
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
 
-export async function handleInteraction(options: {
-  provider: Provider;
-  accounts: AccountDirectory;
-  req: IncomingMessage;
-  res: ServerResponse;
-  pathname: string;
-}): Promise<void> {
+export async function handleInteraction(options: { provider: Provider; accounts: AccountDirectory; req: IncomingMessage; res: ServerResponse; pathname: string }): Promise<void> {
   const { provider, accounts, req, res, pathname } = options;
   const uid = INTERACTION_PATH.exec(pathname)?.[1];
   let details: InteractionDetails | undefined;
@@ -97,10 +91,7 @@ export async function handleInteraction(options: {
     details = undefined; // no interaction cookie, or the interaction has expired
   }
   if (!details || details.uid !== uid) {
-    return sendNotice(res, 400, 'Your sign-in has timed out', [
-      'Sign-in must be finished in the browser it was started in, within 30 minutes.',
-      'Go back to Waypoint and sign in again.',
-    ]);
+    return sendNotice(res, 400, 'Your sign-in has timed out', ['Sign-in must be finished in the browser it was started in, within 30 minutes.', 'Go back to Waypoint and sign in again.']);
   }
   try {
     if (req.method === 'GET' && details.prompt.name === 'login') {

@@ -28,10 +28,7 @@ ${form}
 }
 
 export async function postLogoutSuccessSource(ctx: ProviderContext): Promise<void> {
-  send(
-    ctx,
-    renderNoticePage({ title: 'You have signed out – Waypoint', heading: 'You have signed out', paragraphs: ['You can close this window.'] }),
-  );
+  send(ctx, renderNoticePage({ title: 'You have signed out – Waypoint', heading: 'You have signed out', paragraphs: ['You can close this window.'] }));
 }
 
 /** Shows the OAuth error code and description (escaped); never a stack or internal detail. */

@@ -90,7 +90,11 @@ function formAction(html: string, pageUrl: string): string {
 async function pageText(response: Response): Promise<string> {
   const html = await response.text();
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
-  return main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** The token endpoint's answer: the access token for the API, and an ID token about the person. */

@@ -50,7 +50,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('the sign-in page in a browser', () => {
-  it('passes axe-core\'s WCAG 2.2 A and AA and best-practice rules', async () => {
+  it("passes axe-core's WCAG 2.2 A and AA and best-practice rules", async () => {
     const page = await openSignInPage({ forAxe: true });
     expect(await page.title()).toBe('Sign in – Waypoint');
     expect(await axeViolations(page)).toEqual([]);
@@ -91,7 +91,7 @@ describe('the sign-in page in a browser', () => {
   });
 });
 
-describe('the provider\'s other pages in a browser', () => {
+describe("the provider's other pages in a browser", () => {
   async function signInWithAxeEnabled(): Promise<Page> {
     const page = await openSignInPage({ forAxe: true });
     await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);

@@ -26,9 +26,7 @@ export function renderSignInPage(options: SignInPageOptions): string {
 <ul><li><a href="#email">${SIGN_IN_FAILED_MESSAGE}</a></li></ul>
 </div>`
     : '';
-  const errorMessage = failed
-    ? `<p id="sign-in-error" class="error-message"><span class="visually-hidden">Error:</span> ${SIGN_IN_FAILED_MESSAGE}</p>`
-    : '';
+  const errorMessage = failed ? `<p id="sign-in-error" class="error-message"><span class="visually-hidden">Error:</span> ${SIGN_IN_FAILED_MESSAGE}</p>` : '';
   const mainHtml = `<h1>Sign in to Waypoint</h1>
 ${errorSummary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>

@@ -66,7 +66,11 @@ describe('the demo audits', () => {
   it('never dates anything after the moment it is seeded, even early on the first of the month', () => {
     const early = new Date('2026-11-01T06:00:00Z');
     const seeded = demoAudits(northvale, early);
-    const stamps = [...seeded.audits.flatMap((a) => [a.createdAt, a.updatedAt, a.completedAt, a.cancelledAt]), ...seeded.reflections.map((r) => r.createdAt), ...seeded.actions.flatMap((a) => [a.createdAt, a.updatedAt, a.completedAt, a.verifiedAt, a.cancelledAt, a.startedAt])];
+    const stamps = [
+      ...seeded.audits.flatMap((a) => [a.createdAt, a.updatedAt, a.completedAt, a.cancelledAt]),
+      ...seeded.reflections.map((r) => r.createdAt),
+      ...seeded.actions.flatMap((a) => [a.createdAt, a.updatedAt, a.completedAt, a.verifiedAt, a.cancelledAt, a.startedAt]),
+    ];
     for (const stamp of stamps.filter((s): s is string => s !== undefined)) expect(stamp <= early.toISOString(), stamp).toBe(true);
     for (const audit of seeded.audits) if (audit.conversationDate) expect(audit.conversationDate <= '2026-11-01').toBe(true);
   });

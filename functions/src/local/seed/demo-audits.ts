@@ -90,7 +90,13 @@ export function demoAudits(tenant: DemoTenant, now: Date): DemoAuditData {
         auditorId: `${p}-${plan.auditor}`,
         caseHolderId: c.holderId,
         studentId: c.studentId ?? undefined,
-        partners: c.caseType === 'early-help' ? [{ name: 'Dana Whitfield', agency: 'Northgate Primary School', role: 'Designated safeguarding lead' }, { name: 'Omar Haddad', agency: 'Health visiting' }] : [],
+        partners:
+          c.caseType === 'early-help'
+            ? [
+                { name: 'Dana Whitfield', agency: 'Northgate Primary School', role: 'Designated safeguarding lead' },
+                { name: 'Omar Haddad', agency: 'Health visiting' },
+              ]
+            : [],
         conversationDate: plan.state === 'planned' ? undefined : conversationDate,
         periodReviewed: { from: monthsBefore(`${month}-01`, 12), to: `${month}-01` },
         answers,
@@ -125,19 +131,53 @@ function addFollowUp(data: DemoAuditData, audit: Audit, options: { sectionForAct
   const laterThatDay = (time: string) => earlier(done.replace('12:00', time), options.now);
   const p = audit.id.split('-')[0];
   if (audit.caseHolderId === `${p}-practitioner`) {
-    data.reflections.push({ id: `${audit.id}-r1`, auditId: audit.id, authorId: audit.caseHolderId, authorRole: 'case-holder', text: 'Talking it through helped me see that my visits record what I did more than what the child showed me. I will use the three houses tool again before the review, and I feel more confident about the analysis.', afterCompletion: true, createdAt: laterThatDay('15:30') });
+    data.reflections.push({
+      id: `${audit.id}-r1`,
+      auditId: audit.id,
+      authorId: audit.caseHolderId,
+      authorRole: 'case-holder',
+      text: 'Talking it through helped me see that my visits record what I did more than what the child showed me. I will use the three houses tool again before the review, and I feel more confident about the analysis.',
+      afterCompletion: true,
+      createdAt: laterThatDay('15:30'),
+    });
   }
   if (audit.studentId) {
-    data.reflections.push({ id: `${audit.id}-r2`, auditId: audit.id, authorId: audit.studentId, authorRole: 'student', text: 'Seeing how the chronology was used to spot a pattern of missed appointments was new to me. I want to practise writing analysis rather than description.', afterCompletion: true, createdAt: laterThatDay('16:45') });
+    data.reflections.push({
+      id: `${audit.id}-r2`,
+      auditId: audit.id,
+      authorId: audit.studentId,
+      authorRole: 'student',
+      text: 'Seeing how the chronology was used to spot a pattern of missed appointments was new to me. I want to practise writing analysis rather than description.',
+      afterCompletion: true,
+      createdAt: laterThatDay('16:45'),
+    });
   }
   const dueFrom = (days: number) => addDays(done.slice(0, 10), days);
   const manager = audit.auditorId;
   const owner = audit.caseHolderId ?? manager;
   const base = { state: 'open' as const, caseRef: audit.caseRef, teamId: audit.teamId, caseType: audit.caseType, raisedById: audit.auditorId, reopenings: [], version: 1, createdAt: done, updatedAt: done };
-  data.actions.push({ ...base, id: `${audit.id}-a1`, source: { type: 'audit', auditId: audit.id, sectionId: options.sectionForAction }, description: 'Update the plan so every action has an owner and a date, and share it with the family.', finding: 'Two plan actions drifted past their dates without a recorded reason.', ownerId: owner, dueDate: dueFrom(28), priority: 'medium' });
+  data.actions.push({
+    ...base,
+    id: `${audit.id}-a1`,
+    source: { type: 'audit', auditId: audit.id, sectionId: options.sectionForAction },
+    description: 'Update the plan so every action has an owner and a date, and share it with the family.',
+    finding: 'Two plan actions drifted past their dates without a recorded reason.',
+    ownerId: owner,
+    dueDate: dueFrom(28),
+    priority: 'medium',
+  });
   if (options.weakest && options.weakest !== options.sectionForAction) {
     // The team manager owns supervision actions; QA and senior managers are not in the team, so the case holder does.
     const ownerForWeakest = audit.auditorId.endsWith('-manager') ? manager : owner;
-    data.actions.push({ ...base, id: `${audit.id}-a2`, source: { type: 'audit', auditId: audit.id, sectionId: options.weakest }, description: 'Discuss this section in supervision and agree what will change for the child, with dates.', finding: 'The section was graded below good.', ownerId: ownerForWeakest, dueDate: dueFrom(14), priority: audit.overallGrade === 'inadequate' ? 'high' : 'medium' });
+    data.actions.push({
+      ...base,
+      id: `${audit.id}-a2`,
+      source: { type: 'audit', auditId: audit.id, sectionId: options.weakest },
+      description: 'Discuss this section in supervision and agree what will change for the child, with dates.',
+      finding: 'The section was graded below good.',
+      ownerId: ownerForWeakest,
+      dueDate: dueFrom(14),
+      priority: audit.overallGrade === 'inadequate' ? 'high' : 'medium',
+    });
   }
 }

@@ -137,20 +137,54 @@ type ThemeKey = 'listened' | 'worker' | 'family' | 'plans' | 'waiting' | 'safe';
 type Comment = readonly [text: string, themes: readonly ThemeKey[]];
 
 const CHILD_GOOD: Record<'en' | 'cy', Comment[]> = {
-  en: [['My worker is kind and funny.', ['worker']], ['I like it when we go to the park and talk.', ['listened']], ['She listens to me.', ['listened']], ['I got to see my nan more.', ['family']], ['He always comes when he says he will.', ['worker']]],
-  cy: [['Mae fy ngweithiwr yn garedig ac yn ddoniol.', ['worker']], ['Rwy’n hoffi pan ry’n ni’n mynd i’r parc i siarad.', ['listened']], ['Mae hi’n gwrando arna i.', ['listened']], ['Rwy’n cael gweld Mam-gu yn amlach.', ['family']]],
+  en: [
+    ['My worker is kind and funny.', ['worker']],
+    ['I like it when we go to the park and talk.', ['listened']],
+    ['She listens to me.', ['listened']],
+    ['I got to see my nan more.', ['family']],
+    ['He always comes when he says he will.', ['worker']],
+  ],
+  cy: [
+    ['Mae fy ngweithiwr yn garedig ac yn ddoniol.', ['worker']],
+    ['Rwy’n hoffi pan ry’n ni’n mynd i’r parc i siarad.', ['listened']],
+    ['Mae hi’n gwrando arna i.', ['listened']],
+    ['Rwy’n cael gweld Mam-gu yn amlach.', ['family']],
+  ],
 };
 const CHILD_BETTER: Record<'en' | 'cy', Comment[]> = {
-  en: [['More visits after school, not in lessons.', ['worker']], ['Tell me sooner when things change.', ['plans']], ['I want to know what the meetings are about.', ['plans']], ['Nothing, it is good.', []]],
-  cy: [['Mwy o ymweliadau ar ôl ysgol, nid yn ystod gwersi.', ['worker']], ['Dweud wrtha i’n gynt pan mae pethau’n newid.', ['plans']], ['Dim byd, mae’n dda.', []]],
+  en: [
+    ['More visits after school, not in lessons.', ['worker']],
+    ['Tell me sooner when things change.', ['plans']],
+    ['I want to know what the meetings are about.', ['plans']],
+    ['Nothing, it is good.', []],
+  ],
+  cy: [
+    ['Mwy o ymweliadau ar ôl ysgol, nid yn ystod gwersi.', ['worker']],
+    ['Dweud wrtha i’n gynt pan mae pethau’n newid.', ['plans']],
+    ['Dim byd, mae’n dda.', []],
+  ],
 };
 const ADULT_GOOD: Record<'en' | 'cy', Comment[]> = {
-  en: [['Our worker explained everything clearly and kept us informed.', ['listened', 'plans']], ['The family group meeting helped us make a plan together.', ['family', 'plans']], ['Help with housing came quickly.', ['waiting']]],
-  cy: [['Esboniodd ein gweithiwr bopeth yn glir, ac roedd yn rhoi gwybod i ni beth oedd yn digwydd.', ['listened', 'plans']], ['Daeth help gyda thai yn gyflym.', ['waiting']]],
+  en: [
+    ['Our worker explained everything clearly and kept us informed.', ['listened', 'plans']],
+    ['The family group meeting helped us make a plan together.', ['family', 'plans']],
+    ['Help with housing came quickly.', ['waiting']],
+  ],
+  cy: [
+    ['Esboniodd ein gweithiwr bopeth yn glir, ac roedd yn rhoi gwybod i ni beth oedd yn digwydd.', ['listened', 'plans']],
+    ['Daeth help gyda thai yn gyflym.', ['waiting']],
+  ],
 };
 const ADULT_BETTER: Record<'en' | 'cy', Comment[]> = {
-  en: [['Fewer changes of worker.', ['worker']], ['Send the plan to us in writing after each meeting.', ['plans']], ['Meetings at times that fit around work.', ['waiting']]],
-  cy: [['Llai o newid gweithiwr.', ['worker']], ['Anfon y cynllun atom yn ysgrifenedig ar ôl pob cyfarfod.', ['plans']]],
+  en: [
+    ['Fewer changes of worker.', ['worker']],
+    ['Send the plan to us in writing after each meeting.', ['plans']],
+    ['Meetings at times that fit around work.', ['waiting']],
+  ],
+  cy: [
+    ['Llai o newid gweithiwr.', ['worker']],
+    ['Anfon y cynllun atom yn ysgrifenedig ar ôl pob cyfarfod.', ['plans']],
+  ],
 };
 const THEMES_OF_COMMENT = new Map<string, readonly ThemeKey[]>([CHILD_GOOD, CHILD_BETTER, ADULT_GOOD, ADULT_BETTER].flatMap((list) => [...list.en, ...list.cy]));
 

@@ -22,7 +22,8 @@ export function demoModerations(tenant: DemoTenant, audits: readonly Audit[]): M
     Object.entries(audit.sectionGrades).forEach(([sectionId, grade], i) => {
       // Every third section graded a step harsher, on alternate audits a step kinder: a realistic spread.
       const moved = (i + n) % 3 === 0 ? nudge(grade, n % 2 === 0 ? 1 : -1) : grade;
-      sections[sectionId] = moved === grade ? { grade } : { grade: moved, comment: moved === nudge(grade, 1) ? 'The record does not yet evidence this grade: the analysis is descriptive.' : 'The impact for the child is clearer in the record than the grade allows.' };
+      sections[sectionId] =
+        moved === grade ? { grade } : { grade: moved, comment: moved === nudge(grade, 1) ? 'The record does not yet evidence this grade: the analysis is descriptive.' : 'The impact for the child is clearer in the record than the grade allows.' };
     });
     const at = audit.completedAt!.replace('T12:00', 'T16:00');
     return {

@@ -18,13 +18,22 @@ const programme = demoProgramme(northvale, NOW, audits);
 
 describe('the demo programme', () => {
   it('gives every manager a sample for this month that replays from its seed', () => {
-    const managers = demoUsers(northvale).filter((u) => u.role === 'manager').map((u) => u.id);
+    const managers = demoUsers(northvale)
+      .filter((u) => u.role === 'manager')
+      .map((u) => u.id);
     expect(programme.samples.map((s) => s.managerId)).toEqual(managers);
     for (const sample of programme.samples) {
       expect(sample.month).toBe('2026-11');
       expect(proposeSample({ seed: sample.seed, month: sample.month, size: sample.size, candidates: sample.candidates }).picked).toEqual(sample.proposed);
       expect(sample.picked).toHaveLength(2);
-      for (const ref of sample.picked) expect(ineligibility(sample.candidates.find((c) => c.ref === ref)!, '2026-11-01'), ref).toBeNull();
+      for (const ref of sample.picked)
+        expect(
+          ineligibility(
+            sample.candidates.find((c) => c.ref === ref)!,
+            '2026-11-01',
+          ),
+          ref,
+        ).toBeNull();
     }
   });
 

@@ -32,7 +32,10 @@ const templateFor = (c: Case) => versionOne(programmeTemplateId(c));
 /** What the demo audits say about sampling a case: the same rule the API applies to real audits. */
 function candidateOf(c: Case, audits: readonly Audit[]): SampleCandidate {
   const own = audits.filter((a) => a.caseRef === c.ref);
-  const completedOn = own.filter((a) => a.state === 'completed' && a.completedAt).map((a) => londonDate(new Date(a.completedAt!))).sort();
+  const completedOn = own
+    .filter((a) => a.state === 'completed' && a.completedAt)
+    .map((a) => londonDate(new Date(a.completedAt!)))
+    .sort();
   return { ref: c.ref, ...(c.holderId ? { holderId: c.holderId } : {}), caseType: c.caseType, status: c.status, ...(completedOn.length ? { lastAuditedOn: completedOn.at(-1)! } : {}), auditUnderWay: own.some((a) => isOutstanding(a.state)) };
 }
 
@@ -58,7 +61,24 @@ export function demoProgramme(tenant: DemoTenant, now: Date, audits: readonly Au
     const seed = `demo:${month}:${manager.id}`;
     const size = defaultSettings(tenant.name).auditsPerManagerPerMonth;
     const draw = proposeSample({ seed, month, size, candidates });
-    const sample: Sample = { month, managerId: manager.id, teamIds: manager.teamIds, state: 'proposed', seed, size, eligible: draw.eligible, candidates, proposed: draw.picked, picked: draw.picked, swaps: [], auditIds: [], proposedById: manager.id, version: 1, createdAt: at, updatedAt: at };
+    const sample: Sample = {
+      month,
+      managerId: manager.id,
+      teamIds: manager.teamIds,
+      state: 'proposed',
+      seed,
+      size,
+      eligible: draw.eligible,
+      candidates,
+      proposed: draw.picked,
+      picked: draw.picked,
+      swaps: [],
+      auditIds: [],
+      proposedById: manager.id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
     if (index === 1) {
       // Another team's manager has accepted: their audits are planned.
       const auditIds = sample.picked.map((ref) => sampledAuditId(month, manager.id, ref));

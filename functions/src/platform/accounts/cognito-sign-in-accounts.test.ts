@@ -1,12 +1,4 @@
-import {
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminGetUserCommand,
-  AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
-  UnsupportedUserStateException,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand, AdminUserGlobalSignOutCommand, UnsupportedUserStateException, UsernameExistsException } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { cognitoSignInAccounts, type CognitoSender } from './cognito-sign-in-accounts.ts';
 import { AccountExistsError, AccountNotFoundError } from './sign-in-accounts.ts';
@@ -50,7 +42,12 @@ describe('Cognito sign-in accounts', () => {
     const fake = fakeCognito();
     const accounts = cognitoSignInAccounts({ userPoolId: 'pool', region: 'eu-west-2', cognito: fake.cognito });
     expect(await accounts.create({ tenantId: A, email: 'a@x.example', name: 'A', role: 'manager' })).toEqual({ userId: 'sub-1', created: true });
-    expect(fake.users.get('a@x.example')).toEqual(expect.arrayContaining([{ Name: 'custom:tenant_id', Value: A }, { Name: 'custom:role', Value: 'manager' }]));
+    expect(fake.users.get('a@x.example')).toEqual(
+      expect.arrayContaining([
+        { Name: 'custom:tenant_id', Value: A },
+        { Name: 'custom:role', Value: 'manager' },
+      ]),
+    );
   });
 
   it('finds its own earlier account on a retry, but refuses an address taken in another tenant', async () => {

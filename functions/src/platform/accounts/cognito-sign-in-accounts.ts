@@ -27,7 +27,10 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
 
   /** The account's subject, if it exists and belongs to `tenantId`. */
   async function accountIn(email: string, tenantId: string): Promise<string | undefined> {
-    const { sdk: { AdminGetUserCommand, UserNotFoundException }, cognito } = await load();
+    const {
+      sdk: { AdminGetUserCommand, UserNotFoundException },
+      cognito,
+    } = await load();
     try {
       const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: email }));
       if (attribute(user.UserAttributes, 'custom:tenant_id') !== tenantId) return undefined;
@@ -41,7 +44,10 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
   return {
     signInAdvice: 'You will receive a separate email with a temporary password; sign in with it and choose your own.',
     async create(account) {
-      const { sdk: { AdminCreateUserCommand, UsernameExistsException }, cognito } = await load();
+      const {
+        sdk: { AdminCreateUserCommand, UsernameExistsException },
+        cognito,
+      } = await load();
       try {
         const { User } = await cognito.send(
           new AdminCreateUserCommand({
@@ -69,7 +75,10 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
     },
     async resendInvitation(account) {
       if (!(await accountIn(account.email, account.tenantId))) throw new AccountNotFoundError();
-      const { sdk: { AdminCreateUserCommand, UnsupportedUserStateException }, cognito } = await load();
+      const {
+        sdk: { AdminCreateUserCommand, UnsupportedUserStateException },
+        cognito,
+      } = await load();
       try {
         // RESEND mails a fresh temporary password to someone who has not signed in yet.
         await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: account.email, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));

@@ -25,10 +25,7 @@ export async function ensureTable(client: DynamoDBDocumentClient, tableName: str
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection:
-          index.projection === 'ALL' || index.projection === 'KEYS_ONLY'
-            ? { ProjectionType: index.projection }
-            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
+        Projection: index.projection === 'ALL' || index.projection === 'KEYS_ONLY' ? { ProjectionType: index.projection } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
       })),
     }),
   );

@@ -1,13 +1,7 @@
 /** Specifies the AWS branch of the data client factory against a fake STS. */
 import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import {
-  REFRESH_BEFORE_EXPIRY_MS,
-  TenantCredentialsError,
-  platformScopedClient,
-  tenantCredentialsProvider,
-  tenantScopedClientFactory,
-} from './tenant-credentials.ts';
+import { REFRESH_BEFORE_EXPIRY_MS, TenantCredentialsError, platformScopedClient, tenantCredentialsProvider, tenantScopedClientFactory } from './tenant-credentials.ts';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/waypoint-tenant-data';
 const TENANT_A = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -49,27 +49,22 @@ interface SessionRequest {
  * A provider that assumes the role once, reuses the credentials until five minutes before
  * they expire, and shares one in-flight call between concurrent requests.
  */
-function cachedAssumeRoleProvider(
-  options: ResolvedOptions,
-  session: SessionRequest,
-): AwsCredentialIdentityProvider {
+function cachedAssumeRoleProvider(options: ResolvedOptions, session: SessionRequest): AwsCredentialIdentityProvider {
   let current: AwsCredentialIdentity | undefined;
   let pending: Promise<AwsCredentialIdentity> | undefined;
 
-  const stillFresh = (credentials: AwsCredentialIdentity | undefined): credentials is AwsCredentialIdentity =>
-    credentials?.expiration !== undefined &&
-    credentials.expiration.getTime() - REFRESH_BEFORE_EXPIRY_MS > options.now();
+  const stillFresh = (credentials: AwsCredentialIdentity | undefined): credentials is AwsCredentialIdentity => credentials?.expiration !== undefined && credentials.expiration.getTime() - REFRESH_BEFORE_EXPIRY_MS > options.now();
 
   async function assume(): Promise<AwsCredentialIdentity> {
     const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
-    const output = await (await options.sts()).send(
+    const output = await (
+      await options.sts()
+    ).send(
       new AssumeRoleCommand({
         RoleArn: options.roleArn,
         RoleSessionName: session.sessionName,
         DurationSeconds: SESSION_DURATION_SECONDS,
-        ...(session.tags
-          ? { Tags: session.tags, TransitiveTagKeys: session.tags.map((tag) => tag.Key) }
-          : {}),
+        ...(session.tags ? { Tags: session.tags, TransitiveTagKeys: session.tags.map((tag) => tag.Key) } : {}),
       }),
     );
     const issued = output.Credentials;

@@ -21,12 +21,7 @@ export async function getItem<T>(tenant: TenantContext, key: Key): Promise<T | u
   return Item ? withoutKeys<T>(Item) : undefined;
 }
 
-export async function createItem(options: {
-  tenant: TenantContext;
-  key: Key;
-  item: Record<string, unknown>;
-  what: string;
-}): Promise<void> {
+export async function createItem(options: { tenant: TenantContext; key: Key; item: Record<string, unknown>; what: string }): Promise<void> {
   try {
     await options.tenant.db.send(
       new PutCommand({

@@ -22,7 +22,12 @@ function unwrap(schema: unknown): { base: SchemaNode | undefined; actions: Schem
   let node = asNode(schema);
   for (let i = 0; node && i < 10; i++) {
     if (node.pipe) {
-      actions.push(...node.pipe.slice(1).map(asNode).filter((item): item is SchemaNode => !!item));
+      actions.push(
+        ...node.pipe
+          .slice(1)
+          .map(asNode)
+          .filter((item): item is SchemaNode => !!item),
+      );
       node = asNode(node.pipe[0]);
     } else if (node.wrapped) node = asNode(node.wrapped);
     else break;

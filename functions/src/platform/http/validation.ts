@@ -25,7 +25,10 @@ function isMissing(issue: v.BaseIssue<unknown>): boolean {
 function describeIssue(issue: v.BaseIssue<unknown>, root: AnySchema): string {
   if (issue.type === 'strict_object' && issue.expected === 'never') return 'Unknown field';
   if (isMissing(issue)) {
-    const hint = describeExpected(root, issue.path!.map((item) => item.key));
+    const hint = describeExpected(
+      root,
+      issue.path!.map((item) => item.key),
+    );
     return hint ? `Required: ${hint}` : 'Required';
   }
   if (issue.type === 'object' || issue.type === 'strict_object') return 'Expected a JSON object';
@@ -58,7 +61,11 @@ function validationProblem(what: string, errors: FieldError[]): ApiError {
 
 export function parseWith<S extends AnySchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
   const arrays = arraysInPlaceOfObjects(schema, input);
-  if (arrays.length) throw validationProblem(what, arrays.map((path) => ({ path: pathText(path), message: 'Expected a JSON object' })));
+  if (arrays.length)
+    throw validationProblem(
+      what,
+      arrays.map((path) => ({ path: pathText(path), message: 'Expected a JSON object' })),
+    );
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
   throw validationProblem(what, fieldErrors(result.issues, schema));
@@ -114,7 +121,10 @@ export function readQuery<S extends AnySchema>(c: Context, schema: S): v.InferOu
   // A parameter given twice is ambiguous (which one wins differs between servers and caches), so it is refused.
   const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
   if (repeated.length) {
-    throw validationProblem('query', repeated.map(([name]) => ({ path: pathText([name]), message: 'Give this parameter once' })));
+    throw validationProblem(
+      'query',
+      repeated.map(([name]) => ({ path: pathText([name]), message: 'Give this parameter once' })),
+    );
   }
   return parseWith(schema, c.req.query(), 'query');
 }

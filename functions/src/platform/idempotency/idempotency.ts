@@ -64,7 +64,9 @@ export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
   }
   const { tenant, staff } = c.var;
   const [{ IdempotencyConfig, makeIdempotent, IdempotencyAlreadyInProgressError, IdempotencyValidationError }, { DynamoDBPersistenceLayer }] = await powertools();
-  const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
+  const bodyHash = createHash('sha256')
+    .update(await c.req.text())
+    .digest('hex');
   const persistenceStore = persistenceFor(tenant.tenantId, tenant.keys.idempotencyPartition(), tenant.tableName, tenant.db as unknown as DynamoDBClient, DynamoDBPersistenceLayer);
   const config = new IdempotencyConfig({ eventKeyJmesPath: 'scope', payloadValidationJmesPath: 'bodyHash', expiresAfterSeconds: REMEMBER_SECONDS });
   // An in-progress record expires when the request could no longer be running (API Gateway's 30 s limit).

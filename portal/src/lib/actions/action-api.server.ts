@@ -39,7 +39,6 @@ export function actionApi(api: Api) {
         handle: MOVE_STATUSES,
       }),
     /** The re-audit's answer: did it make a difference for the child? */
-    impact: (id: string, version: string, body: ActionImpactBody) =>
-      api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}/impact`, { method: 'PUT', body, ifMatch: version, handle: [...MOVE_STATUSES, 404] }),
+    impact: (id: string, version: string, body: ActionImpactBody) => api.getVersioned<ActionDetail>(`/v1/actions/${encodeURIComponent(id)}/impact`, { method: 'PUT', body, ifMatch: version, handle: [...MOVE_STATUSES, 404] }),
   };
 }

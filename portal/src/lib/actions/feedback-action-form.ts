@@ -47,11 +47,7 @@ export function chosenTeam<T extends { value: string }>(teamId: string | null | 
 }
 
 /** `needsTeam`: the activity is for the whole authority, so the form asks which team. */
-export function feedbackActionBody(
-  source: { activityId: string; responseId: string },
-  values: FeedbackActionValues,
-  needsTeam: boolean,
-): { ok: true; body: CreateActionBody } | { ok: false; errors: FieldError[] } {
+export function feedbackActionBody(source: { activityId: string; responseId: string }, values: FeedbackActionValues, needsTeam: boolean): { ok: true; body: CreateActionBody } | { ok: false; errors: FieldError[] } {
   const due = readDateParts(values.dueDate, 'The due date');
   const required = { ...(needsTeam ? { teamId: values.teamId } : {}), description: values.description, ownerId: values.ownerId, priority: values.priority };
   const blanks = blankErrors(required, FEEDBACK_ACTION_MESSAGES);

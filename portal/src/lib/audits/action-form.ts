@@ -45,8 +45,7 @@ const fieldOrder = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER
 export function actionBodyFromForm(auditId: string, values: ActionFormValues): { ok: true; body: CreateActionBody } | { ok: false; errors: FieldError[] } {
   const due = readDateParts(values.dueDate, 'The due date');
   const blanks = blankErrors({ sectionId: values.sectionId, description: values.description, ownerId: values.ownerId, priority: values.priority }, ACTION_FORM_MESSAGES);
-  const dueErrors: FieldError[] =
-    due.kind === 'invalid' ? [{ field: 'dueDate', message: due.message }] : due.kind === 'empty' ? [{ field: 'dueDate', message: ACTION_FORM_MESSAGES.dueDate! }] : [];
+  const dueErrors: FieldError[] = due.kind === 'invalid' ? [{ field: 'dueDate', message: due.message }] : due.kind === 'empty' ? [{ field: 'dueDate', message: ACTION_FORM_MESSAGES.dueDate! }] : [];
   const candidate = {
     source: { type: 'audit', auditId, sectionId: values.sectionId },
     description: values.description,

@@ -41,12 +41,9 @@ export function auditApi(api: Api) {
     audits: (query: AuditListQuery, handle?: readonly number[]) => api.getJson<AuditPage>('/v1/audits', { query: { ...query }, handle }),
     caseAudits: (ref: string, query: { limit?: number; cursor?: string } = {}) => api.getJson<AuditPage>(`/v1/cases/${path(ref)}/audits`, { query: { ...query } }),
     audit: (id: string) => api.getVersioned<AuditDetail>(`/v1/audits/${path(id)}`),
-    createAudit: (body: CreateAuditBody, idempotencyKey?: string) =>
-      api.getVersioned<Audit>('/v1/audits', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
-    updateAudit: (id: string, version: string, body: UpdateAuditBody) =>
-      api.getVersioned<Audit>(`/v1/audits/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
-    setMeeting: (id: string, version: string, body: SetMeetingBody) =>
-      api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
+    createAudit: (body: CreateAuditBody, idempotencyKey?: string) => api.getVersioned<Audit>('/v1/audits', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    updateAudit: (id: string, version: string, body: UpdateAuditBody) => api.getVersioned<Audit>(`/v1/audits/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
+    setMeeting: (id: string, version: string, body: SetMeetingBody) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
     cancelMeeting: (id: string, version: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/meeting`, { method: 'DELETE', ifMatch: version, handle: FORM_STATUSES }),
     /** The team a case is in now, or undefined when the caller cannot see the case. */
     async caseTeam(ref: string): Promise<string | undefined> {
@@ -57,16 +54,11 @@ export function auditApi(api: Api) {
         throw e;
       }
     },
-    completeAudit: (id: string, version: string) =>
-      api.getVersioned<Audit>(`/v1/audits/${path(id)}/complete`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
-    cancelAudit: (id: string, version: string, reason: string) =>
-      api.getVersioned<Audit>(`/v1/audits/${path(id)}/cancel`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
-    reopenAudit: (id: string, version: string, reason: string) =>
-      api.getVersioned<Audit>(`/v1/audits/${path(id)}/reopen`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
-    addReflection: (id: string, text: string, idempotencyKey?: string) =>
-      api.getJson<Reflection>(`/v1/audits/${path(id)}/reflections`, { method: 'POST', body: { text }, idempotencyKey, handle: FORM_STATUSES }),
-    raiseAction: (body: CreateActionBody, idempotencyKey?: string) =>
-      api.getJson<Action>('/v1/actions', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    completeAudit: (id: string, version: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/complete`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
+    cancelAudit: (id: string, version: string, reason: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/cancel`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
+    reopenAudit: (id: string, version: string, reason: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/reopen`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
+    addReflection: (id: string, text: string, idempotencyKey?: string) => api.getJson<Reflection>(`/v1/audits/${path(id)}/reflections`, { method: 'POST', body: { text }, idempotencyKey, handle: FORM_STATUSES }),
+    raiseAction: (body: CreateActionBody, idempotencyKey?: string) => api.getJson<Action>('/v1/actions', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
   };
 }
 

@@ -42,10 +42,7 @@ export async function readAuditContext(event: Pick<RequestEvent, 'locals' | 'coo
   if (!canReadAudits(me.role) || !me.tenant) error(403, 'You do not have access to this page');
   const viewer = { role: me.role, userId: me.user.id, teamIds: me.teams.map((t) => t.id) };
   // The case is read only when its team now could decide (a manager of another team than the audit's).
-  const [template, caseTeam] = await Promise.all([
-    audits.templateVersion(me.tenant.id, found.value.templateId, found.value.templateVersion),
-    needsCurrentCaseTeam(viewer, found.value) ? audits.caseTeam(found.value.caseRef) : undefined,
-  ]);
+  const [template, caseTeam] = await Promise.all([audits.templateVersion(me.tenant.id, found.value.templateId, found.value.templateVersion), needsCurrentCaseTeam(viewer, found.value) ? audits.caseTeam(found.value.caseRef) : undefined]);
   return {
     me,
     audit: found.value,

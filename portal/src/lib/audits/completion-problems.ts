@@ -93,10 +93,7 @@ export function groupedProblemsFromApi(auditId: string, template: Sections, erro
   const all = errors ?? [];
   const answers = all.filter((e) => ANSWER_PATH.test(e.path) || e.path === 'conversationDate');
   const others = all.filter((e) => !answers.includes(e));
-  return [
-    ...countByPart(auditId, template, answers).map((part) => ({ href: part.href, message: partMessage(part) })),
-    ...problemsFromApi(auditId, template, others),
-  ];
+  return [...countByPart(auditId, template, answers).map((part) => ({ href: part.href, message: partMessage(part) })), ...problemsFromApi(auditId, template, others)];
 }
 
 /** What is missing now, grouped the same way as a refused completion. */

@@ -33,7 +33,13 @@ describe('the conversation form', () => {
   });
 
   it('names the row of a partner without an agency', () => {
-    const result = conversationPatchFromForm(tacReflectiveCaseSummary, { ...values, partners: [{ name: '', agency: '', role: '' }, { name: 'Lee', agency: '', role: '' }] });
+    const result = conversationPatchFromForm(tacReflectiveCaseSummary, {
+      ...values,
+      partners: [
+        { name: '', agency: '', role: '' },
+        { name: 'Lee', agency: '', role: '' },
+      ],
+    });
     expect(result.ok ? [] : result.errors).toEqual([{ field: 'partners-1-agency', message: 'Enter the agency' }]);
   });
 

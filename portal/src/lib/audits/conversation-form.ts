@@ -78,10 +78,7 @@ function partnerErrors(rows: readonly PartnerRow[]): { partners: v.InferOutput<t
   return { partners, errors };
 }
 
-export function conversationPatchFromForm(
-  template: Pick<TemplateDefinition, 'sections'>,
-  values: ConversationFormValues,
-): { ok: true; body: UpdateAuditBody } | { ok: false; errors: FieldError[] } {
+export function conversationPatchFromForm(template: Pick<TemplateDefinition, 'sections'>, values: ConversationFormValues): { ok: true; body: UpdateAuditBody } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const candidate: Record<string, unknown> = {};
 

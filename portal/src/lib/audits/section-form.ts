@@ -56,11 +56,7 @@ function dateDescription(question: Question): string {
  * A draft save of this section. Unanswered questions are sent empty, which clears them,
  * so the saved section is exactly what the page showed; an unticked flag is no answer.
  */
-export function sectionPatchFromForm(
-  template: Pick<TemplateDefinition, 'sections'>,
-  section: TemplateSection,
-  values: SectionFormValues,
-): { ok: true; body: UpdateAuditBody } | { ok: false; errors: FieldError[] } {
+export function sectionPatchFromForm(template: Pick<TemplateDefinition, 'sections'>, section: TemplateSection, values: SectionFormValues): { ok: true; body: UpdateAuditBody } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const candidate: Record<string, AnswerValue | null | ''> = {};
   for (const q of section.questions) {

@@ -60,10 +60,7 @@ export function caseFormValuesFromCase(c: Case): CaseFormValues {
  * Builds the PATCH body. Empty optional choices are left out (unchanged) rather than
  * sent empty; the label is always sent so it can be cleared.
  */
-export function caseUpdateFromForm(
-  values: CaseFormValues,
-  options: { holderEditable: boolean },
-): { ok: true; body: UpdateCaseBody } | { ok: false; errors: FieldError[] } {
+export function caseUpdateFromForm(values: CaseFormValues, options: { holderEditable: boolean }): { ok: true; body: UpdateCaseBody } | { ok: false; errors: FieldError[] } {
   const candidate: Record<string, unknown> = {
     teamId: values.teamId,
     caseType: values.caseType,

@@ -94,9 +94,10 @@ export function activityValuesFromForm(form: FormData): ActivityFormValues {
     teamId: formText(form, 'teamId'),
     caseType: formText(form, 'caseType'),
     publicLink: formText(form, 'publicLink') === 'yes',
-    translations: Object.fromEntries(
-      TRANSLATION_LANGUAGES.map((language) => [language, { title: formText(form, translationFieldId(language, 'title')), description: formText(form, translationFieldId(language, 'description')) }]),
-    ) as Record<TranslationLanguage, TranslationValues>,
+    translations: Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, { title: formText(form, translationFieldId(language, 'title')), description: formText(form, translationFieldId(language, 'description')) }])) as Record<
+      TranslationLanguage,
+      TranslationValues
+    >,
   };
 }
 
@@ -112,9 +113,7 @@ export function activityValuesFromActivity(a: EngagementActivity): ActivityFormV
     teamId: a.teamId ?? '',
     caseType: a.caseType ?? '',
     publicLink: a.publicLink,
-    translations: Object.fromEntries(
-      TRANSLATION_LANGUAGES.map((language) => [language, { title: a.translations?.[language]?.title ?? '', description: a.translations?.[language]?.description ?? '' }]),
-    ) as Record<TranslationLanguage, TranslationValues>,
+    translations: Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, { title: a.translations?.[language]?.title ?? '', description: a.translations?.[language]?.description ?? '' }])) as Record<TranslationLanguage, TranslationValues>,
   };
 }
 

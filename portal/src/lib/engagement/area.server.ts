@@ -41,24 +41,17 @@ export function requestLanguage(event: Pick<RequestEvent, 'url' | 'cookies' | 'r
  */
 export function visitorAddress(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): string {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
-    const chain = (event.request.headers.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const chain = (event.request.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     if (chain.length >= 2) return chain[chain.length - 2]!;
   }
   return event.getClientAddress();
 }
 
 /** Refusals that have a page of their own; `unknown-area` is the not-found page. */
-export const PROBLEM_PAGES = [
-  'unknown-code',
-  'code-expired',
-  'code-revoked',
-  'code-used',
-  'activity-not-open',
-  'too-many-responses',
-  'session-expired',
-  'unknown-activity',
-  'too-many-tries',
-] as const satisfies readonly PublicProblemReason[];
+export const PROBLEM_PAGES = ['unknown-code', 'code-expired', 'code-revoked', 'code-used', 'activity-not-open', 'too-many-responses', 'session-expired', 'unknown-activity', 'too-many-tries'] as const satisfies readonly PublicProblemReason[];
 export type ProblemPage = (typeof PROBLEM_PAGES)[number];
 
 export function isProblemPage(value: string): value is ProblemPage {

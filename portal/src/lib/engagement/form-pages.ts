@@ -15,10 +15,7 @@ export interface FormPage {
 
 export function formPages(form: LocalisedForm, presentation: Pick<FormPresentation, 'pageBy'>): FormPage[] {
   const sections = form.sections.filter((s) => s.questions.length > 0);
-  const pages =
-    presentation.pageBy === 'question'
-      ? sections.flatMap((s) => s.questions.map((q) => ({ sectionId: s.id, sectionTitle: s.title, questions: [q] })))
-      : sections.map((s) => ({ sectionId: s.id, sectionTitle: s.title, questions: s.questions }));
+  const pages = presentation.pageBy === 'question' ? sections.flatMap((s) => s.questions.map((q) => ({ sectionId: s.id, sectionTitle: s.title, questions: [q] }))) : sections.map((s) => ({ sectionId: s.id, sectionTitle: s.title, questions: s.questions }));
   return pages.map((page, i) => ({ ...page, number: i + 1 }));
 }
 

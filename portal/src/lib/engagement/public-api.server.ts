@@ -31,16 +31,11 @@ function isReason(value: unknown): value is PublicProblemReason {
 
 function refusal(status: number, body: unknown): PublicRefusal {
   const problem = (typeof body === 'object' && body !== null ? body : {}) as { reason?: unknown; errors?: unknown };
-  const errors = Array.isArray(problem.errors)
-    ? problem.errors.filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
-    : [];
+  const errors = Array.isArray(problem.errors) ? problem.errors.filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string') : [];
   return { ok: false, status, reason: isReason(problem.reason) ? problem.reason : undefined, errors };
 }
 
-async function call<T>(
-  path: string,
-  options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage; clientAddress?: string } = {},
-): Promise<PublicResult<T>> {
+async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage; clientAddress?: string } = {}): Promise<PublicResult<T>> {
   const url = new URL(path, portalConfig().apiUrl);
   if (options.lang) url.searchParams.set('lang', options.lang);
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -81,7 +76,6 @@ export const publicApi = {
   startSession: (slug: string, body: { code?: string; activityId?: string; lang: EngagementLanguage; website?: string }, clientAddress?: string) =>
     call<SessionStarted>(`${base(slug)}/sessions`, { method: 'POST', body, ...(clientAddress ? { clientAddress } : {}) }),
   response: (slug: string, token: string, lang: EngagementLanguage) => call<PublicResponseView>(`${base(slug)}/response`, { token, lang }),
-  saveAnswers: (slug: string, token: string, body: { answers: AnswersPatch; website?: string }) =>
-    call<ResponseSaved>(`${base(slug)}/response/answers`, { method: 'PUT', token, body }),
+  saveAnswers: (slug: string, token: string, body: { answers: AnswersPatch; website?: string }) => call<ResponseSaved>(`${base(slug)}/response/answers`, { method: 'PUT', token, body }),
   submit: (slug: string, token: string, body: { website?: string }) => call<ResponseSaved>(`${base(slug)}/response/submit`, { method: 'POST', token, body }),
 };

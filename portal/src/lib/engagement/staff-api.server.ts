@@ -18,25 +18,18 @@ const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
 export function engagementApi(api: Api) {
   return {
-    activities: (query: { state?: ActivityState; audience?: Audience; team?: string; limit?: number; cursor?: string }) =>
-      api.getJson<ActivityPage>('/v1/engagement/activities', { query: { ...query } }),
+    activities: (query: { state?: ActivityState; audience?: Audience; team?: string; limit?: number; cursor?: string }) => api.getJson<ActivityPage>('/v1/engagement/activities', { query: { ...query } }),
     activity: (id: string) => api.getVersioned<ActivityDetail>(`/v1/engagement/activities/${path(id)}`),
-    createActivity: (body: CreateActivityBody, idempotencyKey?: string) =>
-      api.getVersioned<ActivityView>('/v1/engagement/activities', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
-    updateActivity: (id: string, version: string, body: UpdateActivityBody) =>
-      api.getVersioned<ActivityView>(`/v1/engagement/activities/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
-    codes: (activityId: string, query: { limit?: number; cursor?: string } = {}) =>
-      api.getJson<{ items: InvitationCodeView[]; nextCursor: string | null }>(`/v1/engagement/activities/${path(activityId)}/codes`, { query: { ...query } }),
-    issueCode: (activityId: string, body: IssueCodeBody, idempotencyKey?: string) =>
-      api.getJson<InvitationCodeView>(`/v1/engagement/activities/${path(activityId)}/codes`, { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
-    revokeCode: (activityId: string, codeId: string) =>
-      api.getJson<InvitationCodeView>(`/v1/engagement/activities/${path(activityId)}/codes/${path(codeId)}/revoke`, { method: 'POST', handle: FORM_STATUSES }),
+    createActivity: (body: CreateActivityBody, idempotencyKey?: string) => api.getVersioned<ActivityView>('/v1/engagement/activities', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    updateActivity: (id: string, version: string, body: UpdateActivityBody) => api.getVersioned<ActivityView>(`/v1/engagement/activities/${path(id)}`, { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
+    codes: (activityId: string, query: { limit?: number; cursor?: string } = {}) => api.getJson<{ items: InvitationCodeView[]; nextCursor: string | null }>(`/v1/engagement/activities/${path(activityId)}/codes`, { query: { ...query } }),
+    issueCode: (activityId: string, body: IssueCodeBody, idempotencyKey?: string) => api.getJson<InvitationCodeView>(`/v1/engagement/activities/${path(activityId)}/codes`, { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    revokeCode: (activityId: string, codeId: string) => api.getJson<InvitationCodeView>(`/v1/engagement/activities/${path(activityId)}/codes/${path(codeId)}/revoke`, { method: 'POST', handle: FORM_STATUSES }),
     feedbackForms: () => api.getJson<{ items: TemplateSummary[] }>('/v1/templates', { query: { kind: 'feedback-form' } }),
     formVersion: (templateId: string, version: number) => api.getJson<TemplateVersion>(`/v1/templates/${path(templateId)}/versions/${version}`),
     alerts: (query: { status?: 'open' | 'closed'; limit?: number; cursor?: string }) => api.getJson<AlertPage>('/v1/alerts', { query: { ...query } }),
     alert: (id: string) => api.getVersioned<SafetyAlertDetail>(`/v1/alerts/${path(id)}`),
-    recordAlertAction: (id: string, body: RecordAlertActionBody, idempotencyKey?: string) =>
-      api.getJson<SafetyAlert>(`/v1/alerts/${path(id)}/actions`, { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    recordAlertAction: (id: string, body: RecordAlertActionBody, idempotencyKey?: string) => api.getJson<SafetyAlert>(`/v1/alerts/${path(id)}/actions`, { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
   };
 }
 

@@ -26,10 +26,7 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
  * Uses the schema's own message when it has one written for people; valibot's
  * defaults ("Invalid length: ...") are replaced by the form's message for the field.
  */
-export function fieldErrorsFromIssues(
-  issues: readonly v.BaseIssue<unknown>[],
-  friendly: Record<string, string>,
-): FieldError[] {
+export function fieldErrorsFromIssues(issues: readonly v.BaseIssue<unknown>[], friendly: Record<string, string>): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -44,10 +41,7 @@ export function fieldErrorsFromIssues(
 }
 
 /** API validation errors carry a path too (never the rejected value); they map the same way. */
-export function fieldErrorsFromProblem(
-  problemErrors: readonly { path: string; message: string }[] | undefined,
-  friendly: Record<string, string>,
-): FieldError[] {
+export function fieldErrorsFromProblem(problemErrors: readonly { path: string; message: string }[] | undefined, friendly: Record<string, string>): FieldError[] {
   return (problemErrors ?? []).map((e) => ({
     field: fieldId(e.path || 'form'),
     message: friendly[e.path] ?? e.message,

@@ -11,9 +11,7 @@ export function journeyApi(api: Api) {
   return {
     journey: (ref: string) => api.getVersioned<CaseJourney>(journeyPath(ref)),
     /** Without If-Match: an added event joins the journey as it is now, so two people adding at once both land. */
-    addEvent: (ref: string, body: CreateJourneyEventBody, idempotencyKey?: string) =>
-      api.getVersioned<CaseJourney>(journeyPath(ref), { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
-    removeEvent: (ref: string, eventId: string, version: string) =>
-      api.getVersioned<CaseJourney>(`${journeyPath(ref)}/events/${encodeURIComponent(eventId)}`, { method: 'DELETE', ifMatch: version, handle: FORM_STATUSES }),
+    addEvent: (ref: string, body: CreateJourneyEventBody, idempotencyKey?: string) => api.getVersioned<CaseJourney>(journeyPath(ref), { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
+    removeEvent: (ref: string, eventId: string, version: string) => api.getVersioned<CaseJourney>(`${journeyPath(ref)}/events/${encodeURIComponent(eventId)}`, { method: 'DELETE', ifMatch: version, handle: FORM_STATUSES }),
   };
 }

@@ -86,10 +86,12 @@ function monthTicks(fromDay: number, toDay: number, x: (day: number) => number):
     month += 1;
   }
   const step = [1, 2, 3, 6, 12].find((s) => starts.length / s <= 10) ?? 12;
-  return starts
-    .filter((s) => s.month % step === 0)
-    // The first label and each January carry the year, so the axis reads without guessing.
-    .map((s, i) => ({ x: x(s.day), label: i === 0 || s.month === 0 ? `${MONTHS[s.month]} ${s.year}` : MONTHS[s.month]! }));
+  return (
+    starts
+      .filter((s) => s.month % step === 0)
+      // The first label and each January carry the year, so the axis reads without guessing.
+      .map((s, i) => ({ x: x(s.day), label: i === 0 || s.month === 0 ? `${MONTHS[s.month]} ${s.year}` : MONTHS[s.month]! }))
+  );
 }
 
 /** Timescales are coded T1, T2... in the drawing and in the table beside it. */

@@ -8,7 +8,6 @@ export const TIMESCALE_STATUS_LABELS: Record<TimescaleStatus, string> = {
   overdue: 'Overdue',
 };
 
-
 /** The symbol drawn at a timescale's marker and shown before the word in the table. */
 export const TIMESCALE_STATUS_SYMBOLS: Record<TimescaleStatus, string> = {
   met: '✓',

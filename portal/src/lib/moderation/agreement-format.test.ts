@@ -31,9 +31,13 @@ describe('agreement in words', () => {
   it('offers quarters back across the turn of the year', () => {
     const now = new Date('2026-02-10T12:00:00Z');
     expect(currentQuarter(now)).toBe('2026-Q1');
-    const quarters = periodOptions(now).find((g) => g.group === 'Quarters')!.options.map((o) => o.value);
+    const quarters = periodOptions(now)
+      .find((g) => g.group === 'Quarters')!
+      .options.map((o) => o.value);
     expect(quarters.slice(0, 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
-    const months = periodOptions(now).find((g) => g.group === 'Months')!.options.map((o) => o.value);
+    const months = periodOptions(now)
+      .find((g) => g.group === 'Months')!
+      .options.map((o) => o.value);
     expect(months.slice(0, 3)).toEqual(['2026-02', '2026-01', '2025-12']);
   });
 });

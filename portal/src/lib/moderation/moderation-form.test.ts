@@ -42,10 +42,7 @@ describe('the moderation form', () => {
   });
 
   it('starts a revision from the moderation as it stands', () => {
-    const values = moderationValuesFrom(
-      { sections: { assessment: { grade: 'inadequate', comment: 'No analysis.' } }, overallGrade: 'good', comment: 'Seen.' } as never,
-      ['case-summary', 'assessment'],
-    );
+    const values = moderationValuesFrom({ sections: { assessment: { grade: 'inadequate', comment: 'No analysis.' } }, overallGrade: 'good', comment: 'Seen.' } as never, ['case-summary', 'assessment']);
     expect(values.sections).toEqual({ 'case-summary': { grade: '', comment: '' }, assessment: { grade: 'inadequate', comment: 'No analysis.' } });
     expect(values.overallGrade).toBe('good');
   });

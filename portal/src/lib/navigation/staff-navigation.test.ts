@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCurrent, staffNavigation } from './staff-navigation.ts';
 
-const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) =>
-  staffNavigation(role, { devOutbox }).map((i) => i.label);
+const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) => staffNavigation(role, { devOutbox }).map((i) => i.label);
 
 describe('staff navigation', () => {
   it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {

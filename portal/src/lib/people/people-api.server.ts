@@ -25,8 +25,7 @@ export function peopleApi(api: Api) {
     user: (id: string) => api.getVersioned<User>(userPath(id)),
     addUser: (body: CreateUserBody, idempotencyKey: string) => api.getVersioned<User>('/v1/users', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
     changeUser: (id: string, version: string, body: UpdateUserBody) => api.getVersioned<User>(userPath(id), { method: 'PATCH', body, ifMatch: version, handle: FORM_STATUSES }),
-    resendInvitation: (id: string, version: string, idempotencyKey: string) =>
-      api.getVersioned<User>(`${userPath(id)}/invitation`, { method: 'POST', ifMatch: version, idempotencyKey, handle: FORM_STATUSES }),
+    resendInvitation: (id: string, version: string, idempotencyKey: string) => api.getVersioned<User>(`${userPath(id)}/invitation`, { method: 'POST', ifMatch: version, idempotencyKey, handle: FORM_STATUSES }),
     teams: () => api.getJson<{ items: Team[] }>('/v1/teams'),
     team: (id: string) => api.getVersioned<Team>(teamPath(id)),
     addTeam: (body: CreateTeamBody, idempotencyKey: string) => api.getVersioned<Team>('/v1/teams', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),

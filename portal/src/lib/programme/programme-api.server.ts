@@ -12,11 +12,8 @@ export function programmeApi(api: Api) {
     month: (month: string) => api.getJson<ProgrammeMonth>(`/v1/programmes/${encodeURIComponent(month)}`),
     /** The sample, or 404 (handled) when none has been proposed for the month yet. */
     sample: (month: string, managerId: string) => api.getVersioned<SampleDetail>(samplePath(month, managerId), { handle: [404] }),
-    propose: (month: string, managerId: string | undefined) =>
-      api.getVersioned<SampleDetail>(`/v1/programmes/${encodeURIComponent(month)}/samples`, { method: 'POST', body: managerId ? { managerId } : {}, handle: FORM_STATUSES }),
-    swap: (month: string, managerId: string, version: string, body: SwapSampleBody) =>
-      api.getVersioned<SampleDetail>(`${samplePath(month, managerId)}/swap`, { method: 'POST', body, ifMatch: version, handle: FORM_STATUSES }),
-    accept: (month: string, managerId: string, version: string) =>
-      api.getVersioned<SampleDetail>(`${samplePath(month, managerId)}/accept`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
+    propose: (month: string, managerId: string | undefined) => api.getVersioned<SampleDetail>(`/v1/programmes/${encodeURIComponent(month)}/samples`, { method: 'POST', body: managerId ? { managerId } : {}, handle: FORM_STATUSES }),
+    swap: (month: string, managerId: string, version: string, body: SwapSampleBody) => api.getVersioned<SampleDetail>(`${samplePath(month, managerId)}/swap`, { method: 'POST', body, ifMatch: version, handle: FORM_STATUSES }),
+    accept: (month: string, managerId: string, version: string) => api.getVersioned<SampleDetail>(`${samplePath(month, managerId)}/accept`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
   };
 }

@@ -71,9 +71,7 @@ function problemFrom(status: number, statusText: string, body: unknown): Problem
       title: p.title ?? statusText,
       status,
       detail: typeof p.detail === 'string' ? p.detail : undefined,
-      errors: Array.isArray(p.errors)
-        ? p.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string')
-        : undefined,
+      errors: Array.isArray(p.errors) ? p.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string') : undefined,
     };
   }
   return { type: 'about:blank', title: statusText || 'Request failed', status };
@@ -166,19 +164,14 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     getVersioned: versioned,
     me: () => get<Me>('/v1/me'),
     teams: () => get<{ items: Team[] }>('/v1/teams'),
-    users: (query: { team?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) =>
-      get<Page<User>>('/v1/users', { query, handle }),
+    users: (query: { team?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) => get<Page<User>>('/v1/users', { query, handle }),
     user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
-    cases: (query: { team?: string; caseType?: string; status?: 'open' | 'closed'; limit?: number; cursor?: string }, handle?: readonly number[]) =>
-      get<Page<Case>>('/v1/cases', { query, handle }),
+    cases: (query: { team?: string; caseType?: string; status?: 'open' | 'closed'; limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<Case>>('/v1/cases', { query, handle }),
     caseByRef: (ref: string) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`),
-    updateCase: (ref: string, version: string, body: UpdateCaseBody) =>
-      versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`, { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
+    updateCase: (ref: string, version: string, body: UpdateCaseBody) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`, { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
     settings: (handle?: readonly number[]) => versioned<TenantSettings>('/v1/settings', { handle }),
-    updateSettings: (version: string, body: UpdateSettingsBody) =>
-      versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
-    activity: (query: { limit?: number; cursor?: string }, handle?: readonly number[]) =>
-      get<Page<ActivityEntry>>('/v1/activity', { query, handle }),
+    updateSettings: (version: string, body: UpdateSettingsBody) => versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
+    activity: (query: { limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<ActivityEntry>>('/v1/activity', { query, handle }),
     outbox: (query: { limit?: number }) => get<{ items: OutboxMessage[] }>('/v1/dev/outbox', { query }),
   };
 }

@@ -72,9 +72,7 @@ function wholeNumber(raw: string): number {
   return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-export function settingsUpdateFromForm(
-  values: SettingsFormValues,
-): { ok: true; body: UpdateSettingsBody } | { ok: false; errors: FieldError[] } {
+export function settingsUpdateFromForm(values: SettingsFormValues): { ok: true; body: UpdateSettingsBody } | { ok: false; errors: FieldError[] } {
   const candidate = {
     name: values.name,
     primaryColour: values.primaryColour.trim(),

@@ -127,7 +127,12 @@ export function publishBodyFromDraft(draft: TemplateDraft, base: Base): { ok: tr
         id: s.id,
         title: s.title,
         guidance: lines(s.guidance),
-        questions: s.questions.map((q) => questionOf(q, known?.questions.find((b) => b.id === q.id))),
+        questions: s.questions.map((q) =>
+          questionOf(
+            q,
+            known?.questions.find((b) => b.id === q.id),
+          ),
+        ),
         ...(known?.translations ? { translations: known.translations } : {}),
       };
     }),

@@ -5,10 +5,7 @@
  */
 import { questionAnchor, sectionAnchor, type DraftQuestion, type DraftSection, type TemplateDraft } from './template-draft.ts';
 
-export type DraftOperation =
-  | { kind: 'add-section' }
-  | { kind: 'section-up' | 'section-down' | 'section-remove' | 'add-question'; section: number }
-  | { kind: 'question-up' | 'question-down' | 'question-remove'; section: number; question: number };
+export type DraftOperation = { kind: 'add-section' } | { kind: 'section-up' | 'section-down' | 'section-remove' | 'add-question'; section: number } | { kind: 'question-up' | 'question-down' | 'question-remove'; section: number; question: number };
 
 /** `question-up:2:0` → the operation; anything else is no operation at all. */
 export function parseOperation(raw: unknown): DraftOperation | null {
@@ -37,7 +34,17 @@ function freshId(prefix: string, taken: readonly string[]): string {
 }
 
 function newQuestion(section: DraftSection): DraftQuestion {
-  return { id: freshId('question', section.questions.map((q) => q.id)), label: '', hint: '', type: 'text', required: false, options: '' };
+  return {
+    id: freshId(
+      'question',
+      section.questions.map((q) => q.id),
+    ),
+    label: '',
+    hint: '',
+    type: 'text',
+    required: false,
+    options: '',
+  };
 }
 
 function swap<T>(items: T[], a: number, b: number): T[] {
@@ -59,7 +66,15 @@ export function applyOperation(draft: TemplateDraft, op: DraftOperation): Operat
   const withSections = (next: DraftSection[]) => ({ ...draft, sections: next });
   switch (op.kind) {
     case 'add-section': {
-      const section: DraftSection = { id: freshId('section', sections.map((s) => s.id)), title: '', guidance: '', questions: [] };
+      const section: DraftSection = {
+        id: freshId(
+          'section',
+          sections.map((s) => s.id),
+        ),
+        title: '',
+        guidance: '',
+        questions: [],
+      };
       section.questions.push(newQuestion(section));
       const i = sections.length;
       return { draft: withSections([...sections, section]), anchor: sectionAnchor(i), openSection: i };

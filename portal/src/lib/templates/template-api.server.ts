@@ -14,8 +14,7 @@ export function templateApi(api: Api) {
     latest: (id: string) => api.getJson<TemplateVersion>(templatePath(id)),
     version: (id: string, n: number) => api.getJson<TemplateVersion>(`${templatePath(id)}/versions/${n}`),
     /** `basedOn` is the version the author last saw; the API refuses (412) if a newer one exists. */
-    publish: (id: string, basedOn: number, body: PublishTemplateVersionBody) =>
-      api.getJson<TemplateVersion>(`${templatePath(id)}/versions`, { method: 'POST', body, ifMatch: String(basedOn), handle: FORM_STATUSES }),
+    publish: (id: string, basedOn: number, body: PublishTemplateVersionBody) => api.getJson<TemplateVersion>(`${templatePath(id)}/versions`, { method: 'POST', body, ifMatch: String(basedOn), handle: FORM_STATUSES }),
     copy: (body: CreateTemplateBody, idempotencyKey?: string) => api.getJson<TemplateVersion>('/v1/templates', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
   };
 }

@@ -110,12 +110,7 @@ export function draftFields(draft: TemplateDraft): { name: string; value: string
     { name: 'sectionCount', value: String(draft.sections.length) },
   ];
   draft.sections.forEach((s, i) => {
-    fields.push(
-      { name: sectionField(i, 'id'), value: s.id },
-      { name: sectionField(i, 'title'), value: s.title },
-      { name: sectionField(i, 'guidance'), value: s.guidance },
-      { name: sectionField(i, 'questionCount'), value: String(s.questions.length) },
-    );
+    fields.push({ name: sectionField(i, 'id'), value: s.id }, { name: sectionField(i, 'title'), value: s.title }, { name: sectionField(i, 'guidance'), value: s.guidance }, { name: sectionField(i, 'questionCount'), value: String(s.questions.length) });
     s.questions.forEach((q, j) => {
       fields.push(
         { name: questionField(i, j, 'id'), value: q.id },

@@ -19,8 +19,10 @@ export function translationFieldId(key: string): string {
 
 /** What was typed for each of `texts`, by key; a key missing from the post is left out. */
 export function postedTranslations(form: FormData, texts: readonly Pick<TranslatableText, 'key'>[]): Record<string, string> {
-  return Object.fromEntries(texts.flatMap(({ key }) => {
-    const value = form.get(key);
-    return typeof value === 'string' ? [[key, value]] : [];
-  }));
+  return Object.fromEntries(
+    texts.flatMap(({ key }) => {
+      const value = form.get(key);
+      return typeof value === 'string' ? [[key, value]] : [];
+    }),
+  );
 }

@@ -14,9 +14,7 @@ export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   if (!canSeeCases(me.role)) return { cases: null, directory: null, audits: null };
   const api = createApi(event);
-  const audits = canReadAudits(me.role)
-    ? Promise.all([auditApi(api).audits({ limit: HOME_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels }))
-    : Promise.resolve(null);
+  const audits = canReadAudits(me.role) ? Promise.all([auditApi(api).audits({ limit: HOME_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels })) : Promise.resolve(null);
   const [cases, directory, auditPage] = await Promise.all([api.cases({ limit: HOME_CASES }), readDirectory(api, { people: true }), audits]);
   return { cases, directory, audits: auditPage };
 };

@@ -40,10 +40,7 @@ function option(value: string, text: Words): ChoiceOption {
 
 /** The two ways not to answer; adults are addressed a little more formally in Welsh. */
 function notAnsweredOptions(register: 'child' | 'adult'): ChoiceOption[] {
-  return [
-    option('dont-know', words('I don’t know', register === 'child' ? 'Dwi ddim yn gwybod' : 'Dydw i ddim yn gwybod')),
-    option('rather-not-say', words('I’d rather not say', 'Byddai’n well gen i beidio â dweud')),
-  ];
+  return [option('dont-know', words('I don’t know', register === 'child' ? 'Dwi ddim yn gwybod' : 'Dydw i ddim yn gwybod')), option('rather-not-say', words('I’d rather not say', 'Byddai’n well gen i beidio â dweud'))];
 }
 
 function withHint(question: Question, hint: Words | undefined): Question {
@@ -52,14 +49,7 @@ function withHint(question: Question, hint: Words | undefined): Question {
 }
 
 /** A three-point item with "I don't know" and "I'd rather not say"; never required. */
-export function scaleItem(options: {
-  id: string;
-  label: Words;
-  hint?: Words;
-  points: readonly [Words, Words, Words];
-  register: 'child' | 'adult';
-  feelsSafe?: boolean;
-}): Question {
+export function scaleItem(options: { id: string; label: Words; hint?: Words; points: readonly [Words, Words, Words]; register: 'child' | 'adult'; feelsSafe?: boolean }): Question {
   const question: Question = {
     id: options.id,
     label: options.label.en,

@@ -79,9 +79,7 @@ export const formCareLeavers: TemplateDefinition = {
     },
   },
   sections: [
-    formSection('feeling-safe', words('Feeling safe', 'Teimlo’n ddiogel'), [
-      scaleItem({ id: 'feelSafe', label: words('I feel safe where I live', 'Rwy’n teimlo’n ddiogel lle rwy’n byw'), points: POINT_WORDS.iAm, register: 'adult', feelsSafe: true }),
-    ]),
+    formSection('feeling-safe', words('Feeling safe', 'Teimlo’n ddiogel'), [scaleItem({ id: 'feelSafe', label: words('I feel safe where I live', 'Rwy’n teimlo’n ddiogel lle rwy’n byw'), points: POINT_WORDS.iAm, register: 'adult', feelsSafe: true })]),
     formSection('my-personal-adviser', words('My personal adviser', 'Fy nghynghorydd personol'), [
       scaleItem({
         id: 'workerListens',

@@ -39,10 +39,7 @@ export const tacReflectiveCaseSummary: TemplateDefinition = {
     {
       id: 'working-well',
       title: '2. What is working well?',
-      guidance: [
-        'What strengths and protective factors does the family have?',
-        'Which parts of the plan are making a difference, and how do we know?',
-      ],
+      guidance: ['What strengths and protective factors does the family have?', 'Which parts of the plan are making a difference, and how do we know?'],
       questions: [
         { id: 'workingWell', label: 'What is working well?', type: 'text', required: true },
         { id: 'evidenced', label: 'Is this evidenced in the record?', type: 'evidenced', required: true },
@@ -51,11 +48,7 @@ export const tacReflectiveCaseSummary: TemplateDefinition = {
     {
       id: 'worries',
       title: '3. What are we worried about?',
-      guidance: [
-        'What are the worries about the child’s safety, health, development or education, now and in the future?',
-        'Are any worries growing, or not reducing despite the plan?',
-        'Does any worry mean the case should step up to children’s social care?',
-      ],
+      guidance: ['What are the worries about the child’s safety, health, development or education, now and in the future?', 'Are any worries growing, or not reducing despite the plan?', 'Does any worry mean the case should step up to children’s social care?'],
       questions: [
         { id: 'worries', label: 'What are we worried about?', type: 'text', required: true },
         {

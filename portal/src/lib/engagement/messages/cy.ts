@@ -123,9 +123,11 @@ export const cy: Record<MessageKey, string> = {
   'problem.activity-not-open.title': 'Dydy’r cwestiynau hyn ddim ar agor ar hyn o bryd',
   'problem.activity-not-open.text': 'Efallai nad ydyn nhw wedi dechrau eto, neu efallai eu bod nhw wedi gorffen. Gofynnwch i’r person a roddodd y cod i chi.',
   'problem.too-many-responses.title': 'Gormod o ymdrechion',
-  'problem.too-many-responses.text': 'Mae hwn wedi’i ddefnyddio ormod o weithiau am y tro. Os oes gennych chi god, gofynnwch i’r person a’i rhoddodd i chi am un newydd. Os gwnaethoch chi ddefnyddio dolen y gall unrhyw un ei defnyddio, rhowch gynnig arall arni yfory.',
+  'problem.too-many-responses.text':
+    'Mae hwn wedi’i ddefnyddio ormod o weithiau am y tro. Os oes gennych chi god, gofynnwch i’r person a’i rhoddodd i chi am un newydd. Os gwnaethoch chi ddefnyddio dolen y gall unrhyw un ei defnyddio, rhowch gynnig arall arni yfory.',
   'problem.too-many-tries.title': 'Gadewch i ni gymryd seibiant byr',
-  'problem.too-many-tries.text': 'Wnaeth sawl cod yn olynol ddim gweithio, felly rydyn ni wedi stopio rhoi cynnig ar godau am ychydig. Arhoswch {minutes} munud, yna rhowch gynnig ar eich cod eto. Dydych chi ddim wedi gwneud dim byd o’i le. Os nad yw’n gweithio o hyd, gofynnwch i’r person a roddodd y cod i chi ei wirio gyda chi.',
+  'problem.too-many-tries.text':
+    'Wnaeth sawl cod yn olynol ddim gweithio, felly rydyn ni wedi stopio rhoi cynnig ar godau am ychydig. Arhoswch {minutes} munud, yna rhowch gynnig ar eich cod eto. Dydych chi ddim wedi gwneud dim byd o’i le. Os nad yw’n gweithio o hyd, gofynnwch i’r person a roddodd y cod i chi ei wirio gyda chi.',
   'problem.session-expired.title': 'Roeddech chi i ffwrdd am sbel',
   'problem.session-expired.text': 'I gadw eich atebion yn ddiogel, fe wnaethon ni stopio’r cwestiynau. Rhowch eich cod eto i fynd ymlaen. Os oedd y cod ar eich cyfer chi yn unig, bydd eich atebion hyd yma yno o hyd.',
   'problem.unknown-activity.title': 'Allwn ni ddim dod o hyd i’r cwestiynau hyn',

@@ -121,7 +121,8 @@ export const en = {
   'problem.too-many-responses.title': 'Too many tries',
   'problem.too-many-responses.text': 'This has been used too many times for now. If you have a code, ask the person who gave it to you for a new one. If you used a link that anyone can answer, please try again tomorrow.',
   'problem.too-many-tries.title': 'Let’s take a short break',
-  'problem.too-many-tries.text': 'A few codes in a row did not work, so we have stopped trying codes for a little while. Please wait {minutes} minutes, then try your code again. You have not done anything wrong. If it still does not work, ask the person who gave you the code to check it with you.',
+  'problem.too-many-tries.text':
+    'A few codes in a row did not work, so we have stopped trying codes for a little while. Please wait {minutes} minutes, then try your code again. You have not done anything wrong. If it still does not work, ask the person who gave you the code to check it with you.',
   'problem.session-expired.title': 'You were away for a while',
   'problem.session-expired.text': 'To keep your answers safe, we stopped the questions. Enter your code again to carry on. If the code was just for you, your answers so far will still be there.',
   'problem.unknown-activity.title': 'We cannot find these questions',

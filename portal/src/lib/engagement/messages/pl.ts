@@ -122,7 +122,8 @@ export const pl: Record<MessageKey, string> = {
   'problem.too-many-responses.title': 'Zbyt wiele prób',
   'problem.too-many-responses.text': 'Na razie użyto tego zbyt wiele razy. Jeśli masz kod, poproś osobę, która Ci go dała, o nowy. Jeśli użyłeś(-aś) linku, na który każdy może odpowiedzieć, spróbuj ponownie jutro.',
   'problem.too-many-tries.title': 'Zróbmy krótką przerwę',
-  'problem.too-many-tries.text': 'Kilka kodów z rzędu nie zadziałało, więc na chwilę wstrzymaliśmy sprawdzanie kodów. Odczekaj {minutes} minut, a potem spróbuj wpisać swój kod ponownie. Nic złego się nie stało. Jeśli nadal nie działa, poproś osobę, która dała Ci kod, żeby sprawdziła go razem z Tobą.',
+  'problem.too-many-tries.text':
+    'Kilka kodów z rzędu nie zadziałało, więc na chwilę wstrzymaliśmy sprawdzanie kodów. Odczekaj {minutes} minut, a potem spróbuj wpisać swój kod ponownie. Nic złego się nie stało. Jeśli nadal nie działa, poproś osobę, która dała Ci kod, żeby sprawdziła go razem z Tobą.',
   'problem.session-expired.title': 'Nie było Cię przez chwilę',
   'problem.session-expired.text': 'Aby chronić Twoje odpowiedzi, zatrzymaliśmy pytania. Wpisz kod ponownie, aby kontynuować. Jeśli kod był tylko dla Ciebie, Twoje dotychczasowe odpowiedzi nadal tam będą.',
   'problem.unknown-activity.title': 'Nie możemy znaleźć tych pytań',

@@ -12,8 +12,7 @@ export function resultsApi(api: Api) {
     across: (query: Filters) => api.getJson<ResultsView>('/v1/engagement/results', { query }),
     activity: (id: string, query: Filters = {}) => api.getJson<ResultsView>(`/v1/engagement/activities/${path(id)}/results`, { query }),
     comments: (id: string) => api.getJson<{ items: FeedbackComment[] }>(`/v1/engagement/activities/${path(id)}/comments`),
-    tag: (id: string, responseId: string, themes: string[]) =>
-      api.getJson(`/v1/engagement/activities/${path(id)}/responses/${path(responseId)}/themes`, { method: 'PUT', body: { themes }, handle: FORM_STATUSES }),
+    tag: (id: string, responseId: string, themes: string[]) => api.getJson(`/v1/engagement/activities/${path(id)}/responses/${path(responseId)}/themes`, { method: 'PUT', body: { themes }, handle: FORM_STATUSES }),
     themes: () => api.getVersioned<ThemeList>('/v1/engagement/themes'),
     saveThemes: (version: string, themes: string[]) => api.getVersioned<ThemeList>('/v1/engagement/themes', { method: 'PUT', body: { themes }, ifMatch: version, handle: FORM_STATUSES }),
     entries: () => api.getJson<{ items: YouSaidWeDidEntry[] }>('/v1/engagement/you-said-we-did'),

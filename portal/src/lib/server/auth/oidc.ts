@@ -15,13 +15,7 @@ function oidcConfiguration(): Promise<client.Configuration> {
     const config = portalConfig();
     const insecure = config.issuer.protocol === 'http:' && isLoopback(config.issuer);
     discovered = client
-      .discovery(
-        config.issuer,
-        config.clientId,
-        { token_endpoint_auth_method: 'none' },
-        client.None(),
-        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
-      )
+      .discovery(config.issuer, config.clientId, { token_endpoint_auth_method: 'none' }, client.None(), insecure ? { execute: [client.allowInsecureRequests] } : undefined)
       .then((configuration) => {
         const metadata = configuration.serverMetadata();
         const endpoints = [metadata.issuer, metadata.authorization_endpoint, metadata.end_session_endpoint];

@@ -30,13 +30,7 @@ function baseName(): string {
 function isStaffSession(value: unknown): value is StaffSession {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Record<string, unknown>;
-  return (
-    typeof s.accessToken === 'string' &&
-    typeof s.idToken === 'string' &&
-    typeof s.expiresAt === 'number' &&
-    typeof s.name === 'string' &&
-    typeof s.email === 'string'
-  );
+  return typeof s.accessToken === 'string' && typeof s.idToken === 'string' && typeof s.expiresAt === 'number' && typeof s.name === 'string' && typeof s.email === 'string';
 }
 
 /** The session in the request's cookies, if any; it may have expired (see `isExpired`). */

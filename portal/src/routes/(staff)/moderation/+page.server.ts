@@ -40,13 +40,7 @@ export const load: PageServerLoad = async (event) => {
     return { items, people, complete: false };
   };
 
-  const [teams, moderations, suggestions, audits, gradeLabels] = await Promise.all([
-    api.teams(),
-    moderation.moderations(month),
-    qa ? moderation.suggestions(month) : Promise.resolve(null),
-    completed(),
-    readGradeLabels(api),
-  ]);
+  const [teams, moderations, suggestions, audits, gradeLabels] = await Promise.all([api.teams(), moderation.moderations(month), qa ? moderation.suggestions(month) : Promise.resolve(null), completed(), readGradeLabels(api)]);
   const moderated = event.url.searchParams.get('moderated');
   return {
     month,

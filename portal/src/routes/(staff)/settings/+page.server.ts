@@ -3,12 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsFromProblem } from '$lib/forms/form-errors';
 import { createApi } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
-import {
-  SETTINGS_FORM_MESSAGES,
-  settingsFormValuesFromForm,
-  settingsUpdateFromForm,
-  type SettingsFormFailure,
-} from '$lib/settings/settings-form';
+import { SETTINGS_FORM_MESSAGES, settingsFormValuesFromForm, settingsUpdateFromForm, type SettingsFormFailure } from '$lib/settings/settings-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -24,9 +24,7 @@ type Values = Record<string, string>;
 
 /** The form's fields as the API's body: a language is sent only when both its boxes are filled. */
 function bodyFrom(values: Values): unknown {
-  const translations = Object.fromEntries(
-    ENTRY_TRANSLATION_LANGUAGES.filter((l) => values[`${l}-heard`] || values[`${l}-did`]).map((l) => [l, { heard: values[`${l}-heard`] ?? '', did: values[`${l}-did`] ?? '' }]),
-  );
+  const translations = Object.fromEntries(ENTRY_TRANSLATION_LANGUAGES.filter((l) => values[`${l}-heard`] || values[`${l}-did`]).map((l) => [l, { heard: values[`${l}-heard`] ?? '', did: values[`${l}-did`] ?? '' }]));
   return { heard: values.heard ?? '', did: values.did ?? '', doneOn: values.doneOn ?? '', ...(Object.keys(translations).length ? { translations } : {}) };
 }
 

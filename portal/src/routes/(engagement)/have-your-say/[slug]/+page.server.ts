@@ -28,8 +28,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const typed = text(form, 'code').slice(0, 64);
     // Every problem with the code is said beside the box, keeping what was typed.
-    const problem = (key: 'home.codeErrorEmpty' | 'home.codeErrorFormat' | 'home.codeErrorUnknown') =>
-      fail(400, { errors: [{ field: 'code', message: t(key) }], code: typed } satisfies CodeFailure);
+    const problem = (key: 'home.codeErrorEmpty' | 'home.codeErrorFormat' | 'home.codeErrorUnknown') => fail(400, { errors: [{ field: 'code', message: t(key) }], code: typed } satisfies CodeFailure);
     const read = readTypedCode(typed);
     if (read.kind === 'empty') return problem('home.codeErrorEmpty');
     if (read.kind === 'not-a-code') return problem('home.codeErrorFormat');

@@ -27,9 +27,7 @@ export const load: PageServerLoad = async (event) => {
   const ref = refFrom(event.params.ref);
   const api = createApi(event);
   const canEdit = isStaffRole(me.role) && CASE_EDITORS.includes(me.role);
-  const auditHistory = canReadAudits(me.role)
-    ? Promise.all([auditApi(api).caseAudits(ref, { limit: CASE_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels }))
-    : Promise.resolve(null);
+  const auditHistory = canReadAudits(me.role) ? Promise.all([auditApi(api).caseAudits(ref, { limit: CASE_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels })) : Promise.resolve(null);
   const [found, directory, audits] = await Promise.all([api.caseByRef(ref), readDirectory(api, { people: true }), auditHistory]);
   // A reference typed in another case ("nv-00001") opens the case at the address of its stored form.
   if (found.value.ref !== ref) redirect(301, `/cases/${encodeURIComponent(found.value.ref)}${event.url.search}`);

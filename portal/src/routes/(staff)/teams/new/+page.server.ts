@@ -25,7 +25,9 @@ export const actions: Actions = {
     const key = form.get('idempotencyKey');
     let id: string;
     try {
-      ({ value: { id } } = await peopleApi(api).addTeam(parsed.body, typeof key === 'string' && key ? key : randomUUID()));
+      ({
+        value: { id },
+      } = await peopleApi(api).addTeam(parsed.body, typeof key === 'string' && key ? key : randomUUID()));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const errors = e.status === 400 ? apiFieldErrors(e.problem.errors) : [];

@@ -28,7 +28,9 @@ export const actions: Actions = {
     let id: string;
     try {
       // The key was made with the page, so pressing the button twice adds one person.
-      ({ value: { id } } = await peopleApi(api).addUser(parsed.body, typeof key === 'string' && key ? key : randomUUID()));
+      ({
+        value: { id },
+      } = await peopleApi(api).addUser(parsed.body, typeof key === 'string' && key ? key : randomUUID()));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const errors = e.status === 400 ? apiFieldErrors(e.problem.errors) : [];

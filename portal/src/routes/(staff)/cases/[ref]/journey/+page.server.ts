@@ -37,7 +37,10 @@ export const load: PageServerLoad = async (event) => {
   const ref = refFrom(event.params.ref);
   const api = createApi(event);
   const [found, journey] = await Promise.all([api.caseByRef(ref), journeyApi(api).journey(ref)]);
-  const people = await recorderNames(api, journey.value.events.map((e) => e.recordedById));
+  const people = await recorderNames(
+    api,
+    journey.value.events.map((e) => e.recordedById),
+  );
   return {
     caseRecord: found.value,
     journey: journey.value,

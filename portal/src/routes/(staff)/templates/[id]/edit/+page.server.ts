@@ -19,8 +19,7 @@ import { openAuditsByVersion } from '$lib/templates/template-usage.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export type EditorResult =
-  | { mode: 'edit'; draft: TemplateDraft; errors: FieldError[]; openSection: number | null }
-  | { mode: 'preview'; draft: TemplateDraft; body: Extract<ReturnType<typeof publishBodyFromDraft>, { ok: true }>['body']; conflict: number | null; errors: FieldError[] };
+  { mode: 'edit'; draft: TemplateDraft; errors: FieldError[]; openSection: number | null } | { mode: 'preview'; draft: TemplateDraft; body: Extract<ReturnType<typeof publishBodyFromDraft>, { ok: true }>['body']; conflict: number | null; errors: FieldError[] };
 
 function idFrom(raw: string): string {
   if (!v.is(TemplateId, raw)) error(404, 'Page not found');
@@ -79,7 +78,9 @@ export const actions: Actions = {
     // Someone published since this draft began: publishing now would quietly undo their changes unless the author has looked.
     const seen = formData.get('overwrite') === 'yes' && formData.get('seenVersion') === String(latest.version);
     if (latest.version !== draft.baseVersion && !seen) {
-      const errors = [{ field: 'overwrite', message: `Version ${latest.version} was published after you started this draft from version ${draft.baseVersion}. Look at version ${latest.version}, then tick the box to publish your draft after it, or start again from it.` }];
+      const errors = [
+        { field: 'overwrite', message: `Version ${latest.version} was published after you started this draft from version ${draft.baseVersion}. Look at version ${latest.version}, then tick the box to publish your draft after it, or start again from it.` },
+      ];
       return fail(409, { mode: 'preview', draft, body: checked.body, conflict: latest.version, errors } satisfies EditorResult);
     }
     let published: TemplateVersion;

@@ -53,11 +53,14 @@ export const actions: Actions = {
     const base = await templates.version(id, basedOn);
     const texts = translatableTexts(base, language);
     const values = postedTranslations(form, texts);
-    const failure = (status: number, errors: FieldError[], version: TemplateVersion = base) =>
-      fail(status, { errors, values, basedOn: version.version, texts: version === base ? texts : translatableTexts(version, language) } satisfies TranslationFailure);
+    const failure = (status: number, errors: FieldError[], version: TemplateVersion = base) => fail(status, { errors, values, basedOn: version.version, texts: version === base ? texts : translatableTexts(version, language) } satisfies TranslationFailure);
 
     const checked = publishBodyWithTranslations({ version: base, language, texts: values });
-    if (!checked.ok) return failure(400, checked.errors.map((e) => ({ field: e.path ? translationFieldId(e.path) : 'form', message: e.message })));
+    if (!checked.ok)
+      return failure(
+        400,
+        checked.errors.map((e) => ({ field: e.path ? translationFieldId(e.path) : 'form', message: e.message })),
+      );
     let published: TemplateVersion;
     try {
       published = await templates.publish(id, basedOn, checked.body);

@@ -40,7 +40,10 @@ export const actions: Actions = {
   },
   themes: async (event) => {
     const form = await event.request.formData();
-    const themes = String(form.get('themes') ?? '').split('\n').map((t) => t.trim()).filter(Boolean);
+    const themes = String(form.get('themes') ?? '')
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean);
     try {
       await resultsApi(createApi(event)).saveThemes(String(form.get('version') ?? '0'), themes);
     } catch (e) {
