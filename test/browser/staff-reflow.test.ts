@@ -1,0 +1,174 @@
+/**
+ * Every staff page reflows at 320 CSS pixels wide (which is also 1280 px at 400 % zoom, WCAG
+ * 1.4.10): nothing scrolls sideways. Each route under portal/src/routes/(staff) is opened as
+ * a role that may use it, with real ids from the demo data, and a route added without a row
+ * here fails the first test.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+
+const STAFF_ROUTES = fileURLToPath(new URL('../../portal/src/routes/(staff)', import.meta.url));
+const NARROW = { width: 320, height: 640 };
+
+const MANAGER = 'manager@northvale.example';
+const PRACTITIONER = 'practitioner@northvale.example';
+const QA = 'qa@northvale.example';
+const SENIOR = 'senior@northvale.example';
+const ADMIN = 'admin@northvale.example';
+const OPERATOR = 'operator@waypoint.example';
+const ACTIVITY = 'nv-engage-parents-carers';
+const TEMPLATE = 'journey-of-the-child';
+
+useBrowserStack();
+
+/** The routes as SvelteKit names them ("/audits/[id]"), from the folders that hold a page. */
+function staffRoutes(dir = STAFF_ROUTES, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === '+page.svelte' ? [prefix || '/'] : [];
+    return entry.isDirectory() ? staffRoutes(`${dir}/${entry.name}`, `${prefix}/${entry.name}`) : [];
+  });
+}
+
+const routePattern = (route: string) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
+
+/** Narrow pages, one per person, reused across the table so each signs in once. */
+const pages = new Map<string, Promise<Page>>();
+function narrowPageAs(email: string): Promise<Page> {
+  let page = pages.get(email);
+  if (!page) {
+    page = signedIn.pageAs(email).then(async (p) => {
+      await p.setViewportSize(NARROW);
+      return p;
+    });
+    pages.set(email, page);
+  }
+  return page;
+}
+
+/** The first link on a page whose address matches, for ids only a page lists (a section, a comment, a journey event). */
+async function firstHref(email: string, path: string, matching: RegExp): Promise<string> {
+  const page = await narrowPageAs(email);
+  await page.goto(`${stack.portalUrl}${path}`);
+  const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => matching.test(h.split('?')[0]!));
+  if (!href) throw new Error(`no link matching ${matching} on ${path}`);
+  return href;
+}
+
+interface Audit {
+  id: string;
+  state: string;
+  auditorId: string;
+  reauditOf?: string;
+  caseRef: string;
+}
+
+async function json<T>(email: string, path: string): Promise<T> {
+  const response = await stack.api(email, path);
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Each route with who opens it and where; filled from the demo data before the checks. */
+const visits = new Map<string, { email: string; path: string }>();
+
+beforeAll(async () => {
+  const managerId = (await json<{ user: { id: string } }>(MANAGER, '/v1/me')).user.id;
+  const practitionerId = (await json<{ user: { id: string } }>(PRACTITIONER, '/v1/me')).user.id;
+  const audits = (await json<{ items: Audit[] }>(QA, '/v1/audits?limit=100')).items;
+  const managers = audits.filter((a) => a.auditorId === managerId && !a.reauditOf);
+  const find = (found: Audit | undefined, what: string) => {
+    if (!found) throw new Error(`the demo data has no ${what}`);
+    return encodeURIComponent(found.id);
+  };
+  const inProgress = find(managers.find((a) => a.state === 'in-progress'), 'audit in progress');
+  const planned = find(managers.find((a) => a.state === 'planned'), 'planned audit');
+  const completed = find(managers.find((a) => a.state === 'completed'), 'completed audit');
+  const reaudit = find(audits.find((a) => a.reauditOf), 're-audit');
+  const action = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/actions?view=team')).items[0]!.id;
+  const alert = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/alerts')).items[0]!.id;
+  const caseRef = managers[0]!.caseRef;
+
+  // The programme opens on this month: its address says which.
+  const programmePage = await narrowPageAs(MANAGER);
+  await programmePage.goto(`${stack.portalUrl}/programme`);
+  const month = new URL(programmePage.url()).pathname.split('/')[2]!;
+
+  const rows: [route: string, email: string, path: string][] = [
+    ['/', PRACTITIONER, '/'],
+    ['/actions', PRACTITIONER, '/actions'],
+    ['/actions/[id]', MANAGER, `/actions/${encodeURIComponent(action)}`],
+    ['/actions/team', MANAGER, '/actions/team'],
+    ['/activity', QA, '/activity'],
+    ['/alerts', MANAGER, '/alerts'],
+    ['/alerts/[id]', MANAGER, `/alerts/${encodeURIComponent(alert)}`],
+    ['/audits', MANAGER, '/audits'],
+    ['/audits/[id]', MANAGER, `/audits/${completed}`],
+    ['/audits/[id]/actions/[actionId]/impact', MANAGER, await firstHref(MANAGER, `/audits/${reaudit}`, /\/impact$/)],
+    ['/audits/[id]/actions/new', MANAGER, `/audits/${inProgress}/actions/new`],
+    ['/audits/[id]/cancel', MANAGER, `/audits/${planned}/cancel`],
+    ['/audits/[id]/check', MANAGER, `/audits/${inProgress}/check`],
+    ['/audits/[id]/conversation', MANAGER, `/audits/${inProgress}/conversation`],
+    ['/audits/[id]/meeting', MANAGER, `/audits/${planned}/meeting`],
+    ['/audits/[id]/reopen', QA, `/audits/${completed}/reopen`],
+    ['/audits/[id]/sections/[sectionId]', MANAGER, await firstHref(MANAGER, `/audits/${inProgress}`, /\/sections\/[^/]+$/)],
+    ['/audits/plan', MANAGER, '/audits/plan'],
+    ['/cases', MANAGER, '/cases'],
+    ['/cases/[ref]', MANAGER, `/cases/${caseRef}`],
+    ['/cases/[ref]/evidence', MANAGER, `/cases/${caseRef}/evidence`],
+    ['/cases/[ref]/journey', MANAGER, `/cases/${caseRef}/journey`],
+    ['/cases/[ref]/journey/events/[eventId]/remove', MANAGER, await firstHref(MANAGER, `/cases/${caseRef}/journey`, /\/remove$/)],
+    ['/dashboard', QA, '/dashboard'],
+    ['/dashboard/print', QA, '/dashboard/print'],
+    ['/dev/outbox', ADMIN, '/dev/outbox'],
+    ['/engagement', QA, '/engagement'],
+    ['/engagement/[id]', QA, `/engagement/${ACTIVITY}`],
+    ['/engagement/[id]/cards', QA, `/engagement/${ACTIVITY}/cards`],
+    ['/engagement/[id]/codes', QA, `/engagement/${ACTIVITY}/codes`],
+    ['/engagement/[id]/edit', QA, `/engagement/${ACTIVITY}/edit`],
+    ['/engagement/[id]/results', QA, `/engagement/${ACTIVITY}/results`],
+    ['/engagement/[id]/results/comments', QA, `/engagement/${ACTIVITY}/results/comments`],
+    ['/engagement/[id]/results/comments/[responseId]/action', QA, await firstHref(QA, `/engagement/${ACTIVITY}/results/comments`, /\/action$/)],
+    ['/engagement/new', QA, '/engagement/new'],
+    ['/engagement/results', QA, '/engagement/results'],
+    ['/moderation', QA, '/moderation'],
+    ['/moderation/agreement', SENIOR, '/moderation/agreement'],
+    ['/moderation/audits/[id]', QA, `/moderation/audits/${completed}`],
+    ['/operator', OPERATOR, '/operator'],
+    ['/practitioners', MANAGER, '/practitioners'],
+    ['/practitioners/[id]', PRACTITIONER, `/practitioners/${encodeURIComponent(practitionerId)}`],
+    ['/programme/[month]', MANAGER, `/programme/${month}`],
+    ['/programme/[month]/samples/[managerId]', MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`],
+    ['/programme/[month]/samples/[managerId]/swap', MANAGER, await firstHref(MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`, /\/swap$/)],
+    ['/settings', ADMIN, '/settings'],
+    ['/templates', QA, '/templates'],
+    ['/templates/[id]', QA, `/templates/${TEMPLATE}`],
+    ['/templates/[id]/copy', QA, `/templates/${TEMPLATE}/copy`],
+    ['/templates/[id]/edit', QA, `/templates/${TEMPLATE}/edit`],
+    ['/templates/[id]/translate', QA, `/templates/${TEMPLATE}/translate?lang=cy`],
+    ['/you-said-we-did', QA, '/you-said-we-did'],
+  ];
+  for (const [route, email, path] of rows) visits.set(route, { email, path });
+}, 120_000);
+
+describe('every staff page at 320px wide', () => {
+  it('has a row here for every staff route', () => {
+    expect([...visits.keys()].sort()).toEqual(staffRoutes().sort());
+  });
+
+  it.each(staffRoutes().sort())('%s does not scroll sideways', async (route) => {
+    const visit = visits.get(route);
+    expect(visit, `no row for ${route}`).toBeDefined();
+    const page = await narrowPageAs(visit!.email);
+    const response = await page.goto(`${stack.portalUrl}${visit!.path}`);
+    expect(response?.status()).toBe(200);
+    // Landing elsewhere (a redirect) would check the wrong page.
+    expect(new URL(page.url()).pathname).toMatch(routePattern(route));
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.client).toBe(NARROW.width);
+    expect(widths.scroll, `${visit!.path} is ${widths.scroll}px wide`).toBeLessThanOrEqual(widths.client);
+  });
+});
