@@ -1,6 +1,6 @@
 /**
  * Every staff page reflows at 320 CSS pixels wide (which is also 1280 px at 400 % zoom, WCAG
- * 1.4.10): nothing scrolls sideways. Each route under portal/src/routes/(staff) is opened as
+ * 1.4.10): nothing scrolls sideways, and no words are drawn smaller than 12px to make them fit. Each route under portal/src/routes/(staff) is opened as
  * a role that may use it, with real ids from the demo data, and a route added without a row
  * here fails the first test.
  */
@@ -30,6 +30,25 @@ function staffRoutes(dir = STAFF_ROUTES, prefix = ''): string[] {
     if (entry.isFile()) return entry.name === '+page.svelte' ? [prefix || '/'] : [];
     return entry.isDirectory() ? staffRoutes(`${dir}/${entry.name}`, `${prefix}/${entry.name}`) : [];
   });
+}
+
+/** The smallest words a reader is shown, in screen pixels: an SVG's text counts at its drawn size. */
+const MIN_TEXT_PX = 12;
+function smallestVisibleText(): { size: number; text: string } {
+  let smallest = { size: Infinity, text: '' };
+  for (const el of document.body.querySelectorAll('*')) {
+    const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+    if (!text || el.closest('title, desc, [hidden], .visually-hidden, .skip-link')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true })) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGGraphicsElement) {
+      const m = el.getScreenCTM();
+      if (m) size *= Math.hypot(m.a, m.b);
+    }
+    if (size < smallest.size) smallest = { size, text: text.slice(0, 40) };
+  }
+  return smallest;
 }
 
 const routePattern = (route: string) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
@@ -170,5 +189,8 @@ describe('every staff page at 320px wide', () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.client).toBe(NARROW.width);
     expect(widths.scroll, `${visit!.path} is ${widths.scroll}px wide`).toBeLessThanOrEqual(widths.client);
+    // Nor does anything shrink its words to fit (a drawing scaled down to the screen).
+    const smallest = await page.evaluate(smallestVisibleText);
+    expect(smallest.size, `"${smallest.text}" on ${visit!.path}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
   });
 });
