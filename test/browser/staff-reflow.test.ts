@@ -97,6 +97,7 @@ const visits = new Map<string, { email: string; path: string }>();
 beforeAll(async () => {
   const managerId = (await json<{ user: { id: string } }>(MANAGER, '/v1/me')).user.id;
   const practitionerId = (await json<{ user: { id: string } }>(PRACTITIONER, '/v1/me')).user.id;
+  const managerTeam = (await json<{ teams: { id: string }[] }>(MANAGER, '/v1/me')).teams[0]!.id;
   const audits = (await json<{ items: Audit[] }>(QA, '/v1/audits?limit=100')).items;
   const managers = audits.filter((a) => a.auditorId === managerId && !a.reauditOf);
   const find = (found: Audit | undefined, what: string) => {
@@ -168,6 +169,12 @@ beforeAll(async () => {
     ['/templates/[id]/copy', QA, `/templates/${TEMPLATE}/copy`],
     ['/templates/[id]/edit', QA, `/templates/${TEMPLATE}/edit`],
     ['/templates/[id]/translate', QA, `/templates/${TEMPLATE}/translate?lang=cy`],
+    ['/teams', ADMIN, '/teams'],
+    ['/teams/[id]', ADMIN, `/teams/${encodeURIComponent(managerTeam)}`],
+    ['/teams/new', ADMIN, '/teams/new'],
+    ['/users', ADMIN, '/users'],
+    ['/users/[id]', ADMIN, `/users/${encodeURIComponent(practitionerId)}`],
+    ['/users/new', ADMIN, '/users/new'],
     ['/you-said-we-did', QA, '/you-said-we-did'],
   ];
   for (const [route, email, path] of rows) visits.set(route, { email, path });
