@@ -158,7 +158,10 @@ describe('the safeguarding question on an audit section', () => {
       const main = await page.getByRole('main').innerText();
       expect(main.match(/straight away/g)?.length, 'the warning is said once').toBe(1);
       const description = await box.evaluate((input) =>
-        (input.getAttribute('aria-describedby') ?? '').split(' ').map((ref) => document.getElementById(ref)?.textContent ?? '').join(' '),
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((ref) => document.getElementById(ref)?.textContent ?? '')
+          .join(' '),
       );
       expect(description).toContain('alerts the team manager and the QA team straight away');
       await page.context().close();

@@ -37,7 +37,11 @@ const MIN_TEXT_PX = 12;
 function smallestVisibleText(): { size: number; text: string } {
   let smallest = { size: Infinity, text: '' };
   for (const el of document.body.querySelectorAll('*')) {
-    const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+    const text = [...el.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent!.trim())
+      .join(' ')
+      .trim();
     if (!text || el.closest('title, desc, [hidden], .visually-hidden, .skip-link')) continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || !el.checkVisibility({ visibilityProperty: true })) continue;
@@ -104,10 +108,22 @@ beforeAll(async () => {
     if (!found) throw new Error(`the demo data has no ${what}`);
     return encodeURIComponent(found.id);
   };
-  const inProgress = find(managers.find((a) => a.state === 'in-progress'), 'audit in progress');
-  const planned = find(managers.find((a) => a.state === 'planned'), 'planned audit');
-  const completed = find(managers.find((a) => a.state === 'completed'), 'completed audit');
-  const reaudit = find(audits.find((a) => a.reauditOf), 're-audit');
+  const inProgress = find(
+    managers.find((a) => a.state === 'in-progress'),
+    'audit in progress',
+  );
+  const planned = find(
+    managers.find((a) => a.state === 'planned'),
+    'planned audit',
+  );
+  const completed = find(
+    managers.find((a) => a.state === 'completed'),
+    'completed audit',
+  );
+  const reaudit = find(
+    audits.find((a) => a.reauditOf),
+    're-audit',
+  );
   const action = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/actions?view=team')).items[0]!.id;
   const alert = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/alerts')).items[0]!.id;
   const caseRef = managers[0]!.caseRef;
