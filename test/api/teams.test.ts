@@ -52,7 +52,7 @@ describe('creating teams', () => {
     expect(response.headers.get('location')).toBe('/v1/teams/fostering');
     expect(response.headers.get('etag')).toBe('"1"');
     const { items } = await expectJson<{ items: { entity: string; entityId: string; action: string; actor: { id: string; name: string } }[] }>(await stack.api(nv('qa'), '/v1/activity'));
-    expect(items).toContainEqual(expect.objectContaining({ entity: 'team', entityId: 'fostering', action: 'created', actor: { id: 'nv-admin', name: 'Alex Morgan' } }));
+    expect(items).toContainEqual(expect.objectContaining({ entity: 'team', entityId: 'fostering', action: 'created', subject: 'Fostering', actor: expect.objectContaining({ id: 'nv-admin', name: 'Alex Morgan' }) }));
   });
 
   it('gives a new team a ULID when no id is sent', async () => {
