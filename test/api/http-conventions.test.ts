@@ -118,6 +118,23 @@ describe('problem responses', () => {
   });
 });
 
+describe('response headers', () => {
+  it('carries the request id sent (or a new one) and nosniff on answers and problems alike', async () => {
+    const read = await stack.api(nv('qa'), '/v1/cases/NV-00001', { headers: { 'x-request-id': 'trace-read-1' } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('x-request-id')).toBe('trace-read-1');
+    expect(read.headers.get('x-content-type-options')).toBe('nosniff');
+    const missing = await stack.api(nv('qa'), '/v1/cases/NV-99999', { headers: { 'x-request-id': 'trace-missing-1' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-request-id')).toBe('trace-missing-1');
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+    const unsigned = await stack.api(null, '/v1/cases');
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unsigned.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('replays the first response to a retried POST and creates one item', async () => {
     const init = () => jsonInit('POST', { name: 'Idempotent team' }, { 'idempotency-key': 'retry-key-0001' });

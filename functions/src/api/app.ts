@@ -50,6 +50,8 @@ import { userRoutes } from '../users/user-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Routes that need a signed-in member of a tenant's staff. */
 function tenantApi() {
   return new Hono<AppEnv>()
@@ -94,8 +96,11 @@ export function createApp(deps: ApiDependencies) {
     c.set('deps', deps);
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? randomUUID());
     await next();
-    c.header('x-request-id', c.var.requestId);
-    c.header('x-content-type-options', 'nosniff');
+    // On the response's own headers: `c.header` after the handler has answered rebuilds the
+    // whole response (and its body as a stream), which was a visible part of every read.
+    const headers = c.res.headers;
+    headers.set('x-request-id', c.var.requestId);
+    headers.set('x-content-type-options', 'nosniff');
     // Method, route pattern and status only: never bodies, tokens or ids from the path.
     logger.info('request', {
       requestId: c.var.requestId,
@@ -106,18 +111,18 @@ export function createApp(deps: ApiDependencies) {
     });
   });
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read, so the connection cannot carry another request.
-        const response = problemResponse(new ApiError('payload-too-large', 'The body must be at most 256 KB'), c.req.path);
-        response.headers.set('connection', 'close');
-        return response;
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is never read, so the connection cannot carry another request.
+      const response = problemResponse(new ApiError('payload-too-large', 'The body must be at most 256 KB'), c.req.path);
+      response.headers.set('connection', 'close');
+      return response;
+    },
+  });
+  // Only requests that may carry a body: asking a GET for its body makes the server build a
+  // full web Request for it, work every read would pay for nothing.
+  app.use('/v1/*', (c, next) => (METHODS_WITHOUT_BODY.has(c.req.method) ? next() : limitBody(c, next)));
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(error, c.req.path);

@@ -59,8 +59,27 @@ export interface Key {
   SK: string;
 }
 
-/** Keys for one tenant. Build it from the verified tenant id, never from request input. */
-export function tenantKeys(tenantId: string) {
+/** Far more than the authorities one process serves; the bound keeps a long-lived process from growing. */
+const MAX_KEPT_TENANTS = 1_000;
+const builtKeys = new Map<string, TenantKeys>();
+
+/**
+ * Keys for one tenant. Build it from the verified tenant id, never from request input. Built
+ * once per tenant and kept (every request needs one, and building its hundred functions each
+ * time was a visible part of a read); frozen, so no caller can change another's. The tenant
+ * id is validated before anything is kept.
+ */
+export function tenantKeys(tenantId: string): TenantKeys {
+  let keys = builtKeys.get(tenantId);
+  if (!keys) {
+    keys = Object.freeze(buildTenantKeys(tenantId));
+    if (builtKeys.size >= MAX_KEPT_TENANTS) builtKeys.delete(builtKeys.keys().next().value!);
+    builtKeys.set(tenantId, keys);
+  }
+  return keys;
+}
+
+function buildTenantKeys(tenantId: string) {
   const root = tenantRoot(tenantId);
   return {
     /** The leading key every item and index entry of this tenant starts with. */
@@ -288,7 +307,7 @@ export function tenantKeys(tenantId: string) {
   };
 }
 
-export type TenantKeys = ReturnType<typeof tenantKeys>;
+export type TenantKeys = Readonly<ReturnType<typeof buildTenantKeys>>;
 
 /** Platform items: the tenant directory and the slug lookup. Only the platform code path uses these. */
 export const platformKeys = {
