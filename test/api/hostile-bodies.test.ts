@@ -51,6 +51,8 @@ beforeAll(async () => {
     'PATCH /v1/cases/:ref/journey/events/:eventId': staff(nv('manager'), `/v1/cases/NV-00041/journey/events/${journey.events[0]!.id}`, '/v1/cases/NV-00041/journey'),
     'PATCH /v1/engagement/activities/:id': staff(nv('qa'), `/v1/engagement/activities/${activity}`, `/v1/engagement/activities/${activity}`),
     'PATCH /v1/settings': staff(nv('admin'), '/v1/settings', '/v1/settings'),
+    'PUT /v1/identity-provider': staff(nv('admin'), '/v1/identity-provider'),
+    'POST /v1/sign-in/discovery': { email: '', path: '/v1/sign-in/discovery' },
     'PATCH /v1/teams/:id': staff(nv('admin'), '/v1/teams/assessment', '/v1/teams/assessment'),
     'PATCH /v1/users/:id': staff(nv('admin'), '/v1/users/nv-student', '/v1/users/nv-student'),
     'POST /v1/actions': staff(nv('manager'), '/v1/actions'),

@@ -18,6 +18,8 @@ import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
 import { caseEvidenceRoutes } from '../dashboards/case-evidence-routes.ts';
 import { serviceRoutes } from '../dashboards/service-routes.ts';
+import { connectionRoutes } from '../federation/connection-routes.ts';
+import { signInRoutes } from '../federation/sign-in-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
 import { activityRoutes as engagementActivityRoutes } from '../engagement/activity-routes.ts';
 import { codeRoutes } from '../engagement/code-routes.ts';
@@ -84,6 +86,7 @@ function tenantApi() {
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)
+    .route('/identity-provider', connectionRoutes)
     .route('/activity', activityRoutes)
     .route('/dev/outbox', devOutboxRoutes);
 }
@@ -149,6 +152,7 @@ export function createApp(deps: ApiDependencies) {
     .route('/v1/public', publicRoutes)
     .route('/v1/public', responseRoutes)
     .route('/v1/public', publicEntryRoutes)
+    .route('/v1/sign-in', signInRoutes)
     .route('/v1', tenantApi());
   return routes;
 }

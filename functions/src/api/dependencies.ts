@@ -1,6 +1,7 @@
 /** What the API needs from its surroundings; `npm start`, the tests and the Lambda entry each supply it. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
+import type { IdentityFederation } from '../federation/identity-federation.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { ApiDescription } from '../openapi/api-description.ts';
@@ -25,6 +26,11 @@ export interface ApiDependencies {
    * AWS), used only to make a keyed hash for the wrong-code limit; absent in some tests.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * Where connecting a council's own identity provider registers it (Cognito in AWS, the local
+   * OpenID provider on one machine); without it, connecting answers 503.
+   */
+  federation?: IdentityFederation;
   /** The portal's public address, which links in emails start with (`PORTAL_URL`). */
   portalUrl: string;
   /** Serve the developer outbox (`/v1/dev/outbox`); only on one machine. */

@@ -19,7 +19,10 @@ import { DEMO_PASSWORD } from './identity/demo-password.ts';
 import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
 
 export { API_AUDIENCE };
+import { startCouncilProvider, type RunningCouncilProvider } from './council-identity/council-provider.ts';
 import { startIdentityProvider } from './identity/identity-provider.ts';
+import { localFederation } from './identity/local-federation.ts';
+import { IDP_RESPONSE_PATH } from './identity/federated-sign-in.ts';
 import { localSignInAccounts } from './identity/local-sign-in-accounts.ts';
 import { startPortal } from './portal-process.ts';
 import { seedDemoData } from './seed/seed-demo-data.ts';
@@ -29,7 +32,8 @@ const REGION = 'eu-west-2';
 export interface LocalStackOptions {
   /** Folder for dynalite's files; in memory when absent. */
   dataPath?: string;
-  ports: { database?: number; identity: number; api: number; portal?: number };
+  /** `council`: the stand-in for Northvale Council's own Entra ID (0 or absent picks a free port). */
+  ports: { database?: number; identity: number; api: number; portal?: number; council?: number };
   /** Start the built portal too. */
   portal: boolean;
   /** Run the scheduled jobs every `jobIntervalMs`. */
@@ -48,6 +52,8 @@ export interface LocalStack {
   jobDependencies: JobDependencies;
   /** The local identity provider's accounts, as the API manages them. */
   accounts: SignInAccounts;
+  /** The stand-in for a council's own provider, with what its admin types into the connect screen. */
+  council: Omit<RunningCouncilProvider, 'close'>;
   stop(): Promise<void>;
 }
 
@@ -74,8 +80,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName,
       portalRedirectUris: portalUrl ? [`${portalUrl}/auth/callback`] : [],
       portalPostLogoutRedirectUris: portalUrl ? [`${portalUrl}/`] : [],
+      portalUrl: linkBase,
     });
     stops.push(identity.close);
+    const council = await startCouncilProvider({ port: options.ports.council ?? 0, redirectUri: `${identity.issuer}${IDP_RESPONSE_PATH}`, password });
+    stops.push(council.close);
 
     const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), portalUrl: linkBase };
     const accounts = localSignInAccounts({ db, tableName, password });
@@ -88,6 +97,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         dataClientFor: jobDependencies.dataClientFor,
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
+        federation: localFederation({ db, tableName }),
         clientAddress: (c) => getConnInfo(c).remote.address,
         portalUrl: linkBase,
         devOutbox: true,
@@ -121,7 +131,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(async () => clearInterval(timer));
     }
 
-    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, accounts, stop };
+    const { close: _close, ...councilDetails } = council;
+    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, accounts, council: councilDetails, stop };
   } catch (error) {
     await stop();
     throw error;

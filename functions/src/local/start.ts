@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_TENANTS, OPERATOR } from './seed/demo-data.ts';
 import { STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
+import { COUNCIL_GROUPS, COUNCIL_PEOPLE } from './council-identity/council-directory.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
 import { DEFAULT_PORTAL_PORT } from './local-portal-url.ts';
 import { startLocalStack } from './local-stack.ts';
@@ -14,7 +15,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 const started = performance.now();
 const stack = await startLocalStack({
   dataPath,
-  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', DEFAULT_PORTAL_PORT) },
+  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', DEFAULT_PORTAL_PORT), council: port('COUNCIL_OIDC_PORT', 3200) },
   portal: true,
   jobIntervalMs: 15 * 60 * 1000,
 });
@@ -29,6 +30,13 @@ Waypoint is running (ready in ${Math.round(performance.now() - started)} ms)
 Demo sign-ins (password: ${process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD})
 ${DEMO_TENANTS.map((t) => `  ${t.name}: ${STAFF_ROLES.map((r) => `${r}@${t.slug}.example`).join(', ')}`).join('\n')}
   platform operator: ${OPERATOR.email}
+
+Northvale Council's own sign-in (a stand-in for its Entra ID), to connect under Settings → Sign-in:
+  issuer ${stack.council.issuer}   client id ${stack.council.clientId}   client secret ${stack.council.clientSecret}
+  people (same password): ${COUNCIL_PEOPLE.map((p) => p.email).join(', ')}
+  groups: ${Object.values(COUNCIL_GROUPS)
+    .map((g) => `${g.name} ${g.id}`)
+    .join('; ')}
 
 Press Ctrl-C to stop.`);
 

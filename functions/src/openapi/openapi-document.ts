@@ -11,6 +11,8 @@ import { dashboardRouteDocs } from '../dashboards/dashboard-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
 import { resultsRouteDocs } from '../engagement/results/results-route-docs.ts';
+import { connectionRouteDocs } from '../federation/connection-routes.ts';
+import { signInRouteDocs } from '../federation/sign-in-routes.ts';
 import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
 import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
@@ -39,6 +41,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...teamRouteDocs,
   ...userRouteDocs,
   ...settingsRouteDocs,
+  ...connectionRouteDocs,
+  ...signInRouteDocs,
   ...activityRouteDocs,
   ...engagementRouteDocs,
   ...resultsRouteDocs,
@@ -60,6 +64,7 @@ const TAGS = [
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },
   { name: 'Settings', description: 'How the authority names and runs its QA framework.' },
+  { name: 'Sign-in', description: 'How an email address signs in, and the council’s own identity provider.' },
   { name: 'Activity', description: 'Who changed what, and when.' },
   { name: 'Engagement', description: 'Surveys, consultations and events for children, young people and families, and the invitation codes that open them.' },
   { name: 'Alerts', description: 'Safety alerts raised when a response says someone may not be safe, and what staff did about them.' },

@@ -86,6 +86,8 @@ function buildTenantKeys(tenantId: string) {
     root,
     profile: (): Key => ({ PK: root, SK: 'PROFILE' }),
     settings: (): Key => ({ PK: root, SK: 'SETTINGS' }),
+    /** The council's own identity provider, when its admin has connected one. */
+    identityProvider: (): Key => ({ PK: root, SK: 'IDENTITY-PROVIDER' }),
     team: (teamId: string): Key => ({ PK: root, SK: `TEAM#${safe(teamId, 'team id')}` }),
     teamsPrefix: (): Key => ({ PK: root, SK: 'TEAM#' }),
     user: (userId: string): Key => ({ PK: root, SK: `USER#${safe(userId, 'user id')}` }),
@@ -316,4 +318,10 @@ export const platformKeys = {
   slug: (slug: string): Key => ({ PK: `PLATFORM#SLUG#${safe(slug, 'slug')}`, SK: 'TENANT' }),
   /** The local identity provider's accounts (Cognito holds them in AWS). */
   account: (email: string): Key => ({ PK: `PLATFORM#ACCOUNT#${safe(email.toLowerCase(), 'email')}`, SK: 'ACCOUNT' }),
+  /** Which tenant's provider an email domain signs in through; one tenant per domain. */
+  emailDomain: (domain: string): Key => ({ PK: `PLATFORM#EMAIL-DOMAIN#${safe(domain.toLowerCase(), 'email domain')}`, SK: 'DOMAIN' }),
+  /** Which tenant a connected identity provider vouches for, by the sign-in service's name for it. */
+  federatedProvider: (providerName: string): Key => ({ PK: `PLATFORM#IDENTITY-PROVIDER#${safe(providerName, 'provider name')}`, SK: 'PROVIDER' }),
+  /** The local identity provider's copy of a connected provider's details (Cognito keeps them in AWS). */
+  localFederation: (providerName: string): Key => ({ PK: `PLATFORM#LOCAL-FEDERATION#${safe(providerName, 'provider name')}`, SK: 'FEDERATION' }),
 };

@@ -12,6 +12,8 @@ export interface AccountDirectory {
   checkCredentials(credentials: { email: string; password: string }): Promise<SignInAccount | undefined>;
   /** The active account a token subject belongs to, if it has signed in since start-up. */
   findBySubject(userId: string): Promise<SignInAccount | undefined>;
+  /** Someone signed in another way (through their council's provider) is found by subject as well. */
+  remember(account: Pick<SignInAccount, 'userId' | 'email'>): void;
 }
 
 export function createAccountDirectory(options: { db: DynamoDBDocumentClient; tableName: string }): AccountDirectory {
@@ -28,6 +30,9 @@ export function createAccountDirectory(options: { db: DynamoDBDocumentClient; ta
       if (!account || !passwordMatches || !account.active) return undefined;
       emailBySubject.set(account.userId, account.email);
       return account;
+    },
+    remember(account) {
+      emailBySubject.set(account.userId, account.email);
     },
     async findBySubject(userId) {
       const email = emailBySubject.get(userId);

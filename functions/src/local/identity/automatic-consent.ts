@@ -6,14 +6,15 @@ import type Provider from 'oidc-provider';
 import type { InteractionDetails } from 'oidc-provider';
 import { API_RESOURCE } from './waypoint-clients.ts';
 
-function requestedResources(resource: unknown): string[] {
+function requestedResources(resource: unknown, defaults: string[]): string[] {
   if (typeof resource === 'string') return [resource];
   if (Array.isArray(resource)) return resource.filter((item): item is string => typeof item === 'string');
-  return [API_RESOURCE];
+  return defaults;
 }
 
 /** Saves a grant covering the interaction's request and returns its id. */
-export async function grantRequestedAccess(options: { provider: Provider; details: InteractionDetails; accountId: string }): Promise<string> {
+/** `defaultResources`: what a request naming no resource gets (Waypoint's API; none for the council stand-in, which has no API). */
+export async function grantRequestedAccess(options: { provider: Provider; details: InteractionDetails; accountId: string; defaultResources?: string[] }): Promise<string> {
   const { provider, details, accountId } = options;
   const clientId = String(details.params.client_id);
   const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
@@ -23,6 +24,6 @@ export async function grantRequestedAccess(options: { provider: Provider; detail
   grant.addOIDCScope(scope);
   const missingClaims = details.prompt.details.missingOIDCClaims;
   if (Array.isArray(missingClaims)) grant.addOIDCClaims(missingClaims.map(String));
-  for (const resource of requestedResources(details.params.resource)) grant.addResourceScope(resource, scope);
+  for (const resource of requestedResources(details.params.resource, options.defaultResources ?? [API_RESOURCE])) grant.addResourceScope(resource, scope);
   return grant.save();
 }

@@ -11,6 +11,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { JWK } from 'jose';
 import Provider from 'oidc-provider';
 import { createAccountDirectory } from './account-directory.ts';
+import { createFederatedSignIn, FEDERATED_FINISH_PATH, IDP_RESPONSE_PATH } from './federated-sign-in.ts';
 import { handleInteraction, isInteractionPath } from './interaction-routes.ts';
 import { PAGE_HEADERS, renderNoticePage } from './page-layout.ts';
 import { providerConfiguration } from './provider-configuration.ts';
@@ -24,6 +25,8 @@ export interface IdentityProviderOptions {
   tableName: string;
   portalRedirectUris: string[];
   portalPostLogoutRedirectUris: string[];
+  /** The portal's public address, which links in emails start with (a federated sign-in may record a new user). */
+  portalUrl: string;
 }
 
 export interface RunningIdentityProvider {
@@ -77,11 +80,17 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   provider.proxy = false;
   provider.on('server_error', (_ctx, error) => logError(error));
   const handleProviderRequest = provider.callback();
+  const federated = createFederatedSignIn({ db: options.db, tableName: options.tableName, issuer, accounts, portalUrl: options.portalUrl });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', issuer);
-    if (!isInteractionPath(pathname)) return handleProviderRequest(req, res);
-    handleInteraction({ provider, accounts, req, res, pathname }).catch((error: unknown) => {
+    const finishing = FEDERATED_FINISH_PATH.exec(pathname)?.[1];
+    let handled: Promise<void>;
+    if (req.method === 'GET' && pathname === IDP_RESPONSE_PATH) handled = federated.callback(req, res);
+    else if (req.method === 'GET' && finishing) handled = federated.finish({ provider, req, res, uid: finishing });
+    else if (isInteractionPath(pathname)) handled = handleInteraction({ provider, accounts, federated, req, res, pathname });
+    else return handleProviderRequest(req, res);
+    handled.catch((error: unknown) => {
       logError(error);
       sendServerError(res);
     });

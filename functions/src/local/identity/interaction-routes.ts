@@ -7,6 +7,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionDetails } from 'oidc-provider';
 import type { AccountDirectory } from './account-directory.ts';
 import { grantRequestedAccess } from './automatic-consent.ts';
+import type { FederatedSignIn } from './federated-sign-in.ts';
 import { PAGE_HEADERS, renderNoticePage } from './page-layout.ts';
 import { renderSignInPage } from './sign-in-page.ts';
 
@@ -18,23 +19,23 @@ export function isInteractionPath(pathname: string): boolean {
   return INTERACTION_PATH.test(pathname);
 }
 
-function sendPage(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendPage(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...PAGE_HEADERS, ...headers });
   res.end(html);
 }
 
-function sendNotice(res: ServerResponse, status: number, heading: string, paragraphs: string[]): void {
+export function sendNotice(res: ServerResponse, status: number, heading: string, paragraphs: string[]): void {
   sendPage(res, status, renderNoticePage({ title: `${heading} – Waypoint`, heading, paragraphs }));
 }
 
-class RequestTooLargeError extends Error {
+export class RequestTooLargeError extends Error {
   constructor() {
     super('Request body too large');
     this.name = 'RequestTooLargeError';
   }
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -45,7 +46,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-function formField(form: URLSearchParams, name: string): string {
+export function formField(form: URLSearchParams, name: string): string {
   return (form.get(name) ?? '').slice(0, MAX_FIELD_LENGTH);
 }
 
@@ -53,7 +54,7 @@ function formField(form: URLSearchParams, name: string): string {
  * A cross-site POST carries no interaction cookie (they are SameSite=Lax) and so fails to
  * find the interaction; refusing a foreign Origin as well makes the intent explicit.
  */
-function isSameOrigin(req: IncomingMessage): boolean {
+export function isSameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   return origin === undefined || origin === `http://${req.headers.host}`;
 }
@@ -81,8 +82,8 @@ async function consent(options: { provider: Provider; details: InteractionDetail
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
 
-export async function handleInteraction(options: { provider: Provider; accounts: AccountDirectory; req: IncomingMessage; res: ServerResponse; pathname: string }): Promise<void> {
-  const { provider, accounts, req, res, pathname } = options;
+export async function handleInteraction(options: { provider: Provider; accounts: AccountDirectory; federated: FederatedSignIn; req: IncomingMessage; res: ServerResponse; pathname: string }): Promise<void> {
+  const { provider, accounts, federated, req, res, pathname } = options;
   const uid = INTERACTION_PATH.exec(pathname)?.[1];
   let details: InteractionDetails | undefined;
   try {
@@ -95,7 +96,9 @@ export async function handleInteraction(options: { provider: Provider; accounts:
   }
   try {
     if (req.method === 'GET' && details.prompt.name === 'login') {
-      return sendPage(res, 200, renderSignInPage({ action: `/interaction/${details.uid}` }));
+      const { identity_provider: providerName, login_hint: hint } = details.params;
+      if (typeof providerName === 'string' && providerName !== '') return await federated.begin({ details, res, providerName });
+      return sendPage(res, 200, renderSignInPage({ action: `/interaction/${details.uid}`, email: typeof hint === 'string' ? hint.slice(0, MAX_FIELD_LENGTH) : undefined }));
     }
     if (req.method === 'GET' && details.prompt.name === 'consent') return await consent({ provider, details, req, res });
     if (req.method === 'POST' && details.prompt.name === 'login') return await signIn({ provider, accounts, details, req, res });

@@ -59,7 +59,8 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** A complete page; `title` is escaped here, `mainHtml` must already be safe. */
-export function renderPage(page: { title: string; mainHtml: string }): string {
+/** `siteName` is the service the page belongs to: Waypoint, or the council whose sign-in the stand-in plays. */
+export function renderPage(page: { title: string; mainHtml: string; siteName?: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -70,7 +71,7 @@ export function renderPage(page: { title: string; mainHtml: string }): string {
 </head>
 <body>
 <a class="skip-link" href="#main-content">Skip to main content</a>
-<header class="site-header"><p>Waypoint</p></header>
+<header class="site-header"><p>${escapeHtml(page.siteName ?? 'Waypoint')}</p></header>
 <main id="main-content" tabindex="-1">
 ${page.mainHtml}
 </main>
@@ -80,7 +81,7 @@ ${page.mainHtml}
 }
 
 /** A page that only says something: a heading and paragraphs of plain text (escaped here). */
-export function renderNoticePage(page: { title: string; heading: string; paragraphs: string[] }): string {
+export function renderNoticePage(page: { title: string; heading: string; paragraphs: string[]; siteName?: string }): string {
   const paragraphs = page.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
-  return renderPage({ title: page.title, mainHtml: `<h1>${escapeHtml(page.heading)}</h1>\n${paragraphs}` });
+  return renderPage({ title: page.title, siteName: page.siteName, mainHtml: `<h1>${escapeHtml(page.heading)}</h1>\n${paragraphs}` });
 }

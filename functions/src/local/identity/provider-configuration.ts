@@ -59,6 +59,8 @@ export function providerConfiguration(options: ProviderConfigurationOptions): Co
     // Put email and name in the ID token itself: the API-bound access token cannot call userinfo.
     conformIdTokenClaims: false,
     responseTypes: ['code'],
+    // Cognito's parameter naming the council provider to sign in through.
+    extraParams: ['identity_provider'],
     pkce: { required: () => true },
     // Nothing calls the provider from a browser script: the portal talks to it server-side.
     clientBasedCORS: () => false,

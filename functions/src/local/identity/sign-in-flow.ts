@@ -37,6 +37,11 @@ export interface FetchAccessTokenOptions {
   clientId?: string;
   redirectUri?: string;
   scope?: string;
+  /**
+   * Sign in through a council's own provider instead (the `identity_provider` Cognito takes):
+   * its name, and its issuer, where the email and password are then typed.
+   */
+  federated?: { providerName: string; issuer: string };
 }
 
 interface Endpoints {
@@ -45,7 +50,7 @@ interface Endpoints {
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
-const MAX_STEPS = 10;
+const MAX_STEPS = 16;
 const endpointsByIssuer = new Map<string, Promise<Endpoints>>();
 
 async function send(url: string, init: RequestInit & { jar?: CookieJar }): Promise<Response> {
@@ -162,10 +167,11 @@ export async function signInWithPassword(options: FetchAccessTokenOptions): Prom
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
     state,
+    ...(options.federated ? { identity_provider: options.federated.providerName } : {}),
   }).toString();
 
   const jar = new CookieJar();
-  const issuerOrigin = new URL(issuer).origin;
+  const origins = new Set([new URL(issuer).origin, ...(options.federated ? [new URL(options.federated.issuer).origin] : [])]);
   let url = authorize.href;
   let response = await send(url, { jar });
   let credentialsSent = false;
@@ -178,7 +184,7 @@ export async function signInWithPassword(options: FetchAccessTokenOptions): Prom
         const code = codeFromRedirect(next, { state, issuer });
         return exchangeCode({ tokenEndpoint: endpoints.token_endpoint, code, clientId, redirectUri, verifier });
       }
-      if (next.origin !== issuerOrigin) throw new SignInFlowError(`The sign-in was redirected away, to ${next.origin}`);
+      if (!origins.has(next.origin)) throw new SignInFlowError(`The sign-in was redirected away, to ${next.origin}`);
       url = next.href;
       response = await send(url, { jar });
       continue;

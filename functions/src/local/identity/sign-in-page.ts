@@ -14,6 +14,10 @@ export interface SignInPageOptions {
   /** The email address typed last time, kept so it need not be typed again. */
   email?: string;
   failed?: boolean;
+  /** Another service's page (the local stand-in for a council's provider): its name, heading and a line under it. */
+  siteName?: string;
+  heading?: string;
+  intro?: string;
 }
 
 export function renderSignInPage(options: SignInPageOptions): string {
@@ -27,8 +31,9 @@ export function renderSignInPage(options: SignInPageOptions): string {
 </div>`
     : '';
   const errorMessage = failed ? `<p id="sign-in-error" class="error-message"><span class="visually-hidden">Error:</span> ${SIGN_IN_FAILED_MESSAGE}</p>` : '';
-  const mainHtml = `<h1>Sign in to Waypoint</h1>
-${errorSummary}
+  const intro = options.intro ? `<p>${escapeHtml(options.intro)}</p>\n` : '';
+  const mainHtml = `<h1>${escapeHtml(options.heading ?? 'Sign in to Waypoint')}</h1>
+${intro}${errorSummary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 ${errorMessage}
 <div class="field">
@@ -41,5 +46,6 @@ ${errorMessage}
 </div>
 <button type="submit">Sign in</button>
 </form>`;
-  return renderPage({ title: failed ? `Error: ${SIGN_IN_TITLE}` : SIGN_IN_TITLE, mainHtml });
+  const title = options.heading ? `${options.heading} – ${options.siteName ?? 'Waypoint'}` : SIGN_IN_TITLE;
+  return renderPage({ title: failed ? `Error: ${title}` : title, mainHtml, siteName: options.siteName });
 }

@@ -50,6 +50,7 @@ export async function startTestIdentity(): Promise<TestIdentity> {
     tableName,
     portalRedirectUris: [`${PORTAL_TEST_URL}/auth/callback`],
     portalPostLogoutRedirectUris: [`${PORTAL_TEST_URL}/`],
+    portalUrl: PORTAL_TEST_URL,
   });
   return {
     issuer: provider.issuer,
