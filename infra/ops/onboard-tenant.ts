@@ -1,6 +1,6 @@
 /**
  * Prints the onboarding script for a new tenant (see onboarding-script.ts):
- *   npx tsx infra/ops/onboard-tenant.ts --name "Northshire Council" --slug northshire \
+ *   npx tsx infra/ops/onboard-tenant.ts --name "Northshire Council" --slug northshire --region-label "North West" \
  *     --admin-name "Sam Admin" --admin-email sam@northshire.gov.uk \
  *     --table <TableName output> --user-pool <UserPoolId output> > onboard-northshire.sh
  */
@@ -12,6 +12,7 @@ const { values } = parseArgs({
   options: {
     name: { type: 'string' },
     slug: { type: 'string' },
+    'region-label': { type: 'string' },
     'admin-name': { type: 'string' },
     'admin-email': { type: 'string' },
     table: { type: 'string' },
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 
-const required = ['name', 'slug', 'admin-name', 'admin-email', 'table', 'user-pool'] as const;
+const required = ['name', 'slug', 'region-label', 'admin-name', 'admin-email', 'table', 'user-pool'] as const;
 const missing = required.filter((key) => !values[key]);
 if (missing.length > 0) {
   process.stderr.write(`Missing: ${missing.map((key) => `--${key}`).join(' ')}\n`);
@@ -33,6 +34,7 @@ process.stdout.write(
     tenantId: values['tenant-id'] ?? randomUUID(),
     name: values.name!,
     slug: values.slug!,
+    regionLabel: values['region-label']!,
     adminName: values['admin-name']!,
     adminEmail: values['admin-email']!,
     tableName: values.table!,

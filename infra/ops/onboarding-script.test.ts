@@ -8,6 +8,7 @@ const request = {
   tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e',
   name: "Northshire's Council",
   slug: 'northshire',
+  regionLabel: 'North West',
   adminName: 'Sam Admin',
   adminEmail: 'Sam.Admin@northshire.example.gov.uk',
   tableName: 'Waypoint-prod-Data-Table1234',
@@ -39,7 +40,7 @@ describe('the onboarding script', () => {
     ]) {
       expect(script).toContain(key);
     }
-    // Five set-up items plus a head and version 1 for each built-in template and feedback form.
+    // Five set-up items (the slug claim, profile, settings, admin record, directory entry) plus a head and version 1 for each built-in template and feedback form.
     expect(script.match(/--condition-expression 'attribute_not_exists\(PK\)'/g)).toHaveLength(5 + 2 * BUILT_IN_TEMPLATES.length);
   });
 

@@ -1,17 +1,19 @@
 /**
- * Writes the shell script that onboards a tenant in AWS: its Cognito admin account, then its
- * profile, settings, directory entries and admin user record, each written only if absent.
- * A script, not direct calls, so that the operator can read exactly what will be done and
- * run it with their own credentials; it needs only the AWS CLI.
+ * Writes the shell script that onboards a tenant in AWS: its Cognito admin account, then the
+ * items every new authority is made of (`new-tenant-items.ts`, which the API's operator routes
+ * write too), each only if absent. A script, not direct calls, so that someone without the
+ * portal can read exactly what will be done and run it with their own credentials; it needs
+ * only the AWS CLI. The portal's operator area (`/v1/platform/tenants`) is the usual way.
  */
-import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
-import { builtInTemplateItems } from '@waypoint/shared/templates/built-in/built-in-template-items';
-import { isSafeId, isTenantId, platformKeys, tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { isSafeId, isTenantId, tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { directoryItem, firstAdminUser, slugClaimItem, tenantOwnItems } from '@waypoint/shared/tenancy/new-tenant-items';
 
 export interface OnboardingRequest {
   tenantId: string;
   name: string;
   slug: string;
+  /** The authority's region, as the operator's list shows it (not the AWS region). */
+  regionLabel: string;
   adminName: string;
   adminEmail: string;
   tableName: string;
@@ -50,24 +52,23 @@ function check(request: OnboardingRequest): void {
   if (!isTenantId(request.tenantId)) throw new OnboardingError('The tenant id must be a lower-case UUID');
   if (!isSafeId(request.slug) || !/^[a-z0-9-]+$/.test(request.slug)) throw new OnboardingError('The slug must be lower-case letters, digits and -');
   if (!/^[^@\s]+@[^@\s]+$/.test(request.adminEmail)) throw new OnboardingError('The admin email is not an email address');
-  if (!request.name.trim() || !request.adminName.trim()) throw new OnboardingError('Name the authority and its admin');
+  if (!request.name.trim() || !request.adminName.trim() || !request.regionLabel.trim()) throw new OnboardingError('Name the authority, its region and its admin');
 }
 
 export function onboardingScript(request: OnboardingRequest): string {
   check(request);
   const keys = tenantKeys(request.tenantId);
-  const stamp = { version: 1, createdAt: request.at, updatedAt: request.at };
-  const profile = { id: request.tenantId, slug: request.slug, name: request.name, status: 'active', createdAt: request.at };
+  const tenant = { tenantId: request.tenantId, name: request.name, slug: request.slug, region: request.regionLabel, at: request.at };
   const email = request.adminEmail.toLowerCase();
+  const [profile, settings, ...templates] = tenantOwnItems(tenant);
   const items: [string, Record<string, unknown>][] = [
-    ['profile', { ...keys.profile(), ...profile }],
-    ['settings', { ...keys.settings(), ...defaultSettings(request.name), ...stamp }],
-    ['directory', { ...platformKeys.tenant(request.tenantId), ...profile }],
-    ['slug', { ...platformKeys.slug(request.slug), tenantId: request.tenantId }],
-    ...builtInTemplateItems(request.tenantId, request.at).map((item, index): [string, Record<string, unknown>] => [`template-${index + 1}`, item]),
+    ['slug', slugClaimItem({ ...tenant, adminEmail: email })],
+    ['profile', profile!],
+    ['settings', settings!],
+    ...templates.map((item, index): [string, Record<string, unknown>] => [`template-${index + 1}`, item]),
   ];
   // The user record's id is the Cognito `sub`, which access tokens carry as the caller's id.
-  const adminRecord = { ...keys.user('ADMIN_SUB_PLACEHOLDER'), id: 'ADMIN_SUB_PLACEHOLDER', name: request.adminName, email, role: 'admin', teamIds: [], active: true, ...stamp };
+  const adminRecord = { ...keys.user('ADMIN_SUB_PLACEHOLDER'), ...firstAdminUser({ userId: 'ADMIN_SUB_PLACEHOLDER', name: request.adminName, email, at: request.at }) };
   const aws = `aws --region ${quoted(request.region)}`;
   const put = (file: string) => `unless_exists ConditionalCheckFailed ${file} ${aws} dynamodb put-item --table-name ${quoted(request.tableName)} --item "file://$WORK/${file}.json" --condition-expression 'attribute_not_exists(PK)'`;
 
@@ -95,12 +96,16 @@ export function onboardingScript(request: OnboardingRequest): string {
     '  --desired-delivery-mediums EMAIL',
     `ADMIN_SUB=$(${aws} cognito-idp admin-get-user --user-pool-id ${quoted(request.userPoolId)} --username ${quoted(email)} --query "UserAttributes[?Name=='sub'].Value" --output text)`,
     '',
-    '# 2. The tenant’s items: profile, settings and built-in audit templates in its partition, the directory entries, the admin’s record.',
+    '# 2. The tenant’s items: the slug claim, profile, settings and built-in templates, the admin’s record,',
+    '#    and last the directory entry, which lists the authority and opens it.',
     ...items.flatMap(([file, item]) => [`cat > "$WORK/${file}.json" <<'ITEM'`, itemJson(item), 'ITEM']),
     `sed "s/ADMIN_SUB_PLACEHOLDER/$ADMIN_SUB/g" > "$WORK/admin.json" <<'ITEM'`,
     itemJson(adminRecord),
     'ITEM',
-    ...[...items.map(([file]) => file), 'admin'].map(put),
+    `cat > "$WORK/directory.json" <<'ITEM'`,
+    itemJson(directoryItem(tenant)),
+    'ITEM',
+    ...[...items.map(([file]) => file), 'admin', 'directory'].map(put),
     'rm -r "$WORK"',
     `echo ${quoted(`Done. ${request.adminName} can sign in with ${email} and the emailed temporary password.`)}`,
     '',

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import { forgetKeptValues } from '@waypoint/functions/dashboards/kept-per-tenant';
 import { forgetTemplateVersions } from '@waypoint/functions/templates/template-store';
+import { currentTenants } from '@waypoint/functions/tenants/current-tenants';
 import { currentUsers } from '@waypoint/functions/users/current-user-cache';
 
 type Item = Record<string, AttributeValue>;
@@ -51,6 +52,7 @@ export function forgetWhatTheApiKept(): void {
   forgetKeptValues();
   forgetTemplateVersions();
   currentUsers.forgetEveryone();
+  currentTenants.forgetEveryone();
 }
 
 async function* everyItem(db: DynamoDBDocumentClient, tableName: string): AsyncGenerator<Item> {

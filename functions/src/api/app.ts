@@ -31,7 +31,7 @@ import { meRoutes } from '../me/me-routes.ts';
 import { moderationReportRoutes } from '../moderation/moderation-report-routes.ts';
 import { moderationRoutes } from '../moderation/moderation-routes.ts';
 import { openApiRoutes } from '../openapi/openapi-routes.ts';
-import { authenticate, requireTenant } from '../platform/auth/authenticate.ts';
+import { authenticate, requireOperator, requireTenant } from '../platform/auth/authenticate.ts';
 import { recheckCaller } from '../platform/auth/recheck-caller.ts';
 import { isDatabaseUnavailable } from '../platform/database/availability.ts';
 import { ApiError, problemResponse } from '../platform/http/api-error.ts';
@@ -46,6 +46,8 @@ import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
+import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
+import { tenantRoutes } from '../tenants/tenant-routes.ts';
 import { templateCopyRoutes } from '../templates/template-copy-routes.ts';
 import { templateRoutes } from '../templates/template-routes.ts';
 import { userRoutes } from '../users/user-routes.ts';
@@ -89,6 +91,11 @@ function tenantApi() {
     .route('/identity-provider', connectionRoutes)
     .route('/activity', activityRoutes)
     .route('/dev/outbox', devOutboxRoutes);
+}
+
+/** Routes for the platform operator alone: authorities and what operators did to them. */
+function platformApi() {
+  return new Hono<AppEnv>().use('*', authenticate, requireOperator).route('/tenants', tenantRoutes).route('/activity', platformActivityRoutes);
 }
 
 export function createApp(deps: ApiDependencies) {
@@ -153,6 +160,8 @@ export function createApp(deps: ApiDependencies) {
     .route('/v1/public', responseRoutes)
     .route('/v1/public', publicEntryRoutes)
     .route('/v1/sign-in', signInRoutes)
+    // Before the tenant routes, whose checks refuse the operator.
+    .route('/v1/platform', platformApi())
     .route('/v1', tenantApi());
   return routes;
 }

@@ -2,6 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Case, CaseType } from '@waypoint/shared/cases/case-schemas';
+import { countInTenantSize } from '../tenants/tenant-size.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 import { ApiError } from '../platform/http/api-error.ts';
@@ -63,6 +64,7 @@ export async function putNewCase(tenant: TenantContext, c: Case): Promise<void> 
   }
   const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(tenant, c)).filter(([, v]) => v !== null));
   await createItem({ tenant, key: tenant.keys.case(c.ref), item: { ...c, ...indexes }, what: 'case' });
+  await countInTenantSize(tenant, 'cases');
 }
 
 export function updateCase(options: { tenant: TenantContext; current: Case; expectedVersion: number; changes: Partial<Case>; at: string }) {

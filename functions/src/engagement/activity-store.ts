@@ -4,6 +4,7 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activityState, type ActivityView, type EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
+import { countInTenantSize } from '../tenants/tenant-size.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
@@ -101,5 +102,6 @@ export async function countActivityResponse(tenant: TenantContext, activityId: s
       ExpressionAttributeNames: { '#what': what },
       ExpressionAttributeValues: { ':by': by },
     }),
-  );
+  ); // Sent responses count towards the authority's size too, which the platform operator sees.
+  if (what === 'submitted') await countInTenantSize(tenant, 'responses', by);
 }

@@ -6,7 +6,7 @@ import { startLocalDatabase, type LocalDatabase } from '../platform/database/loc
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import type { DeliverableMessage } from '../platform/email/ses-delivery.ts';
 import { queueEmail } from '../platform/outbox/outbox.ts';
-import { registerTenantInDirectory } from '../tenants/tenant-directory.ts';
+import { provisionTenant } from '../tenants/tenant-creation.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
 import type { JobDependencies } from './job-registry.ts';
 
@@ -19,7 +19,12 @@ beforeAll(async () => {
   database = await startLocalDatabase();
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
   await ensureTable(db, tableName);
-  await registerTenantInDirectory({ platformClient: db, tableName, profile: { id: TENANT, slug: 'northvale', name: 'Northvale', status: 'active', createdAt: '2026-01-01T00:00:00Z' } });
+  await provisionTenant({
+    platform: { db, tableName },
+    tenant: tenantContext({ tenantId: TENANT, db, tableName, portalUrl: 'http://localhost:5173' }),
+    newTenant: { tenantId: TENANT, slug: 'northvale', name: 'Northvale', region: 'North East', at: '2026-01-01T00:00:00.000Z' },
+    adminEmail: 'admin@northvale.example',
+  });
   deps = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: 'eu-west-2' }), portalUrl: 'http://localhost:5173' };
 });
 

@@ -23,6 +23,8 @@ import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
 import { templateRouteDocs } from '../templates/template-routes.ts';
 import { userRouteDocs } from '../users/user-routes.ts';
+import { platformActivityRouteDocs } from '../tenants/platform-activity-routes.ts';
+import { tenantRouteDocs } from '../tenants/tenant-routes.ts';
 import { coreRouteDocs } from './core-route-docs.ts';
 import { jsonSchemaConverter, namedSchemas, type JsonSchema } from './json-schemas.ts';
 import { Problem } from './resource-fields.ts';
@@ -49,6 +51,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...alertRouteDocs,
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
+  ...tenantRouteDocs,
+  ...platformActivityRouteDocs,
 ];
 
 const TAGS = [
@@ -70,6 +74,7 @@ const TAGS = [
   { name: 'Alerts', description: 'Safety alerts raised when a response says someone may not be safe, and what staff did about them.' },
   { name: 'Have your say', description: 'The public engagement area: no sign-in; a code or public link opens a short signed session for one response.' },
   { name: 'Development', description: 'Routes that exist only on one machine.' },
+  { name: 'Authorities', description: 'For the platform operator alone: creating authorities, their status and size (counts only, never case data), and what operators did.' },
 ];
 
 const DESCRIPTION = [
@@ -100,7 +105,7 @@ const STATUS_KIND: Record<number, ProblemKind> = {
 export function errorStatuses(doc: RouteDoc): number[] {
   const statuses = new Set<number>(doc.otherErrors ?? []);
   if (doc.access !== 'public') statuses.add(401);
-  if (Array.isArray(doc.access)) statuses.add(403);
+  if (Array.isArray(doc.access) || doc.access === 'operator') statuses.add(403);
   if (doc.params || doc.query || doc.body) statuses.add(400);
   if (doc.params) statuses.add(404);
   if (doc.body) [413, 415].forEach((s) => statuses.add(s));
@@ -122,6 +127,7 @@ export function operationId(doc: RouteDoc): string {
 function whoMayCall(doc: RouteDoc): string {
   if (doc.access === 'public') return 'Anyone; no token needed.';
   if (doc.access === 'signed-in') return 'Anyone signed in, the platform operator included.';
+  if (doc.access === 'operator') return 'The platform operator only.';
   if (STAFF_ROLES.every((role) => doc.access.includes(role))) return 'Any member of the authority’s staff.';
   return `Staff whose role is ${doc.access.map((role) => `\`${role}\` (${ROLE_LABELS[role].toLowerCase()})`).join(', ')}.`;
 }

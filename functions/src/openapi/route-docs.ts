@@ -15,6 +15,8 @@ export type Access =
   | 'public'
   /** Any valid token, the platform operator's included. */
   | 'signed-in'
+  /** The platform operator only; every tenant role is refused. */
+  | 'operator'
   /** Staff of a tenant in one of these roles. */
   | readonly StaffRole[];
 

@@ -15,6 +15,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { readParam } from '../platform/http/validation.ts';
 import { Slug } from './public-route-docs.ts';
+import { requireServiceOpen } from '../tenants/current-tenants.ts';
 import { tenantContextFor } from './public-tenant.ts';
 import { InvalidSessionError, verifySession, type EngagementSession } from './session-tokens.ts';
 
@@ -44,8 +45,9 @@ export interface LiveSession {
   response: FeedbackResponse;
 }
 
-/** The session's tenant, activity and response as they are now; gone ones end the session. */
+/** The session's tenant, activity and response as they are now; gone ones end the session, and a paused authority refuses it. */
 export async function liveSession(c: Context<AppEnv>, session: EngagementSession): Promise<LiveSession> {
+  await requireServiceOpen(c.var.deps, session.tenantId);
   const tenant = tenantContextFor(c.var.deps, session.tenantId);
   const activity = await getActivity(tenant, session.activityId);
   const response = activity ? await getResponse(tenant, session.activityId, session.responseId, clock.now()) : undefined;

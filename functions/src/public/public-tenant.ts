@@ -9,17 +9,21 @@ import type { ApiDependencies } from '../api/dependencies.ts';
 import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { getSettings, type VersionedSettings } from '../settings/settings-store.ts';
-import type { TenantProfile } from '../tenants/tenant-directory.ts';
+import { currentTenants, requireServiceOpen } from '../tenants/current-tenants.ts';
 
 export const unknownArea = () => new ApiError('not-found', 'There is no have-your-say area at this address', { reason: 'unknown-area' });
 
-/** The tenant at `slug`, if it exists and is active; a suspended authority's area is closed. */
+/**
+ * The tenant at `slug`. An address no listed authority has is a 404; a paused authority's
+ * area (and so every code in it) is a 403 `tenant-suspended`, from the same minute-long
+ * memory of its directory entry that staff requests are checked against.
+ */
 export async function tenantAtSlug(deps: ApiDependencies, slug: string): Promise<TenantContext> {
   const { Item: pointer } = await deps.platformClient.send(new GetCommand({ TableName: deps.tableName, Key: platformKeys.slug(slug) }));
   const tenantId = typeof pointer?.tenantId === 'string' ? pointer.tenantId : undefined;
-  if (!tenantId) throw unknownArea();
-  const { Item: profile } = await deps.platformClient.send(new GetCommand({ TableName: deps.tableName, Key: platformKeys.tenant(tenantId) }));
-  if ((profile as TenantProfile | undefined)?.status !== 'active') throw unknownArea();
+  // A slug claimed by an authority still being created has no directory entry yet.
+  if (!tenantId || !(await currentTenants.read(deps, tenantId))) throw unknownArea();
+  await requireServiceOpen(deps, tenantId);
   return tenantContextFor(deps, tenantId);
 }
 

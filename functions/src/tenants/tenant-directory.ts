@@ -1,19 +1,23 @@
 /**
  * Tenants: the tenant's own profile (in its partition) and the platform directory
- * (`PLATFORM#` items: every tenant, and slug → tenant for the public engagement area).
- * Platform items are written only by onboarding (the seed locally, the operator's API later).
+ * (`PLATFORM#` items: every tenant with its status, and slug → tenant for the public
+ * engagement area). Platform items are written only by tenant creation
+ * (`tenant-creation.ts`) and the operator's status changes.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
+import type { TenantEntry } from '@waypoint/shared/tenancy/tenant-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
-import { getItem } from '../platform/database/versioned-items.ts';
+import { getItem, withoutKeys, type ItemStore } from '../platform/database/versioned-items.ts';
+import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
 
 export interface TenantProfile {
   id: string;
   slug: string;
   name: string;
-  status: 'active' | 'suspended';
+  region?: string;
   createdAt: string;
 }
 
@@ -23,11 +27,56 @@ export async function getTenantSummary(tenant: TenantContext): Promise<{ id: str
   return profile ? { id: profile.id, slug: profile.slug, name: settings?.name ?? profile.name } : null;
 }
 
-/** Writes the directory entries for a tenant; repeating it with the same profile changes nothing. */
-export async function registerTenantInDirectory(options: { platformClient: DynamoDBDocumentClient; tableName: string; profile: TenantProfile }) {
-  const { platformClient, tableName, profile } = options;
-  await platformClient.send(new PutCommand({ TableName: tableName, Item: { ...platformKeys.tenant(profile.id), ...profile } }));
-  await platformClient.send(new PutCommand({ TableName: tableName, Item: { ...platformKeys.slug(profile.slug), tenantId: profile.id } }));
+/** Entries written before they were versioned read as version 1. */
+function asEntry(item: Record<string, unknown>): TenantEntry {
+  const entry = withoutKeys<TenantEntry>(item);
+  return { ...entry, version: entry.version ?? 1 };
+}
+
+export async function getTenantEntry(platform: ItemStore, tenantId: string): Promise<TenantEntry | undefined> {
+  const item = await getItem<Record<string, unknown>>(platform, platformKeys.tenant(tenantId));
+  return item && asEntry(item);
+}
+
+/**
+ * Gives an entry written before entries were versioned its version 1, so a change can be
+ * made conditional on it like any other; does nothing to an entry that has one.
+ */
+export async function ensureEntryVersion(platform: ItemStore, tenantId: string): Promise<void> {
+  try {
+    await platform.db.send(
+      new UpdateCommand({
+        TableName: platform.tableName,
+        Key: platformKeys.tenant(tenantId),
+        UpdateExpression: 'SET #version = :one',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#version)',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** A page of the directory, in the order of the tenants' ids. */
+export async function listTenantEntries(options: { platform: ItemStore; limit: number; cursor?: string }) {
+  const partition = platformKeys.tenantsPartition();
+  const start = decodeCursor(options.cursor, partition);
+  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: partition, keyNames: ['PK', 'SK'] });
+  const result = await options.platform.db.send(
+    new QueryCommand({
+      TableName: options.platform.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: options.limit,
+      ExclusiveStartKey: start?.key,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map(asEntry),
+    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
+  };
 }
 
 /** Every tenant's id, from the platform directory (a few hundred at most). */

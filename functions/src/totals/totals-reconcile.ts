@@ -11,6 +11,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Key } from '@waypoint/shared/tenancy/keys';
 import { clock } from '@waypoint/shared/time/clock';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { recountTenantSize } from '../tenants/tenant-size.ts';
 import { openActionEntry } from './open-actions.ts';
 import { reconciledMarker } from './totals-ledger.ts';
 import { batchWrite, readAllTotals, totalsItem, type WriteRequest } from './totals-store.ts';
@@ -58,5 +59,7 @@ export async function reconcileTenantTotals(tenant: TenantContext): Promise<Reco
     ...closedEntries.map((Key) => ({ DeleteRequest: { Key } })),
   ];
   await batchWrite(tenant, requests);
+  // The authority's size (people, cases, sent responses) is derived the same way, so it is recounted here too.
+  await recountTenantSize(tenant);
   return { sources: changes.length, totals: rows.length, removed: stale.length, openActions: open.length };
 }

@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { StaffRole } from '@waypoint/shared/tenancy/roles';
 import { isCurrentStaff, withStatus, type User, type UserStatus } from '@waypoint/shared/users/user-schemas';
+import { countInTenantSize } from '../tenants/tenant-size.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
@@ -107,6 +108,7 @@ export async function findUserIdByEmail(tenant: TenantContext, email: string): P
 /** Conditional on absence: a second create with the same id is a 409, never an overwrite. */
 export async function putNewUser(tenant: TenantContext, user: User): Promise<void> {
   await createItem({ tenant, key: tenant.keys.user(user.id), item: { ...user }, what: 'user' });
+  await countInTenantSize(tenant, 'users');
 }
 
 export interface UserChanges {

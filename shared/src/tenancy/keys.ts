@@ -36,6 +36,11 @@ function tenantRoot(tenantId: string): string {
   return `TENANT#${tenantId}`;
 }
 
+function isoTime(at: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(at)) throw new UnsafeKeyPartError('time');
+  return at;
+}
+
 /** Zero-padded so versions sort as numbers. */
 function versionNumber(version: number): string {
   if (!Number.isInteger(version) || version < 1 || version > 999_999) throw new UnsafeKeyPartError('version');
@@ -88,6 +93,8 @@ function buildTenantKeys(tenantId: string) {
     settings: (): Key => ({ PK: root, SK: 'SETTINGS' }),
     /** The council's own identity provider, when its admin has connected one. */
     identityProvider: (): Key => ({ PK: root, SK: 'IDENTITY-PROVIDER' }),
+    /** How big the authority is (users, cases, sent responses): counters the operator's list reads. */
+    size: (): Key => ({ PK: root, SK: 'SIZE' }),
     team: (teamId: string): Key => ({ PK: root, SK: `TEAM#${safe(teamId, 'team id')}` }),
     teamsPrefix: (): Key => ({ PK: root, SK: 'TEAM#' }),
     user: (userId: string): Key => ({ PK: root, SK: `USER#${safe(userId, 'user id')}` }),
@@ -311,11 +318,14 @@ function buildTenantKeys(tenantId: string) {
 
 export type TenantKeys = Readonly<ReturnType<typeof buildTenantKeys>>;
 
-/** Platform items: the tenant directory and the slug lookup. Only the platform code path uses these. */
+/** Platform items: the tenant directory, the slug lookup and the operators' activity log. Only the platform code path uses these. */
 export const platformKeys = {
   tenant: (tenantId: string): Key => ({ PK: 'PLATFORM#TENANTS', SK: tenantRoot(tenantId) }),
   tenantsPartition: (): string => 'PLATFORM#TENANTS',
   slug: (slug: string): Key => ({ PK: `PLATFORM#SLUG#${safe(slug, 'slug')}`, SK: 'TENANT' }),
+  /** What operators did, one partition, newest last; the key is derived from the action, so a retry rewrites the same entry. */
+  activity: (at: string, tenantId: string, action: string): Key => ({ PK: 'PLATFORM#ACTIVITY', SK: `${isoTime(at)}#${tenantRoot(tenantId)}#${safe(action, 'action')}` }),
+  activityPartition: (): string => 'PLATFORM#ACTIVITY',
   /** The local identity provider's accounts (Cognito holds them in AWS). */
   account: (email: string): Key => ({ PK: `PLATFORM#ACCOUNT#${safe(email.toLowerCase(), 'email')}`, SK: 'ACCOUNT' }),
   /** Which tenant's provider an email domain signs in through; one tenant per domain. */

@@ -10,13 +10,15 @@ export interface DemoTenant {
   id: string;
   slug: string;
   name: string;
+  /** The region the operator's list shows. */
+  region: string;
   /** Prefix of case references and user ids, e.g. `NV`. */
   prefix: string;
 }
 
 export const DEMO_TENANTS: readonly DemoTenant[] = [
-  { id: '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801', slug: 'northvale', name: 'Northvale Council', prefix: 'NV' },
-  { id: '2b9e4d17-8a3f-4c6b-b1d0-736f75746802', slug: 'southmoor', name: 'Southmoor Borough Council', prefix: 'SM' },
+  { id: '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801', slug: 'northvale', name: 'Northvale Council', region: 'North East', prefix: 'NV' },
+  { id: '2b9e4d17-8a3f-4c6b-b1d0-736f75746802', slug: 'southmoor', name: 'Southmoor Borough Council', region: 'South West', prefix: 'SM' },
 ];
 
 export const OPERATOR = { email: 'operator@waypoint.example', userId: 'platform-operator', name: 'Platform Operator' };

@@ -7,9 +7,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { defaultSettings } from '@waypoint/shared/settings/settings-schemas';
 import { platformKeys, tenantKeys, type Key } from '@waypoint/shared/tenancy/keys';
-import { registerTenantInDirectory } from '../../tenants/tenant-directory.ts';
+import { provisionTenant } from '../../tenants/tenant-creation.ts';
 import { caseIndexAttributes } from '../../cases/case-store.ts';
 import { tenantContext } from '../../platform/auth/caller.ts';
 import { accountItem, type SignInAccount } from '../identity/account-store.ts';
@@ -43,10 +42,14 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
 
   for (const tenant of DEMO_TENANTS) {
     const keys = tenantKeys(tenant.id);
-    const profile = { id: tenant.id, slug: tenant.slug, name: tenant.name, status: 'active' as const, createdAt: SEEDED_AT };
-    await putIfAbsent(keys.profile(), profile);
-    await registerTenantInDirectory({ platformClient: db, tableName, profile });
-    await putIfAbsent(keys.settings(), { ...defaultSettings(tenant.name), version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+    const context = tenantContext({ tenantId: tenant.id, db, tableName, portalUrl });
+    // The same creation code as the operator's, less the first admin: the seed writes its people itself.
+    written += await provisionTenant({
+      platform: { db, tableName },
+      tenant: context,
+      newTenant: { tenantId: tenant.id, name: tenant.name, slug: tenant.slug, region: tenant.region, at: SEEDED_AT },
+      adminEmail: `admin@${tenant.slug}.example`,
+    });
     // Each team is led by the first team manager in it (`manager@` leads Child in Need).
     const managers = demoUsers(tenant).filter((u) => u.role === 'manager');
     for (const team of DEMO_TEAMS) {
@@ -58,7 +61,6 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
       await putIfAbsent(keys.user(user.id), { ...record, status: 'active', active: true, version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
       if (canSignIn) await putAccount({ email: user.email, userId: user.id, tenantId: tenant.id, role: user.role, name: user.name });
     }
-    const context = tenantContext({ tenantId: tenant.id, db, tableName, portalUrl });
     for (const c of demoCases(tenant, SEEDED_AT)) {
       const indexes = Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null));
       await putIfAbsent(keys.caseRefLookup(c.ref), { ref: c.ref });

@@ -45,3 +45,9 @@ export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
   c.set('tenant', tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl }));
   await next();
 });
+
+/** Platform routes: the platform operator only; a tenant's staff, admins included, are refused. */
+export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.caller.role !== 'operator') throw new ApiError('forbidden', 'Only the platform operator can use platform routes');
+  await next();
+});

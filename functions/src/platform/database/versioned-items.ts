@@ -9,6 +9,9 @@ import type { Key } from '@waypoint/shared/tenancy/keys';
 import type { TenantContext } from '../auth/caller.ts';
 import { ApiError } from '../http/api-error.ts';
 
+/** Where items are read and written: a tenant's context, or the platform client for `PLATFORM#` items. */
+export type ItemStore = Pick<TenantContext, 'db' | 'tableName'>;
+
 const KEY_ATTRIBUTE = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
 
 /** The item as the API shows it: no storage keys. */
@@ -16,12 +19,12 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTE.test(name))) as T;
 }
 
-export async function getItem<T>(tenant: TenantContext, key: Key): Promise<T | undefined> {
+export async function getItem<T>(tenant: ItemStore, key: Key): Promise<T | undefined> {
   const { Item } = await tenant.db.send(new GetCommand({ TableName: tenant.tableName, Key: key }));
   return Item ? withoutKeys<T>(Item) : undefined;
 }
 
-export async function createItem(options: { tenant: TenantContext; key: Key; item: Record<string, unknown>; what: string }): Promise<void> {
+export async function createItem(options: { tenant: ItemStore; key: Key; item: Record<string, unknown>; what: string }): Promise<void> {
   try {
     await options.tenant.db.send(
       new PutCommand({
@@ -37,7 +40,7 @@ export async function createItem(options: { tenant: TenantContext; key: Key; ite
 }
 
 export interface VersionedUpdate {
-  tenant: TenantContext;
+  tenant: ItemStore;
   key: Key;
   expectedVersion: number;
   /** Attributes to set; `null` or `undefined` values are removed from the item. */

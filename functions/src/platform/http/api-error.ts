@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'unauthenticated'
   | 'session-revoked'
   | 'forbidden'
+  | 'tenant-suspended'
   | 'not-found'
   | 'gone'
   | 'conflict'
@@ -34,6 +35,7 @@ const STATUS: Record<ProblemKind, number> = {
   unauthenticated: 401,
   'session-revoked': 401,
   forbidden: 403,
+  'tenant-suspended': 403,
   'not-found': 404,
   gone: 410,
   conflict: 409,
@@ -53,6 +55,7 @@ const TITLE: Record<ProblemKind, string> = {
   unauthenticated: 'Sign-in required',
   'session-revoked': 'Your session has ended',
   forbidden: 'Not allowed',
+  'tenant-suspended': 'This service is paused',
   'not-found': 'Not found',
   gone: 'No longer available',
   conflict: 'Conflict',
