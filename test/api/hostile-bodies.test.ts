@@ -9,7 +9,7 @@ import { alertResponseId } from '@waypoint/functions/local/seed/demo-engagement'
 import { clock, londonMonth } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { raiseAction } from './actions-support.ts';
-import { expectJson, expectProblem, jsonInit, nv, NORTHVALE } from './api-client.ts';
+import { expectJson, expectProblem, jsonInit, nv, NORTHVALE, OPERATOR_EMAIL } from './api-client.ts';
 import { completedAudit, planAudit, todayInLondon } from './audits-support.ts';
 import { bearer, nvActivity, nvCode, startSession } from './engagement-support.ts';
 
@@ -84,6 +84,8 @@ beforeAll(async () => {
     'POST /v1/templates': staff(nv('qa'), '/v1/templates'),
     'POST /v1/templates/:id/versions': staff(nv('qa'), '/v1/templates/journey-of-the-child/versions', '/v1/templates/journey-of-the-child'),
     'POST /v1/users': staff(nv('admin'), '/v1/users'),
+    'POST /v1/platform/tenants': staff(OPERATOR_EMAIL, '/v1/platform/tenants'),
+    'PATCH /v1/platform/tenants/:id': staff(OPERATOR_EMAIL, `/v1/platform/tenants/${NORTHVALE.id}`, `/v1/platform/tenants/${NORTHVALE.id}`),
   };
 });
 afterAll(async () => {
