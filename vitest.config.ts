@@ -14,7 +14,7 @@ const EVERY_PROJECT = {
   exclude: ['**/node_modules/**', 'test/bench/**'],
   testTimeout: 180_000,
   hookTimeout: 300_000,
-  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'SILENT' },
 };
 
 export default defineConfig({

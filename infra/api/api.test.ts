@@ -98,11 +98,11 @@ describe('the Lambdas', () => {
     expect(lambda(/Waypoint scheduled jobs/).Handler).toBe('index.handler');
   });
 
-  it('give the API the settings its config reads, and Powertools its level from context', () => {
+  it('give the API the settings its config reads, and the logger its level from context', () => {
     expect(lambda(/Waypoint API/).Environment.Variables).toMatchObject({
       USER_POOL_ID: expect.anything(),
-      POWERTOOLS_SERVICE_NAME: 'waypoint-api',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
+      SERVICE_NAME: 'waypoint-api',
+      LOG_LEVEL: 'WARN',
     });
     const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
     for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET_ARN', 'PORTAL_URL']) {

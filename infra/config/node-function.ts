@@ -2,7 +2,7 @@
  * Every Waypoint Lambda is built the same way: Node 24 on arm64, bundled by the local esbuild
  * with the options in lambda-bundle.ts (CommonJS unless the code needs ESM, the runtime's
  * AWS SDK, source maps beside the bundle but not loaded at start), its own log group with a
- * retention period, and Powertools logger settings in its environment.
+ * retention period, and the logger's settings in its environment.
  */
 import { Duration } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -20,7 +20,7 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 export interface WaypointFunctionProps {
   entry: string;
   description: string;
-  /** Powertools service name, so log lines say which function wrote them. */
+  /** The service name, so log lines say which function wrote them. */
   serviceName: string;
   logLevel: string;
   logRetention: RetentionDays;
@@ -60,8 +60,8 @@ export function waypointFunction(scope: Construct, id: string, props: WaypointFu
     projectRoot: REPO_ROOT,
     depsLockFilePath: LOCK_FILE,
     environment: {
-      POWERTOOLS_SERVICE_NAME: props.serviceName,
-      POWERTOOLS_LOG_LEVEL: props.logLevel,
+      SERVICE_NAME: props.serviceName,
+      LOG_LEVEL: props.logLevel,
       ...props.environment,
     },
     bundling: {

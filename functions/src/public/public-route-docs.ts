@@ -1,11 +1,9 @@
 /** OpenAPI descriptions of `/v1/public/{slug}`: the unauthenticated engagement routes. */
 import { WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT } from '@waypoint/shared/engagement/code-guess-limits';
-import * as v from 'valibot';
 import { PublicFormQuery, StartSessionBody, SubmitResponseBody } from '@waypoint/shared/engagement/response-schemas';
 import { describeRoutes } from '../openapi/route-docs.ts';
+import { Slug } from './public-slug.ts';
 import { PublicAuthorityPageResource, PublicResponseResource, ResponseSavedResource, SaveAnswersDocBody, SessionStartedResource } from './public-resources.ts';
-
-const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use the authority’s address, such as northvale'));
 
 const SESSION =
   'Needs the session token from `POST /v1/public/{slug}/sessions` as `Authorization: Bearer <token>`, made for this same address; otherwise a 401 with `reason: session-expired`. The token names the authority, activity, code and response, and nothing else is trusted.';
@@ -73,5 +71,3 @@ export const publicRouteDocs = describeRoutes([
     success: { status: 200, description: 'Sent', schema: ResponseSavedResource },
   },
 ]);
-
-export { Slug };

@@ -14,7 +14,7 @@ import type { AppEnv } from '../api/app-env.ts';
 import { listActivities } from '../engagement/activity-store.ts';
 import type { VersionedSettings } from '../settings/settings-store.ts';
 import { readJsonBody, readParam, readQuery } from '../platform/http/validation.ts';
-import { Slug } from './public-route-docs.ts';
+import { Slug } from './public-slug.ts';
 import { settingsOf, tenantAtSlug } from './public-tenant.ts';
 import { decoySession, openSession } from './session-opening.ts';
 import { guessingClient } from './wrong-code-limits.ts';

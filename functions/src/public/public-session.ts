@@ -14,7 +14,7 @@ import { bearerToken } from '../platform/auth/authenticate.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { readParam } from '../platform/http/validation.ts';
-import { Slug } from './public-route-docs.ts';
+import { Slug } from './public-slug.ts';
 import { requireServiceOpen } from '../tenants/current-tenants.ts';
 import { tenantContextFor } from './public-tenant.ts';
 import { InvalidSessionError, verifySession, type EngagementSession } from './session-tokens.ts';

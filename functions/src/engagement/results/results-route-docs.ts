@@ -6,7 +6,7 @@ import { ACTIVITY_EDITORS, ACTIVITY_READERS } from '@waypoint/shared/engagement/
 import { PutThemesBody, ResultsQuery, TagResponseBody } from '@waypoint/shared/engagement/results/result-schemas';
 import { EntryId, PublishEntryBody } from '@waypoint/shared/engagement/you-said-we-did';
 import { describeRoutes } from '../../openapi/route-docs.ts';
-import { Slug } from '../../public/public-route-docs.ts';
+import { Slug } from '../../public/public-slug.ts';
 import { ENTRY_PUBLISHERS, PublicEntriesQuery } from '../you-said-we-did/entry-routes.ts';
 
 const Shown = v.pipe(v.object({ value: v.nullable(v.number()), suppressed: v.boolean() }), v.description('A count; `suppressed` (value null) when under 5, shown as “fewer than 5”'));

@@ -15,7 +15,7 @@ import { recordActivity } from '../../platform/activity/activity-log.ts';
 import { requireRole } from '../../platform/auth/caller.ts';
 import { ApiError, notFound } from '../../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../../platform/http/validation.ts';
-import { Slug } from '../../public/public-route-docs.ts';
+import { Slug } from '../../public/public-slug.ts';
 import { tenantAtSlug } from '../../public/public-tenant.ts';
 import { deleteEntry, listEntries, putEntry } from './entry-store.ts';
 

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from './logger.ts';
+
+const NOW = new Date('2026-11-26T09:00:00.000Z');
+
+function capture(level: string | undefined) {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger({ service: 'waypoint-api', level, write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>), now: () => NOW });
+  return { logger, lines };
+}
+
+afterEach(() => {
+  delete process.env._X_AMZN_TRACE_ID;
+});
+
+describe('logger', () => {
+  it('writes one JSON line with level, message, time and service, then the attributes', () => {
+    const { logger, lines } = capture('INFO');
+    logger.info('request', { method: 'GET', route: '/v1/cases/:ref', status: 200, ms: 3 });
+    expect(lines).toEqual([{ level: 'INFO', message: 'request', timestamp: '2026-11-26T09:00:00.000Z', service: 'waypoint-api', method: 'GET', route: '/v1/cases/:ref', status: 200, ms: 3 }]);
+  });
+
+  it('writes only entries at or above its level, and nothing when SILENT', () => {
+    const warn = capture('warn');
+    warn.logger.info('quiet');
+    warn.logger.warn('heard');
+    warn.logger.error('heard too');
+    expect(warn.lines.map((line) => line.message)).toEqual(['heard', 'heard too']);
+    const silent = capture('SILENT');
+    silent.logger.error('never');
+    expect(silent.lines).toEqual([]);
+  });
+
+  it('takes INFO for a missing or unknown level', () => {
+    for (const level of [undefined, 'LOUD']) {
+      const { logger, lines } = capture(level);
+      logger.info('counted');
+      expect(lines).toHaveLength(1);
+    }
+  });
+
+  it("writes an Error's name, message and stack rather than an empty object", () => {
+    const { logger, lines } = capture('ERROR');
+    logger.error('unhandled error', { error: new TypeError('bad thing') });
+    expect(lines[0]!.error).toMatchObject({ name: 'TypeError', message: 'bad thing', stack: expect.stringContaining('TypeError: bad thing') });
+  });
+
+  it("carries the invocation's X-Ray trace id inside Lambda", () => {
+    process.env._X_AMZN_TRACE_ID = 'Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1';
+    const { logger, lines } = capture('INFO');
+    logger.info('job finished');
+    expect(lines[0]!.xray_trace_id).toBe('1-67891233-abcdef012345678912345678');
+  });
+});
