@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, requireCursorIn, type Cursor } from '../pla
 import type { CaseViewer } from '../cases/case-scope.ts';
 import { findCase } from '../cases/case-store.ts';
 import { listTeams } from '../teams/team-store.ts';
-import { getUserNames } from '../users/user-store.ts';
+import { currentUsers } from '../users/current-user-cache.ts';
 import { canSeeAudit } from './audit-scope.ts';
 import { getAudits, type Participant } from './audit-store.ts';
 
@@ -76,7 +76,7 @@ export function summaryOf(audit: Audit): AuditSummary {
 /** Names of the staff a set of audits names. */
 export async function peopleNamedBy(tenant: TenantContext, audits: readonly Pick<Audit, 'auditorId' | 'caseHolderId' | 'studentId' | 'createdById'>[], extra: string[] = []): Promise<Record<string, string>> {
   const ids = audits.flatMap((a) => [a.auditorId, a.caseHolderId, a.studentId, a.createdById]).filter((id): id is string => typeof id === 'string');
-  return Object.fromEntries(await getUserNames(tenant, [...ids, ...extra]));
+  return Object.fromEntries(await currentUsers.names(tenant, [...ids, ...extra]));
 }
 
 export async function listAudits(options: { tenant: TenantContext; viewer: CaseViewer; filters: AuditFilters; limit: number; cursor?: string }): Promise<AuditPage> {

@@ -4,7 +4,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { createUserCache } from './current-user-cache.ts';
 
 const tenant = (tenantId: string) => ({ tenantId }) as TenantContext;
-const person = (id: string, role: User['role']) => ({ id, role, status: 'active' }) as User;
+const person = (id: string, role: User['role'], name = `Person ${id}`) => ({ id, role, name, status: 'active' }) as User;
 
 function setUp() {
   let now = 1_000_000;
@@ -18,6 +18,10 @@ function setUp() {
     load: async (t, userId) => {
       reads.push(`${t.tenantId} ${userId}`);
       return records.get(`${t.tenantId} ${userId}`);
+    },
+    loadMany: async (t, userIds) => {
+      reads.push(`${t.tenantId} ${userIds.join(',')}`);
+      return userIds.flatMap((id) => records.get(`${t.tenantId} ${id}`) ?? []);
     },
   });
   return { cache, records, reads, advance: (ms: number) => (now += ms) };
@@ -64,6 +68,7 @@ describe('the current-user cache', () => {
         if (fail) throw new Error('database down');
         return person('u1', 'qa');
       },
+      loadMany: async () => [],
     });
     const results = await Promise.allSettled([cache.read(tenant('A'), 'u1'), cache.read(tenant('A'), 'u1')]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
@@ -79,5 +84,32 @@ describe('the current-user cache', () => {
     advance(-5_000);
     await cache.read(tenant('A'), 'u1');
     expect(reads).toEqual(['A u1', 'A u1']);
+  });
+
+  it('names people from memory, reading only those it does not hold, in one batch, and remembering them', async () => {
+    const { cache, records, reads, advance } = setUp();
+    records.set('A u2', person('u2', 'practitioner', 'Sam Okafor'));
+    await cache.read(tenant('A'), 'u1');
+    expect(await cache.names(tenant('A'), ['u1', 'u2', 'u2', 'gone'])).toEqual(
+      new Map([
+        ['u1', 'Person u1'],
+        ['u2', 'Sam Okafor'],
+      ]),
+    );
+    expect(reads).toEqual(['A u1', 'A u2,gone']);
+    records.set('A u2', person('u2', 'practitioner', 'Sam Okafor-Reid'));
+    expect((await cache.names(tenant('A'), ['u2'])).get('u2')).toBe('Sam Okafor');
+    expect(reads).toEqual(['A u1', 'A u2,gone']);
+    cache.forget('A', 'u2');
+    expect((await cache.names(tenant('A'), ['u2'])).get('u2')).toBe('Sam Okafor-Reid');
+    advance(60_000);
+    await cache.names(tenant('A'), ['u1']);
+    expect(reads).toEqual(['A u1', 'A u2,gone', 'A u2', 'A u1']);
+  });
+
+  it("names another tenant's person only from that tenant's records", async () => {
+    const { cache } = setUp();
+    await cache.read(tenant('A'), 'u1');
+    expect(await cache.names(tenant('C'), ['u1'])).toEqual(new Map());
   });
 });

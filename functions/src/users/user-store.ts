@@ -76,6 +76,22 @@ export async function listUsers(options: { tenant: TenantContext; limit: number;
 }
 
 /** Names of the given users, with one BatchGet per hundred ids; unknown ids are left out. */
+/** The users with these ids that exist, in batches of 100. */
+export async function getUsers(tenant: TenantContext, userIds: readonly string[]): Promise<User[]> {
+  const users: User[] = [];
+  const unique = [...new Set(userIds)];
+  for (let i = 0; i < unique.length; i += BATCH_SIZE) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + BATCH_SIZE).map((id) => ({ ...tenant.keys.user(id) }));
+    // DynamoDB may hand back some keys unprocessed under load; ask again for just those.
+    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+      const result: BatchGetCommandOutput = await tenant.db.send(new BatchGetCommand({ RequestItems: { [tenant.tableName]: { Keys: keys } } }));
+      for (const item of result.Responses?.[tenant.tableName] ?? []) users.push(withStatus(withoutKeys<User>(item)));
+      keys = result.UnprocessedKeys?.[tenant.tableName]?.Keys;
+    }
+  }
+  return users;
+}
+
 export async function getUserNames(tenant: TenantContext, userIds: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const unique = [...new Set(userIds)];

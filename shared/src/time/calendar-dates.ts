@@ -79,19 +79,27 @@ export function isWorkingDay(date: string): boolean {
 
 /** The date `count` working days after `date` (the day itself is day 0). */
 export function addWorkingDays(date: string, count: number): string {
-  let current = date;
-  for (let added = 0; added < count;) {
-    current = addDays(current, 1);
-    if (isWorkingDay(current)) added++;
-  }
-  return current;
+  const day = toUtc(date);
+  for (let added = 0; added < count;) if (nextDayIsWorking(day)) added++;
+  return fromUtc(day);
 }
 
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: string, to: string): number {
+  const day = toUtc(from);
+  const last = toUtc(to).getTime();
   let count = 0;
-  for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
-    if (isWorkingDay(current)) count++;
-  }
+  while (day.getTime() < last) if (nextDayIsWorking(day)) count++;
   return count;
+}
+
+/**
+ * Moves `day` on by one and says whether the new day is a working day. One Date moved along
+ * rather than a date string parsed, checked and written again for every day: a journey's
+ * timescales walk thousands of days on each read of an audit.
+ */
+function nextDayIsWorking(day: Date): boolean {
+  day.setUTCDate(day.getUTCDate() + 1);
+  const weekday = day.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isBankHoliday(fromUtc(day));
 }

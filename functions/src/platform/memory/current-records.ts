@@ -12,6 +12,10 @@ const MAX_ENTRIES = 10_000;
 
 export interface CurrentRecords<T> {
   read(key: string, load: () => Promise<T>): Promise<T>;
+  /** The record if one is remembered and still fresh; never reads. */
+  held(key: string): Promise<T> | undefined;
+  /** Remembers a record read some other way (several in one batch). */
+  remember(key: string, value: T): void;
   forget(key: string): void;
   /** Forgets everything: for a test stack whose data was put back as seeded. */
   forgetEveryone(): void;
@@ -21,19 +25,28 @@ export function createCurrentRecords<T>(options: { now: () => number; ttlMs?: nu
   const ttl = options.ttlMs ?? CURRENT_RECORD_TTL_MS;
   // The promise is kept, so requests arriving together while it loads share one read.
   const entries = new Map<string, { at: number; value: Promise<T> }>();
+  const fresh = (key: string, now: number) => {
+    const held = entries.get(key);
+    return held && now >= held.at && now - held.at < ttl ? held.value : undefined;
+  };
+  const keep = (key: string, now: number, value: Promise<T>) => {
+    entries.delete(key);
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, { at: now, value });
+  };
   return {
     read(key, load) {
       const now = options.now();
-      const held = entries.get(key);
-      if (held && now >= held.at && now - held.at < ttl) return held.value;
-      entries.delete(key);
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      const held = fresh(key, now);
+      if (held) return held;
       const value = load();
-      entries.set(key, { at: now, value });
+      keep(key, now, value);
       // A failed read is not remembered: the next request tries again.
       value.catch(() => entries.get(key)?.value === value && entries.delete(key));
       return value;
     },
+    held: (key) => fresh(key, options.now()),
+    remember: (key, value) => keep(key, options.now(), Promise.resolve(value)),
     forget(key) {
       entries.delete(key);
     },
