@@ -162,11 +162,12 @@ describe('the scheduled jobs', () => {
   it('deliver email every five minutes, send audit and action reminders on working-day mornings, and run retention and then the totals reconcile nightly, in London time', () => {
     const schedules = resources('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
     const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
-    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'email', 'reconcile', 'reminders', 'retention']);
+    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'email', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
     expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob.reminders?.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(byJob['action-reminders']?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob['action-reminders']?.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(byJob['shadowing-reminders']?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob.email?.ScheduleExpression).toBe('rate(5 minutes)');
     expect(byJob.retention?.ScheduleExpression).toBe('cron(30 2 * * ? *)');
     expect(byJob.retention?.ScheduleExpressionTimezone).toBe('Europe/London');

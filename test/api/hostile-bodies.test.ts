@@ -44,6 +44,8 @@ beforeAll(async () => {
   const activity = nvActivity('ages-11-18');
   const { items: comments } = await expectJson<{ items: { responseId: string }[] }>(await stack.api(nv('qa'), `/v1/engagement/activities/${activity}/comments`));
   const a = (id: string) => `/v1/audits/${id}`;
+  // The demo's request waiting for `practitioner@`.
+  const sh = '/v1/shadowing/nv-shadowing-5';
   const staff = (email: string, path: string, versioned?: string): BodyRoute => ({ email, path, versioned });
   routes = {
     'PATCH /v1/audits/:id': staff(nv('manager'), a(planned.audit.id), a(planned.audit.id)),
@@ -80,6 +82,13 @@ beforeAll(async () => {
     'POST /v1/public/:slug/sessions': { email: '', path: `/v1/public/${NORTHVALE.slug}/sessions` },
     'PUT /v1/public/:slug/response/answers': { email: '', path: `/v1/public/${NORTHVALE.slug}/response/answers`, headers: bearer(session.token), versioned: `/v1/public/${NORTHVALE.slug}/response` },
     'POST /v1/public/:slug/response/submit': { email: '', path: `/v1/public/${NORTHVALE.slug}/response/submit`, headers: bearer(session.token), versioned: `/v1/public/${NORTHVALE.slug}/response` },
+    'POST /v1/shadowing': staff(nv('manager'), '/v1/shadowing'),
+    'POST /v1/shadowing/:id/answer': staff(nv('practitioner'), `${sh}/answer`, sh),
+    'POST /v1/shadowing/:id/cancel': staff(nv('manager'), `${sh}/cancel`, sh),
+    'PUT /v1/shadowing/:id/consent': staff(nv('manager'), `${sh}/consent`, sh),
+    'POST /v1/shadowing/:id/consent/withdrawal': staff(nv('manager'), `${sh}/consent/withdrawal`, sh),
+    'PUT /v1/shadowing/:id/observation': staff(nv('manager'), `${sh}/observation`, sh),
+    'PUT /v1/shadowing/:id/feedback': staff(nv('practitioner'), `${sh}/feedback`, sh),
     'POST /v1/teams': staff(nv('admin'), '/v1/teams'),
     'POST /v1/templates': staff(nv('qa'), '/v1/templates'),
     'POST /v1/templates/:id/versions': staff(nv('qa'), '/v1/templates/journey-of-the-child/versions', '/v1/templates/journey-of-the-child'),

@@ -1,6 +1,6 @@
 /**
- * `/v1/actions`: raise a remedial action from an audit finding or a feedback comment, and
- * read one. The owner must be active staff in the action's team (an audit's: the case's);
+ * `/v1/actions`: raise a remedial action from an audit finding, a feedback comment or a theme
+ * of work shadowing, and read one. The owner must be active staff in the action's team (an audit's: the case's);
  * the due date today or later. The owner is told.
  */
 import { Hono } from 'hono';
@@ -26,6 +26,8 @@ import type { ActionOrigin } from './action-origin.ts';
 import { actionDetail, findVisibleAction } from './action-scope.ts';
 import { putNewAction } from './action-store.ts';
 import { feedbackOrigin } from './feedback-origin.ts';
+import { shadowingOrigin } from './shadowing-origin.ts';
+import { putShadowingActionPointer } from '../shadowing/shadowing-store.ts';
 
 export const actionRoutes = new Hono<AppEnv>();
 
@@ -56,7 +58,8 @@ actionRoutes.post('/', async (c) => {
   const viewer = await caseViewer(tenant, staff);
   requireAuditRunner(viewer);
   const { teamId: requestedTeam, ...body } = await readJsonBody(c, CreateActionBody);
-  const origin = body.source.type === 'audit' ? await auditOrigin(tenant, viewer, body.source, requestedTeam) : await feedbackOrigin({ tenant, staff, source: body.source, requestedTeam });
+  const source = body.source;
+  const origin = source.type === 'audit' ? await auditOrigin(tenant, viewer, source, requestedTeam) : source.type === 'feedback' ? await feedbackOrigin({ tenant, staff, source, requestedTeam }) : await shadowingOrigin({ tenant, staff, requestedTeam });
   const { errors, teamId } = origin;
   const owner = await getUser(tenant, body.ownerId);
   if (teamId !== undefined && (!owner || !owner.active || !owner.teamIds.includes(teamId))) {
@@ -81,6 +84,7 @@ actionRoutes.post('/', async (c) => {
     updatedAt: at,
   };
   await putNewAction(tenant, action);
+  if (action.source.type === 'shadowing') await putShadowingActionPointer(tenant, { actionId: action.id, theme: action.source.theme });
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'action', entityId: action.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   if (owner && owner.id !== staff.userId) await notifyActionAssigned(tenant, action, owner, at);
   setEtag(c, 1);

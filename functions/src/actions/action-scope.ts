@@ -22,7 +22,7 @@ export async function findVisibleAction(tenant: TenantContext, viewer: CaseViewe
   if (!action) throw notFound('action');
   if (viewer.scope === 'tenant' || action.ownerId === viewer.caller.userId) return action;
   if (viewer.scope === 'team' && viewer.teamIds.includes(action.teamId)) return action;
-  if (action.source.type === 'feedback') {
+  if (action.source.type !== 'audit') {
     if (action.raisedById === viewer.caller.userId) return action;
     throw notFound('action');
   }

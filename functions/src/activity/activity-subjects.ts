@@ -23,6 +23,7 @@ const FIXED: Record<string, (id: string) => string> = {
   'invitation-code': () => 'an invitation code',
   'you-said-we-did': () => 'a “You said, we did” entry',
   'safety-alert': () => 'a safety alert',
+  shadowing: () => 'a work shadowing',
 };
 
 /** A sample's log id is `<month>.<manager id>`. */

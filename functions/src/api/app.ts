@@ -44,6 +44,7 @@ import { publicRoutes } from '../public/public-routes.ts';
 import { responseRoutes } from '../public/response-routes.ts';
 import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
+import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
 import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
@@ -85,6 +86,7 @@ function tenantApi() {
     .route('/engagement', resultsRoutes)
     .route('/engagement/you-said-we-did', entryRoutes)
     .route('/alerts', alertRoutes)
+    .route('/shadowing', shadowingRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)

@@ -10,6 +10,7 @@ import { sendActionReminders } from './action-reminders-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
 import { sendReminders } from './reminders-job.ts';
 import { removeExpiredItems } from './retention-job.ts';
+import { sendShadowingReminders } from './shadowing-reminders-job.ts';
 
 export interface JobDependencies {
   tableName: string;
@@ -28,6 +29,7 @@ export const JOBS = {
   email: deliverQueuedEmail,
   reminders: sendReminders,
   'action-reminders': sendActionReminders,
+  'shadowing-reminders': sendShadowingReminders,
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
 } satisfies Record<string, Job>;

@@ -18,6 +18,7 @@ import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
 import { programmeRouteDocs } from '../programmes/programme-route-docs.ts';
 import { publicRouteDocs } from '../public/public-route-docs.ts';
+import { shadowingRouteDocs } from '../shadowing/shadowing-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
@@ -49,6 +50,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...engagementRouteDocs,
   ...resultsRouteDocs,
   ...alertRouteDocs,
+  ...shadowingRouteDocs,
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
   ...tenantRouteDocs,

@@ -21,6 +21,8 @@ export interface OpenActionEntry {
   caseType?: CaseType;
   /** London date it was raised: which month's totals it belongs to. */
   raisedOn: string;
+  /** Only for one from work shadowing, so a reminder says where it came from. */
+  source?: { type: 'shadowing' };
 }
 
 export function openActionEntry(action: Action): OpenActionEntry {
@@ -32,6 +34,7 @@ export function openActionEntry(action: Action): OpenActionEntry {
     ...(action.caseRef === undefined ? {} : { caseRef: action.caseRef }),
     ...(action.caseType ? { caseType: action.caseType } : {}),
     raisedOn: londonDate(new Date(action.createdAt)),
+    ...(action.source.type === 'shadowing' ? { source: { type: 'shadowing' as const } } : {}),
   };
 }
 

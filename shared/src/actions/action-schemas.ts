@@ -8,6 +8,7 @@ import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import { IsoDate } from '../audits/audit-dates.ts';
 import { ActivityId } from '../engagement/activity-schemas.ts';
 import { PartId } from '../templates/template-schemas.ts';
+import { SHADOWING_THEMES } from '../shadowing/shadowing-themes.ts';
 
 /** Raised `open`; see `action-lifecycle.ts` for the moves between states. */
 export const ACTION_STATES = ['open', 'in-progress', 'done', 'verified', 'cancelled'] as const;
@@ -24,7 +25,12 @@ export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { high: 'H
  * Where an action came from: a section of an audit, or a sent response of a feedback
  * activity (a comment staff read). Reviews and compliance audits later, as more variants.
  */
-export const ActionSource = v.variant('type', [v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId }), v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId })]);
+export const ActionSource = v.variant('type', [
+  v.strictObject({ type: v.literal('audit'), auditId: EntityId, sectionId: PartId }),
+  v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId }),
+  /** A theme of the shadowing learning view: about the service, for the team chosen. */
+  v.strictObject({ type: v.literal('shadowing'), theme: v.picklist(SHADOWING_THEMES, 'Choose a theme from the list') }),
+]);
 export type ActionSource = v.InferOutput<typeof ActionSource>;
 export type ActionSourceType = ActionSource['type'];
 
@@ -38,8 +44,8 @@ export const CreateActionBody = v.strictObject({
   dueDate: IsoDate,
   priority: v.optional(v.picklist(ACTION_PRIORITIES), 'medium'),
   /**
-   * Only for an action from the feedback of an activity for the whole authority: the team it
-   * is for. An audit's action takes its case's team, a team activity's its own.
+   * For an action from the feedback of an activity for the whole authority, or from work
+   * shadowing: the team it is for. An audit's action takes its case's team, a team activity's its own.
    */
   teamId: v.optional(EntityId),
 });
@@ -160,8 +166,9 @@ export function actionAbout(action: Pick<Action, 'caseRef'>): string {
   return action.caseRef === undefined ? 'the service' : `case ${action.caseRef}`;
 }
 
-/** Where it came from, for a sentence: "the audit of case NV-1", or feedback. */
-export function actionOrigin(action: Pick<Action, 'caseRef'>): string {
+/** Where it came from, for a sentence: "the audit of case NV-1", feedback, or work shadowing. */
+export function actionOrigin(action: Pick<Action, 'caseRef'> & { source?: Pick<ActionSource, 'type'> }): string {
+  if (action.source?.type === 'shadowing') return 'learning from work shadowing';
   return action.caseRef === undefined ? 'feedback from children and families' : `the audit of case ${action.caseRef}`;
 }
 

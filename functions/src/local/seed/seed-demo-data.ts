@@ -17,6 +17,7 @@ import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo
 import { seedDemoAudits } from './seed-demo-audits.ts';
 import { seedDemoEngagement } from './seed-demo-engagement.ts';
 import { seedDemoProgramme } from './seed-demo-programme.ts';
+import { seedDemoShadowing } from './seed-demo-shadowing.ts';
 import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
@@ -70,6 +71,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     written += await seedDemoAudits({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoEngagement({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoProgramme({ context, tenant });
+    written += await seedDemoShadowing({ context, tenant });
     if (written > before) await reconcileTenantTotals(context);
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });

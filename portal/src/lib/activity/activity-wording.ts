@@ -35,6 +35,7 @@ const NOUNS: Record<string, string> = {
   'engagement-activity': 'a feedback activity',
   'you-said-we-did': 'a “You said, we did” entry',
   'safety-alert': 'a safety alert',
+  shadowing: 'a work shadowing',
 };
 
 /** Field names as people would say them; anything else is split from its camelCase. */
