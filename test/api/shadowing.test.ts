@@ -6,7 +6,7 @@
  * names, and raise actions from them; reminders go through the outbox.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ShadowingLearning, ShadowingList, ShadowingView } from '@waypoint/shared/shadowing/shadowing-schemas';
+import type { ShadowingLearning, ShadowingList, ShadowingOverview, ShadowingView } from '@waypoint/shared/shadowing/shadowing-schemas';
 import { addDays } from '@waypoint/shared/time/calendar-dates';
 import { clock } from '@waypoint/shared/time/clock';
 import { sendShadowingReminders } from '@waypoint/functions/jobs/shadowing-reminders-job';
@@ -170,6 +170,41 @@ describe('the learning view', () => {
     expect(other.errors).toEqual([{ path: 'teamId', message: 'Choose one of your own teams' }]);
     const managers = await expectJson<ShadowingLearning>(await stack.api(nv('manager'), '/v1/shadowing/learning'));
     expect(managers.actions.map((a) => a.id)).not.toContain(action.id);
+  });
+});
+
+describe('what practitioners said leaders should change', () => {
+  it('reaches leaders in the learning view without a name, once the person shadowing could read it', async () => {
+    const booked = await book();
+    await expectJson(await step(nv('practitioner'), booked.id, 'answer', { answer: 'agree' }));
+    await expectJson(await step(nv('practitioner'), booked.id, 'consent', { givenBy: 'Mother', how: 'in-person', givenOn: todayInLondon() }, 'PUT'));
+    await expectJson(await step(nv('practitioner'), booked.id, 'feedback', { aboutShadower: 'Quiet and kind', forLeaders: 'Cover for the duty desk on visit days' }, 'PUT'));
+    const learning = await expectJson<ShadowingLearning>(await stack.api(nv('senior'), '/v1/shadowing/learning'));
+    expect(learning.leadersShouldChange).toContain('Recording the same visit in three places takes an hour a day; please fix the forms.');
+    // Not yet revealed to the manager who shadowed, so not here either.
+    expect(learning.leadersShouldChange).not.toContain('Cover for the duty desk on visit days');
+    await expectJson(await step(nv('manager'), booked.id, 'observation', OBSERVATION, 'PUT'));
+    await expectJson(await step(nv('manager'), booked.id, 'feedback', { forPractitioner: 'Thank you' }, 'PUT'));
+    const after = await expectJson<ShadowingLearning>(await stack.api(nv('qa'), '/v1/shadowing/learning'));
+    expect(after.leadersShouldChange[0]).toBe('Cover for the duty desk on visit days');
+    expect(JSON.stringify(after)).not.toMatch(/Priya|nv-practitioner/);
+  });
+});
+
+describe('the leaders’ list of all shadowing', () => {
+  it('shows senior managers and QA every shadowing’s progress without what anyone wrote', async () => {
+    for (const role of ['practitioner', 'student', 'admin'] as const) await expectProblem(await stack.api(nv(role), '/v1/shadowing/all'), 403);
+    const all = await expectJson<ShadowingOverview>(await stack.api(nv('qa'), '/v1/shadowing/all'));
+    expect(all.items.find((s) => s.id === 'nv-shadowing-3')).toMatchObject({ work: 'duty-shift', state: 'agreed', consent: 'not-needed', observed: true, shadowerFeedback: true, practitionerFeedback: false });
+    expect(all.items.find((s) => s.id === 'nv-shadowing-1')).toMatchObject({ consent: 'given', practitionerFeedback: true });
+    expect(all.people['nv-sw-02']).toBe('Aisha Khan');
+    expect(JSON.stringify(all)).not.toMatch(/hard call|please fix the forms|description/);
+  });
+
+  it('shows a team manager their own teams’ shadowing and what they booked', async () => {
+    const mine = await expectJson<ShadowingOverview>(await stack.api(nv('manager'), '/v1/shadowing/all'));
+    expect(mine.items.map((s) => s.id)).toContain('nv-shadowing-1');
+    expect(mine.items.map((s) => s.id)).not.toContain('nv-shadowing-2');
   });
 });
 

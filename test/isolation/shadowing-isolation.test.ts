@@ -6,7 +6,7 @@
  * action from shadowing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShadowingLearning, ShadowingList, ShadowingView } from '@waypoint/shared/shadowing/shadowing-schemas';
+import type { ShadowingLearning, ShadowingList, ShadowingOverview, ShadowingView } from '@waypoint/shared/shadowing/shadowing-schemas';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { ROLES, expectJson, expectProblem, jsonInit, nv, sm } from '../api/api-client.ts';
 import { todayInLondon } from '../api/audits-support.ts';
@@ -52,6 +52,13 @@ describe('another authority’s shadowing', () => {
     expect(list.items.map((s) => s.id).every((id) => id.startsWith('sm-'))).toBe(true);
     const learning = await expectJson<ShadowingLearning>(await stack.api(sm('qa'), '/v1/shadowing/learning'));
     expect(learning.actions.map((a) => a.id).every((id) => id.startsWith('sm-'))).toBe(true);
+    expect(learning.leadersShouldChange.length).toBeGreaterThan(0);
+    for (const role of ['qa', 'senior', 'manager'] as const) {
+      const all = await expectJson<ShadowingOverview>(await stack.api(sm(role), '/v1/shadowing/all'));
+      expect(all.items.length, role).toBeGreaterThan(0);
+      expect(all.items.map((s) => s.id).every((id) => id.startsWith('sm-'))).toBe(true);
+      expect(Object.keys(all.people).every((id) => id.startsWith('sm-'))).toBe(true);
+    }
     const still = await expectJson<ShadowingView>(await stack.api(nv('manager'), `/v1/shadowing/${NV_SHADOWING}`));
     expect(still.version).toBe(1);
   });

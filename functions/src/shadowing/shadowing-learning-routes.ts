@@ -1,11 +1,13 @@
 /**
  * `GET /v1/shadowing/learning`: what leaders learn across shadowing. Counts of the themes
- * observations were tagged with, in the list's own order, and the actions raised from them;
- * never a practitioner's name, a count per person, or an order that could read as a ranking.
+ * observations were tagged with, in the list's own order, what practitioners said leaders should
+ * change, and the actions raised from them; never a practitioner's name, a count per person, or
+ * an order that could read as a ranking.
  */
 import { Hono } from 'hono';
 import { isOverdue } from '@waypoint/shared/actions/action-lifecycle';
 import { LearningQuery, type ShadowingLearning } from '@waypoint/shared/shadowing/shadowing-schemas';
+import { feedbackRevealed } from '@waypoint/shared/shadowing/shadowing-moves';
 import { SHADOWING_LEARNERS } from '@waypoint/shared/shadowing/shadowing-roles';
 import { SHADOWING_THEMES } from '@waypoint/shared/shadowing/shadowing-themes';
 import { addMonths } from '@waypoint/shared/time/calendar-dates';
@@ -41,6 +43,10 @@ learningRoutes.get('/learning', async (c) => {
     shadowed: took.length,
     observed: took.filter((s) => s.observation !== undefined).length,
     themes: SHADOWING_THEMES.map((theme) => ({ theme, count: counts.get(theme) ?? 0 })),
+    leadersShouldChange: took
+      .filter((s) => s.practitionerFeedback !== undefined && feedbackRevealed(s, to))
+      .sort((a, b) => b.practitionerFeedback!.writtenAt.localeCompare(a.practitionerFeedback!.writtenAt))
+      .map((s) => s.practitionerFeedback!.forLeaders),
     actions: actions.map(({ pointer, action }) => ({ id: action!.id, theme: pointer.theme, description: action!.description, state: action!.state, dueDate: action!.dueDate, overdue: isOverdue(action!, to) })).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
   };
   return c.json(learning);

@@ -53,6 +53,31 @@ export const ShadowingLearningResource = v.pipe(
     observed: v.pipe(v.number(), v.integer()),
     themes: v.array(v.object({ theme: v.picklist(SHADOWING_THEMES), count: v.pipe(v.number(), v.integer()) })),
     actions: v.array(v.object({ id: EntityId, theme: v.picklist(SHADOWING_THEMES), description: v.string(), state: v.picklist(ACTION_STATES), dueDate: Day, overdue: v.boolean() })),
+    leadersShouldChange: v.pipe(v.array(v.string()), v.description('What practitioners said leaders should change, newest first, without who or when')),
   }),
   v.title('ShadowingLearning'),
+);
+
+export const ShadowingOverviewResource = v.pipe(
+  v.object({
+    from: Day,
+    items: v.array(
+      v.object({
+        id: EntityId,
+        shadowerId: EntityId,
+        practitionerId: EntityId,
+        teamId: EntityId,
+        work: v.picklist(SHADOWED_WORK),
+        date: Day,
+        time: v.optional(v.string()),
+        state: v.picklist(SHADOWING_STATES),
+        consent: v.picklist(['not-needed', 'waiting', 'given', 'withdrawn']),
+        observed: v.boolean(),
+        shadowerFeedback: v.pipe(v.boolean(), v.description('Whether the person shadowing has written theirs')),
+        practitionerFeedback: v.pipe(v.boolean(), v.description('Whether the practitioner has written theirs')),
+      }),
+    ),
+    people: v.record(v.string(), v.string()),
+  }),
+  v.title('ShadowingOverview'),
 );

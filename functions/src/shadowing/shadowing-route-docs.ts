@@ -4,7 +4,7 @@ import { CancelShadowingBody, ConsentBody, LearningQuery, ListShadowingQuery, Pr
 import { SHADOWERS, SHADOWING_LEARNERS } from '@waypoint/shared/shadowing/shadowing-roles';
 import { STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { describeRoutes, type RouteDoc } from '../openapi/route-docs.ts';
-import { ShadowingLearningResource, ShadowingListResource, ShadowingResource } from './shadowing-resources.ts';
+import { ShadowingLearningResource, ShadowingListResource, ShadowingOverviewResource, ShadowingResource } from './shadowing-resources.ts';
 
 const TAG = 'Work shadowing';
 const ONLY_THE_TWO = 'Only the person shadowing and the practitioner see a shadowing; to anyone else it is a 404.';
@@ -54,11 +54,21 @@ export const shadowingRouteDocs = describeRoutes([
     tag: TAG,
     summary: 'What leaders learn across shadowing',
     description:
-      'How many shadowing visits took place and were observed in the last `months` (12 when absent), how many observations carry each theme (every theme, in the list’s order), and the actions raised from them. It never names a practitioner or counts per person. A team manager sees the actions of their own teams and those they raised.',
+      'How many shadowing visits took place and were observed in the last `months` (12 when absent), how many observations carry each theme (every theme, in the list’s order), what practitioners said leaders should change (only writing already revealed to the person shadowing, without who or when), and the actions raised from them. It never names a practitioner or counts per person. A team manager sees the actions of their own teams and those they raised.',
     access: SHADOWING_LEARNERS,
     query: v.object(LearningQuery.entries),
     queryNotes: { months: '1 to 24; 12 when absent' },
     success: { status: 200, description: 'Themes and actions', schema: ShadowingLearningResource },
+  },
+  {
+    method: 'get',
+    path: '/v1/shadowing/all',
+    tag: TAG,
+    summary: 'List all shadowing, for leaders',
+    description:
+      'Shadowing whose work falls in the last 12 months or later, newest work first: who shadowed whom, what, when, and how far it has got (the answer, the family’s consent, whether the observation and each side’s feedback are written), never what anyone wrote. Senior managers and QA officers see the authority’s; a team manager their own teams’ and what they booked.',
+    access: SHADOWING_LEARNERS,
+    success: { status: 200, description: 'The shadowing', schema: ShadowingOverviewResource },
   },
   {
     method: 'get',

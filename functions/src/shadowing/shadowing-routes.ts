@@ -21,6 +21,7 @@ import { getUser } from '../users/user-store.ts';
 import { findOwnShadowing, namesOf, sideOf, viewFor } from './shadowing-access.ts';
 import { learningRoutes } from './shadowing-learning-routes.ts';
 import { notifyShadowingRequested } from './shadowing-notifications.ts';
+import { overviewRoutes } from './shadowing-overview-routes.ts';
 import { shadowingStepRoutes } from './shadowing-step-routes.ts';
 import { listShadowingOf, putNewShadowing } from './shadowing-store.ts';
 
@@ -37,6 +38,7 @@ async function observationTemplate(tenant: TenantContext) {
 }
 
 shadowingRoutes.route('/', learningRoutes);
+shadowingRoutes.route('/', overviewRoutes);
 
 shadowingRoutes.post('/', async (c) => {
   const { tenant, staff } = c.var;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackRevealed, movesFor } from './shadowing-moves.ts';
+import { consentState, feedbackRevealed, movesFor } from './shadowing-moves.ts';
 import type { Shadowing } from './shadowing-schemas.ts';
 
 const base: Shadowing = {
@@ -50,5 +50,14 @@ describe('movesFor', () => {
   it('allows nothing once consent is withdrawn', () => {
     const stopped = { ...base, state: 'stopped' as const, consent, withdrawal: { how: 'phone' as const, withdrawnOn: '2026-12-01', recordedById: 'p', recordedAt: '' } };
     expect(movesFor(stopped, 'shadower', '2026-12-02')).toEqual([]);
+  });
+});
+
+describe('consentState', () => {
+  it('says whether the family’s consent is needed, waited for, given or withdrawn', () => {
+    expect(consentState({ ...base, work: 'duty-shift' })).toBe('not-needed');
+    expect(consentState(base)).toBe('waiting');
+    expect(consentState({ ...base, consent })).toBe('given');
+    expect(consentState({ ...base, consent, withdrawal: { how: 'phone', withdrawnOn: '2026-12-01', recordedById: 'p', recordedAt: '' } })).toBe('withdrawn');
   });
 });

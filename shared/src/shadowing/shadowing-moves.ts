@@ -3,7 +3,7 @@
  * the other wrote. Pure, so the API enforces exactly what the page offers.
  */
 import { addDays } from '../time/calendar-dates.ts';
-import { FEEDBACK_OPENS_AFTER_DAYS, type Shadowing, type ShadowingMove, type ShadowingSide, type ShadowedWork } from './shadowing-schemas.ts';
+import { FEEDBACK_OPENS_AFTER_DAYS, type Shadowing, type ShadowingConsentState, type ShadowingMove, type ShadowingSide, type ShadowedWork } from './shadowing-schemas.ts';
 
 /** Work with one family (a visit, a meeting) needs the family's consent; a duty shift is with many and none in particular. */
 export function consentNeeded(work: ShadowedWork): boolean {
@@ -13,6 +13,12 @@ export function consentNeeded(work: ShadowedWork): boolean {
 /** Whether the family's part allows the work to be shadowed now: consent given (where needed) and not withdrawn. */
 export function consentAllows(s: Pick<Shadowing, 'work' | 'consent' | 'withdrawal'>): boolean {
   return s.withdrawal === undefined && (!consentNeeded(s.work) || s.consent !== undefined);
+}
+
+export function consentState(s: Pick<Shadowing, 'work' | 'consent' | 'withdrawal'>): ShadowingConsentState {
+  if (s.withdrawal !== undefined) return 'withdrawn';
+  if (!consentNeeded(s.work)) return 'not-needed';
+  return s.consent === undefined ? 'waiting' : 'given';
 }
 
 export function feedbackOpensOn(s: Pick<Shadowing, 'date'>): string {

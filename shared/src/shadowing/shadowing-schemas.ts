@@ -204,6 +204,39 @@ export interface ShadowingLearning {
   /** Every theme, in the list's order (not by count, so nothing reads as a league). */
   themes: { theme: ShadowingTheme; count: number }[];
   actions: { id: string; theme: ShadowingTheme; description: string; state: string; dueDate: string; overdue: boolean }[];
+  /**
+   * What practitioners said leaders should change, newest first, without who said it or when:
+   * only writing already revealed to the person shadowing, so no leader reads it earlier here.
+   */
+  leadersShouldChange: string[];
+}
+
+/** How the family's part stands: none is needed for a duty shift. */
+export type ShadowingConsentState = 'not-needed' | 'waiting' | 'given' | 'withdrawn';
+
+/**
+ * One shadowing in the leaders’ list of all shadowing: who, what, when and how far it has got,
+ * never what anyone wrote.
+ */
+export interface ShadowingSummary {
+  id: string;
+  shadowerId: string;
+  practitionerId: string;
+  teamId: string;
+  work: ShadowedWork;
+  date: string;
+  time?: string;
+  state: ShadowingState;
+  consent: ShadowingConsentState;
+  observed: boolean;
+  shadowerFeedback: boolean;
+  practitionerFeedback: boolean;
+}
+
+export interface ShadowingOverview {
+  from: string;
+  items: ShadowingSummary[];
+  people: Record<string, string>;
 }
 
 export function isWithheld(value: object | undefined): value is WithheldWriting {
