@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@waypoint/functions/api/app';
+import { COMPLIANCE_ITEMS } from '@waypoint/shared/compliance/compliance-checklist';
 import { alertResponseId } from '@waypoint/functions/local/seed/demo-engagement';
 import { clock, londonMonth } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
@@ -42,6 +43,7 @@ beforeAll(async () => {
   expect((await stack.api(nv('manager'), `/v1/programmes/${month}/samples`, jsonInit('POST', {}))).status).toBeLessThan(300);
   const session = await startSession(stack, NORTHVALE.slug, { code: nvCode('ages-11-18') });
   const activity = nvActivity('ages-11-18');
+  const check = await expectJson<{ id: string }>(await stack.api(nv('qa'), '/v1/compliance/checks', jsonInit('POST', { month, caseRef: 'NV-00007', answers: Object.fromEntries(COMPLIANCE_ITEMS.map((item) => [item, 'yes'])) })), 201);
   const { items: comments } = await expectJson<{ items: { responseId: string }[] }>(await stack.api(nv('qa'), `/v1/engagement/activities/${activity}/comments`));
   const a = (id: string) => `/v1/audits/${id}`;
   // The demo's request waiting for `practitioner@`.
@@ -82,6 +84,9 @@ beforeAll(async () => {
     'POST /v1/public/:slug/sessions': { email: '', path: `/v1/public/${NORTHVALE.slug}/sessions` },
     'PUT /v1/public/:slug/response/answers': { email: '', path: `/v1/public/${NORTHVALE.slug}/response/answers`, headers: bearer(session.token), versioned: `/v1/public/${NORTHVALE.slug}/response` },
     'POST /v1/public/:slug/response/submit': { email: '', path: `/v1/public/${NORTHVALE.slug}/response/submit`, headers: bearer(session.token), versioned: `/v1/public/${NORTHVALE.slug}/response` },
+    'POST /v1/compliance/checks': staff(nv('qa'), '/v1/compliance/checks'),
+    'POST /v1/compliance/programmes/:month': staff(nv('qa'), `/v1/compliance/programmes/${month}`, `/v1/compliance/programmes/${month}`),
+    'PUT /v1/compliance/checks/:id': staff(nv('qa'), `/v1/compliance/checks/${check.id}`, `/v1/compliance/checks/${check.id}`),
     'POST /v1/shadowing': staff(nv('manager'), '/v1/shadowing'),
     'POST /v1/shadowing/:id/answer': staff(nv('practitioner'), `${sh}/answer`, sh),
     'POST /v1/shadowing/:id/cancel': staff(nv('manager'), `${sh}/cancel`, sh),

@@ -1,6 +1,6 @@
 /**
- * `/v1/actions`: raise a remedial action from an audit finding, a feedback comment or a theme
- * of work shadowing, and read one. The owner must be active staff in the action's team (an audit's: the case's);
+ * `/v1/actions`: raise a remedial action from an audit finding, a feedback comment, a theme
+ * of work shadowing or a "no" in a records compliance check, and read one. The owner must be active staff in the action's team (an audit's: the case's);
  * the due date today or later. The owner is told.
  */
 import { Hono } from 'hono';
@@ -25,6 +25,7 @@ import { notifyActionAssigned } from './action-notifications.ts';
 import type { ActionOrigin } from './action-origin.ts';
 import { actionDetail, findVisibleAction } from './action-scope.ts';
 import { putNewAction } from './action-store.ts';
+import { complianceOrigin } from './compliance-origin.ts';
 import { feedbackOrigin } from './feedback-origin.ts';
 import { shadowingOrigin } from './shadowing-origin.ts';
 import { putShadowingActionPointer } from '../shadowing/shadowing-store.ts';
@@ -59,7 +60,14 @@ actionRoutes.post('/', async (c) => {
   requireAuditRunner(viewer);
   const { teamId: requestedTeam, ...body } = await readJsonBody(c, CreateActionBody);
   const source = body.source;
-  const origin = source.type === 'audit' ? await auditOrigin(tenant, viewer, source, requestedTeam) : source.type === 'feedback' ? await feedbackOrigin({ tenant, staff, source, requestedTeam }) : await shadowingOrigin({ tenant, staff, requestedTeam });
+  const origin =
+    source.type === 'audit'
+      ? await auditOrigin(tenant, viewer, source, requestedTeam)
+      : source.type === 'feedback'
+        ? await feedbackOrigin({ tenant, staff, source, requestedTeam })
+        : source.type === 'compliance'
+          ? await complianceOrigin({ tenant, staff, source, requestedTeam })
+          : await shadowingOrigin({ tenant, staff, requestedTeam });
   const { errors, teamId } = origin;
   const owner = await getUser(tenant, body.ownerId);
   if (teamId !== undefined && (!owner || !owner.active || !owner.teamIds.includes(teamId))) {

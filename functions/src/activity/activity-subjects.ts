@@ -24,6 +24,11 @@ const FIXED: Record<string, (id: string) => string> = {
   'you-said-we-did': () => 'a “You said, we did” entry',
   'safety-alert': () => 'a safety alert',
   shadowing: () => 'a work shadowing',
+  'compliance-check': (id) => {
+    const match = /^(\d{4}-\d{2})\.(.+)$/.exec(id);
+    return match ? `the records compliance check of case ${match[2]}, ${formatMonth(match[1]!)}` : 'a records compliance check';
+  },
+  'compliance-programme': (month) => `the records compliance cases for ${/^\d{4}-\d{2}$/.test(month) ? formatMonth(month) : 'a month'}`,
 };
 
 /** A sample's log id is `<month>.<manager id>`. */

@@ -45,6 +45,7 @@ import { responseRoutes } from '../public/response-routes.ts';
 import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
 import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
+import { complianceRoutes } from '../compliance/compliance-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
 import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
@@ -87,6 +88,7 @@ function tenantApi() {
     .route('/engagement/you-said-we-did', entryRoutes)
     .route('/alerts', alertRoutes)
     .route('/shadowing', shadowingRoutes)
+    .route('/compliance', complianceRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)

@@ -12,6 +12,7 @@ import { ActionViewResource } from '../actions/action-resources.ts';
 import { AuditSummaryResource } from '../audits/audit-resources.ts';
 import { CaseJourneyResource } from '../journey/journey-resources.ts';
 import { ReflectionResource } from '../reflections/reflection-resources.ts';
+import { ComplianceFigureResource } from '../compliance/compliance-resources.ts';
 
 const n = v.pipe(v.number(), v.integer(), v.minValue(0));
 const share = v.pipe(v.nullable(v.number()), v.description('0 to 1; null when there is nothing to divide by'));
@@ -82,6 +83,7 @@ export const ServiceViewResource = v.pipe(
       v.title('ServiceFeedbackThemes'),
       v.description('What children and families told us: the themes staff tagged sent feedback with, by the month each response was sent'),
     ),
+    compliance: ComplianceFigureResource,
     exports: v.pipe(v.array(v.picklist(SERVICE_FIGURES)), v.description('Figures `/v1/dashboards/service/export` gives as CSV')),
   }),
   v.title('ServiceView'),

@@ -19,6 +19,7 @@ import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/ht
 import { programmeRouteDocs } from '../programmes/programme-route-docs.ts';
 import { publicRouteDocs } from '../public/public-route-docs.ts';
 import { shadowingRouteDocs } from '../shadowing/shadowing-route-docs.ts';
+import { complianceRouteDocs } from '../compliance/compliance-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
@@ -51,6 +52,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...resultsRouteDocs,
   ...alertRouteDocs,
   ...shadowingRouteDocs,
+  ...complianceRouteDocs,
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
   ...tenantRouteDocs,
@@ -66,6 +68,7 @@ const TAGS = [
   { name: 'Moderation', description: 'QA re-grading a sample of audits, and how far auditors and moderators agree.' },
   { name: 'Programme', description: 'The monthly audit programme: each manager’s sample, planned audits, and what is late.' },
   { name: 'Actions', description: 'Remedial actions raised from audit findings, tracked to done and verified.' },
+  { name: 'Records compliance', description: 'Monthly records compliance checks of drawn cases against a built-in checklist, and the report from the monthly totals.' },
   { name: 'Dashboards', description: 'The evidence at service, case and practitioner level, from pre-computed monthly totals.' },
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },

@@ -89,3 +89,11 @@ export async function candidatesForTeams(tenant: TenantContext, teamIds: readonl
 export async function candidateFor(tenant: TenantContext, c: CaseFields): Promise<SampleCandidate> {
   return asCandidate(c, await auditHistory(tenant, c.ref));
 }
+
+/**
+ * A team's cases as candidates without their audit history, for a draw that does not turn
+ * on past audits (a records compliance check): closed cases are still left out by `proposeSample`.
+ */
+export async function teamCaseCandidates(tenant: TenantContext, teamId: string): Promise<SampleCandidate[]> {
+  return (await teamCases(tenant, teamId)).sort((a, b) => a.ref.localeCompare(b.ref)).map((c) => asCandidate(c, {}));
+}

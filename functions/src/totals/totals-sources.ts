@@ -1,7 +1,7 @@
 /**
  * Reading every source of a tenant's totals, for the reconcile job and its test: cases
  * (for demographics), audits and actions by team, moderations by the audits' months, and
- * the tagged responses of each engagement activity, each with only the fields the totals
+ * the tagged responses of each engagement activity, and every records compliance check, each with only the fields the totals
  * need. No Scan: every read is a Query of the tenant's own partitions.
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -16,11 +16,15 @@ import { clock } from '@waypoint/shared/time/clock';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { withoutKeys } from '../platform/database/versioned-items.ts';
 import { listTeams } from '../teams/team-store.ts';
+import type { ComplianceCheck } from '@waypoint/shared/compliance/compliance-schemas';
+import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
+import { complianceChange } from './compliance-totals.ts';
 import { feedbackChange, feedbackPlacement, type TaggedForTotals } from './feedback-totals.ts';
 import type { SourceChange } from './totals-ledger.ts';
 
 const CASE_FIELDS = ['ref', 'teamId', 'caseType', 'ageBand', 'gender', 'ethnicity', 'disability'] as const;
 const AUDIT_FIELDS = ['id', 'caseRef', 'month', 'teamId', 'caseType', 'state', 'completedAt', 'overallGrade', 'sectionGrades', 'version'] as const;
+const CHECK_FIELDS = ['id', 'month', 'teamId', 'caseType', 'answers', 'version'] as const;
 const ACTION_FIELDS = ['id', 'createdAt', 'updatedAt', 'teamId', 'caseRef', 'caseType', 'ownerId', 'state', 'dueDate', 'doneOn', 'source', 'impact', 'version'] as const;
 
 /** Every item of a key condition, projected to `fields` (names escaped: several are reserved words). */
@@ -78,6 +82,8 @@ export async function readTenantSources(tenant: TenantContext): Promise<TenantSo
     changes.push({ kind: 'action', id: action.id, version: action.version, contribution: actionContribution(action, caseType) });
   }
   changes.push(...(await feedbackChanges(tenant, new Map(cases.map((c) => [c.ref, c])))));
+  const checks = await readAllWithPrefix<Pick<ComplianceCheck, (typeof CHECK_FIELDS)[number]>>(tenant, k.complianceChecksOfMonth(), CHECK_FIELDS);
+  changes.push(...checks.map(complianceChange));
   return { changes, actions };
 }
 

@@ -9,6 +9,7 @@ import { IsoDate } from '../audits/audit-dates.ts';
 import { ActivityId } from '../engagement/activity-schemas.ts';
 import { PartId } from '../templates/template-schemas.ts';
 import { SHADOWING_THEMES } from '../shadowing/shadowing-themes.ts';
+import { COMPLIANCE_ITEMS } from '../compliance/compliance-checklist.ts';
 
 /** Raised `open`; see `action-lifecycle.ts` for the moves between states. */
 export const ACTION_STATES = ['open', 'in-progress', 'done', 'verified', 'cancelled'] as const;
@@ -30,6 +31,8 @@ export const ActionSource = v.variant('type', [
   v.strictObject({ type: v.literal('feedback'), activityId: ActivityId, responseId: EntityId }),
   /** A theme of the shadowing learning view: about the service, for the team chosen. */
   v.strictObject({ type: v.literal('shadowing'), theme: v.picklist(SHADOWING_THEMES, 'Choose a theme from the list') }),
+  /** An item a records compliance check answered "no": about the case, for its holder by default. */
+  v.strictObject({ type: v.literal('compliance'), checkId: EntityId, item: v.picklist(COMPLIANCE_ITEMS, 'Choose an item of the checklist') }),
 ]);
 export type ActionSource = v.InferOutput<typeof ActionSource>;
 export type ActionSourceType = ActionSource['type'];
@@ -169,6 +172,7 @@ export function actionAbout(action: Pick<Action, 'caseRef'>): string {
 /** Where it came from, for a sentence: "the audit of case NV-1", feedback, or work shadowing. */
 export function actionOrigin(action: Pick<Action, 'caseRef'> & { source?: Pick<ActionSource, 'type'> }): string {
   if (action.source?.type === 'shadowing') return 'learning from work shadowing';
+  if (action.source?.type === 'compliance') return `the records compliance check of case ${action.caseRef}`;
   return action.caseRef === undefined ? 'feedback from children and families' : `the audit of case ${action.caseRef}`;
 }
 

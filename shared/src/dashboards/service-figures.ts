@@ -12,6 +12,7 @@ import type { DashboardPeriod } from './dashboard-periods.ts';
 import type { AgreementFigure, AuditTimeliness, DaysToDoneBin, FairnessDimension, GradeCounts, MonthFigures, SectionGrades, ServiceView } from './service-view-schemas.ts';
 import { SERVICE_FIGURES } from './service-view-schemas.ts';
 import { feedbackThemesFigure } from './feedback-theme-figures.ts';
+import { complianceFigure } from '../compliance/compliance-totals.ts';
 import { counter, daysToDoneBinEnd, gradeOfCode, type Counters } from './totals-counters.ts';
 import { sumRows, type TotalsRow } from './totals-rollups.ts';
 import type { CaseType } from '../cases/case-schemas.ts';
@@ -202,6 +203,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
     areasForDevelopment: areas,
     fairness: fairness(total, inputs.rows, ended),
     feedbackThemes: feedbackThemesFigure(total, inputs.themes ?? []),
+    compliance: complianceFigure(total),
     exports: [...SERVICE_FIGURES],
   };
 }

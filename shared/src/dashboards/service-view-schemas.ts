@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { ActionDifference } from '../actions/action-schemas.ts';
+import type { ComplianceFigure } from '../compliance/compliance-schemas.ts';
 import { Month } from '../audits/audit-dates.ts';
 import { CASE_TYPES, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import type { DemographicDimension } from '../demographics/demographics.ts';
@@ -160,6 +161,8 @@ export interface ServiceView {
   areasForDevelopment: AreaForDevelopment[];
   fairness: FairnessDimension[];
   feedbackThemes: FeedbackThemesFigure;
+  /** Records compliance checks of the period: the same sum as the compliance report's overall figure. */
+  compliance: ComplianceFigure;
   /** Figures that `GET /v1/dashboards/service/export?figure=` gives as CSV. */
   exports: ServiceFigure[];
 }

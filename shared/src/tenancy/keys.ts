@@ -225,8 +225,9 @@ function buildTenantKeys(tenantId: string) {
      * What a source (an audit, its moderation, an action, a feedback response's theme tags) has
      * added to the totals, beside the source itself; a response's sits in its activity's partition.
      */
-    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action' | 'feedback'; id: string; activityId?: string }): Key => {
+    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action' | 'feedback' | 'compliance'; id: string; activityId?: string }): Key => {
       if (source.kind === 'action') return { PK: `${root}#ACTION#${safe(source.id, 'action id')}`, SK: 'TOTALS' };
+      if (source.kind === 'compliance') return { PK: `${root}#COMPLIANCE`, SK: `TOTALS#CHECK#${safe(source.id, 'check id')}` };
       if (source.kind === 'feedback') return { PK: `${root}#ENGAGEMENT#${safe(source.activityId ?? '', 'activity id')}`, SK: `TOTALS#RESPONSE#${safe(source.id, 'response id')}` };
       return { PK: `${root}#AUDIT#${safe(source.id, 'audit id')}`, SK: `TOTALS#${source.kind.toUpperCase()}` };
     },
@@ -333,6 +334,15 @@ function buildTenantKeys(tenantId: string) {
     shadowingByShadower: (userId: string) => ({ GSI1PK: `${root}#SHADOWER#${safe(userId, 'user id')}#SHADOWING` }),
     shadowingByPractitioner: (userId: string) => ({ GSI2PK: `${root}#SHADOWED#${safe(userId, 'user id')}#SHADOWING` }),
     shadowingOfAuthority: () => ({ GSI3PK: `${root}#SHADOWINGS` }),
+    /**
+     * Records compliance: the month's draw and every check in one partition of the authority's,
+     * a month's checks together (`CHECK#<month>#<case>`), so a month is one Query and the
+     * reconcile job reads every check in one.
+     */
+    compliancePartition: (): string => `${root}#COMPLIANCE`,
+    complianceProgramme: (month: string): Key => ({ PK: `${root}#COMPLIANCE`, SK: `PROGRAMME#${safe(month, 'month')}` }),
+    complianceCheck: (month: string, caseRef: string): Key => ({ PK: `${root}#COMPLIANCE`, SK: `CHECK#${safe(month, 'month')}#${safe(caseRef, 'case reference')}` }),
+    complianceChecksOfMonth: (month?: string) => ({ PK: `${root}#COMPLIANCE`, SK: month === undefined ? 'CHECK#' : `CHECK#${safe(month, 'month')}#` }),
     /** Actions raised from the shadowing learning view, so it can list them: a pointer per action. */
     shadowingActionsPartition: (): string => `${root}#SHADOWING-ACTIONS`,
     shadowingAction: (actionId: string): Key => ({ PK: `${root}#SHADOWING-ACTIONS`, SK: `ACTION#${safe(actionId, 'action id')}` }),
