@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
  * One run covers every suite but the bench: unit tests beside the code, cross-cutting suites in test/.
  * The suites that start a Waypoint run without module isolation, so a worker keeps its stacks and
  * its chromium from one file to the next (test/support/stack.ts says what that means for a file).
- * Timeouts are there to end a hang, not to judge speed: a busy machine is slow, not broken.
+ * Timeouts are there to end a hang, not to judge speed: a busy machine is slow, not broken. A browser
+ * test may walk twenty pages with axe on each (or axe one page of 12,000 elements, the API reference),
+ * which took up to 175 s with a load average of 16 on 2 cores, so browser tests get 8 minutes.
  */
 const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts'];
 const API = ['test/api/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/lambda/**/*.test.ts'];
@@ -21,6 +23,6 @@ export default defineConfig({
   test: {
     fileParallelism: true,
     maxWorkers: 2,
-    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } }, { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false } }],
+    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } }, { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false, testTimeout: 480_000 } }],
   },
 });
