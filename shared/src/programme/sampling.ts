@@ -42,6 +42,16 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
+/** The cases in reference order (so the seed alone decides), shuffled by `random` (Fisher-Yates); thematic review cohorts are drawn with it too. */
+export function seededShuffle<T extends { ref: string }>(items: readonly T[], random: () => number): T[] {
+  const shuffled = [...items].sort((a, b) => a.ref.localeCompare(b.ref));
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  return shuffled;
+}
+
 export interface Sample {
   seed: string;
   picked: string[];
@@ -55,11 +65,10 @@ export interface Sample {
 export function proposeSample(options: { seed: string; month: string; size: number; candidates: readonly SampleCandidate[] }): Sample {
   const monthStart = `${options.month}-01`;
   const random = seededRandom(options.seed);
-  const eligible = [...options.candidates].filter((c) => ineligibility(c, monthStart) === null).sort((a, b) => a.ref.localeCompare(b.ref)); // a fixed order first, so the seed alone decides
-  for (let i = eligible.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];
-  }
+  const eligible = seededShuffle(
+    options.candidates.filter((c) => ineligibility(c, monthStart) === null),
+    random,
+  );
   const byHolder = new Map<string, number>();
   const byType = new Map<string, number>();
   const picked: string[] = [];

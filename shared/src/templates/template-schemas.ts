@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { OptionTranslations, QuestionTranslations, SectionTranslations, TemplateText, TemplateTranslations } from './template-translations.ts';
 
-export const TEMPLATE_KINDS = ['audit', 'feedback-form', 'observation'] as const;
+export const TEMPLATE_KINDS = ['audit', 'feedback-form', 'observation', 'review'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const QUESTION_TYPES = ['evidenced', 'grade', 'text', 'date', 'choice', 'flag'] as const;
