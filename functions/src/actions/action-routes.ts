@@ -1,6 +1,6 @@
 /**
  * `/v1/actions`: raise a remedial action from an audit finding, a feedback comment, a theme
- * of work shadowing or a "no" in a records compliance check, and read one. The owner must be active staff in the action's team (an audit's: the case's);
+ * of work shadowing, a "no" in a records compliance check or a thematic review's recommendation, and read one. The owner must be active staff in the action's team (an audit's: the case's);
  * the due date today or later. The owner is told.
  */
 import { Hono } from 'hono';
@@ -29,6 +29,8 @@ import { complianceOrigin } from './compliance-origin.ts';
 import { feedbackOrigin } from './feedback-origin.ts';
 import { shadowingOrigin } from './shadowing-origin.ts';
 import { putShadowingActionPointer } from '../shadowing/shadowing-store.ts';
+import { putReviewActionPointer } from '../reviews/review-store.ts';
+import { reviewOrigin } from './review-origin.ts';
 
 export const actionRoutes = new Hono<AppEnv>();
 
@@ -67,7 +69,9 @@ actionRoutes.post('/', async (c) => {
         ? await feedbackOrigin({ tenant, staff, source, requestedTeam })
         : source.type === 'compliance'
           ? await complianceOrigin({ tenant, staff, source, requestedTeam })
-          : await shadowingOrigin({ tenant, staff, requestedTeam });
+          : source.type === 'review'
+            ? await reviewOrigin({ tenant, staff, source, requestedTeam })
+            : await shadowingOrigin({ tenant, staff, requestedTeam });
   const { errors, teamId } = origin;
   const owner = await getUser(tenant, body.ownerId);
   if (teamId !== undefined && (!owner || !owner.active || !owner.teamIds.includes(teamId))) {
@@ -93,6 +97,7 @@ actionRoutes.post('/', async (c) => {
   };
   await putNewAction(tenant, action);
   if (action.source.type === 'shadowing') await putShadowingActionPointer(tenant, { actionId: action.id, theme: action.source.theme });
+  if (action.source.type === 'review') await putReviewActionPointer(tenant, action.source.reviewId, { actionId: action.id, recommendationId: action.source.recommendationId });
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'action', entityId: action.id, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   if (owner && owner.id !== staff.userId) await notifyActionAssigned(tenant, action, owner, at);
   setEtag(c, 1);

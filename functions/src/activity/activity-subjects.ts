@@ -29,6 +29,7 @@ const FIXED: Record<string, (id: string) => string> = {
     return match ? `the records compliance check of case ${match[2]}, ${formatMonth(match[1]!)}` : 'a records compliance check';
   },
   'compliance-programme': (month) => `the records compliance cases for ${/^\d{4}-\d{2}$/.test(month) ? formatMonth(month) : 'a month'}`,
+  review: () => 'a thematic review',
 };
 
 /** A sample's log id is `<month>.<manager id>`. */

@@ -44,6 +44,7 @@ import { publicRoutes } from '../public/public-routes.ts';
 import { responseRoutes } from '../public/response-routes.ts';
 import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
+import { reviewRoutes } from '../reviews/review-routes.ts';
 import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
 import { complianceRoutes } from '../compliance/compliance-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
@@ -89,6 +90,7 @@ function tenantApi() {
     .route('/alerts', alertRoutes)
     .route('/shadowing', shadowingRoutes)
     .route('/compliance', complianceRoutes)
+    .route('/reviews', reviewRoutes)
     .route('/teams', teamRoutes)
     .route('/users', userRoutes)
     .route('/settings', settingsRoutes)

@@ -31,7 +31,7 @@ async function prepareMove(c: Context<AppEnv>, event: AuditEvent) {
   const current = await findVisibleAudit(tenant, viewer, id);
   if (event === 'reopen') {
     if (!AUDIT_REOPENERS.includes(staff.role)) throw forbidden('Only QA officers reopen a completed audit');
-  } else requireAuditRunner(viewer);
+  } else requireAuditRunner(viewer, current);
   const expectedVersion = requireIfMatch(c);
   return { current, expectedVersion };
 }

@@ -42,7 +42,7 @@ export async function notifyAuditPlanned(tenant: TenantContext, audit: Audit, at
     reason: `audit-planned:${audit.id}:${holder.id}`,
     to: holder.email,
     subject: `Audit planned for case ${audit.caseRef}`,
-    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${formatMonth(audit.month)}${audit.conversationDate ? `, with the audit conversation on ${formatDate(audit.conversationDate)}` : ''}${audit.meetingDate ? `. You will meet to talk it through on ${meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime })}` : ''}. Your manager will go through it with you.\n\n${readLink(tenant, audit)}\n`,
+    text: `Hello ${holder.name},\n\nA ${AUDIT_TYPE_LABELS[audit.auditType].toLowerCase()} audit (${audit.templateName}) of case ${audit.caseRef}, which you hold, is planned for ${formatMonth(audit.month)}${audit.conversationDate ? `, with the audit conversation on ${formatDate(audit.conversationDate)}` : ''}${audit.meetingDate ? `. You will meet to talk it through on ${meetingLabel({ meetingDate: audit.meetingDate, meetingTime: audit.meetingTime })}` : ''}. ${audit.reviewId ? 'The reviewer' : 'Your manager'} will go through it with you.\n\n${readLink(tenant, audit)}\n`,
     at,
   });
 }

@@ -43,6 +43,7 @@ const summaryEntries = {
   reopenings: v.array(v.object({ at: v.pipe(v.string(), v.isoTimestamp()), byId: EntityId, reason: v.string() })),
   reauditOf: v.optional(v.pipe(EntityId, v.description('The Inadequate audit this re-audit follows up'))),
   sampledFor: v.optional(v.pipe(EntityId, v.description('The manager whose accepted monthly sample planned this audit'))),
+  reviewId: v.optional(v.pipe(EntityId, v.description('The thematic review whose cohort this audit reviews; its auditor is the reviewer'))),
   createdById: EntityId,
   ...versionedFields,
 };

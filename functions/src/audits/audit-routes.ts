@@ -122,7 +122,7 @@ auditRoutes.patch('/:id', async (c) => {
   const id = readParam(c, 'id', AuditId);
   const viewer = await caseViewer(tenant, staff);
   const current = await findVisibleAudit(tenant, viewer, id);
-  requireAuditRunner(viewer);
+  requireAuditRunner(viewer, current);
   const expectedVersion = requireIfMatch(c);
   const template = await pinnedTemplate(tenant, current);
   const body = await readJsonBody(c, updateAuditBodyFor(template));

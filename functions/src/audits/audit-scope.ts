@@ -58,7 +58,12 @@ export async function findVisibleAudit(tenant: TenantContext, viewer: CaseViewer
   return audit;
 }
 
-/** Running an audit (saving, completing, cancelling, raising actions) is for managers, QA and senior managers who can see it. */
-export function requireAuditRunner(viewer: CaseViewer): void {
+/**
+ * Running an audit (saving, completing, cancelling, raising actions) is for managers, QA and
+ * senior managers who can see it; and a thematic review's audit for its reviewer too, whatever
+ * their role, since a review invites any member of staff to review cases.
+ */
+export function requireAuditRunner(viewer: CaseViewer, audit?: Pick<Audit, 'reviewId' | 'auditorId'>): void {
+  if (audit?.reviewId !== undefined && audit.auditorId === viewer.caller.userId) return;
   if (!AUDIT_RUNNERS.includes(viewer.caller.role)) throw forbidden('Only team managers, QA officers and senior managers run audits');
 }

@@ -20,6 +20,7 @@ import { programmeRouteDocs } from '../programmes/programme-route-docs.ts';
 import { publicRouteDocs } from '../public/public-route-docs.ts';
 import { shadowingRouteDocs } from '../shadowing/shadowing-route-docs.ts';
 import { complianceRouteDocs } from '../compliance/compliance-route-docs.ts';
+import { reviewRouteDocs } from '../reviews/review-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
@@ -53,6 +54,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...alertRouteDocs,
   ...shadowingRouteDocs,
   ...complianceRouteDocs,
+  ...reviewRouteDocs,
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
   ...tenantRouteDocs,
@@ -76,6 +78,7 @@ const TAGS = [
   { name: 'Sign-in', description: 'How an email address signs in, and the council’s own identity provider.' },
   { name: 'Activity', description: 'Who changed what, and when.' },
   { name: 'Engagement', description: 'Surveys, consultations and events for children, young people and families, and the invitation codes that open them.' },
+  { name: 'Thematic reviews', description: 'Reviews of one theme across a cohort of cases: the cohort drawn or picked, reviewers’ audits, findings, recommendations and their actions, sign-off and the published report.' },
   { name: 'Alerts', description: 'Safety alerts raised when a response says someone may not be safe, and what staff did about them.' },
   { name: 'Have your say', description: 'The public engagement area: no sign-in; a code or public link opens a short signed session for one response.' },
   { name: 'Development', description: 'Routes that exist only on one machine.' },

@@ -16,7 +16,7 @@ import { getAudit, putNewAudit, syncParticipants } from '../audits/audit-store.t
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
-import { getLatestTemplateVersion } from '../templates/template-store.ts';
+import { getLatestTemplateVersion, getTemplateVersion } from '../templates/template-store.ts';
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
@@ -46,6 +46,8 @@ export interface PlannedAuditFields {
   at: string;
   reauditOf?: string;
   sampledFor?: string;
+  /** A thematic review's audit: `thematic`, naming the review. */
+  reviewId?: string;
 }
 
 /** The planned audit itself, on a given template version; pure, so the demo seed builds the same items. */
@@ -59,7 +61,7 @@ export function buildPlannedAudit(fields: PlannedAuditFields, template: Pick<Tem
     templateId: template.templateId,
     templateVersion: template.version,
     templateName: template.name,
-    auditType: 'monthly',
+    auditType: fields.reviewId ? 'thematic' : 'monthly',
     month: fields.month,
     state: 'planned',
     auditorId: fields.auditorId,
@@ -71,6 +73,7 @@ export function buildPlannedAudit(fields: PlannedAuditFields, template: Pick<Tem
     reopenings: [],
     ...(fields.reauditOf ? { reauditOf: fields.reauditOf } : {}),
     ...(fields.sampledFor ? { sampledFor: fields.sampledFor } : {}),
+    ...(fields.reviewId ? { reviewId: fields.reviewId } : {}),
     createdById: fields.createdById,
     version: 1,
     createdAt: at,
@@ -81,6 +84,10 @@ export function buildPlannedAudit(fields: PlannedAuditFields, template: Pick<Tem
 export interface PlannedAuditRequest extends PlannedAuditFields {
   tenant: TenantContext;
   templateId: string;
+  /** The version to plan on; the newest when absent (a thematic review pins its own). */
+  templateVersion?: number;
+  /** Whether the case holder is emailed that it is planned; a thematic review tells them only when the lead asks for them to take part. */
+  notifyCaseHolder?: boolean;
 }
 
 /**
@@ -94,7 +101,7 @@ export async function planProgrammeAudit(request: PlannedAuditRequest): Promise<
     await syncParticipants(tenant, undefined, existing);
     return undefined;
   }
-  const template = await getLatestTemplateVersion(tenant, request.templateId);
+  const template = request.templateVersion === undefined ? await getLatestTemplateVersion(tenant, request.templateId) : await getTemplateVersion(tenant, request.templateId, request.templateVersion);
   if (!template) throw new Error(`Template ${request.templateId} is missing`);
   const audit = buildPlannedAudit(request, template, today());
   try {
@@ -104,7 +111,7 @@ export async function planProgrammeAudit(request: PlannedAuditRequest): Promise<
     if (error instanceof ApiError && error.kind === 'conflict') return undefined;
     throw error;
   }
-  await recordActivity({ tenant, actor: { userId: request.createdById }, action: 'created', entity: 'audit', entityId: audit.id, versionBefore: null, versionAfter: 1, at, changes: request.reauditOf ? ['reauditOf'] : ['sampledFor'] });
-  await notifyAuditPlanned(tenant, audit, at);
+  await recordActivity({ tenant, actor: { userId: request.createdById }, action: 'created', entity: 'audit', entityId: audit.id, versionBefore: null, versionAfter: 1, at, changes: request.reauditOf ? ['reauditOf'] : request.reviewId ? ['reviewId'] : ['sampledFor'] });
+  if (request.notifyCaseHolder !== false) await notifyAuditPlanned(tenant, audit, at);
   return audit;
 }

@@ -17,9 +17,10 @@ import type { StaffCaller, TenantContext } from '../platform/auth/caller.ts';
 import { getSettings } from '../settings/settings-store.ts';
 import { planProgrammeAudit, reauditId } from './planned-audits.ts';
 
-/** Plans the re-audit an Inadequate completion calls for; a closed case is not re-audited. */
+/** Plans the re-audit an Inadequate completion calls for; a closed case, and a thematic review's case, is not re-audited. */
 export async function scheduleReaudit(tenant: TenantContext, audit: Audit, actor: Pick<StaffCaller, 'userId'>, at: string): Promise<Audit | undefined> {
-  if (audit.state !== 'completed' || audit.overallGrade !== 'inadequate' || !audit.completedAt) return undefined;
+  // A thematic review's audit looks at a theme, not the whole case: the review's recommendations follow it up instead.
+  if (audit.state !== 'completed' || audit.overallGrade !== 'inadequate' || !audit.completedAt || audit.reviewId) return undefined;
   const auditedCase = await getCase(tenant, audit.caseRef);
   if (!auditedCase || auditedCase.status === 'closed') return undefined;
   const months = (await getSettings(tenant))?.reauditAfterMonths ?? LATER_SETTING_DEFAULTS.reauditAfterMonths;

@@ -33,6 +33,8 @@ export const ActionSource = v.variant('type', [
   v.strictObject({ type: v.literal('shadowing'), theme: v.picklist(SHADOWING_THEMES, 'Choose a theme from the list') }),
   /** An item a records compliance check answered "no": about the case, for its holder by default. */
   v.strictObject({ type: v.literal('compliance'), checkId: EntityId, item: v.picklist(COMPLIANCE_ITEMS, 'Choose an item of the checklist') }),
+  /** A recommendation of a thematic review: about the service, for the team chosen, tracked by the review. */
+  v.strictObject({ type: v.literal('review'), reviewId: EntityId, recommendationId: EntityId }),
 ]);
 export type ActionSource = v.InferOutput<typeof ActionSource>;
 export type ActionSourceType = ActionSource['type'];
@@ -47,8 +49,8 @@ export const CreateActionBody = v.strictObject({
   dueDate: IsoDate,
   priority: v.optional(v.picklist(ACTION_PRIORITIES), 'medium'),
   /**
-   * For an action from the feedback of an activity for the whole authority, or from work
-   * shadowing: the team it is for. An audit's action takes its case's team, a team activity's its own.
+   * For an action from the feedback of an activity for the whole authority, from work
+   * shadowing or from a thematic review's recommendation: the team it is for. An audit's action takes its case's team, a team activity's its own.
    */
   teamId: v.optional(EntityId),
 });
@@ -173,6 +175,7 @@ export function actionAbout(action: Pick<Action, 'caseRef'>): string {
 export function actionOrigin(action: Pick<Action, 'caseRef'> & { source?: Pick<ActionSource, 'type'> }): string {
   if (action.source?.type === 'shadowing') return 'learning from work shadowing';
   if (action.source?.type === 'compliance') return `the records compliance check of case ${action.caseRef}`;
+  if (action.source?.type === 'review') return 'a thematic review';
   return action.caseRef === undefined ? 'feedback from children and families' : `the audit of case ${action.caseRef}`;
 }
 

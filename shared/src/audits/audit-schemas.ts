@@ -147,6 +147,8 @@ export interface Audit {
   reauditOf?: string;
   /** An audit from a manager's accepted monthly sample names that manager. */
   sampledFor?: string;
+  /** An audit of a thematic review's cohort names the review; its auditor is the reviewer, whatever their role. */
+  reviewId?: string;
   createdById: string;
   version: number;
   createdAt: string;

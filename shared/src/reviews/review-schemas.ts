@@ -247,7 +247,7 @@ export interface ReviewView extends Review {
   teams: Record<string, string>;
 }
 
-export type ReviewSummary = Pick<Review, 'id' | 'title' | 'question' | 'leadId' | 'state' | 'casesDueBy' | 'createdAt' | 'publishedAt'> & { cases: number; reviewed: number };
+export type ReviewSummary = Pick<Review, 'id' | 'title' | 'question' | 'leadId' | 'state' | 'casesDueBy' | 'createdAt' | 'publishedAt'> & { cases: number };
 
 export interface ReviewList {
   items: ReviewSummary[];

@@ -36,6 +36,7 @@ const NOUNS: Record<string, string> = {
   'you-said-we-did': 'a “You said, we did” entry',
   'safety-alert': 'a safety alert',
   shadowing: 'a work shadowing',
+  review: 'a thematic review',
 };
 
 /** Field names as people would say them; anything else is split from its camelCase. */
