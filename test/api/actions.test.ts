@@ -82,7 +82,7 @@ describe('bad input', () => {
     const problem = await expectProblem(await raise(nv('manager'), { source: { type: 'audit', auditId: tac.audit.id, sectionId: 'next-steps' } }), 400);
     expect(problem.errors).toEqual([{ path: 'source.auditId', message: 'No such audit' }]);
     expect(await refused({ description: '' })).toEqual(['description']);
-    expect(await refused({ source: { type: 'review', auditId: audit.audit.id, sectionId: 'x' } })).toEqual(['source.type']);
+    expect(await refused({ source: { type: 'elsewhere', auditId: audit.audit.id, sectionId: 'x' } })).toEqual(['source.type']);
   });
 
   it('refuses an action on a cancelled audit (409)', async () => {

@@ -49,6 +49,8 @@ beforeAll(async () => {
   // The demo's request waiting for `practitioner@`.
   const sh = '/v1/shadowing/nv-shadowing-5';
   const staff = (email: string, path: string, versioned?: string): BodyRoute => ({ email, path, versioned });
+  const review = await expectJson<{ id: string }>(await stack.api(nv('qa'), '/v1/reviews', jsonInit('POST', { title: 'Hostile bodies', question: 'Q', scope: 'S', casesDueBy: todayInLondon() })), 201);
+  const rv = `/v1/reviews/${review.id}`;
   routes = {
     'PATCH /v1/audits/:id': staff(nv('manager'), a(planned.audit.id), a(planned.audit.id)),
     'PATCH /v1/cases/:ref': staff(nv('qa'), '/v1/cases/NV-00001', '/v1/cases/NV-00001'),
@@ -94,6 +96,13 @@ beforeAll(async () => {
     'POST /v1/shadowing/:id/consent/withdrawal': staff(nv('manager'), `${sh}/consent/withdrawal`, sh),
     'PUT /v1/shadowing/:id/observation': staff(nv('manager'), `${sh}/observation`, sh),
     'PUT /v1/shadowing/:id/feedback': staff(nv('practitioner'), `${sh}/feedback`, sh),
+    'POST /v1/reviews': staff(nv('qa'), '/v1/reviews'),
+    'PATCH /v1/reviews/:id': staff(nv('qa'), rv, rv),
+    'POST /v1/reviews/:id/cohort': staff(nv('qa'), `${rv}/cohort`, rv),
+    'POST /v1/reviews/:id/start': staff(nv('qa'), `${rv}/start`, rv),
+    'POST /v1/reviews/:id/recommendations': staff(nv('qa'), `${rv}/recommendations`, rv),
+    'POST /v1/reviews/:id/sign-off': staff(nv('senior'), `${rv}/sign-off`, rv),
+    'POST /v1/reviews/:id/publish': staff(nv('qa'), `${rv}/publish`, rv),
     'POST /v1/teams': staff(nv('admin'), '/v1/teams'),
     'POST /v1/templates': staff(nv('qa'), '/v1/templates'),
     'POST /v1/templates/:id/versions': staff(nv('qa'), '/v1/templates/journey-of-the-child/versions', '/v1/templates/journey-of-the-child'),

@@ -46,7 +46,10 @@ describe('setting up a review', () => {
 
   it('refuses a lead who may not lead, a reviewer who may not review, an audit template and a day gone, writing nothing', async () => {
     const before = (await expectJson<ReviewList>(await stack.api(nv('qa'), '/v1/reviews'))).items.length;
-    const problem = await expectProblem(await stack.api(nv('qa'), '/v1/reviews', jsonInit('POST', { ...NEW_REVIEW, leadId: 'nv-manager', reviewerIds: ['nv-student', 'nv-admin'], templateId: 'journey-of-the-child', casesDueBy: addDays(todayInLondon(), -1) })), 400);
+    const problem = await expectProblem(
+      await stack.api(nv('qa'), '/v1/reviews', jsonInit('POST', { ...NEW_REVIEW, leadId: 'nv-manager', reviewerIds: ['nv-student', 'nv-admin'], templateId: 'journey-of-the-child', casesDueBy: addDays(todayInLondon(), -1) })),
+      400,
+    );
     expect(problem.errors?.map((e) => e.path)).toEqual(['templateId', 'leadId', 'reviewerIds.0', 'reviewerIds.1', 'casesDueBy']);
     const blank = await expectProblem(await stack.api(nv('qa'), '/v1/reviews', jsonInit('POST', { ...NEW_REVIEW, question: '', reviewerIds: ['nv-qa', 'nv-qa'] })), 400);
     expect(blank.errors?.map((e) => e.path).sort()).toEqual(['question', 'reviewerIds']);
@@ -95,7 +98,16 @@ describe('the cohort', () => {
 
   it('can be picked by hand, each case with a reason, and names a case that does not exist', async () => {
     const review = await create();
-    const missing = await expectProblem(await step(nv('qa'), review.id, '/cohort', { method: 'hand', cases: [{ caseRef: 'NV-00001', reason: 'Disabled child' }, { caseRef: 'NV-99999', reason: 'x' }] }), 400);
+    const missing = await expectProblem(
+      await step(nv('qa'), review.id, '/cohort', {
+        method: 'hand',
+        cases: [
+          { caseRef: 'NV-00001', reason: 'Disabled child' },
+          { caseRef: 'NV-99999', reason: 'x' },
+        ],
+      }),
+      400,
+    );
     expect(missing.errors).toEqual([{ path: 'cases.1.caseRef', message: 'No such case' }]);
     const picked = await expectJson<ReviewView>(await step(nv('qa'), review.id, '/cohort', { method: 'hand', cases: [{ caseRef: 'nv-00002', reason: 'Two plans in two years' }] }));
     expect(picked.cases).toEqual([{ caseRef: 'NV-00002', teamId: 'child-in-need', caseType: 'child-in-need', reason: 'Two plans in two years' }]);
@@ -160,7 +172,14 @@ describe('a review from start to publication', () => {
     const badAction = await expectProblem(await stack.api(nv('qa'), '/v1/actions', jsonInit('POST', { source: { type: 'review', reviewId: review.id, recommendationId: 'nope' }, description: 'x', ownerId: 'nv-manager', dueDate: todayInLondon() })), 400);
     expect(badAction.errors?.map((e) => e.path)).toEqual(['source.recommendationId', 'teamId']);
     await expectProblem(await stack.api(nv('senior'), '/v1/actions', jsonInit('POST', { source: { type: 'review', reviewId: review.id, recommendationId }, teamId: 'child-in-need', description: 'x', ownerId: 'nv-manager', dueDate: todayInLondon() })), 403);
-    const action = await expectJson<Action>(await stack.api(nv('qa'), '/v1/actions', jsonInit('POST', { source: { type: 'review', reviewId: review.id, recommendationId }, teamId: 'child-in-need', description: 'Add the child’s words to plan templates', ownerId: 'nv-manager', dueDate: addDays(todayInLondon(), 30) })), 201);
+    const action = await expectJson<Action>(
+      await stack.api(
+        nv('qa'),
+        '/v1/actions',
+        jsonInit('POST', { source: { type: 'review', reviewId: review.id, recommendationId }, teamId: 'child-in-need', description: 'Add the child’s words to plan templates', ownerId: 'nv-manager', dueDate: addDays(todayInLondon(), 30) }),
+      ),
+      201,
+    );
     expect(action).toMatchObject({ state: 'open', teamId: 'child-in-need' });
     expect(action.caseRef).toBeUndefined();
     const tracked = await read(nv('qa'), review.id);

@@ -111,7 +111,17 @@ export async function planProgrammeAudit(request: PlannedAuditRequest): Promise<
     if (error instanceof ApiError && error.kind === 'conflict') return undefined;
     throw error;
   }
-  await recordActivity({ tenant, actor: { userId: request.createdById }, action: 'created', entity: 'audit', entityId: audit.id, versionBefore: null, versionAfter: 1, at, changes: request.reauditOf ? ['reauditOf'] : request.reviewId ? ['reviewId'] : ['sampledFor'] });
+  await recordActivity({
+    tenant,
+    actor: { userId: request.createdById },
+    action: 'created',
+    entity: 'audit',
+    entityId: audit.id,
+    versionBefore: null,
+    versionAfter: 1,
+    at,
+    changes: request.reauditOf ? ['reauditOf'] : request.reviewId ? ['reviewId'] : ['sampledFor'],
+  });
   if (request.notifyCaseHolder !== false) await notifyAuditPlanned(tenant, audit, at);
   return audit;
 }

@@ -61,7 +61,10 @@ function needsJourney(c: CohortCandidate, criteria: CohortCriteria): boolean {
 async function withJourney(tenant: TenantContext, c: CohortCandidate, criteria: CohortCriteria): Promise<CohortCandidate> {
   const journey = await getJourney(tenant, c.ref);
   const events = journey?.events ?? [];
-  const closures = events.filter((e) => e.type === 'closure').map((e) => e.date).sort();
+  const closures = events
+    .filter((e) => e.type === 'closure')
+    .map((e) => e.date)
+    .sort();
   return {
     ...c,
     ...(closures.length ? { closedOn: closures[closures.length - 1] } : {}),

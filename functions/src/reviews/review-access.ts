@@ -89,7 +89,14 @@ export async function reviewActions(tenant: TenantContext, found: ReviewPartitio
 /** The cohort's cases with where each review audit stands (at most `MAX_COHORT`, one BatchGet). */
 export async function reviewCases(tenant: TenantContext, review: Review): Promise<ReviewCaseAudit[]> {
   const cases = review.cohort?.cases ?? [];
-  const audits = new Map((await getAudits(tenant, cases.flatMap((c) => (c.auditId ? [c.auditId] : [])))).map((a) => [a.id, a]));
+  const audits = new Map(
+    (
+      await getAudits(
+        tenant,
+        cases.flatMap((c) => (c.auditId ? [c.auditId] : [])),
+      )
+    ).map((a) => [a.id, a]),
+  );
   return cases.map((c) => {
     const audit = c.auditId ? audits.get(c.auditId) : undefined;
     return { ...c, ...(audit ? { state: audit.state, ...(audit.overallGrade ? { overallGrade: audit.overallGrade } : {}) } : {}) };
@@ -107,7 +114,13 @@ export async function reviewView(tenant: TenantContext, staff: StaffCaller, foun
   const [allCases, actions, teams] = await Promise.all([reviewCases(tenant, review), reviewActions(tenant, found), teamNames(tenant)]);
   const cases = standing.oversees ? allCases : allCases.filter((c) => c.reviewerId === staff.userId);
   const cohort = review.cohort;
-  const replays = cohort?.method === 'criteria' && cohort.seed !== undefined ? sameCases(drawCohort({ seed: cohort.seed, size: cohort.size ?? 0, quotas: cohort.quotas, eligible: found.eligible }).picked, cohort.cases.map((c) => c.caseRef)) : undefined;
+  const replays =
+    cohort?.method === 'criteria' && cohort.seed !== undefined
+      ? sameCases(
+          drawCohort({ seed: cohort.seed, size: cohort.size ?? 0, quotas: cohort.quotas, eligible: found.eligible }).picked,
+          cohort.cases.map((c) => c.caseRef),
+        )
+      : undefined;
   const named = [review.leadId, review.createdById, ...review.reviewerIds, ...cases.flatMap((c) => (c.reviewerId ? [c.reviewerId] : [])), review.signOff?.byId, review.publishedById, ...actions.map((a) => a.ownerId)];
   const people = Object.fromEntries(
     await getUserNames(

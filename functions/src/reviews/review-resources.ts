@@ -53,7 +53,10 @@ export const ReviewResource = v.pipe(
     publishedAt: v.optional(Timestamp),
     publishedById: v.optional(EntityId),
     replays: v.optional(v.pipe(v.boolean(), v.description('Whether drawing again from the seed gives the same cases (for those who oversee it)'))),
-    cases: v.pipe(v.array(v.object({ ...CohortCase.entries, state: v.optional(v.picklist(AUDIT_STATES)), overallGrade: v.optional(v.picklist(GRADES)) })), v.description('The cohort’s cases with where each review audit stands; a reviewer who does not oversee the review sees only their own')),
+    cases: v.pipe(
+      v.array(v.object({ ...CohortCase.entries, state: v.optional(v.picklist(AUDIT_STATES)), overallGrade: v.optional(v.picklist(GRADES)) })),
+      v.description('The cohort’s cases with where each review audit stands; a reviewer who does not oversee the review sees only their own'),
+    ),
     actions: v.array(ActionSummary),
     moves: v.pipe(v.array(v.picklist(REVIEW_MOVES)), v.description('What the caller can do now')),
     oversees: v.boolean(),
@@ -73,7 +76,20 @@ const Count = v.object({ key: v.string(), label: v.string(), shown: Shown });
 
 export const ReviewReportResource = v.pipe(
   v.object({
-    review: v.object({ id: EntityId, title: v.string(), question: v.string(), scope: v.string(), leadId: EntityId, state: v.picklist(REVIEW_STATES), templateName: v.string(), casesDueBy: Day, findings: v.optional(v.string()), themes: v.array(v.string()), signOff: v.optional(v.object({ byId: EntityId, at: Timestamp, note: v.optional(v.string()) })), publishedAt: v.optional(Timestamp) }),
+    review: v.object({
+      id: EntityId,
+      title: v.string(),
+      question: v.string(),
+      scope: v.string(),
+      leadId: EntityId,
+      state: v.picklist(REVIEW_STATES),
+      templateName: v.string(),
+      casesDueBy: Day,
+      findings: v.optional(v.string()),
+      themes: v.array(v.string()),
+      signOff: v.optional(v.object({ byId: EntityId, at: Timestamp, note: v.optional(v.string()) })),
+      publishedAt: v.optional(Timestamp),
+    }),
     cohort: v.object({ method: v.picklist(['criteria', 'hand', 'none']), cases: v.number(), reviewed: v.number(), byTeam: v.array(Count), byCaseType: v.array(Count) }),
     grades: v.array(Count),
     questions: v.array(v.object({ sectionId: v.string(), sectionTitle: v.string(), questionId: v.string(), label: v.string(), answered: Shown, counts: v.array(Count) })),

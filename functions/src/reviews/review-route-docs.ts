@@ -77,8 +77,18 @@ export const reviewRouteDocs = describeRoutes([
     'The lead, before the review starts; again replaces it. `method: criteria` draws `size` cases (with `quotas` per team if given) from those matching every criterion (case types, teams, open at some time between `openFrom` and `openTo`, age bands, genders, ethnic groups, disability, closed cases only with `includeClosed`, and a journey event repeated: at least `atLeast` events of `type` within `withinMonths`), with a fresh random seed kept with the matching cases so the draw replays. No matching case is a 400 on `criteria`. `method: hand` names each case with the reason it is in the review (400 on `cases.<n>.caseRef` for one that does not exist).',
     CohortBody,
   ),
-  step('start', 'Start the review', 'The lead, once there is a cohort and at least one reviewer: the cases are shared out among the reviewers in turn, an audit of each is planned on the review template for its reviewer (in the month of `casesDueBy`), and each reviewer is emailed. Asking again once started plans any audit an interrupted start left out.', EmptyBody),
-  step('recommendations', 'Write a recommendation', 'The lead, while cases are being reviewed. Actions are raised from it with `POST /v1/actions` and `source: { type: review, reviewId, recommendationId }`, naming the team; the review lists them and their state.', RecommendationBody),
+  step(
+    'start',
+    'Start the review',
+    'The lead, once there is a cohort and at least one reviewer: the cases are shared out among the reviewers in turn, an audit of each is planned on the review template for its reviewer (in the month of `casesDueBy`), and each reviewer is emailed. Asking again once started plans any audit an interrupted start left out.',
+    EmptyBody,
+  ),
+  step(
+    'recommendations',
+    'Write a recommendation',
+    'The lead, while cases are being reviewed. Actions are raised from it with `POST /v1/actions` and `source: { type: review, reviewId, recommendationId }`, naming the team; the review lists them and their state.',
+    RecommendationBody,
+  ),
   step('sign-off', 'Sign the review off', 'A senior manager, once the lead has written findings. Findings and recommendations are then fixed.', SignOffBody),
   step('publish', 'Publish the review to staff', 'The lead or a senior manager, once signed off: every member of staff can then read it and its report. The lead and reviewers are emailed.', EmptyBody),
   {
