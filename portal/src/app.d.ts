@@ -13,6 +13,8 @@ declare global {
     }
     interface Error {
       message: string;
+      /** Set when the API said the authority's service is paused, so the page says that instead of "no access". */
+      reason?: 'tenant-suspended';
     }
   }
 }

@@ -52,7 +52,7 @@ describe('staff pages, each as a role that may use it', () => {
     ['student@northvale.example', '/activity', 403, 'You do not have access – Waypoint'],
     ['manager@northvale.example', '/cases/SM-00001', 404, 'Page not found – Waypoint'],
     ['manager@northvale.example', '/no-such-page', 404, 'Page not found – Waypoint'],
-    ['operator@waypoint.example', '/operator', 200, 'Operator – Waypoint'],
+    ['operator@waypoint.example', '/operator', 200, 'Authorities – Waypoint'],
     ['senior@northvale.example', '/signout', 200, 'Sign out – Waypoint'],
   ];
 

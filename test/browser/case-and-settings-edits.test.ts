@@ -141,13 +141,13 @@ describe('what each user may see', () => {
     await page.context().close();
   });
 
-  it('tells the platform operator that the operator area holds no case data', async () => {
+  it('sends the platform operator from case pages to their own area, which shows counts, never cases', async () => {
     const page = await signedIn.pageAs('operator@waypoint.example');
     await page.goto(`${stack.portalUrl}/cases`);
     expect(new URL(page.url()).pathname).toBe('/operator');
     const text = await page.locator('main').innerText();
-    expect(text).toContain('It holds no case data');
-    expect(text).toContain('onboarding script');
+    expect(text).toContain('never its cases, audits or feedback');
+    expect(text).not.toContain('NV-0');
     await page.context().close();
   });
 });

@@ -127,6 +127,7 @@ beforeAll(async () => {
   const action = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/actions?view=team')).items[0]!.id;
   const alert = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/alerts')).items[0]!.id;
   const caseRef = managers[0]!.caseRef;
+  const tenantId = (await json<{ items: { id: string; slug: string }[] }>(OPERATOR, '/v1/platform/tenants?limit=100')).items.find((t) => t.slug === 'northvale')!.id;
 
   // The programme opens on this month: its address says which.
   const programmePage = await narrowPageAs(MANAGER);
@@ -174,6 +175,10 @@ beforeAll(async () => {
     ['/moderation/agreement', SENIOR, '/moderation/agreement'],
     ['/moderation/audits/[id]', QA, `/moderation/audits/${completed}`],
     ['/operator', OPERATOR, '/operator'],
+    ['/operator/[id]', OPERATOR, `/operator/${tenantId}`],
+    ['/operator/[id]/[change=authorityChange]', OPERATOR, `/operator/${tenantId}/offboard`],
+    ['/operator/activity', OPERATOR, '/operator/activity'],
+    ['/operator/new', OPERATOR, '/operator/new'],
     ['/practitioners', MANAGER, '/practitioners'],
     ['/practitioners/[id]', PRACTITIONER, `/practitioners/${encodeURIComponent(practitionerId)}`],
     ['/programme/[month]', MANAGER, `/programme/${month}`],

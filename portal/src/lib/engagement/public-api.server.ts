@@ -63,6 +63,8 @@ async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT';
     body = undefined;
   }
   if (response.ok) return { ok: true, value: body as T };
+  // A paused authority refuses its whole area, so every page of it says the service is paused.
+  if (response.status === 403 && refusal(response.status, body).reason === 'tenant-suspended') error(403, { message: 'This service is paused', reason: 'tenant-suspended' });
   if (REFUSALS.includes(response.status)) return refusal(response.status, body);
   console.error(`Public API answered ${response.status} to ${options.method ?? 'GET'} ${url.pathname}`);
   error(502, 'The service could not complete the request');

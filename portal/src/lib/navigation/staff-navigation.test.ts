@@ -36,8 +36,8 @@ describe('staff navigation', () => {
     expect(labels('admin')).not.toContain('Actions');
   });
 
-  it('offers the operator only the operator page', () => {
-    expect(labels('operator')).toEqual(['Operator']);
+  it('offers the operator only the operator area', () => {
+    expect(labels('operator')).toEqual(['Authorities', 'Activity log']);
   });
 
   it('adds the outbox only when it is switched on, and only for the tenant admin', () => {
@@ -66,5 +66,13 @@ describe('staff navigation', () => {
   it('marks Cases current on a case page but Home only on the home page', () => {
     expect(isCurrent({ href: '/cases', label: 'Cases' }, '/cases/NV-00001')).toBe(true);
     expect(isCurrent({ href: '/', label: 'Home' }, '/cases')).toBe(false);
+  });
+
+  it('marks the nearest item current when one lies beneath another', () => {
+    const items = staffNavigation('operator', { devOutbox: false });
+    const current = (pathname: string) => items.filter((item) => isCurrent(item, pathname, items)).map((item) => item.label);
+    expect(current('/operator')).toEqual(['Authorities']);
+    expect(current('/operator/new')).toEqual(['Authorities']);
+    expect(current('/operator/activity')).toEqual(['Activity log']);
   });
 });

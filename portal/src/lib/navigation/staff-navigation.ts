@@ -22,8 +22,20 @@ export function canReadActivity(role: Role): boolean {
   return isStaffRole(role) && ACTIVITY_READERS.includes(role);
 }
 
+/** The platform operator's own area: authorities and what operators did, never an authority's records. */
+export const OPERATOR_AREA = '/operator';
+
+export function isOperatorArea(pathname: string): boolean {
+  return pathname === OPERATOR_AREA || pathname.startsWith(`${OPERATOR_AREA}/`);
+}
+
 export function staffNavigation(role: Role, options: { devOutbox: boolean }): NavItem[] {
-  if (!isStaffRole(role)) return [{ href: '/operator', label: 'Operator' }];
+  if (!isStaffRole(role)) {
+    return [
+      { href: OPERATOR_AREA, label: 'Authorities' },
+      { href: `${OPERATOR_AREA}/activity`, label: 'Activity log' },
+    ];
+  }
   const items: NavItem[] = [{ href: '/', label: 'Home' }];
   if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
   if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
@@ -43,8 +55,13 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   return items;
 }
 
-/** A nav item is current on its own page and, except Home, on the pages beneath it. */
-export function isCurrent(item: NavItem, pathname: string): boolean {
-  if (item.href === '/') return pathname === '/';
-  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+const covers = (href: string, pathname: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+
+/**
+ * A nav item is current on its own page and, except Home, on the pages beneath it, unless
+ * another item is nearer (the operator's activity log lies beneath their authorities).
+ */
+export function isCurrent(item: NavItem, pathname: string, items: readonly NavItem[] = []): boolean {
+  if (!covers(item.href, pathname)) return false;
+  return !items.some((other) => other.href.length > item.href.length && covers(other.href, pathname));
 }

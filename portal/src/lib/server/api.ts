@@ -98,6 +98,10 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     redirect(303, '/signin?problem=revoked');
   }
 
+  function servicePaused(): never {
+    error(403, { message: 'Your authority’s Waypoint service is paused', reason: 'tenant-suspended' });
+  }
+
   async function request(path: string, options: RequestOptions = {}): Promise<{ body: unknown; headers: Headers }> {
     const session = event.locals.session;
     if (!session) toSignIn();
@@ -138,6 +142,8 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     if (response.ok) return { body, headers: response.headers };
 
     const problem = problemFrom(response.status, response.statusText, body);
+    // A paused authority is not a page to handle: every page shows that the service is paused.
+    if (response.status === 403 && problem.type.endsWith('/tenant-suspended')) servicePaused();
     if (options.handle?.includes(response.status) && response.status !== 401) throw new ApiError(problem);
     if (response.status === 401 && problem.type.endsWith('/session-revoked')) revoked();
     if (response.status === 401) toSignIn();

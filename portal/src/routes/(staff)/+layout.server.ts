@@ -1,7 +1,7 @@
 /** Every staff page needs a session, the caller's identity and role, and the authority's branding. */
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { FALLBACK_HEADER_COLOUR, headerColour } from '$lib/branding/header-colour';
-import { staffNavigation } from '$lib/navigation/staff-navigation';
+import { isOperatorArea, OPERATOR_AREA, staffNavigation } from '$lib/navigation/staff-navigation';
 import { createApi } from '$lib/server/api';
 import { portalConfig } from '$lib/server/config';
 import { ApiError } from '$lib/server/errors';
@@ -26,8 +26,9 @@ export const load: LayoutServerLoad = async (event) => {
   ]);
 
   const isOperator = me.role === 'operator' || me.tenant === null;
-  if (isOperator && url.pathname !== '/operator') redirect(303, '/operator');
-  if (!isOperator && url.pathname === '/operator') redirect(303, '/');
+  // The operator sees no authority's records, so every other staff page leads to their own area; a tenant's staff may not open it.
+  if (isOperator && !isOperatorArea(url.pathname)) redirect(303, OPERATOR_AREA);
+  if (!isOperator && isOperatorArea(url.pathname)) error(403, 'You do not have access to this page');
 
   return {
     me,

@@ -148,4 +148,7 @@ export const cy: Record<MessageKey, string> = {
   'error.notFound.text': 'Gwiriwch y cyfeiriad gwe. Os anfonodd rhywun ddolen atoch chi, gofynnwch iddyn nhw ei gwirio.',
   'error.other.title': 'Mae’n ddrwg gennym, aeth rhywbeth o’i le',
   'error.other.text': 'Rhowch gynnig arall arni ymhen ychydig funudau. Mae unrhyw atebion rydych chi wedi’u rhoi hyd yma wedi’u cadw.',
+  'error.paused.title': 'Mae Dweud eich dweud wedi’i oedi am y tro',
+  'error.paused.text': 'Allwch chi ddim ateb cwestiynau yma ar hyn o bryd. Mae unrhyw beth rydych chi wedi’i anfon yn barod yn ddiogel.',
+  'error.paused.ask': 'Rhowch gynnig arall arni ddiwrnod arall. Os hoffech chi ddweud wrth rywun sut mae pethau’n mynd, siaradwch â’ch gweithiwr.',
 };

@@ -143,4 +143,7 @@ export const easy: Record<MessageKey, string> = {
   'error.notFound.text': 'Check the web address. Did someone send you a link? Ask them to check it.',
   'error.other.title': 'Sorry, something went wrong',
   'error.other.text': 'Please try again in a few minutes. We kept your answers.',
+  'error.paused.title': 'Have your say is stopped for now',
+  'error.paused.text': 'You cannot answer questions here right now. We kept anything you sent before.',
+  'error.paused.ask': 'Please try again another day. Do you want to tell someone how things are? Talk to your worker.',
 };

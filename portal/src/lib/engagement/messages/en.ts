@@ -143,6 +143,9 @@ export const en = {
   'error.notFound.text': 'Check the web address. If someone sent you a link, ask them to check it.',
   'error.other.title': 'Sorry, something went wrong',
   'error.other.text': 'Please try again in a few minutes. Any answers you have given so far are saved.',
+  'error.paused.title': 'Have your say is paused for now',
+  'error.paused.text': 'You cannot answer questions here just now. Anything you have already sent is safe.',
+  'error.paused.ask': 'Please try again another day. If you want to tell someone how things are going, talk to your worker.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -144,4 +144,7 @@ export const pl: Record<MessageKey, string> = {
   'error.notFound.text': 'Sprawdź adres strony. Jeśli ktoś wysłał Ci link, poproś go o sprawdzenie.',
   'error.other.title': 'Przepraszamy, coś poszło nie tak',
   'error.other.text': 'Spróbuj ponownie za kilka minut. Wszystkie dotychczasowe odpowiedzi są zapisane.',
+  'error.paused.title': 'Wyraź swoje zdanie – usługa jest na razie wstrzymana',
+  'error.paused.text': 'Na razie nie można tu odpowiadać na pytania. Wszystko, co już wysłałeś(-aś), jest bezpieczne.',
+  'error.paused.ask': 'Spróbuj ponownie innego dnia. Jeśli chcesz komuś powiedzieć, jak Ci idzie, porozmawiaj ze swoim pracownikiem.',
 };
