@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.ts';
-import { COUNCIL_DOMAIN, councilToken, northvaleConnection } from '../support/council-sign-in.ts';
+import { findCouncilPerson } from '@waypoint/functions/local/council-identity/council-directory';
+import { COUNCIL_DOMAIN, COUNCIL_GROUPS, councilToken, northvaleConnection } from '../support/council-sign-in.ts';
 import { expectJson, expectProblem, jsonInit, nv, sm } from './api-client.ts';
 
 let stack: TestStack;
@@ -121,5 +122,43 @@ describe('signing in through the council’s provider', () => {
     await expectJson(await stack.api(nv('admin'), `/v1/users/${jo.id}`, jsonInit('PATCH', { active: false }, { 'if-match': `"${jo.version}"` })));
     expect(await expectProblem(await fetch(`${stack.apiUrl}/v1/cases`, bearer(second)), 401)).toMatchObject({ type: expect.stringContaining('session-revoked') });
     await expect(councilToken(stack, `jo.pryce@${COUNCIL_DOMAIN}`, providerName)).rejects.toThrow(/switched off/);
+  });
+});
+
+describe('changes in the council’s groups, and disconnecting', () => {
+  let providerName: string;
+  beforeAll(async () => {
+    providerName = (await expectJson<Connection>(await stack.api(nv('admin'), '/v1/identity-provider'))).providerName;
+  });
+
+  it('gives a person moved to another mapped group that group’s role and team at their next sign-in', async () => {
+    // Ada leads a team today; then the council moves her to the social workers' group.
+    const ada = findCouncilPerson({ email: `ada.nwosu@${COUNCIL_DOMAIN}` })!;
+    const groupsBefore = [...ada.groups];
+    const connection = await expectJson<Connection>(await stack.api(nv('admin'), '/v1/identity-provider'));
+    const { clientSecret: _secret, ...settings } = northvaleConnection(stack);
+    await expectJson(await connect(nv('admin'), settings, { 'if-match': `"${connection.version}"` }));
+    expect(await expectJson(await fetch(`${stack.apiUrl}/v1/me`, bearer(await councilToken(stack, ada.email, providerName))))).toMatchObject({ role: 'manager', teams: [expect.objectContaining({ id: 'child-in-need' })] });
+    try {
+      ada.groups.splice(0, ada.groups.length, COUNCIL_GROUPS.practitioners.id);
+      const moved = await councilToken(stack, ada.email, providerName);
+      expect(await expectJson(await fetch(`${stack.apiUrl}/v1/me`, bearer(moved)))).toMatchObject({ role: 'practitioner', teams: [expect.objectContaining({ id: 'child-in-need' })] });
+    } finally {
+      ada.groups.splice(0, ada.groups.length, ...groupsBefore);
+    }
+  });
+
+  it('disconnects only with the version read, lets the domains go, and stops sign-in through the provider', async () => {
+    const connection = await expectJson<Connection>(await stack.api(nv('admin'), '/v1/identity-provider'));
+    await expectProblem(await stack.api(nv('admin'), '/v1/identity-provider', { method: 'DELETE' }), 428);
+    await expectProblem(await stack.api(nv('admin'), '/v1/identity-provider', { method: 'DELETE', headers: { 'if-match': `"${connection.version + 1}"` } }), 412);
+    await expectProblem(await stack.api(nv('manager'), '/v1/identity-provider', { method: 'DELETE', headers: { 'if-match': `"${connection.version}"` } }), 403);
+    expect(await expectJson(await stack.api(nv('admin'), '/v1/identity-provider', { method: 'DELETE', headers: { 'if-match': `"${connection.version}"` } }))).toEqual({ connected: false, releasedDomains: [COUNCIL_DOMAIN] });
+    await expectProblem(await stack.api(nv('admin'), '/v1/identity-provider'), 404);
+    expect(await expectJson(await stack.api(null, '/v1/sign-in/discovery', jsonInit('POST', { email: `ada.nwosu@${COUNCIL_DOMAIN}` })))).toEqual({ method: 'password' });
+    await expect(councilToken(stack, `ada.nwosu@${COUNCIL_DOMAIN}`, providerName)).rejects.toThrow();
+    // Another authority may now connect the domain.
+    const southmoor = await connect(sm('admin'), northvaleConnection(stack, { groupMappings: [] }));
+    expect(southmoor.status).toBe(201);
   });
 });

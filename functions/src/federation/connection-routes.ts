@@ -19,7 +19,7 @@ import { ApiError, notFound } from '../platform/http/api-error.ts';
 import { readJsonBody } from '../platform/http/validation.ts';
 import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { checkMappedTeams } from './group-mapping-checks.ts';
-import { claimDomains, getConnection, putNewConnection, putProviderTenant, releaseDomains, requireDomainsFree, updateConnection } from './connection-store.ts';
+import { claimDomains, deleteConnection, deleteProviderTenant, getConnection, putNewConnection, putProviderTenant, releaseDomains, requireDomainsFree, updateConnection } from './connection-store.ts';
 import { ProviderRejectedError } from './identity-federation.ts';
 import { checkProvider } from './provider-check.ts';
 
@@ -111,6 +111,29 @@ connectionRoutes.put('/', async (c) => {
   return c.json(result, current ? 200 : 201);
 });
 
+/**
+ * Disconnecting: the sign-in service forgets the provider first and the email domains are let go,
+ * so nobody is sent to it any more; the connection item goes last, so a retry after a failure
+ * part-way finds it and finishes. People who signed in through it stay as users; with no
+ * password of their own they cannot sign in until it is connected again.
+ */
+connectionRoutes.delete('/', async (c) => {
+  const { tenant, staff, deps } = c.var;
+  requireRole(staff, ['admin']);
+  const current = await getConnection(tenant);
+  if (!current) throw notFound('identity provider connection');
+  const expectedVersion = requireIfMatch(c);
+  const stale = () => new ApiError('precondition-failed', `The connection was changed by someone else (now version ${current.version}); read it again before disconnecting`);
+  if (expectedVersion !== current.version) throw stale();
+  const platform = { db: deps.platformClient, tableName: deps.tableName };
+  await deps.federation?.unregister(current.providerName);
+  await releaseDomains(platform, tenant.tenantId, current.domains);
+  await deleteProviderTenant(platform, current.providerName);
+  if (!(await deleteConnection(tenant, expectedVersion))) throw stale();
+  await recordActivity({ tenant, actor: staff, action: 'deleted', entity: ENTITY, entityId: ENTITY, versionBefore: current.version, versionAfter: current.version + 1, at: clock.nowIso(), changes: [] });
+  return c.json({ connected: false, releasedDomains: current.domains });
+});
+
 const ConnectionResource = v.pipe(
   v.object({
     kind: v.picklist(['oidc', 'saml']),
@@ -126,6 +149,8 @@ const ConnectionResource = v.pipe(
   }),
   v.title('IdentityProviderConnection'),
 );
+
+const DisconnectedResource = v.pipe(v.object({ connected: v.literal(false), releasedDomains: v.array(v.string()) }), v.title('IdentityProviderDisconnected'));
 
 export const connectionRouteDocs = describeRoutes([
   {
@@ -148,5 +173,15 @@ export const connectionRouteDocs = describeRoutes([
     body: ConnectProviderBody,
     otherErrors: [409, 412, 428, 503],
     success: { status: 200, description: 'The connection as saved (201 the first time)', schema: ConnectionResource, etag: true },
+  },
+  {
+    method: 'delete',
+    path: '/v1/identity-provider',
+    tag: 'Sign-in',
+    summary: 'Disconnect the council’s identity provider',
+    description: 'Its email domains sign in with a password again and the sign-in service forgets the provider. People who signed in through it stay as users. If-Match is required.',
+    access: ['admin'],
+    ifMatch: true,
+    success: { status: 200, description: 'Disconnected, with the email domains let go', schema: DisconnectedResource },
   },
 ]);

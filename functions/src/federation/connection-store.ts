@@ -43,6 +43,24 @@ export async function updateConnection(options: { tenant: TenantContext; current
   });
 }
 
+/** Deletes the connection only at the version the admin read, so a change made meanwhile is not lost. */
+export async function deleteConnection(tenant: TenantContext, expectedVersion: number): Promise<boolean> {
+  try {
+    await tenant.db.send(
+      new DeleteCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.identityProvider(),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': expectedVersion },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 export async function domainOwner(platform: PlatformTable, domain: string): Promise<DomainOwner | undefined> {
   const { Item } = await platform.db.send(new GetCommand({ TableName: platform.tableName, Key: platformKeys.emailDomain(domain), ConsistentRead: true }));
   if (!Item || typeof Item.tenantId !== 'string' || typeof Item.providerName !== 'string') return undefined;
@@ -100,6 +118,10 @@ export async function releaseDomains(platform: PlatformTable, tenantId: string, 
 
 export async function putProviderTenant(platform: PlatformTable, providerName: string, tenantId: string): Promise<void> {
   await platform.db.send(new PutCommand({ TableName: platform.tableName, Item: { ...platformKeys.federatedProvider(providerName), providerName, tenantId } }));
+}
+
+export async function deleteProviderTenant(platform: PlatformTable, providerName: string): Promise<void> {
+  await platform.db.send(new DeleteCommand({ TableName: platform.tableName, Key: platformKeys.federatedProvider(providerName) }));
 }
 
 /** The tenant a provider vouches for, read by sign-in from the provider that signed the token. */

@@ -18,6 +18,8 @@ export interface IdentityFederation {
   allowsLoopbackProviders: boolean;
   /** Creates the provider, or updates it if it exists, and adds it to the portal's sign-in. */
   register(registration: ProviderRegistration): Promise<void>;
+  /** Takes the provider out of the portal's sign-in and deletes it; a provider already gone is no error. */
+  unregister(providerName: string): Promise<void>;
 }
 
 /** The sign-in service refused the provider's details (Cognito checks an issuer or metadata itself too). */

@@ -3,7 +3,7 @@
  * keeps the provider's details, secret included, in its own platform item, as Cognito keeps an
  * identity provider's; the API's connection item never holds the secret.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import type { IdentityFederation } from '../../federation/identity-federation.ts';
 
@@ -38,6 +38,9 @@ export function localFederation(options: { db: DynamoDBDocumentClient; tableName
           ? { providerName, tenantId, kind: 'oidc', issuer: settings.issuer.replace(/\/+$/, ''), clientId: settings.clientId, clientSecret: settings.clientSecret ?? kept }
           : { providerName, tenantId, kind: 'saml', ...(settings.metadataUrl ? { metadataUrl: settings.metadataUrl } : {}) };
       await options.db.send(new PutCommand({ TableName: options.tableName, Item: { ...platformKeys.localFederation(providerName), ...item } }));
+    },
+    async unregister(providerName) {
+      await options.db.send(new DeleteCommand({ TableName: options.tableName, Key: platformKeys.localFederation(providerName) }));
     },
   };
 }
