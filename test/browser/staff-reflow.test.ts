@@ -185,6 +185,7 @@ beforeAll(async () => {
     ['/programme/[month]/samples/[managerId]', MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`],
     ['/programme/[month]/samples/[managerId]/swap', MANAGER, await firstHref(MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`, /\/swap$/)],
     ['/settings', ADMIN, '/settings'],
+    ['/settings/sign-in', ADMIN, '/settings/sign-in'],
     ['/templates', QA, '/templates'],
     ['/templates/[id]', QA, `/templates/${TEMPLATE}`],
     ['/templates/[id]/copy', QA, `/templates/${TEMPLATE}/copy`],
