@@ -95,6 +95,20 @@ async function json<T>(email: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A visit today that the practitioner agreed to and the family consented to: its observation and feedback pages are open. */
+async function agreedShadowingWithConsent(): Promise<string> {
+  const send = async (email: string, path: string, method: string, body: unknown, version?: number) => {
+    const response = await stack.api(email, path, { method, headers: { 'content-type': 'application/json', ...(version ? { 'if-match': `"${version}"` } : {}) }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+    return (await response.json()) as { id: string };
+  };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const { id } = await send(MANAGER, '/v1/shadowing', 'POST', { practitionerId: 'nv-practitioner', work: 'visit', date: today, description: 'A home visit' });
+  await send(PRACTITIONER, `/v1/shadowing/${id}/answer`, 'POST', { answer: 'agree' }, 1);
+  await send(PRACTITIONER, `/v1/shadowing/${id}/consent`, 'PUT', { givenBy: 'The child’s mother', how: 'phone', givenOn: today }, 2);
+  return id;
+}
+
 /** Each route with who opens it and where; filled from the demo data before the checks. */
 const visits = new Map<string, { email: string; path: string }>();
 
@@ -128,6 +142,7 @@ beforeAll(async () => {
   const alert = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/alerts')).items[0]!.id;
   const caseRef = managers[0]!.caseRef;
   const tenantId = (await json<{ items: { id: string; slug: string }[] }>(OPERATOR, '/v1/platform/tenants?limit=100')).items.find((t) => t.slug === 'northvale')!.id;
+  const shadowing = encodeURIComponent(await agreedShadowingWithConsent());
 
   // The programme opens on this month: its address says which.
   const programmePage = await narrowPageAs(MANAGER);
@@ -191,6 +206,15 @@ beforeAll(async () => {
     ['/templates/[id]/copy', QA, `/templates/${TEMPLATE}/copy`],
     ['/templates/[id]/edit', QA, `/templates/${TEMPLATE}/edit`],
     ['/templates/[id]/translate', QA, `/templates/${TEMPLATE}/translate?lang=cy`],
+    ['/shadowing', PRACTITIONER, '/shadowing'],
+    ['/shadowing/[id]', MANAGER, '/shadowing/nv-shadowing-1'],
+    ['/shadowing/[id]/consent', MANAGER, '/shadowing/nv-shadowing-1/consent'],
+    ['/shadowing/[id]/feedback', PRACTITIONER, `/shadowing/${shadowing}/feedback`],
+    ['/shadowing/[id]/observation', MANAGER, `/shadowing/${shadowing}/observation`],
+    ['/shadowing/all', SENIOR, '/shadowing/all'],
+    ['/shadowing/learning', QA, '/shadowing/learning'],
+    ['/shadowing/learning/action', QA, '/shadowing/learning/action?theme=recording&team=child-in-need'],
+    ['/shadowing/new', MANAGER, '/shadowing/new'],
     ['/teams', ADMIN, '/teams'],
     ['/teams/[id]', ADMIN, `/teams/${encodeURIComponent(managerTeam)}`],
     ['/teams/new', ADMIN, '/teams/new'],

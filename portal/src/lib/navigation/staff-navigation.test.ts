@@ -5,7 +5,7 @@ const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) 
 
 describe('staff navigation', () => {
   it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {
-    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Engagement', 'Settings']);
+    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Shadowing', 'Engagement', 'Settings']);
   });
 
   it('offers a tenant admin the template editor, users, teams and the activity log but no case data', () => {
@@ -13,15 +13,15 @@ describe('staff navigation', () => {
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
-    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Shadowing', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Programme', 'Engagement', 'Alerts', 'Settings']);
+    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Programme', 'Shadowing', 'Engagement', 'Alerts', 'Settings']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {
-    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Shadowing', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
   });
 
   it('offers a student audits they took part in, and the admin no audits', () => {
@@ -34,6 +34,11 @@ describe('staff navigation', () => {
     expect(labels('manager')).not.toContain('Dashboard');
     expect(labels('practitioner')).not.toContain('Dashboard');
     expect(labels('admin')).not.toContain('Actions');
+  });
+
+  it('offers work shadowing to those who shadow, are shadowed or learn from it, not to students or admins', () => {
+    for (const role of ['practitioner', 'manager', 'senior', 'qa'] as const) expect(labels(role)).toContain('Shadowing');
+    for (const role of ['student', 'admin'] as const) expect(labels(role)).not.toContain('Shadowing');
   });
 
   it('offers the operator only the operator area', () => {

@@ -8,6 +8,7 @@ import { canHandleAlerts, canReadEngagement } from '../engagement/engagement-per
 import { canEditTemplates } from '../templates/template-permissions.ts';
 import { canReadAgreement, canModerate } from '../moderation/moderation-permissions.ts';
 import { canReadProgramme } from '../programme/programme-permissions.ts';
+import { canUseShadowing } from '../shadowing/shadowing-permissions.ts';
 
 export interface NavItem {
   href: string;
@@ -44,6 +45,7 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard' });
   if (canReadProgramme(role)) items.push({ href: '/programme', label: 'Programme' });
   if (canModerate(role) || canReadAgreement(role)) items.push({ href: '/moderation', label: 'Moderation' });
+  if (canUseShadowing(role)) items.push({ href: '/shadowing', label: 'Shadowing' });
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });
   if (canReadEngagement(role)) items.push({ href: '/engagement', label: 'Engagement' });
   if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });

@@ -1,0 +1,189 @@
+/**
+ * Work shadowing in the browser, with JavaScript on and off and axe on every page: a manager
+ * books shadowing of a practitioner's visit, the practitioner agrees, the family's consent is
+ * recorded, the manager writes what they saw and both give feedback; each reads the other's
+ * only once both have written. Leaders read the themes and what practitioners said leaders
+ * should change, without names. A post on a page read before the other person's change shows
+ * the conflict and changes nothing. (axe needs scripts, so it runs on the JavaScript-on pass.)
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { jsonInit, nv } from '../api/api-client.ts';
+import { fillDate, londonDay } from './audits-steps.ts';
+
+useBrowserStack();
+
+const PRACTITIONER_NAME = 'Priya Shah';
+const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
+const main = (page: Page) => page.locator('main').innerText();
+
+/** Pages made with JavaScript off are checked by the JavaScript-on pass through the same steps. */
+const scripted = new WeakSet<Page>();
+async function axe(page: Page): Promise<void> {
+  if (scripted.has(page)) await expectNoAxeViolations(page);
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${stack.portalUrl}${path}`);
+  await axe(page);
+}
+
+async function pageAs(email: string, javaScriptEnabled: boolean): Promise<Page> {
+  const page = await signedIn.pageAs(email, { javaScriptEnabled });
+  if (javaScriptEnabled) scripted.add(page);
+  return page;
+}
+
+async function managerName(): Promise<string> {
+  const response = await stack.api(nv('manager'), '/v1/me');
+  return ((await response.json()) as { user: { name: string } }).user.name;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`a shadowing from booking to feedback, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    const words = javaScriptEnabled ? 'on' : 'off';
+    const managerFeedback = `You listened before you spoke (${words})`;
+    const practitionerAbout = `You asked before you joined in (${words})`;
+    const forLeaders = `Give us back the afternoon lost to forms (${words})`;
+
+    it('runs, with each side’s feedback kept from the other until both have written', async () => {
+      const manager = await pageAs(nv('manager'), javaScriptEnabled);
+      const practitioner = await pageAs(nv('practitioner'), javaScriptEnabled);
+      const shadower = await managerName();
+      const today = londonDay();
+
+      // The manager books it; a blank form names every problem first.
+      await open(manager, '/shadowing');
+      await manager.getByRole('link', { name: 'Book shadowing' }).click();
+      await axe(manager);
+      await manager.getByRole('button', { name: 'Ask to shadow' }).click();
+      await expect(errorSummary(manager).innerText()).resolves.toContain('Choose the practitioner whose work you will shadow');
+      await expect(manager.title()).resolves.toMatch(/^Error: /);
+      await axe(manager);
+      await manager.getByLabel('Whose work will you shadow?').selectOption('nv-practitioner');
+      await manager.getByLabel('A visit').check();
+      await fillDate(manager, 'date', today);
+      await manager.getByLabel('What time? (optional)').fill('9.30');
+      await manager.getByLabel('What is the work?').fill(`A home visit to review the plan (${words})`);
+      await manager.getByRole('button', { name: 'Ask to shadow' }).click();
+      await manager.waitForURL(/\/shadowing\/[^/?]+\?booked$/);
+      const path = new URL(manager.url()).pathname;
+      await expect(main(manager)).resolves.toContain('Your request has been sent');
+      await expect(main(manager)).resolves.toContain('at 09:30');
+      await axe(manager);
+
+      // The practitioner finds it waiting and agrees.
+      await open(practitioner, '/shadowing');
+      await expect(practitioner.locator('table').first().innerText()).resolves.toContain('Agree or decline');
+      await open(practitioner, path);
+      await practitioner.getByRole('button', { name: 'Send your answer' }).click();
+      await expect(errorSummary(practitioner).innerText()).resolves.toContain('Choose whether you agree to be shadowed');
+      await axe(practitioner);
+      await practitioner.getByLabel('Yes, I agree to be shadowed').check();
+      await practitioner.getByRole('button', { name: 'Send your answer' }).click();
+      await expect(main(practitioner)).resolves.toContain('You agreed to be shadowed');
+      await axe(practitioner);
+
+      // The family's consent: who (not a name), how, when.
+      await practitioner.getByRole('link', { name: /Record consent/ }).click();
+      await axe(practitioner);
+      await practitioner.getByRole('button', { name: 'Record consent' }).click();
+      await expect(errorSummary(practitioner).innerText()).resolves.toContain('Choose how consent was given');
+      await axe(practitioner);
+      await practitioner.getByLabel('Who agreed?').fill('The child’s father');
+      await practitioner.getByLabel('In person').check();
+      await fillDate(practitioner, 'givenOn', today);
+      await practitioner.getByRole('button', { name: 'Record consent' }).click();
+      await expect(main(practitioner)).resolves.toContain('Given by The child’s father, in person');
+
+      // The manager records what they saw, then their feedback.
+      await open(manager, path);
+      await manager.getByRole('link', { name: 'Record what you saw' }).click();
+      await axe(manager);
+      await manager.getByRole('button', { name: 'Save what you saw' }).click();
+      await expect(errorSummary(manager).innerText()).resolves.toContain('Answer “What strengths did you see?”');
+      await axe(manager);
+      await manager.getByLabel('What strengths did you see?').fill('Warm and clear with everyone');
+      await manager.getByLabel('What did you learn?', { exact: true }).fill('The visit form takes an hour');
+      await manager.getByLabel('What did the child experience?').fill('They showed us their drawings');
+      await manager.getByLabel('Yes', { exact: true }).check();
+      await manager.getByLabel('Recording').check();
+      await manager.getByRole('button', { name: 'Save what you saw' }).click();
+      await expect(main(manager)).resolves.toContain('What you saw is saved');
+      await manager.getByRole('link', { name: 'Give your feedback' }).click();
+      await axe(manager);
+      await expect(main(manager)).resolves.toContain(`You will see ${PRACTITIONER_NAME}’s feedback once you have both written`);
+      await manager.getByLabel(`Your feedback for ${PRACTITIONER_NAME}`).fill(managerFeedback);
+      await manager.getByRole('button', { name: 'Send your feedback' }).click();
+      await expect(main(manager)).resolves.toContain('Your feedback is saved');
+      await expect(main(manager)).resolves.toContain(managerFeedback);
+      await axe(manager);
+
+      // The practitioner cannot read it yet: only that it was written, and when they will.
+      await open(practitioner, path);
+      const waiting = await main(practitioner);
+      expect(waiting).toContain(`${shadower} wrote theirs on`);
+      expect(waiting).toMatch(/You will see it once you have both written your feedback, or on \d+ \w+ \d{4}/);
+      expect(waiting).not.toContain(managerFeedback);
+      expect(waiting).not.toContain('Warm and clear with everyone');
+      await practitioner.getByRole('link', { name: 'Give your feedback' }).click();
+      await axe(practitioner);
+      await practitioner.getByRole('button', { name: 'Send your feedback' }).click();
+      await expect(errorSummary(practitioner).innerText()).resolves.toContain('Say what leaders should change');
+      await axe(practitioner);
+      await practitioner.getByLabel(`How was being shadowed by ${shadower}?`).fill(practitionerAbout);
+      await practitioner.getByLabel('What should leaders change?').fill(forLeaders);
+      await practitioner.getByRole('button', { name: 'Send your feedback' }).click();
+
+      // Both have written: each reads the other's.
+      const revealed = await main(practitioner);
+      expect(revealed).toContain('You can both read each other’s feedback');
+      expect(revealed).toContain(managerFeedback);
+      expect(revealed).toContain('Warm and clear with everyone');
+      await axe(practitioner);
+      await open(manager, path);
+      await expect(main(manager)).resolves.toContain(practitionerAbout);
+      await expect(main(manager)).resolves.toContain(forLeaders);
+
+      // Leaders read the practitioner's words without a name.
+      const senior = await pageAs(nv('senior'), javaScriptEnabled);
+      await open(senior, '/shadowing/learning');
+      const learning = await main(senior);
+      expect(learning).toContain(forLeaders);
+      expect(learning).not.toContain(PRACTITIONER_NAME);
+      await open(senior, '/shadowing/all');
+      await senior.getByRole('link', { name: 'What shadowing teaches us' }).click();
+      await senior.getByRole('link', { name: 'Raise an action on recording' }).click();
+      await axe(senior);
+      await senior.getByRole('button', { name: 'Continue' }).click();
+      await expect(errorSummary(senior).innerText()).resolves.toContain('Select the team the action is for');
+      await axe(senior);
+      await senior.getByLabel('Child in Need').check();
+      await senior.getByRole('button', { name: 'Continue' }).click();
+      await senior.getByLabel('What must happen?').fill(`One visit form, not three (${words})`);
+      await senior.getByLabel('Owner', { exact: true }).selectOption({ label: PRACTITIONER_NAME });
+      await fillDate(senior, 'dueDate', londonDay(14));
+      await senior.getByRole('button', { name: 'Raise action' }).click();
+      await senior.waitForURL(/\/actions\/[^/?]+\?raised/);
+      await expect(main(senior)).resolves.toContain('Work shadowing: recording');
+      await axe(senior);
+    });
+
+    it('shows a conflict and changes nothing when the other person changed it first', async () => {
+      const booked = await stack.api(nv('manager'), '/v1/shadowing', jsonInit('POST', { practitionerId: 'nv-practitioner', work: 'meeting', date: londonDay(3).iso, description: `A core group (${words})` }));
+      expect(booked.status).toBe(201);
+      const { id } = (await booked.json()) as { id: string };
+      const practitioner = await pageAs(nv('practitioner'), javaScriptEnabled);
+      await open(practitioner, `/shadowing/${id}`);
+      // The manager cancels while the practitioner is reading.
+      expect((await stack.api(nv('manager'), `/v1/shadowing/${id}/cancel`, jsonInit('POST', {}, { 'if-match': '"1"' }))).status).toBe(200);
+      await practitioner.getByLabel('Yes, I agree to be shadowed').check();
+      await practitioner.getByRole('button', { name: 'Send your answer' }).click();
+      await expect(practitioner.getByRole('alert').filter({ hasText: 'Someone else changed this shadowing' }).count()).resolves.toBe(1);
+      await expect(main(practitioner)).resolves.toContain('Cancelled');
+      await axe(practitioner);
+    });
+  });
+}
