@@ -76,7 +76,9 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The practitioner finds it waiting and agrees.
       await open(practitioner, '/shadowing');
-      await expect(practitioner.locator('table').first().innerText()).resolves.toContain('Agree or decline');
+      const waitingForMe = await practitioner.locator('table').first().innerText();
+      expect(waitingForMe).toContain('Agree or decline');
+      expect(waitingForMe).toContain(`${shadower} (shadowing you)`);
       await open(practitioner, path);
       await practitioner.getByRole('button', { name: 'Send your answer' }).click();
       await expect(errorSummary(practitioner).innerText()).resolves.toContain('Choose whether you agree to be shadowed');
@@ -96,7 +98,7 @@ for (const javaScriptEnabled of [true, false]) {
       await practitioner.getByLabel('In person').check();
       await fillDate(practitioner, 'givenOn', today);
       await practitioner.getByRole('button', { name: 'Record consent' }).click();
-      await expect(main(practitioner)).resolves.toContain('Given by The child’s father, in person');
+      await expect(main(practitioner)).resolves.toContain('in person, by: The child’s father');
 
       // The manager records what they saw, then their feedback.
       await open(manager, path);

@@ -13,7 +13,9 @@ const TO_DO: readonly ShadowingMove[] = ['agree', 'record-consent', 'give-feedba
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   if (!canUseShadowing(me.role)) error(403, 'You do not have access to this page');
-  const { items } = await shadowingApi(createApi(event)).mine();
+  const list = await shadowingApi(createApi(event)).mine();
+  // The list names its people once, beside the items.
+  const items = list.items.map((s) => ({ ...s, people: list.people }));
   const toDo = items.filter((s) => s.moves.some((m) => TO_DO.includes(m)) || (s.moves.includes('observe') && s.observation === undefined));
   return {
     today: londonToday(),
