@@ -47,6 +47,7 @@ const LAMBDA_ENV = {
   TENANT_DATA_ROLE_ARN: 'arn:aws:iam::123456789012:role/bench-tenant-data',
   PLATFORM_DATA_ROLE_ARN: 'arn:aws:iam::123456789012:role/bench-platform-data',
   ENGAGEMENT_SESSION_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:bench',
+  PORTAL_URL: 'https://waypoint.bench.example',
   SERVICE_NAME: 'waypoint-api',
   LOG_LEVEL: 'WARN',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
