@@ -109,17 +109,18 @@ export function createApp(deps: ApiDependencies) {
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) ?? randomUUID();
     c.set('deps', deps);
-    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) ?? randomUUID());
+    c.set('requestId', requestId);
     await next();
     // On the response's own headers: `c.header` after the handler has answered rebuilds the
     // whole response (and its body as a stream), which was a visible part of every read.
     const headers = c.res.headers;
-    headers.set('x-request-id', c.var.requestId);
+    headers.set('x-request-id', requestId);
     headers.set('x-content-type-options', 'nosniff');
     // Method, route pattern and status only: never bodies, tokens or ids from the path.
     logger.info('request', {
-      requestId: c.var.requestId,
+      requestId,
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,

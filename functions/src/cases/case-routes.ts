@@ -18,11 +18,12 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 export const caseRoutes = new Hono<AppEnv>();
 
 caseRoutes.get('/', async (c) => {
-  const viewer = await caseViewer(c.var.tenant, c.var.staff);
+  const tenant = c.get('tenant');
+  const viewer = await caseViewer(tenant, c.get('staff'));
   if (viewer.scope === 'none') throw forbidden('Tenant admins manage the authority’s set-up and see no case data');
   const query = readQuery(c, ListCasesQuery);
   const page = await listCases({
-    tenant: c.var.tenant,
+    tenant,
     viewer,
     team: query.team,
     caseType: query.caseType,
@@ -35,7 +36,7 @@ caseRoutes.get('/', async (c) => {
 
 caseRoutes.get('/:ref', async (c) => {
   const ref = readParam(c, 'ref', CaseRef);
-  const found = await findVisibleCase(c.var.tenant, c.var.staff, ref);
+  const found = await findVisibleCase(c.get('tenant'), c.get('staff'), ref);
   setEtag(c, found.case.version);
   return c.json(found.case);
 });

@@ -1,14 +1,9 @@
 /** Calendar dates and months as they are in England and Wales, for audit rules. */
 import * as v from 'valibot';
 import { isIsoDate } from '../templates/answer-schemas.ts';
-import { dateFormat } from '../time/date-format.ts';
-
-const LONDON_DATE = dateFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** `YYYY-MM-DD` of an instant in Europe/London (a conversation at 00:30 BST is that day). */
-export function londonDate(at: Date): string {
-  return LONDON_DATE.format(at);
-}
+export { londonDate } from '../time/calendar-dates.ts';
 
 export const IsoDate = v.pipe(v.string(), v.isoDate('Enter a real date as YYYY-MM-DD'), v.check(isIsoDate, 'Enter a real date as YYYY-MM-DD'));
 

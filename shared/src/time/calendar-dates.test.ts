@@ -32,6 +32,10 @@ describe('working days in England and Wales', () => {
     expect(() => isWorkingDay('2036-01-02')).toThrow(CalendarError);
   });
 
+  it('refuses to walk working days past the shipped bank holidays', () => {
+    expect(() => addWorkingDays('2035-12-28', 10)).toThrow(CalendarError);
+  });
+
   it('refuses things that are not real dates', () => {
     expect(() => addWorkingDays('2026-02-30', 1)).toThrow(CalendarError);
   });
@@ -52,5 +56,12 @@ describe('calendar months', () => {
   it('reads the London date at an instant across summer time', () => {
     expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+
+  it('moves to the next date at the first minute after midnight in London, however soon after the last one it is asked', () => {
+    expect(londonDate(new Date('2026-06-30T22:59:59.999Z'))).toBe('2026-06-30');
+    expect(londonDate(new Date('2026-06-30T23:00:00.000Z'))).toBe('2026-07-01');
+    expect(londonDate(new Date('2026-06-30T22:59:30.000Z'))).toBe('2026-06-30');
+    expect(() => londonDate(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

@@ -8,6 +8,10 @@ import { dateFormat } from './date-format.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date));
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The same holidays as days since 1970, and the years they cover, for walking a Date along without writing it out. */
+const BANK_HOLIDAY_DAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => Date.parse(`${h.date}T00:00:00Z`) / DAY_MS));
+const COVERED_YEARS = { from: Number(BANK_HOLIDAYS_COVER.from.slice(0, 4)), to: Number(BANK_HOLIDAYS_COVER.to.slice(0, 4)) };
 const LONDON_DATE = dateFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export class CalendarError extends Error {
@@ -38,9 +42,22 @@ export function isValidDate(date: string): boolean {
   }
 }
 
-/** The date in London at an instant. */
+let formattedMinute = Number.NaN;
+let formattedDate = '';
+
+/**
+ * The date in London at an instant. Every staff request asks for today's date (is the
+ * authority's service paused?), and a time-zone format costs more than the rest of the
+ * check, so the date of the last minute asked about is kept: London's offset from UTC is
+ * whole hours, so a day never starts or ends inside a minute.
+ */
 export function londonDate(at: Date): string {
-  return LONDON_DATE.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== formattedMinute) {
+    formattedDate = LONDON_DATE.format(at);
+    formattedMinute = minute;
+  }
+  return formattedDate;
 }
 
 export function addDays(date: string, days: number): string {
@@ -101,5 +118,8 @@ export function workingDaysBetween(from: string, to: string): number {
 function nextDayIsWorking(day: Date): boolean {
   day.setUTCDate(day.getUTCDate() + 1);
   const weekday = day.getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !isBankHoliday(fromUtc(day));
+  if (weekday === 0 || weekday === 6) return false;
+  const year = day.getUTCFullYear();
+  if (year < COVERED_YEARS.from || year > COVERED_YEARS.to) throw new CalendarError(`Bank holidays for ${year} are not in Waypoint's calendar yet`);
+  return !BANK_HOLIDAY_DAYS.has(day.getTime() / DAY_MS);
 }

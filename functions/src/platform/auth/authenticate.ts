@@ -23,7 +23,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (!token) throw new ApiError('unauthenticated', 'Send an access token as "Authorization: Bearer <token>"');
   let claims;
   try {
-    claims = await c.var.deps.verifyAccessToken(token);
+    claims = await c.get('deps').verifyAccessToken(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) {
       // The issuer's keys could not be fetched: the token was never judged, so this is not a 401.
@@ -38,9 +38,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
-  const caller = c.var.caller;
+  const caller = c.get('caller');
   if (!isStaffCaller(caller)) throw new ApiError('forbidden', 'The platform operator cannot use tenant routes');
-  const { deps } = c.var;
+  const deps = c.get('deps');
   c.set('staff', caller);
   c.set('tenant', tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl }));
   await next();
@@ -48,6 +48,6 @@ export const requireTenant = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Platform routes: the platform operator only; a tenant's staff, admins included, are refused. */
 export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.caller.role !== 'operator') throw new ApiError('forbidden', 'Only the platform operator can use platform routes');
+  if (c.get('caller').role !== 'operator') throw new ApiError('forbidden', 'Only the platform operator can use platform routes');
   await next();
 });

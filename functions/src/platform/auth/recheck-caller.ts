@@ -16,9 +16,10 @@ import { ApiError } from '../http/api-error.ts';
 import { isStaffCaller, tenantContext } from './caller.ts';
 
 export const recheckCaller = createMiddleware<AppEnv>(async (c, next) => {
-  const { caller, deps } = c.var;
+  const caller = c.get('caller');
+  const deps = c.get('deps');
   if (!isStaffCaller(caller) || deps.skipUserRecheck) return next();
-  const tenant = c.var.tenant ?? tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
+  const tenant = c.get('tenant') ?? tenantContext({ tenantId: caller.tenantId, db: deps.dataClientFor(caller.tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
   // Both come from memory (at most a minute old), so the check costs two map lookups, not reads.
   const [user] = await Promise.all([currentUsers.read(tenant, caller.userId), requireServiceOpen(deps, caller.tenantId)]);
   if (!user || user.status === 'deactivated') {
@@ -34,6 +35,6 @@ export const recheckCaller = createMiddleware<AppEnv>(async (c, next) => {
   // The role on record wins over the token's, which may predate a change.
   const current = { ...caller, role: user.role };
   c.set('caller', current);
-  if (c.var.staff) c.set('staff', current);
+  if (c.get('staff')) c.set('staff', current);
   await next();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesNothing } from './versioned-items.ts';
+import { changesNothing, withoutKeys } from './versioned-items.ts';
 
 describe('changesNothing', () => {
   const item = { name: 'Assessment', version: 3, labels: ['a', 'b'], colours: { header: '#1d70b8', link: '#003078' }, GSI1PK: 'TENANT#x#CASES' };
@@ -23,5 +23,15 @@ describe('changesNothing', () => {
     expect(changesNothing(item, { name: null })).toBe(false);
     expect(changesNothing(item, { service: 'Children' })).toBe(false);
     expect(changesNothing(item, { version: '3' })).toBe(false);
+  });
+});
+
+describe('withoutKeys', () => {
+  it('leaves out the table and index keys and keeps every other attribute as data', () => {
+    const item = JSON.parse('{"PK":"TENANT#t","SK":"CASE","GSI1PK":"a","GSI12SK":"b","ref":"NV-1","task":"x","GSI1PKX":"kept","__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const shown = withoutKeys<Record<string, unknown>>(item);
+    expect(Object.keys(shown)).toEqual(['ref', 'task', 'GSI1PKX', '__proto__']);
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+    expect((shown as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });

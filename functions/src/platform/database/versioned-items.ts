@@ -14,9 +14,19 @@ export type ItemStore = Pick<TenantContext, 'db' | 'tableName'>;
 
 const KEY_ATTRIBUTE = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
 
+/** Only names ending in K can be keys: the pattern is tested on those alone (a list reads hundreds of items). */
+const isKeyAttribute = (name: string) => name.charCodeAt(name.length - 1) === 75 && KEY_ATTRIBUTE.test(name);
+
 /** The item as the API shows it: no storage keys. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTE.test(name))) as T;
+  const shown: Record<string, unknown> = {};
+  for (const name in item) {
+    if (isKeyAttribute(name)) continue;
+    // Defined rather than assigned for this one name, which assignment would take as the prototype.
+    if (name === '__proto__') Object.defineProperty(shown, name, { value: item[name], enumerable: true, writable: true, configurable: true });
+    else shown[name] = item[name];
+  }
+  return shown as T;
 }
 
 export async function getItem<T>(tenant: ItemStore, key: Key): Promise<T | undefined> {

@@ -131,5 +131,16 @@ export function readQuery<S extends AnySchema>(c: Context, schema: S): v.InferOu
 
 /** Path parameters are checked before any key is built, so `#` and friends never reach DynamoDB. */
 export function readParam<S extends AnySchema>(c: Context, name: string, schema: S): v.InferOutput<S> {
-  return parseWith(v.object({ [name]: schema }), { [name]: c.req.param(name) }, 'address')[name] as v.InferOutput<S>;
+  const parsed = parseWith(paramSchema(name, schema), { [name]: c.req.param(name) }, 'address') as Record<string, v.InferOutput<S>>;
+  return parsed[name] as v.InferOutput<S>;
+}
+
+/** One object schema per parameter, made on its first use rather than on every request. */
+const paramSchemas = new WeakMap<AnySchema, Map<string, v.ObjectSchema<Record<string, AnySchema>, undefined>>>();
+function paramSchema(name: string, schema: AnySchema): v.ObjectSchema<Record<string, AnySchema>, undefined> {
+  let byName = paramSchemas.get(schema);
+  if (!byName) paramSchemas.set(schema, (byName = new Map()));
+  let made = byName.get(name);
+  if (!made) byName.set(name, (made = v.object({ [name]: schema })));
+  return made;
 }
