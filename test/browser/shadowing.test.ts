@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
-import { jsonInit, nv } from '../api/api-client.ts';
+import { jsonInit, nv, sm } from '../api/api-client.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
 
 useBrowserStack();
@@ -189,3 +189,22 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+describe('who may open the shadowing pages', () => {
+  async function status(email: string, path: string): Promise<number | undefined> {
+    const page = await signedIn.pageAs(email);
+    return (await page.goto(`${stack.portalUrl}${path}`))?.status();
+  }
+
+  it('gives a student and an admin the 403 page, and practitioners no booking or leaders’ pages', async () => {
+    for (const role of ['student', 'admin'] as const) expect(await status(nv(role), '/shadowing'), role).toBe(403);
+    for (const path of ['/shadowing/new', '/shadowing/all', '/shadowing/learning', '/shadowing/learning/action?theme=recording']) expect(await status(nv('practitioner'), path), path).toBe(403);
+  });
+
+  it('answers "Page not found" to another authority’s staff and to a colleague who is neither of its two people', async () => {
+    for (const path of ['/shadowing/nv-shadowing-1', '/shadowing/nv-shadowing-1/consent', '/shadowing/nv-shadowing-1/observation', '/shadowing/nv-shadowing-1/feedback']) {
+      expect(await status(sm('manager'), path), path).toBe(404);
+      expect(await status(nv('senior'), path), path).toBe(404);
+    }
+  });
+});
