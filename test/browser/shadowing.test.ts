@@ -208,3 +208,44 @@ describe('who may open the shadowing pages', () => {
     }
   });
 });
+
+describe('keyboard only', () => {
+  /** Presses Tab until the element matching `selector` has focus, as someone without a mouse would. */
+  async function tabTo(page: Page, selector: string): Promise<void> {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  it('lets the practitioner agree and record the family’s consent from the keyboard alone', async () => {
+    const booked = await stack.api(nv('manager'), '/v1/shadowing', jsonInit('POST', { practitionerId: 'nv-practitioner', work: 'visit', date: londonDay(2).iso, description: 'A visit (keyboard)' }));
+    const { id } = (await booked.json()) as { id: string };
+    const page = await signedIn.pageAs(nv('practitioner'));
+    await page.goto(`${stack.portalUrl}/shadowing/${id}`);
+    await tabTo(page, '#answer');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?agreed$/);
+    await tabTo(page, 'a[href$="/consent"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/consent$/);
+    await tabTo(page, '#givenBy');
+    await page.keyboard.type('The child’s grandmother');
+    await tabTo(page, '#how');
+    await page.keyboard.press('Space');
+    const today = londonDay();
+    await tabTo(page, '#givenOn');
+    await page.keyboard.type(today.day);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(today.month);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(today.year);
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?consent$/);
+    await expect(main(page)).resolves.toContain('by: The child’s grandmother');
+  });
+});
