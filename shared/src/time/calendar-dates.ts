@@ -94,11 +94,21 @@ export function isWorkingDay(date: string): boolean {
   return weekday !== 0 && weekday !== 6 && !isBankHoliday(date);
 }
 
+/** Answers already worked out: the same journeys' due dates are asked for on every read of their audits. */
+const workingDaysLater = new Map<string, string>();
+const REMEMBERED_DUE_DATES = 10_000;
+
 /** The date `count` working days after `date` (the day itself is day 0). */
 export function addWorkingDays(date: string, count: number): string {
+  const key = `${date} ${count}`;
+  const known = workingDaysLater.get(key);
+  if (known !== undefined) return known;
   const day = toUtc(date);
   for (let added = 0; added < count;) if (nextDayIsWorking(day)) added++;
-  return fromUtc(day);
+  const due = fromUtc(day);
+  if (workingDaysLater.size >= REMEMBERED_DUE_DATES) workingDaysLater.clear();
+  workingDaysLater.set(key, due);
+  return due;
 }
 
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */
