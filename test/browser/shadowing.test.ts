@@ -3,8 +3,10 @@
  * books shadowing of a practitioner's visit, the practitioner agrees, the family's consent is
  * recorded, the manager writes what they saw and both give feedback; each reads the other's
  * only once both have written. Leaders read the themes and what practitioners said leaders
- * should change, without names. A post on a page read before the other person's change shows
- * the conflict and changes nothing. (axe needs scripts, so it runs on the JavaScript-on pass.)
+ * should change, without names. The family's withdrawal stops it and removes what was seen. A
+ * post on a page read before the other person's change shows the conflict and changes nothing.
+ * Pages are refused to those they are not for, and the practitioner's steps work from the
+ * keyboard alone. (axe needs scripts, so it runs on the JavaScript-on pass.)
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -171,6 +173,34 @@ for (const javaScriptEnabled of [true, false]) {
       await senior.waitForURL(/\/actions\/[^/?]+\?raised/);
       await expect(main(senior)).resolves.toContain('Work shadowing: recording');
       await axe(senior);
+    });
+
+    it('records the family’s withdrawal, which stops the shadowing and removes what was seen', async () => {
+      const today = londonDay();
+      const send = (email: string, path: string, method: 'POST' | 'PUT', body: unknown, version: number) => stack.api(email, path, jsonInit(method, body, { 'if-match': `"${version}"` }));
+      const booked = await stack.api(nv('manager'), '/v1/shadowing', jsonInit('POST', { practitionerId: 'nv-practitioner', work: 'visit', date: today.iso, description: `A visit (${words})` }));
+      const { id } = (await booked.json()) as { id: string };
+      expect((await send(nv('practitioner'), `/v1/shadowing/${id}/answer`, 'POST', { answer: 'agree' }, 1)).status).toBe(200);
+      expect((await send(nv('practitioner'), `/v1/shadowing/${id}/consent`, 'PUT', { givenBy: 'The child’s mother', how: 'phone', givenOn: today.iso }, 2)).status).toBe(200);
+      const seen = { strengths: { strengths: `Seen before the withdrawal (${words})` }, learning: { learning: 'x' }, child: { childExperience: 'y' } };
+      expect((await send(nv('manager'), `/v1/shadowing/${id}/observation`, 'PUT', { answers: seen, tags: [] }, 3)).status).toBe(200);
+      const manager = await pageAs(nv('manager'), javaScriptEnabled);
+      await open(manager, `/shadowing/${id}`);
+      await expect(main(manager)).resolves.toContain(`Seen before the withdrawal (${words})`);
+      await manager.getByRole('link', { name: /Record a withdrawal/ }).click();
+      await axe(manager);
+      await expect(main(manager)).resolves.toContain('stops the shadowing for good');
+      await manager.getByRole('button', { name: 'Record the withdrawal' }).click();
+      await expect(errorSummary(manager).innerText()).resolves.toContain('Choose how consent was withdrawn');
+      await axe(manager);
+      await manager.getByLabel('By phone').check();
+      await fillDate(manager, 'withdrawnOn', today);
+      await manager.getByRole('button', { name: 'Record the withdrawal' }).click();
+      await manager.waitForURL(/\?withdrawn$/);
+      const stopped = await main(manager);
+      expect(stopped).toContain('Stopped: consent withdrawn');
+      expect(stopped).not.toContain('Seen before the withdrawal');
+      await axe(manager);
     });
 
     it('shows a conflict and changes nothing when the other person changed it first', async () => {
