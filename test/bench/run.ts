@@ -15,6 +15,7 @@ import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flo
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack } from '../support/stack.ts';
+import { appCpuPerRequest } from './app-cpu.ts';
 import { startRecheckPair } from './auth-recheck.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
@@ -129,9 +130,15 @@ try {
   print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
   // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
   print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
-  // Sustained load, one after another: the list, a bare hello route, the raw Query.
   // A fresh token: the one from the start of the run may be near its expiry by now.
-  const list = await caseListLoad(stack.apiUrl, await fetchAccessToken({ issuer: stack.issuer, email: `qa@${tenant.slug}.example`, password: DEMO_PASSWORD }));
+  const freshToken = await fetchAccessToken({ issuer: stack.issuer, email: `qa@${tenant.slug}.example`, password: DEMO_PASSWORD });
+  // The API's own CPU per request, apart from the database and HTTP (app-cpu.ts): CPU time, so it holds on a busy machine.
+  const cpu = await appCpuPerRequest({ stack, db, token: freshToken, paths: { case_get: `/v1/cases/${caseRef}`, audit_get: `/v1/audits/${auditId}`, cases_list: '/v1/cases?limit=25' } });
+  print('app_cpu_case_get_us', cpu.case_get!, 0);
+  print('app_cpu_audit_get_us', cpu.audit_get!, 0);
+  print('app_cpu_cases_list_us', cpu.cases_list!, 0);
+  // Sustained load, one after another: the list, a bare hello route, the raw Query.
+  const list = await caseListLoad(stack.apiUrl, freshToken);
   const hello = await helloLoad();
   const raw = await rawQueryLoad(db, stack.tableName, tenant.id);
   print('load_cases_list_rps', list.requestsPerSecond, 0);
