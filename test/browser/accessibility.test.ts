@@ -85,9 +85,9 @@ describe('staff pages, each as a role that may use it', () => {
       await page.context().close();
       return labels;
     };
-    expect(await navFor('practitioner@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Engagement', 'Settings']);
-    expect(await navFor('admin@northvale.example')).toEqual(['Home', 'Templates', 'Users', 'Teams', 'Activity log', 'Settings', 'Outbox']);
-    expect(await navFor('qa@northvale.example')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(await navFor('practitioner@northvale.example')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Quality assurance', 'Engagement']);
+    expect(await navFor('admin@northvale.example')).toEqual(['Templates', 'Users', 'Teams', 'Activity log', 'Outbox']);
+    expect(await navFor('qa@northvale.example')).toEqual(['Cases', 'Audits', 'Actions', 'Dashboard', 'Quality assurance', 'Templates', 'Engagement', 'Alerts', 'Activity log']);
   });
 
   it('gives each page its own title', () => {

@@ -35,7 +35,8 @@ describe('QA moderates an audit', () => {
   it('opens on the latest month with completed audits, takes its suggested sample, and re-grades section by section', async () => {
     const page = await signedIn.pageAs(QA);
     await page.goto(`${stack.portalUrl}/`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality assurance' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Moderation' }).click();
     await page.waitForURL('**/moderation');
     // This month's demo audits are not yet completed: the page opens on last month, which has work, not on an empty month.
     expect(await page.title()).toBe(`Moderation, ${inWords(lastMonth)} – Waypoint`);

@@ -27,7 +27,8 @@ describe('a team manager’s month', () => {
   it('opens this month and sees the late audits, with how late each is', async () => {
     const page = await signedIn.pageAs(MANAGER);
     await page.goto(`${stack.portalUrl}/`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality assurance' }).click();
+    await page.getByRole('link', { name: 'Monthly programme' }).click();
     await page.waitForURL(`**/programme/${thisMonth}`);
     expect(await page.title()).toBe(`This month, ${inWords(thisMonth)} – Programme – Waypoint`);
     await expectNoAxeViolations(page);

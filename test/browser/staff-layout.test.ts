@@ -106,7 +106,7 @@ describe('the menu on a small screen, without JavaScript', () => {
     await page.goto(`${stack.portalUrl}/audits`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.locator('summary').isVisible()).toBe(false);
-    for (const name of ['Home', 'Cases', 'Audits', 'Actions', 'Settings']) expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
+    for (const name of ['Cases', 'Audits', 'Actions', 'Quality assurance']) expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
     await page.context().close();
   });
 });

@@ -187,6 +187,7 @@ beforeAll(async () => {
     ['/engagement/new', QA, '/engagement/new'],
     ['/engagement/results', QA, '/engagement/results'],
     ['/moderation', QA, '/moderation'],
+    ['/quality', QA, '/quality'],
     ['/moderation/agreement', SENIOR, '/moderation/agreement'],
     ['/moderation/audits/[id]', QA, `/moderation/audits/${completed}`],
     ['/operator', OPERATOR, '/operator'],

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent, staffNavigation } from './staff-navigation.ts';
+import { isCurrent, qualityAssuranceAreas, staffNavigation } from './staff-navigation.ts';
 
+const areas = (role: Parameters<typeof qualityAssuranceAreas>[0]) => qualityAssuranceAreas(role).map((a) => a.label);
 const labels = (role: Parameters<typeof staffNavigation>[0], devOutbox = false) => staffNavigation(role, { devOutbox }).map((i) => i.label);
 
 describe('staff navigation', () => {
   it('offers a practitioner cases, audits and engagement but not alerts or the activity log', () => {
-    expect(labels('practitioner')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Shadowing', 'Engagement', 'Settings']);
+    expect(labels('practitioner')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Quality assurance', 'Engagement']);
   });
 
   it('offers a tenant admin the template editor, users, teams and the activity log but no case data', () => {
-    expect(labels('admin')).toEqual(['Home', 'Templates', 'Users', 'Teams', 'Activity log', 'Settings']);
+    expect(labels('admin')).toEqual(['Templates', 'Users', 'Teams', 'Activity log']);
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
-    expect(labels('qa')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Shadowing', 'Templates', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('qa')).toEqual(['Cases', 'Audits', 'Actions', 'Dashboard', 'Quality assurance', 'Templates', 'Engagement', 'Alerts', 'Activity log']);
   });
 
   it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Learning', 'Programme', 'Shadowing', 'Engagement', 'Alerts', 'Settings']);
+    expect(labels('manager')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Quality assurance', 'Engagement', 'Alerts']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {
-    expect(labels('senior')).toEqual(['Home', 'Cases', 'Audits', 'Actions', 'Dashboard', 'Programme', 'Moderation', 'Shadowing', 'Engagement', 'Alerts', 'Activity log', 'Settings']);
+    expect(labels('senior')).toEqual(['Cases', 'Audits', 'Actions', 'Dashboard', 'Quality assurance', 'Engagement', 'Alerts', 'Activity log']);
   });
 
   it('offers a student audits they took part in, and the admin no audits', () => {
@@ -37,8 +38,8 @@ describe('staff navigation', () => {
   });
 
   it('offers work shadowing to those who shadow, are shadowed or learn from it, not to students or admins', () => {
-    for (const role of ['practitioner', 'manager', 'senior', 'qa'] as const) expect(labels(role)).toContain('Shadowing');
-    for (const role of ['student', 'admin'] as const) expect(labels(role)).not.toContain('Shadowing');
+    for (const role of ['practitioner', 'manager', 'senior', 'qa'] as const) expect(areas(role)).toContain('Work shadowing');
+    for (const role of ['student', 'admin'] as const) expect(areas(role)).not.toContain('Work shadowing');
   });
 
   it('offers the operator only the operator area', () => {
@@ -53,10 +54,19 @@ describe('staff navigation', () => {
 
   it('offers practitioners and students neither the programme, moderation nor templates', () => {
     for (const role of ['practitioner', 'student'] as const) {
-      expect(labels(role)).not.toContain('Programme');
-      expect(labels(role)).not.toContain('Moderation');
+      expect(areas(role)).not.toContain('Monthly programme');
+      expect(areas(role)).not.toContain('Moderation');
       expect(labels(role)).not.toContain('Templates');
     }
+  });
+
+  it('gathers the programme and moderation under quality assurance, current on each of their pages', () => {
+    expect(areas('qa')).toEqual(['Monthly programme', 'Moderation', 'Work shadowing']);
+    expect(areas('manager')).toEqual(['Monthly programme', 'Work shadowing']);
+    const items = staffNavigation('qa', { devOutbox: false });
+    const current = (pathname: string) => items.filter((item) => isCurrent(item, pathname, items)).map((item) => item.label);
+    for (const pathname of ['/quality', '/programme/2026-12', '/moderation/agreement']) expect(current(pathname), pathname).toEqual(['Quality assurance']);
+    expect(current('/cases')).toEqual(['Cases']);
   });
 
   it('offers engagement to those who run it or give out codes, and alerts to those who act on safeguarding', () => {

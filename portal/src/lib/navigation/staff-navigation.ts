@@ -13,7 +13,16 @@ import { canUseShadowing } from '../shadowing/shadowing-permissions.ts';
 export interface NavItem {
   href: string;
   label: string;
+  /** Sections the item also stands for, so it reads as current on their pages too. */
+  covers?: readonly string[];
 }
+
+/** One of the quality assurance framework's processes, listed on /quality and above each of its pages. */
+export interface QualityArea extends NavItem {
+  description: string;
+}
+
+export const QUALITY_ASSURANCE = '/quality';
 
 export function canSeeCases(role: Role): boolean {
   return isStaffRole(role) && caseScopeOf(role) !== 'none';
@@ -30,6 +39,18 @@ export function isOperatorArea(pathname: string): boolean {
   return pathname === OPERATOR_AREA || pathname.startsWith(`${OPERATOR_AREA}/`);
 }
 
+/**
+ * The framework's processes beside the audits themselves share one menu item, "Quality assurance",
+ * so that a QA officer's menu fits on one line at 1280px and each process keeps a page of its own.
+ */
+export function qualityAssuranceAreas(role: Role): QualityArea[] {
+  const areas: QualityArea[] = [];
+  if (canReadProgramme(role)) areas.push({ href: '/programme', label: 'Monthly programme', description: 'Each month’s sample of cases to audit, audits that are late and cases due a re-audit.' });
+  if (canModerate(role) || canReadAgreement(role)) areas.push({ href: '/moderation', label: 'Moderation', description: 'A second look at completed audits, and how far auditors and moderators agree on grades.' });
+  if (canUseShadowing(role)) areas.push({ href: '/shadowing', label: 'Work shadowing', description: 'A manager joins a practitioner’s visit, meeting or duty shift, with their agreement and the family’s consent, and each gives the other feedback.' });
+  return areas;
+}
+
 export function staffNavigation(role: Role, options: { devOutbox: boolean }): NavItem[] {
   if (!isStaffRole(role)) {
     return [
@@ -37,21 +58,20 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
       { href: `${OPERATOR_AREA}/activity`, label: 'Activity log' },
     ];
   }
-  const items: NavItem[] = [{ href: '/', label: 'Home' }];
+  // Home is the service name in the header, and Settings sits beside "Sign out".
+  const items: NavItem[] = [];
   if (canSeeCases(role)) items.push({ href: '/cases', label: 'Cases' });
   if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
   if (canReadActions(role)) items.push({ href: '/actions', label: 'Actions' });
   if (hasOwnLearning(role)) items.push({ href: '/practitioners', label: 'Learning' });
   if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard' });
-  if (canReadProgramme(role)) items.push({ href: '/programme', label: 'Programme' });
-  if (canModerate(role) || canReadAgreement(role)) items.push({ href: '/moderation', label: 'Moderation' });
-  if (canUseShadowing(role)) items.push({ href: '/shadowing', label: 'Shadowing' });
+  const areas = qualityAssuranceAreas(role);
+  if (areas.length > 0) items.push({ href: QUALITY_ASSURANCE, label: 'Quality assurance', covers: areas.map((area) => area.href) });
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });
   if (canReadEngagement(role)) items.push({ href: '/engagement', label: 'Engagement' });
   if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });
   if (role === 'admin') items.push({ href: '/users', label: 'Users' }, { href: '/teams', label: 'Teams' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
-  items.push({ href: '/settings', label: 'Settings' });
   // The developer outbox is a tool for whoever runs Waypoint on one machine, not a staff page.
   if (options.devOutbox && role === 'admin') items.push({ href: '/dev/outbox', label: 'Outbox' });
   return items;
@@ -64,6 +84,6 @@ const covers = (href: string, pathname: string) => (href === '/' ? pathname === 
  * another item is nearer (the operator's activity log lies beneath their authorities).
  */
 export function isCurrent(item: NavItem, pathname: string, items: readonly NavItem[] = []): boolean {
-  if (!covers(item.href, pathname)) return false;
+  if (!covers(item.href, pathname) && !item.covers?.some((href) => covers(href, pathname))) return false;
   return !items.some((other) => other.href.length > item.href.length && covers(other.href, pathname));
 }

@@ -1,7 +1,7 @@
 /** Every staff page needs a session, the caller's identity and role, and the authority's branding. */
 import { error, redirect } from '@sveltejs/kit';
 import { FALLBACK_HEADER_COLOUR, headerColour } from '$lib/branding/header-colour';
-import { isOperatorArea, OPERATOR_AREA, staffNavigation } from '$lib/navigation/staff-navigation';
+import { isOperatorArea, OPERATOR_AREA, qualityAssuranceAreas, staffNavigation } from '$lib/navigation/staff-navigation';
 import { createApi } from '$lib/server/api';
 import { portalConfig } from '$lib/server/config';
 import { ApiError } from '$lib/server/errors';
@@ -37,5 +37,7 @@ export const load: LayoutServerLoad = async (event) => {
     headerColour: settings ? headerColour(settings.primaryColour) : FALLBACK_HEADER_COLOUR,
     accentColour: settings?.accentColour ?? '#ffdd00',
     navigation: staffNavigation(isOperator ? 'operator' : me.role, { devOutbox: devOutbox && !isOperator }),
+    hasSettings: !isOperator,
+    qualityAreas: isOperator ? [] : qualityAssuranceAreas(me.role),
   };
 };
