@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, fillProviderSignIn, signIn } from '../support/browser.ts';
+import { DEMO_PASSWORD, continueWithEmail, fillProviderSignIn, signIn } from '../support/browser.ts';
 import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 
 useBrowserStack();
@@ -19,7 +19,7 @@ describe('signing in', () => {
   it('refuses a wrong password on the sign-in page and stays there', async () => {
     const page = await newPageWithoutScripts();
     await page.goto(`${stack.portalUrl}/signin`);
-    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await continueWithEmail(page, 'manager@northvale.example');
     await fillProviderSignIn(page, 'manager@northvale.example', `${DEMO_PASSWORD}-wrong`);
     await page.getByText('Enter a correct email address and password').first().waitFor();
     expect(new URL(page.url()).origin).toBe(new URL(stack.issuer).origin);
@@ -31,7 +31,7 @@ describe('signing in', () => {
     const page = await newPageWithoutScripts();
     await page.goto(`${stack.portalUrl}/cases?caseType=early-help`);
     expect(new URL(page.url()).pathname).toBe('/signin');
-    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await continueWithEmail(page, 'qa@northvale.example');
     await fillProviderSignIn(page, 'qa@northvale.example', DEMO_PASSWORD);
     await page.waitForURL(`${stack.portalUrl}/cases?caseType=early-help`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Cases');

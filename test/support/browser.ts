@@ -80,9 +80,15 @@ export async function signIn(page: Page, email: string, options: { portalUrl: st
   const portal = new URL(options.portalUrl);
   const returnTo = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : '';
   await page.goto(`${options.portalUrl}/signin${returnTo}`);
-  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await continueWithEmail(page, email);
   await fillProviderSignIn(page, email, options.password ?? DEMO_PASSWORD);
   await page.waitForURL((url) => url.origin === portal.origin && !url.pathname.startsWith('/auth/'));
+}
+
+/** The portal's email-first step: the address decides whether the council's own sign-in or the password page comes next. */
+export async function continueWithEmail(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Work email address').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 /** Fills in and submits the provider's form (labels "Email address" and "Password"). */

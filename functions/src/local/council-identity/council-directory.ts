@@ -1,7 +1,7 @@
 /**
  * Who the stand-in for Northvale Council's own Entra ID knows: a few of the council's staff, in
- * groups named by object ids as Entra names them, which Waypoint's groups claim carries. One
- * person is in no group that Northvale maps, so their first sign-in waits for approval.
+ * groups named by object ids as Entra names them, which Waypoint’s groups claim carries. Two
+ * people are in no group that Northvale maps, so their first sign-in waits for approval.
  */
 
 /** The council's email domain (Northvale's password accounts use northvale.example). */
@@ -38,6 +38,25 @@ export const COUNCIL_PEOPLE: readonly CouncilPerson[] = [
     subject: '3c8a1f5e-9b2d-4e7a-a6c4-5d1e8f0b2a93',
     email: `lee.marsh@${COUNCIL_DOMAIN}`,
     name: 'Lee Marsh',
+    groups: [COUNCIL_GROUPS.allStaff.id],
+  },
+  // A second of each, so a suite can sign in someone the first has not already made a user elsewhere.
+  {
+    subject: '9a4e2c71-5b8d-4f3a-b2e6-7c1d0f9e8a52',
+    email: `sam.okafor@${COUNCIL_DOMAIN}`,
+    name: 'Sam Okafor',
+    groups: [COUNCIL_GROUPS.teamManagers.id, COUNCIL_GROUPS.allStaff.id],
+  },
+  {
+    subject: '2d7b5f03-8e1a-4c9d-a4f2-6b3e9c0d1f84',
+    email: `rhian.price@${COUNCIL_DOMAIN}`,
+    name: 'Rhian Price',
+    groups: [COUNCIL_GROUPS.practitioners.id, COUNCIL_GROUPS.allStaff.id],
+  },
+  {
+    subject: '6f1a8d2e-3c7b-4e5a-9d0f-1b4c7e2a5d96',
+    email: `tom.baird@${COUNCIL_DOMAIN}`,
+    name: 'Tom Baird',
     groups: [COUNCIL_GROUPS.allStaff.id],
   },
 ];

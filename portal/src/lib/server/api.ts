@@ -72,6 +72,7 @@ function problemFrom(status: number, statusText: string, body: unknown): Problem
       status,
       detail: typeof p.detail === 'string' ? p.detail : undefined,
       errors: Array.isArray(p.errors) ? p.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string') : undefined,
+      reason: typeof p.reason === 'string' ? p.reason : undefined,
     };
   }
   return { type: 'about:blank', title: statusText || 'Request failed', status };
@@ -147,6 +148,8 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     if (options.handle?.includes(response.status) && response.status !== 401) throw new ApiError(problem);
     if (response.status === 401 && problem.type.endsWith('/session-revoked')) revoked();
     if (response.status === 401) toSignIn();
+    // Someone who signed in through their council with no mapped group sees nothing until an admin approves them.
+    if (response.status === 403 && problem.reason === 'awaiting-approval') redirect(303, '/awaiting-approval');
     if (response.status === 403) error(403, 'You do not have access to this page');
     if (response.status === 404) error(404, 'Page not found');
     console.error(`API answered ${response.status} to ${options.method ?? 'GET'} ${url.pathname}`);

@@ -15,6 +15,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: ProblemFieldError[];
+  /** Why, where the API names a reason (`awaiting-approval`, `domain-claimed`...). */
+  reason?: string;
 }
 
 /** A non-success answer from the API that the page may want to handle (412, 400, 403...). */

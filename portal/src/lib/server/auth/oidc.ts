@@ -42,8 +42,15 @@ function redirectUri(): string {
   return new URL('/auth/callback', portalConfig().origin).href;
 }
 
+/** What the email-first step learned: the address typed (filled in for them), and their council's provider, if any. */
+export interface SignInRoute {
+  loginHint?: string;
+  /** The sign-in service's name for the council's provider: it sends the person straight there (Cognito's `identity_provider`). */
+  identityProvider?: string;
+}
+
 /** Builds the provider's authorization URL and the state to keep until the user comes back. */
-export async function beginSignIn(returnTo: string): Promise<{ url: URL; login: LoginState }> {
+export async function beginSignIn(returnTo: string, route: SignInRoute = {}): Promise<{ url: URL; login: LoginState }> {
   const configuration = await oidcConfiguration();
   const login: LoginState = {
     state: client.randomState(),
@@ -59,6 +66,8 @@ export async function beginSignIn(returnTo: string): Promise<{ url: URL; login: 
     nonce: login.nonce,
     code_challenge: await client.calculatePKCECodeChallenge(login.codeVerifier),
     code_challenge_method: 'S256',
+    ...(route.loginHint ? { login_hint: route.loginHint } : {}),
+    ...(route.identityProvider ? { identity_provider: route.identityProvider } : {}),
   });
   return { url, login };
 }

@@ -23,6 +23,8 @@ export interface SignInFailure {
   values: SignInFormValues;
   conflict?: boolean;
   action: 'save' | 'disconnect';
+  /** A secret was typed, and (never being sent back) must be typed again. */
+  secretDropped?: boolean;
 }
 
 async function readConnection(api: Api): Promise<{ connection: ProviderConnection; version: string } | null> {
@@ -59,11 +61,11 @@ async function readPost(event: RequestEvent) {
   return { api, form, version: typeof version === 'string' && /^\d*$/.test(version) ? version : null };
 }
 
-function refused(e: unknown, values: SignInFormValues, action: SignInFailure['action']) {
+function refused(e: unknown, values: SignInFormValues, action: SignInFailure['action'], secretDropped = false) {
   if (!(e instanceof ApiError)) throw e;
-  if (e.status === 412 || e.status === 428) return fail(412, { errors: [], values, conflict: true, action } satisfies SignInFailure);
+  if (e.status === 412 || e.status === 428) return fail(412, { errors: [], values, conflict: true, action, secretDropped } satisfies SignInFailure);
   const errors = e.status === 400 || e.status === 409 ? fieldErrorsFromApi(e.problem.errors, values.kind) : [];
-  return fail(e.status, { errors: errors.length > 0 ? errors : [{ field: 'form', message: e.problem.detail ?? 'Check your answers' }], values, action } satisfies SignInFailure);
+  return fail(e.status, { errors: errors.length > 0 ? errors : [{ field: 'form', message: e.problem.detail ?? 'Check your answers' }], values, action, secretDropped } satisfies SignInFailure);
 }
 
 export const actions: Actions = {
@@ -72,10 +74,11 @@ export const actions: Actions = {
     const values = valuesFromForm(form);
     if (version === null) return fail(400, { errors: [{ field: 'form', message: 'Reload the page and make your changes again' }], values, action: 'save' } satisfies SignInFailure);
     // "Add another group": the same form back with one more empty row; nothing is saved.
-    if (form.get('intent') === 'add-group') return { values: { ...values, mappings: [...values.mappings, emptyRow()] }, added: true };
-    const missing = missingRoles(values);
-    if (missing.length > 0) return fail(400, { errors: missing, values, action: 'save' } satisfies SignInFailure);
     const secret = form.get('clientSecret');
+    // The secret is never sent back to the browser, so a secret typed before adding a group must be typed again.
+    if (form.get('intent') === 'add-group') return { values: { ...values, mappings: [...values.mappings, emptyRow()] }, added: true, secretDropped: typeof secret === 'string' && secret !== '' };
+    const missing = missingRoles(values);
+    if (missing.length > 0) return fail(400, { errors: missing, values, action: 'save', secretDropped: typeof secret === 'string' && secret !== '' } satisfies SignInFailure);
     try {
       await api.getVersioned(PATH, {
         method: 'PUT',
@@ -84,7 +87,7 @@ export const actions: Actions = {
         handle: FORM_STATUSES,
       });
     } catch (e) {
-      return refused(e, values, 'save');
+      return refused(e, values, 'save', typeof secret === 'string' && secret !== '');
     }
     redirect(303, '/settings/sign-in?saved=1');
   },

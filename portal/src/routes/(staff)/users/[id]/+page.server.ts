@@ -24,6 +24,7 @@ const NOTICES: Record<string, string> = {
   saved: 'now has the role and teams shown. The change applies from their next click in Waypoint.',
   deactivated: 'has been deactivated. They were signed out and cannot sign in.',
   reactivated: 'has been reactivated and can sign in again.',
+  approved: 'has been approved and can now use Waypoint with the role and teams shown.',
   resent: 'has been sent their invitation again.',
 };
 
@@ -71,7 +72,7 @@ function refused(e: unknown, action: Failure['action'], values: Values) {
 const reloadError = (action: Failure['action'], values: Values) => fail(400, { errors: [{ field: 'form', message: 'Reload the page and make your change again' }], values, action } satisfies Failure);
 
 async function changeStatus(event: RequestEvent, active: boolean) {
-  const { people, version, id } = await readPost(event);
+  const { people, form, version, id } = await readPost(event);
   const values: Values = { role: '', teamIds: [] };
   if (!version) return reloadError('status', values);
   const body: UpdateUserBody = { active };
@@ -80,7 +81,8 @@ async function changeStatus(event: RequestEvent, active: boolean) {
   } catch (e) {
     return refused(e, 'status', values);
   }
-  redirect(303, `/users/${encodeURIComponent(id)}?${active ? 'reactivated' : 'deactivated'}=1`);
+  const done = !active ? 'deactivated' : form.get('approving') === 'yes' ? 'approved' : 'reactivated';
+  redirect(303, `/users/${encodeURIComponent(id)}?${done}=1`);
 }
 
 export const actions: Actions = {
