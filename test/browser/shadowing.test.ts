@@ -157,6 +157,12 @@ for (const javaScriptEnabled of [true, false]) {
       const learning = await main(senior);
       expect(learning).toContain(forLeaders);
       expect(learning).not.toContain(PRACTITIONER_NAME);
+      await senior.getByLabel('Period').selectOption('3');
+      await senior.getByRole('button', { name: 'Show' }).click();
+      await senior.waitForURL(/\?months=3$/);
+      await expect(senior.getByLabel('Period').inputValue()).resolves.toBe('3');
+      await expect(main(senior)).resolves.toContain(forLeaders);
+      await axe(senior);
       await open(senior, '/shadowing/all');
       await senior.getByRole('link', { name: 'What shadowing teaches us' }).click();
       await senior.getByRole('link', { name: 'Raise an action on recording' }).click();

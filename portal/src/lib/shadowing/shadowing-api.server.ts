@@ -14,7 +14,7 @@ export function shadowingApi(api: Api) {
   return {
     mine: () => api.getJson<ShadowingList>('/v1/shadowing'),
     all: () => api.getJson<ShadowingOverview>('/v1/shadowing/all'),
-    learning: () => api.getJson<ShadowingLearning>('/v1/shadowing/learning'),
+    learning: (months?: number) => api.getJson<ShadowingLearning>('/v1/shadowing/learning', { query: { months } }),
     one: (id: string) => api.getVersioned<ShadowingView>(path(id)),
     book: (body: BookShadowingBody, idempotencyKey?: string) => api.getJson<ShadowingView>('/v1/shadowing', { method: 'POST', body, idempotencyKey, handle: [400, 403, 422] }),
     answer: (id: string, version: string, body: ShadowingAnswerBody) => step(id, '/answer', 'POST', version, body),
