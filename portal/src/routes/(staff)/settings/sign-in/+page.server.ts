@@ -15,8 +15,8 @@ import { connectBody, emptyRow, fieldErrorsFromApi, kindFrom, missingRoles, valu
 import type { Actions, PageServerLoad } from './$types';
 
 const PATH = '/v1/identity-provider';
-/** Statuses the form shows itself: bad input or an unusable provider, a claimed domain, someone else's change. */
-const FORM_STATUSES = [400, 409, 412, 428] as const;
+/** Statuses the form shows itself: bad input or an unusable provider, a claimed domain, someone else's change, no federation on this installation. */
+const FORM_STATUSES = [400, 409, 412, 428, 503] as const;
 
 export interface SignInFailure {
   errors: FieldError[];
