@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 
 const STAFF_ROUTES = fileURLToPath(new URL('../../portal/src/routes/(staff)', import.meta.url));
@@ -149,6 +150,13 @@ beforeAll(async () => {
   await programmePage.goto(`${stack.portalUrl}/programme`);
   const month = new URL(programmePage.url()).pathname.split('/')[2]!;
 
+  // Last month's records compliance checks (demo data), one with an item answered "no".
+  const lastMonth = shiftMonth(month, -1);
+  const compliance = await json<{ teams: { cases: { caseRef: string; noItems: string[] }[] }[] }>(QA, `/v1/compliance/programmes/${lastMonth}`);
+  const withNo = compliance.teams.flatMap((t) => t.cases).find((c) => c.noItems.length > 0);
+  if (!withNo) throw new Error('the demo data has no compliance check with a “no”');
+  const checkPath = `/compliance/${lastMonth}/cases/${withNo.caseRef}`;
+
   const rows: [route: string, email: string, path: string][] = [
     ['/', PRACTITIONER, '/'],
     ['/actions', PRACTITIONER, '/actions'],
@@ -173,6 +181,10 @@ beforeAll(async () => {
     ['/cases/[ref]/evidence', MANAGER, `/cases/${caseRef}/evidence`],
     ['/cases/[ref]/journey', MANAGER, `/cases/${caseRef}/journey`],
     ['/cases/[ref]/journey/events/[eventId]/remove', MANAGER, await firstHref(MANAGER, `/cases/${caseRef}/journey`, /\/remove$/)],
+    ['/compliance/[month]', QA, `/compliance/${lastMonth}`],
+    ['/compliance/[month]/cases/[ref]', QA, checkPath],
+    ['/compliance/[month]/cases/[ref]/actions/new', QA, `${checkPath}/actions/new?item=${withNo.noItems[0]}`],
+    ['/compliance/report', QA, '/compliance/report'],
     ['/dashboard', QA, '/dashboard'],
     ['/dashboard/print', QA, '/dashboard/print'],
     ['/dev/outbox', ADMIN, '/dev/outbox'],

@@ -1,6 +1,7 @@
 /**
  * Writes the demo data: authorities, teams, staff, cases, templates, six months of audits
- * and actions, and this month's programme with journeys and moderations. Each item is
+ * and actions, this month's programme with journeys and moderations, and three months of
+ * records compliance checks. Each item is
  * written only if absent, so seeding again changes nothing and never overwrites what someone
  * edited since. When anything was written, the tenant's monthly totals are rebuilt once
  * (as the reconcile job does), rather than added to item by item.
@@ -18,6 +19,7 @@ import { seedDemoAudits } from './seed-demo-audits.ts';
 import { seedDemoEngagement } from './seed-demo-engagement.ts';
 import { seedDemoProgramme } from './seed-demo-programme.ts';
 import { seedDemoShadowing } from './seed-demo-shadowing.ts';
+import { seedDemoCompliance } from './seed-demo-compliance.ts';
 import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
@@ -72,6 +74,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     written += await seedDemoEngagement({ context, tenant, seededAt: SEEDED_AT });
     written += await seedDemoProgramme({ context, tenant });
     written += await seedDemoShadowing({ context, tenant });
+    written += await seedDemoCompliance({ context, tenant, seededAt: SEEDED_AT });
     if (written > before) await reconcileTenantTotals(context);
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });

@@ -9,6 +9,7 @@ import { canEditTemplates } from '../templates/template-permissions.ts';
 import { canReadAgreement, canModerate } from '../moderation/moderation-permissions.ts';
 import { canReadProgramme } from '../programme/programme-permissions.ts';
 import { canUseShadowing } from '../shadowing/shadowing-permissions.ts';
+import { canUseCompliance } from '../compliance/compliance-permissions.ts';
 
 export interface NavItem {
   href: string;
@@ -46,6 +47,7 @@ export function isOperatorArea(pathname: string): boolean {
 export function qualityAssuranceAreas(role: Role): QualityArea[] {
   const areas: QualityArea[] = [];
   if (canReadProgramme(role)) areas.push({ href: '/programme', label: 'Monthly programme', description: 'Each month’s sample of cases to audit, audits that are late and cases due a re-audit.' });
+  if (canUseCompliance(role)) areas.push({ href: '/compliance', label: 'Records compliance', description: 'Each month a few cases from every team checked against a short checklist of what a record should hold, and a report of how compliant records are.' });
   if (canModerate(role) || canReadAgreement(role)) areas.push({ href: '/moderation', label: 'Moderation', description: 'A second look at completed audits, and how far auditors and moderators agree on grades.' });
   if (canUseShadowing(role)) areas.push({ href: '/shadowing', label: 'Work shadowing', description: 'A manager joins a practitioner’s visit, meeting or duty shift, with their agreement and the family’s consent, and each gives the other feedback.' });
   return areas;
