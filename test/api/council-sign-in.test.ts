@@ -148,6 +148,24 @@ describe('changes in the council’s groups, and disconnecting', () => {
     }
   });
 
+  it('sends someone the council took out of every mapped group back to awaiting approval, but keeps an admin’s choice', async () => {
+    const rhian = findCouncilPerson({ email: `rhian.price@${COUNCIL_DOMAIN}` })!;
+    const groupsBefore = [...rhian.groups];
+    const asRhian = async () => bearer(await councilToken(stack, rhian.email, providerName));
+    expect(await expectJson(await fetch(`${stack.apiUrl}/v1/me`, await asRhian()))).toMatchObject({ role: 'practitioner' });
+    try {
+      rhian.groups.splice(0, rhian.groups.length, COUNCIL_GROUPS.allStaff.id);
+      expect(await expectProblem(await fetch(`${stack.apiUrl}/v1/cases`, await asRhian()), 403)).toMatchObject({ reason: 'awaiting-approval' });
+      const waiting = (await expectJson<{ items: { id: string; version: number; teamIds: string[] }[] }>(await stack.api(nv('admin'), '/v1/users?q=rhian'))).items[0]!;
+      expect(waiting).toMatchObject({ status: 'awaiting-approval', teamIds: [] });
+      // The admin approves her as a QA officer: that is the admin's choice, which a sign-in in no mapped group leaves alone.
+      await expectJson(await stack.api(nv('admin'), `/v1/users/${waiting.id}`, jsonInit('PATCH', { role: 'qa', active: true }, { 'if-match': `"${waiting.version}"` })));
+      expect(await expectJson(await fetch(`${stack.apiUrl}/v1/me`, await asRhian()))).toMatchObject({ role: 'qa' });
+    } finally {
+      rhian.groups.splice(0, rhian.groups.length, ...groupsBefore);
+    }
+  });
+
   it('disconnects only with the version read, lets the domains go, and stops sign-in through the provider', async () => {
     const connection = await expectJson<Connection>(await stack.api(nv('admin'), '/v1/identity-provider'));
     await expectProblem(await stack.api(nv('admin'), '/v1/identity-provider', { method: 'DELETE' }), 428);

@@ -3,7 +3,9 @@
  * Their groups decide their role and teams through the connection's mapping, at every sign-in,
  * so a change in the council's groups applies the next time they sign in. Someone in no mapped
  * group is recorded as awaiting approval and sees nothing until an admin approves them; once an
- * admin has given them a role, signing in with still no mapped group leaves that role alone.
+ * admin has given them a role, signing in with still no mapped group leaves that role alone. But
+ * someone whose access came from their groups and who is now in none of them (moved out in the
+ * council's directory) goes back to awaiting approval: the council took that access away.
  */
 import { mappedAccess, type ProviderConnection } from '@waypoint/shared/federation/connection-schemas';
 import { teamStatus } from '@waypoint/shared/teams/team-schemas';
@@ -14,7 +16,7 @@ import { changedFields } from '../platform/database/versioned-items.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { listTeams } from '../teams/team-store.ts';
 import { currentUsers } from '../users/current-user-cache.ts';
-import { getUser, putNewUser, updateUser } from '../users/user-store.ts';
+import { getUser, putNewUser, updateUser, type UserChanges } from '../users/user-store.ts';
 
 export interface FederatedPerson {
   /** The sign-in service's subject for them, which is their user id. */
@@ -49,6 +51,7 @@ export async function signInFederatedPerson(options: { tenant: TenantContext; co
       teamIds: access?.teamIds ?? [],
       status: access ? 'active' : 'awaiting-approval',
       active: access !== undefined,
+      ...(access ? { accessFromGroups: true } : {}),
       signedInAt: at,
       version: 1,
       createdAt: at,
@@ -66,14 +69,11 @@ export async function signInFederatedPerson(options: { tenant: TenantContext; co
   }
 
   // A switched-off person stays switched off, whatever their groups say.
-  if (existing.status === 'deactivated' || !access) return existing;
-  const { before, after } = await updateUser({
-    tenant,
-    current: existing,
-    expectedVersion: existing.version,
-    changes: { role: access.role, teamIds: access.teamIds, ...(existing.status === 'active' ? {} : { status: 'active' }) },
-    at,
-  });
+  if (existing.status === 'deactivated') return existing;
+  const groupsTookAccessAway = !access && existing.accessFromGroups === true && existing.status === 'active';
+  if (!access && !groupsTookAccessAway) return existing;
+  const changes: UserChanges = access ? { role: access.role, teamIds: access.teamIds, accessFromGroups: true, ...(existing.status === 'active' ? {} : { status: 'active' }) } : { teamIds: [], status: 'awaiting-approval', accessFromGroups: null };
+  const { before, after } = await updateUser({ tenant, current: existing, expectedVersion: existing.version, changes, at });
   currentUsers.forget(tenant.tenantId, existing.id);
   await recordActivity({ tenant, actor, action: 'updated', entity: 'user', entityId: existing.id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   return after;

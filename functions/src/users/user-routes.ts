@@ -107,7 +107,9 @@ userRoutes.patch('/:id', async (c) => {
     }
   }
   const at = clock.nowIso();
-  const { before, after } = await updateUser({ tenant, current, expectedVersion, changes: { ...body, ...(statusChanged ? { status } : {}) }, at });
+  // An admin's choice of role or teams is theirs from now on, not the council's groups'.
+  const adminChoosesAccess = current.accessFromGroups === true && (body.role !== undefined || body.teamIds !== undefined);
+  const { before, after } = await updateUser({ tenant, current, expectedVersion, changes: { ...body, ...(statusChanged ? { status } : {}), ...(adminChoosesAccess ? { accessFromGroups: null } : {}) }, at });
   currentUsers.forget(tenant.tenantId, id);
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'user', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
@@ -172,6 +174,7 @@ export const UserResource = v.pipe(
     signedInAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
     invitationsSent: v.optional(v.pipe(v.number(), v.integer())),
     invitedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+    accessFromGroups: v.optional(v.pipe(v.boolean(), v.description('True while the role and teams came from the council’s groups at sign-in; cleared when an admin changes them'))),
     ...versionedFields,
   }),
   v.title('User'),

@@ -132,6 +132,8 @@ export interface UserChanges {
   role?: StaffRole;
   teamIds?: string[];
   status?: UserStatus;
+  /** `null` removes it: an admin has now chosen the role and teams. */
+  accessFromGroups?: boolean | null;
   /** Kept when an invitation is sent again; its count makes each sending's email reason unique. */
   invitationsSent?: number;
   invitedAt?: string;

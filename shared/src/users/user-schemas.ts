@@ -66,6 +66,12 @@ export interface User {
   invitationsSent?: number;
   /** When the newest invitation was sent. */
   invitedAt?: string;
+  /**
+   * True while the role and teams came from the council's groups at sign-in; an admin's change
+   * of role or teams clears it. Someone whose access came from groups and who is then in no
+   * mapped group goes back to awaiting approval at their next sign-in.
+   */
+  accessFromGroups?: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
