@@ -103,6 +103,8 @@ try {
     },
     dashboard_1y: () => get('/v1/dashboards/service?period=12m', oneYear!),
     dashboard_10y: () => get('/v1/dashboards/service?period=12m', tenYears!),
+    compliance_report_1y: () => get('/v1/compliance/report', oneYear!),
+    compliance_report_10y: () => get('/v1/compliance/report', tenYears!),
     case_get_10y: () => get(`/v1/cases/${BENCH[1].tenant.prefix}-00001`, tenYears!),
   };
   await interleave(workloads, WARM_UP);
@@ -128,6 +130,7 @@ try {
   print('portal_audit_page_vs_api_ratio', p50('portal_audit_page') / p50('portal_audit_api'));
   print('dashboard_history_ratio', p50('dashboard_10y') / p50('dashboard_1y'));
   print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
+  print('compliance_report_history_ratio', p50('compliance_report_10y') / p50('compliance_report_1y'));
   // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
   print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
   // A fresh token: the one from the start of the run may be near its expiry by now.

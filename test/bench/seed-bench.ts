@@ -22,6 +22,9 @@ import { putThemes } from '@waypoint/functions/engagement/results/results-store'
 import { feedbackChange } from '@waypoint/functions/totals/feedback-totals';
 import { reconciledMarker, type SourceChange } from '@waypoint/functions/totals/totals-ledger';
 import { totalsItem } from '@waypoint/functions/totals/totals-store';
+import { complianceChange } from '@waypoint/functions/totals/compliance-totals';
+import { COMPLIANCE_ITEMS, type ComplianceAnswer, type ComplianceItem } from '@waypoint/shared/compliance/compliance-checklist';
+import { complianceCheckId, type ComplianceCheck } from '@waypoint/shared/compliance/compliance-schemas';
 import { BENCH_TEAMS, type BenchHistory } from './bench-history.ts';
 
 export interface BenchTenant {
@@ -94,6 +97,23 @@ async function writeAll(db: DynamoDBDocumentClient, tableName: string, items: Re
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 }
 
+/** Records compliance checks: five cases of every team each month of the history, mostly "yes". */
+export function benchComplianceChecks(history: BenchHistory, p: string, at: string): ComplianceCheck[] {
+  const months = [...new Set(history.audits.map((a) => a.month))].sort();
+  const checks: ComplianceCheck[] = [];
+  for (const [m, month] of months.entries()) {
+    for (const team of BENCH_TEAMS) {
+      const cases = history.cases.filter((c) => c.teamId === team.id);
+      for (let n = 0; n < 5; n++) {
+        const c = cases[(m * 5 + n) % cases.length]!;
+        const answers = Object.fromEntries(COMPLIANCE_ITEMS.map((item, i) => [item, item === 'closure-summary' ? 'na' : (m + n + i) % 9 === 0 ? 'no' : 'yes'])) as Record<ComplianceItem, ComplianceAnswer>;
+        checks.push({ id: complianceCheckId(month, c.ref), month, caseRef: c.ref, teamId: c.teamId, caseType: c.caseType, ...(c.holderId ? { holderId: c.holderId } : {}), answers, notes: {}, checkedById: `${p}-qa`, version: 1, createdAt: at, updatedAt: at });
+      }
+    }
+  }
+  return checks;
+}
+
 /** Writes the authority; returns the QA officer's email and how many items were written. */
 export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tableName: string; tenant: BenchTenant; history: BenchHistory; password: string; at: string }): Promise<{ qaEmail: string; items: number }> {
   const { db, tableName, tenant, history, at } = options;
@@ -113,11 +133,13 @@ export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tab
   const auditById = new Map(history.audits.map((a) => [a.id, a]));
   const feedback = benchFeedback(history, p, at);
   const placementOf = new Map(feedback.activities.map((a) => [a.id, { teamId: a.teamId, caseType: a.caseType }]));
+  const checks = benchComplianceChecks(history, p, at);
   const changes: SourceChange[] = [
     ...history.audits.map((a): SourceChange => ({ kind: 'audit', id: a.id, version: a.version, contribution: auditContribution(a, caseByRef.get(a.caseRef)) })),
     ...history.moderations.map((m): SourceChange => ({ kind: 'moderation', id: m.auditId, version: m.version, contribution: moderationContribution(m, auditById.get(m.auditId)!.caseType) })),
     ...history.actions.map((x): SourceChange => ({ kind: 'action', id: x.id, version: x.version, contribution: actionContribution(x, x.caseType!) })),
     ...feedback.responses.map((r) => feedbackChange(r.activityId, r, placementOf.get(r.activityId)!)),
+    ...checks.map(complianceChange),
   ];
   const items: Record<string, unknown>[] = [
     { ...k.profile(), id: tenant.id, slug: tenant.slug, name: tenant.name, status: 'active', createdAt: at },
@@ -144,6 +166,7 @@ export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tab
       ...versioned,
     })),
     ...feedback.responses.map((r) => ({ ...k.feedbackResponse(r.activityId, r.id), ...r })),
+    ...checks.map((check) => ({ ...k.complianceCheck(check.month, check.caseRef), ...check })),
     ...history.actions.filter((x) => OPEN_ACTION_STATES.includes(x.state)).map((x) => ({ ...k.openAction(x.dueDate, x.id), ...openActionEntry(x) })),
     ...sumContributions(changes.flatMap((c) => c.contribution)).map((row) => totalsItem(context, row)),
     ...changes.map((change) => ({ ...reconciledMarker(change, 1), ...k.totalsMarker(change) })),
