@@ -200,4 +200,23 @@ describe('signing in with an address no council has connected', () => {
     expect(await page.locator('header').innerText()).toContain('(QA officer)');
     await context.close();
   });
+
+  it('shows a council’s people a page of their own on the way to the council, which passes axe', async () => {
+    const connected = await stack.api('admin@northvale.example', '/v1/identity-provider', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'oidc', issuer: stack.council.issuer, clientId: stack.council.clientId, clientSecret: stack.council.clientSecret, domains: [COUNCIL_DOMAIN], groupMappings: [] }),
+    });
+    expect(connected.status).toBe(201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The sign-in service answers "no content", so the browser stays on the page that leads there, to be checked.
+    await page.route(`${new URL(stack.issuer).origin}/**`, (route) => route.fulfill({ status: 204 }));
+    await page.goto(`${stack.portalUrl}/signin`);
+    await continueWithEmail(page, `ada.nwosu@${COUNCIL_DOMAIN}`);
+    await page.getByRole('heading', { level: 1, name: 'Continue to your council’s sign-in' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Continue to your council’s sign-in' }).getAttribute('href')).toMatch(/identity_provider=council-/);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
 });
