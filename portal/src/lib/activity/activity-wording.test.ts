@@ -19,6 +19,13 @@ describe('the activity log in words', () => {
     expect(words({ entity: 'action', subject: 'the action for case NV-00002', changes: ['completedAt', 'completedById', 'doneOn', 'evidence', 'state'] })).toBe('Recorded that the action for case NV-00002 was done');
   });
 
+  it('says a records compliance check was recorded or changed, and a month’s cases drawn', () => {
+    const subject = 'the records compliance check of case NV-00011, December 2026';
+    expect(words({ entity: 'compliance-check', entityId: '2026-12.NV-00011', action: 'created', changes: ['answers'], subject })).toBe(`Recorded ${subject}`);
+    expect(words({ entity: 'compliance-check', entityId: '2026-12.NV-00011', changes: ['answers', 'notes'], subject })).toBe(`Changed ${subject}`);
+    expect(words({ entity: 'compliance-programme', entityId: '2026-12', action: 'created', changes: ['teams'], subject: 'the records compliance cases for December 2026' })).toBe('Drew the records compliance cases for December 2026');
+  });
+
   it('names a case’s changed details in words', () => {
     expect(words({ entity: 'case', entityId: 'NV-00003', subject: 'case NV-00003', changes: ['holderId', 'teamId', 'ethnicity', 'gender'] })).toBe('Changed case NV-00003: case holder, team and demographics');
   });

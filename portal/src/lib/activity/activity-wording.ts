@@ -36,6 +36,8 @@ const NOUNS: Record<string, string> = {
   'you-said-we-did': 'a “You said, we did” entry',
   'safety-alert': 'a safety alert',
   shadowing: 'a work shadowing',
+  'compliance-check': 'a records compliance check',
+  'compliance-programme': 'a month’s records compliance cases',
   review: 'a thematic review',
 };
 
@@ -124,6 +126,10 @@ function verbFor(entry: ActivityFacts): { verb: string; detail?: string } {
       return created ? { verb: 'Added' } : changedFields(c);
     case 'journey':
       return { verb: created ? 'Started recording' : 'Updated' };
+    case 'compliance-check':
+      return { verb: created ? 'Recorded' : 'Changed' };
+    case 'compliance-programme':
+      return { verb: 'Drew' };
     case 'sample':
       if (created) return { verb: 'Drew' };
       if (has(c, 'acceptedAt', 'state')) return { verb: 'Accepted' };
