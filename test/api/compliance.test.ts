@@ -3,9 +3,13 @@
  * audit sample's seeded sampling, replayable, drawn once), check each against the built-in
  * checklist (every item answered; one check per case per month; If-Match to change it; a
  * retried POST does not duplicate), read the 12-month report and its CSV from the monthly
- * totals, and raise an action to the case holder from an item answered "no".
+ * totals, raise an action to the case holder from an item answered "no", and remind whoever
+ * drew the month's cases of the checks still to do.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendReminders } from '@waypoint/functions/jobs/reminders-job';
+import { reminderDays } from '@waypoint/shared/programme/programme-dates';
+import { clock } from '@waypoint/shared/time/clock';
 import type { ActionView } from '@waypoint/shared/actions/action-schemas';
 import { COMPLIANCE_ITEMS } from '@waypoint/shared/compliance/compliance-checklist';
 import type { ComplianceCheckView, ComplianceProgrammeView, ComplianceReport } from '@waypoint/shared/compliance/compliance-schemas';
@@ -13,7 +17,7 @@ import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { londonMonth } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
-import { todayInLondon } from './audits-support.ts';
+import { outbox, todayInLondon } from './audits-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -183,5 +187,27 @@ describe('an action from a “no”', () => {
     expect(none.errors?.map((e) => e.path)).toEqual(['source.checkId']);
     // The case holder reads it as the owner, through the existing action lifecycle.
     expect((await stack.api(nv('practitioner'), `/v1/actions/${action.id}`)).status).toBe(200);
+  });
+});
+
+describe('the reminder of checks still to do', () => {
+  afterEach(() => clock.set(undefined));
+
+  it('emails whoever drew the month’s cases on a reminder day, once, with how many are left', async () => {
+    const programme = await expectJson<ComplianceProgrammeView>(await stack.api(nv('qa'), `/v1/compliance/programmes/${MONTH}`));
+    expect(programme.total - programme.checked).toBeGreaterThan(0);
+    const runOn = async (day: string) => {
+      clock.set(new Date(`${day}T07:00:00Z`));
+      try {
+        return await sendReminders(stack.jobDependencies);
+      } finally {
+        clock.set(undefined);
+      }
+    };
+    const day = reminderDays(MONTH)['week-before'];
+    expect((await runOn(day)).complianceReminders).toBeGreaterThanOrEqual(1);
+    const sent = (await outbox(stack)).filter((m) => m.subject.includes('records compliance check'));
+    expect(sent.find((m) => m.to === nv('qa'))?.subject).toContain(`${programme.total - programme.checked} records compliance check`);
+    expect((await runOn(day)).complianceReminders).toBe(0);
   });
 });
