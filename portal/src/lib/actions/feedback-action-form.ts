@@ -47,13 +47,18 @@ export function chosenTeam<T extends { value: string }>(teamId: string | null | 
 }
 
 /** `needsTeam`: the activity is for the whole authority, so the form asks which team. */
-export function feedbackActionBody(source: { activityId: string; responseId: string }, values: FeedbackActionValues, needsTeam: boolean): { ok: true; body: CreateActionBody } | { ok: false; errors: FieldError[] } {
+export function feedbackActionBody(
+  source: { activityId: string; responseId: string } | Extract<CreateActionBody['source'], { type: 'review' }>,
+  values: FeedbackActionValues,
+  needsTeam: boolean,
+): { ok: true; body: CreateActionBody } | { ok: false; errors: FieldError[] } {
   const due = readDateParts(values.dueDate, 'The due date');
   const required = { ...(needsTeam ? { teamId: values.teamId } : {}), description: values.description, ownerId: values.ownerId, priority: values.priority };
   const blanks = blankErrors(required, FEEDBACK_ACTION_MESSAGES);
   const dueErrors: FieldError[] = due.kind === 'invalid' ? [{ field: 'dueDate', message: due.message }] : due.kind === 'empty' ? [{ field: 'dueDate', message: FEEDBACK_ACTION_MESSAGES.dueDate! }] : [];
   const candidate = {
-    source: { type: 'feedback', ...source },
+    // A thematic review's recommendation raises the same kind of action, about the service and for a chosen team.
+    source: 'type' in source ? source : { type: 'feedback', ...source },
     description: values.description,
     ...(values.finding.trim() ? { finding: values.finding } : {}),
     ownerId: values.ownerId,

@@ -19,6 +19,12 @@ describe('what a person may do with an audit', () => {
     expect(auditPermissions({ role: 'student', userId: 'nv-student' }, audit).reflectAs).toBe('student');
   });
 
+  it('lets a practitioner run the thematic review audit they were given, and no one else’s', () => {
+    const review = { ...audit, auditorId: 'nv-sw-01', reviewId: 'r1' };
+    expect(auditPermissions({ role: 'practitioner', userId: 'nv-sw-01' }, review)).toMatchObject({ edit: true, cancel: true, raiseActions: false });
+    expect(auditPermissions({ role: 'practitioner', userId: 'nv-practitioner' }, review)).toMatchObject({ edit: false, cancel: false });
+  });
+
   it('offers nothing on a cancelled audit', () => {
     const cancelled = { ...audit, state: 'cancelled' as const };
     expect(auditPermissions({ role: 'manager', userId: 'nv-manager' }, cancelled)).toEqual({ edit: false, cancel: false, reopen: false, raiseActions: false, reflectAs: undefined, arrangeMeeting: false });

@@ -52,11 +52,13 @@ export function needsCurrentCaseTeam(viewer: Viewer, audit: MeetingFields): bool
 }
 
 /** `currentCaseTeamId`, the team the case is in now, when {@link needsCurrentCaseTeam} asked for it: the API lets that team's managers book the meeting too. */
-export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'> & Partial<Pick<Audit, 'auditorId' | 'teamId'>>, currentCaseTeamId?: string): AuditPermissions {
+export function auditPermissions(viewer: Viewer, audit: Pick<Audit, 'state' | 'caseHolderId' | 'studentId'> & Partial<Pick<Audit, 'auditorId' | 'teamId' | 'reviewId'>>, currentCaseTeamId?: string): AuditPermissions {
   const runner = canRunAudits(viewer.role);
+  // A thematic review's reviewer runs their own review audit whatever their role, as the API allows.
+  const reviewer = audit.reviewId !== undefined && audit.auditorId === viewer.userId;
   return {
-    edit: runner && isEditable(audit.state),
-    cancel: runner && (audit.state === 'planned' || audit.state === 'in-progress'),
+    edit: (runner || reviewer) && isEditable(audit.state),
+    cancel: (runner || reviewer) && (audit.state === 'planned' || audit.state === 'in-progress'),
     reopen: isStaffRole(viewer.role) && AUDIT_REOPENERS.includes(viewer.role) && audit.state === 'completed',
     raiseActions: runner && audit.state !== 'cancelled',
     reflectAs: reflectionRoleOf(audit, viewer.userId),

@@ -61,14 +61,19 @@ describe('staff navigation', () => {
   });
 
   it('gathers the programme and moderation under quality assurance, current on each of their pages', () => {
-    expect(areas('qa')).toEqual(['Monthly programme', 'Records compliance', 'Moderation', 'Work shadowing']);
+    expect(areas('qa')).toEqual(['Monthly programme', 'Records compliance', 'Moderation', 'Thematic reviews', 'Work shadowing']);
     expect(areas('senior')).toContain('Records compliance');
     for (const role of ['student', 'practitioner', 'manager', 'admin'] as const) expect(areas(role)).not.toContain('Records compliance');
-    expect(areas('manager')).toEqual(['Monthly programme', 'Work shadowing']);
+    expect(areas('manager')).toEqual(['Monthly programme', 'Thematic reviews', 'Work shadowing']);
     const items = staffNavigation('qa', { devOutbox: false });
     const current = (pathname: string) => items.filter((item) => isCurrent(item, pathname, items)).map((item) => item.label);
-    for (const pathname of ['/quality', '/programme/2026-12', '/moderation/agreement', '/compliance/report']) expect(current(pathname), pathname).toEqual(['Quality assurance']);
+    for (const pathname of ['/quality', '/programme/2026-12', '/moderation/agreement', '/compliance/report', '/reviews/r1/report']) expect(current(pathname), pathname).toEqual(['Quality assurance']);
     expect(current('/cases')).toEqual(['Cases']);
+  });
+
+  it('offers thematic reviews to every member of staff who works with cases, whom a review may invite or inform', () => {
+    for (const role of ['student', 'practitioner', 'manager', 'qa', 'senior'] as const) expect(areas(role)).toContain('Thematic reviews');
+    expect(areas('admin')).not.toContain('Thematic reviews');
   });
 
   it('offers engagement to those who run it or give out codes, and alerts to those who act on safeguarding', () => {
