@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { jsonInit } from '../api/api-client.ts';
 
 const STAFF_ROUTES = fileURLToPath(new URL('../../portal/src/routes/(staff)', import.meta.url));
 const NARROW = { width: 320, height: 640 };
@@ -145,6 +146,21 @@ beforeAll(async () => {
   const tenantId = (await json<{ items: { id: string; slug: string }[] }>(OPERATOR, '/v1/platform/tenants?limit=100')).items.find((t) => t.slug === 'northvale')!.id;
   const shadowing = encodeURIComponent(await agreedShadowingWithConsent());
 
+  // Two thematic reviews: one being set up (its cases still to choose), one under way with a recommendation.
+  const review = async (path: string, body: unknown, etag?: string) => {
+    const response = await stack.api(QA, path, jsonInit('POST', body, etag ? { 'if-match': etag } : {}));
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return { body: (await response.json()) as { id: string; recommendations: { id: string }[] }, etag: response.headers.get('etag')! };
+  };
+  const setUp = { title: 'Reflow review', question: 'How well do we hear children?', scope: 'Open cases', casesDueBy: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), reviewerIds: ['nv-practitioner'] };
+  const draft = (await review('/v1/reviews', setUp)).body.id;
+  const running = await review('/v1/reviews', setUp);
+  const rv = `/v1/reviews/${running.body.id}`;
+  const picked = await review(`${rv}/cohort`, { method: 'hand', cases: [{ caseRef: 'NV-00001', reason: 'A long reason that has to wrap on a narrow screen without scrolling sideways' }] }, running.etag);
+  const started = await review(`${rv}/start`, {}, picked.etag);
+  const recommended = await review(`${rv}/recommendations`, { text: 'Record the child’s own words in every plan review.' }, started.etag);
+  const reviewPath = `/reviews/${encodeURIComponent(running.body.id)}`;
+
   // The programme opens on this month: its address says which.
   const programmePage = await narrowPageAs(MANAGER);
   await programmePage.goto(`${stack.portalUrl}/programme`);
@@ -212,6 +228,12 @@ beforeAll(async () => {
     ['/programme/[month]', MANAGER, `/programme/${month}`],
     ['/programme/[month]/samples/[managerId]', MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`],
     ['/programme/[month]/samples/[managerId]/swap', MANAGER, await firstHref(MANAGER, `/programme/${month}/samples/${encodeURIComponent(managerId)}`, /\/swap$/)],
+    ['/reviews', QA, '/reviews'],
+    ['/reviews/[id]', QA, reviewPath],
+    ['/reviews/[id]/cohort', QA, `/reviews/${encodeURIComponent(draft)}/cohort`],
+    ['/reviews/[id]/recommendations/[recommendationId]/action', QA, `${reviewPath}/recommendations/${encodeURIComponent(recommended.body.recommendations[0]!.id)}/action?team=child-in-need`],
+    ['/reviews/[id]/report', QA, `${reviewPath}/report`],
+    ['/reviews/new', QA, '/reviews/new'],
     ['/settings', ADMIN, '/settings'],
     ['/settings/sign-in', ADMIN, '/settings/sign-in'],
     ['/templates', QA, '/templates'],
