@@ -39,6 +39,20 @@ export const API_MEMORY_MB = 1024;
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
 const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'];
 
+/**
+ * What the API needs to connect a council's own identity provider at run time
+ * (functions/src/federation/cognito-federation.ts): the provider itself, and the portal's app
+ * client so that its sign-in offers it.
+ */
+export const FEDERATION_ACTIONS = [
+  'cognito-idp:CreateIdentityProvider',
+  'cognito-idp:UpdateIdentityProvider',
+  'cognito-idp:DeleteIdentityProvider',
+  'cognito-idp:DescribeIdentityProvider',
+  'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:UpdateUserPoolClient',
+];
+
 export interface ApiFunctionsProps {
   settings: WaypointSettings;
   tableName: string;
@@ -83,6 +97,7 @@ export class ApiFunctions extends Construct {
     this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
     this.engagementSessionSecret.grantRead(this.api);
     this.api.addToRolePolicy(new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
+    this.api.addToRolePolicy(new PolicyStatement({ sid: 'ConnectCouncilProviders', actions: FEDERATION_ACTIONS, resources: [props.userPool.userPoolArn] }));
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,

@@ -2,6 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
+import { FEDERATION_ACTIONS } from './api-functions.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 
 let waypoint: SynthesizedWaypoint;
@@ -155,6 +156,23 @@ describe('the Lambdas', () => {
         ]),
       },
     });
+  });
+
+  it('let the API connect councils’ identity providers in the user pool only, and nothing wider', () => {
+    const statements = resources('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Effect: string }[]).map((statement) => ({ ...statement, roles: JSON.stringify(policy.Properties.Roles) })),
+    );
+    const federation = statements.filter((statement) => statement.Sid === 'ConnectCouncilProviders');
+    expect(federation).toHaveLength(1);
+    const [granted] = federation;
+    expect(granted?.roles).toMatch(/FunctionsApiRole/);
+    expect(granted?.Effect).toBe('Allow');
+    expect([granted?.Action].flat().sort()).toEqual([...FEDERATION_ACTIONS].sort());
+    expect(granted?.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
+    // No other statement, for any role, grants these actions or any cognito-idp wildcard.
+    const others = statements.filter((statement) => statement !== granted);
+    const actions = others.flatMap((statement) => [statement.Action].flat());
+    expect(actions.filter((action) => FEDERATION_ACTIONS.includes(action) || /^cognito-idp:\*|^\*$|^cognito-idp:.*\*/.test(action))).toEqual([]);
   });
 });
 

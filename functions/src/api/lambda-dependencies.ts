@@ -1,9 +1,11 @@
 /**
  * The API's dependencies inside AWS: the deployed DynamoDB clients, tokens verified against
- * the issuer's JWKS, staff accounts in Cognito, and the API's description as written beside
- * the bundle when it was built.
+ * the issuer's JWKS, staff accounts and councils' own identity providers in Cognito, and the
+ * API's description as written beside the bundle when it was built.
  */
 import { getConnInfo } from 'hono/aws-lambda';
+import { cognitoFederation } from '../federation/cognito-federation.ts';
+import type { IdentityFederation } from '../federation/identity-federation.ts';
 import { cognitoSignInAccounts } from '../platform/accounts/cognito-sign-in-accounts.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { getStringFromEnv, readApiConfig, type ApiConfig } from '../platform/config.ts';
@@ -11,12 +13,24 @@ import { deployedClients } from '../platform/database/deployed-clients.ts';
 import { writtenApiDescription } from '../openapi/api-description.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
+/**
+ * Councils' providers go into the user pool and onto the portal's app client (the audience of
+ * access tokens). Without either, connecting answers 503 rather than failing half-way.
+ */
+function federationFromEnv(config: ApiConfig): IdentityFederation | undefined {
+  const userPoolId = process.env.USER_POOL_ID;
+  const portalClientId = process.env.API_AUDIENCE;
+  if (!userPoolId || !portalClientId) return undefined;
+  return cognitoFederation({ userPoolId, portalClientId, region: config.region });
+}
+
 export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDependencies {
   const verifier = createAccessTokenVerifier({ issuer: config.issuer, audience: config.audience });
   return {
     ...deployedClients(config),
     verifyAccessToken: (token) => verifier.verify(token),
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
+    federation: federationFromEnv(config),
     clientAddress: (c) => getConnInfo(c).remote.address,
     portalUrl: config.portalUrl,
     devOutbox: false,
