@@ -48,10 +48,10 @@ export function isOperatorArea(pathname: string): boolean {
 export function qualityAssuranceAreas(role: Role): QualityArea[] {
   const areas: QualityArea[] = [];
   if (canReadProgramme(role)) areas.push({ href: '/programme', label: 'Monthly programme', description: 'Each month’s sample of cases to audit, audits that are late and cases due a re-audit.' });
-  if (canUseCompliance(role)) areas.push({ href: '/compliance', label: 'Records compliance', description: 'Each month a few cases from every team checked against a short checklist of what a record should hold, and a report of how compliant records are.' });
   if (canModerate(role) || canReadAgreement(role)) areas.push({ href: '/moderation', label: 'Moderation', description: 'A second look at completed audits, and how far auditors and moderators agree on grades.' });
   if (canReadReviews(role))
     areas.push({ href: '/reviews', label: 'Thematic reviews', description: 'One question about practice asked across a group of cases: reviewers look at each case, then the findings and recommendations are signed off and published to staff.' });
+  if (canUseCompliance(role)) areas.push({ href: '/compliance', label: 'Records compliance', description: 'Each month a few cases from every team checked against a short checklist of what a record should hold, and a report of how compliant records are.' });
   if (canUseShadowing(role)) areas.push({ href: '/shadowing', label: 'Work shadowing', description: 'A manager joins a practitioner’s visit, meeting or duty shift, with their agreement and the family’s consent, and each gives the other feedback.' });
   return areas;
 }
