@@ -46,6 +46,8 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
   const identity = new IdentityStack(app, name('Identity'), {
     env,
     settings,
+    table: data.table,
+    tableKey: data.tableKey,
     terminationProtection: true,
     description: 'Waypoint user pool, token claims trigger and federation',
   });

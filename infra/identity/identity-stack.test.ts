@@ -47,6 +47,35 @@ describe('the user pool', () => {
     });
   });
 
+  it('has a mutable groups attribute for a council provider’s group ids', () => {
+    plain.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'groups', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '2048' } })]),
+    });
+  });
+
+  it('lets the token trigger read only the provider and domain platform items, and make tenants’ users', () => {
+    const policies = plain.templates.identity.findResources('AWS::IAM::Policy');
+    const triggerPolicies = Object.entries(policies).filter(([id]) => id.startsWith('PreTokenGenerationRole'));
+    expect(triggerPolicies).toHaveLength(1);
+    const statements: Record<string, any>[] = triggerPolicies[0]![1].Properties.PolicyDocument.Statement;
+    const read = statements.find((s) => s.Sid === 'ReadProviderConnections');
+    expect(read?.Action).toBe('dynamodb:GetItem');
+    expect(read?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#IDENTITY-PROVIDER#*', 'PLATFORM#EMAIL-DOMAIN#*'] },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    });
+    const write = statements.find((s) => s.Sid === 'MakeFederatedUsers');
+    expect(write?.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual(['TENANT#*']);
+    expect(write?.Action).not.toContain('dynamodb:Scan');
+    // Nothing else in the table: every DynamoDB statement has a leading-key condition.
+    for (const statement of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')))) {
+      expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+    }
+    plain.templates.identity.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+    });
+  });
+
   it('offers TOTP MFA to everyone, and requires it when the context says so', () => {
     plain.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
     federated.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
@@ -93,11 +122,11 @@ describe('the portal app client', () => {
     expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
   });
 
-  it('cannot write custom:tenant_id or custom:role, but can read them', () => {
+  it('cannot write custom:tenant_id or custom:role, but can read them; writes only the groups a council’s provider maps', () => {
     const client = appClient(plain);
     expect(client.WriteAttributes).not.toContain('custom:tenant_id');
     expect(client.WriteAttributes).not.toContain('custom:role');
-    expect(client.WriteAttributes.filter((attribute: string) => attribute.startsWith('custom:'))).toEqual([]);
+    expect(client.WriteAttributes.filter((attribute: string) => attribute.startsWith('custom:'))).toEqual(['custom:groups']);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:tenant_id', 'custom:role']));
   });
 

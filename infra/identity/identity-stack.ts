@@ -7,17 +7,31 @@ import { Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, LambdaVersion, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolEmail, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import { waypointFunction } from '../config/node-function.ts';
 import { ENTRY_POINTS } from '../config/paths.ts';
 import type { WaypointSettings } from '../config/settings.ts';
+import { ITEM_ACTIONS, tableKeyStatement } from '../data/tenant-data-policy.ts';
 import { federatedIdentityProviders } from './federation.ts';
 import type { FederatedProvider } from './federation.ts';
 
 export interface IdentityStackProps extends StackProps {
   settings: WaypointSettings;
+  /** Where councils' run-time connections are kept and their people's Waypoint users are made. */
+  table: ITable;
+  tableKey: IKey;
 }
+
+/**
+ * The only platform items the token trigger reads: which tenant a provider was connected for, and
+ * which provider an email domain belongs to.
+ */
+export const TRIGGER_PLATFORM_KEYS = ['PLATFORM#IDENTITY-PROVIDER#*', 'PLATFORM#EMAIL-DOMAIN#*'];
 
 export class IdentityStack extends Stack {
   readonly userPool: UserPool;
@@ -51,6 +65,9 @@ export class IdentityStack extends Stack {
       customAttributes: {
         tenant_id: new StringAttribute({ minLen: 36, maxLen: 36, mutable: true }),
         role: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+        // A council provider's group ids, written by Cognito from the provider's groups claim at
+        // each sign-in (cognito-federation.ts); only the token trigger acts on them.
+        groups: new StringAttribute({ maxLen: 2048, mutable: true }),
       },
       mfa: settings.mfaRequired ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
@@ -82,8 +99,10 @@ export class IdentityStack extends Stack {
       timeout: Duration.seconds(5),
       environment: {
         FEDERATED_TENANTS: JSON.stringify(Object.fromEntries(settings.federations.map((f) => [f.name, f.tenantId]))),
+        TABLE_NAME: props.table.tableName,
       },
     });
+    this.grantConnectedSignIn(props.table, props.tableKey);
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V2_0);
 
     this.hostedDomain = this.userPool.addDomain('HostedDomain', {
@@ -93,6 +112,24 @@ export class IdentityStack extends Stack {
     this.federatedProviders = federatedIdentityProviders(this, this.userPool, settings.federations);
     this.issuerUrl = `https://cognito-idp.${this.region}.${this.urlSuffix}/${this.userPool.userPoolId}`;
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+  }
+
+  /**
+   * The trigger reads a run-time provider's tenant and makes that tenant's user just in time. It
+   * cannot assume the per-tenant data role (that role is made later, in the application stack,
+   * for the API's and jobs' roles), so its own role gets exactly this: reads of the two kinds of
+   * platform item above, and item reads and writes under `TENANT#` keys (the user, its activity
+   * entry, the tenant's size, the tenant's teams); no other platform item, no Scan.
+   */
+  private grantConnectedSignIn(table: ITable, tableKey: IKey): void {
+    const role = this.preTokenGeneration.role;
+    if (!role) return;
+    const tableAndIndexes = [table.tableArn, ...tableDefinition.indexes.map((index) => `${table.tableArn}/index/${index.name}`)];
+    const leadingKeys = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns }, Null: { 'dynamodb:LeadingKeys': 'false' } });
+    role.addToPrincipalPolicy(new PolicyStatement({ sid: 'ReadProviderConnections', actions: ['dynamodb:GetItem'], resources: [table.tableArn], conditions: leadingKeys(TRIGGER_PLATFORM_KEYS) }));
+    role.addToPrincipalPolicy(new PolicyStatement({ sid: 'MakeFederatedUsers', actions: [...ITEM_ACTIONS], resources: tableAndIndexes, conditions: leadingKeys(['TENANT#*']) }));
+    const key = tableKeyStatement(tableKey.keyArn, this.region);
+    role.addToPrincipalPolicy(new PolicyStatement({ sid: key.Sid, actions: key.Action, resources: key.Resource, conditions: key.Condition }));
   }
 
   private sesEmail(settings: WaypointSettings): UserPoolEmail {

@@ -41,11 +41,12 @@ export function portalClient(scope: Construct, id: string, props: PortalClientPr
     idTokenValidity: Duration.minutes(60),
     refreshTokenValidity: Duration.hours(12),
     readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true }).withCustomAttributes('tenant_id', 'role'),
-    // Never the custom attributes: a user who could write custom:tenant_id could pick a tenant.
-    // Email and names, because a council's provider writes them at each sign-in (Cognito refuses
-    // to map an attribute the client cannot write); the client's scopes do not include the one
-    // that would let a person change their own attributes.
-    writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true, givenName: true, familyName: true }),
+    // Never tenant_id or role: a user who could write custom:tenant_id could pick a tenant.
+    // Email, names and groups, because a council's provider writes them at each sign-in (Cognito
+    // refuses to map an attribute the client cannot write); the client's scopes do not include the
+    // one that would let a person change their own attributes, and groups count only for people
+    // of a connected provider, through their tenant's mapping.
+    writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true, givenName: true, familyName: true }).withCustomAttributes('groups'),
   });
   // Sign-in happens only through the hosted pages (authorization code); the API flows that
   // take a password directly (SRP, custom auth), which Cognito enables when none are named,

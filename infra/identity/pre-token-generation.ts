@@ -2,9 +2,18 @@
  * Cognito pre-token-generation trigger (event version V2_0): puts `tenant_id` and `role` into
  * access and ID tokens, from admin-only attributes, or for a federated user from the tenant
  * that identity provider was configured for, never from anything the user or the IdP asserts.
+ *
+ * A provider a tenant admin connected at run time is not in the deployment's configuration: its
+ * tenant is read from the table, and the person becomes (or is updated as) a Waypoint user just
+ * in time, their role and teams from the groups their provider sent, as on one machine.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTenantId } from '@waypoint/shared/tenancy/keys';
 import { OPERATOR_ROLE, isStaffRole } from '@waypoint/shared/tenancy/roles';
+import { clock } from '@waypoint/shared/time/clock';
+import { GROUPS_ATTRIBUTE } from '../../functions/src/federation/cognito-federation.ts';
+import { parseGroups, signInThroughConnectedProvider } from '../../functions/src/federation/token-sign-in.ts';
+import { createDocumentClient } from '../../functions/src/platform/database/clients.ts';
 
 /** The parts of the V2_0 event this trigger reads and writes. */
 export interface PreTokenGenerationV2Event {
@@ -59,6 +68,45 @@ export function tenantClaims(attributes: Record<string, string | undefined>, fed
   return claims;
 }
 
+/** Where run-time connections are kept; without a table, only configured providers are known. */
+export interface ConnectionTable {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  portalUrl: string;
+}
+
+function personName(attributes: Record<string, string | undefined>, email: string): string {
+  const full = attributes.name?.trim() || [attributes.given_name, attributes.family_name].filter(Boolean).join(' ').trim();
+  return full || email;
+}
+
+/**
+ * The claims of a person signed in through a provider connected at run time: the tenant it was
+ * connected for and the role of their Waypoint user, made or updated now. Someone awaiting
+ * approval (or switched off) carries the tenant and their record's role like anyone else: the API
+ * checks the caller's current record on every request and refuses them there, as it does locally.
+ */
+async function connectedProviderClaims(attributes: Record<string, string | undefined>, providerName: string, table: ConnectionTable): Promise<Record<string, string>> {
+  const userId = attributes.sub;
+  const email = attributes.email;
+  if (!userId || !email) return {};
+  const signedIn = await signInThroughConnectedProvider({
+    platform: table,
+    portalUrl: table.portalUrl,
+    person: { providerName, userId, email, name: personName(attributes, email), groups: parseGroups(attributes[GROUPS_ATTRIBUTE]) },
+    at: clock.nowIso(),
+  });
+  if (!signedIn || !isTenantId(signedIn.tenantId)) return {};
+  return isStaffRole(signedIn.user.role) ? { tenant_id: signedIn.tenantId, role: signedIn.user.role } : { tenant_id: signedIn.tenantId };
+}
+
+/** Every user's claims: a provider connected at run time is looked up in the table, the rest as configured. */
+export async function claimsFor(attributes: Record<string, string | undefined>, federatedTenants: FederatedTenants, table: ConnectionTable | undefined): Promise<Record<string, string>> {
+  const provider = federatedProvider(attributes);
+  if (provider === undefined || Object.hasOwn(federatedTenants, provider) || !table) return tenantClaims(attributes, federatedTenants);
+  return connectedProviderClaims(attributes, provider, table);
+}
+
 function readFederatedTenants(): FederatedTenants {
   try {
     const parsed: unknown = JSON.parse(process.env.FEDERATED_TENANTS ?? '{}');
@@ -68,13 +116,23 @@ function readFederatedTenants(): FederatedTenants {
   }
 }
 
-const federatedTenants = readFederatedTenants();
-
-export async function handler(event: PreTokenGenerationV2Event): Promise<PreTokenGenerationV2Event> {
-  const claims = tenantClaims(event.request.userAttributes, federatedTenants);
-  event.response.claimsAndScopeOverrideDetails = {
-    idTokenGeneration: { claimsToAddOrOverride: claims },
-    accessTokenGeneration: { claimsToAddOrOverride: claims },
-  };
-  return event;
+function tableFromEnv(): ConnectionTable | undefined {
+  const tableName = process.env.TABLE_NAME;
+  if (!tableName) return undefined;
+  // DYNAMODB_ENDPOINT only in tests of the entry; in AWS the function's own role reaches the table.
+  const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, region: process.env.AWS_REGION ?? 'eu-west-2' });
+  return { db, tableName, portalUrl: process.env.PORTAL_URL ?? '' };
 }
+
+export function createHandler(options: { federatedTenants: FederatedTenants; table: ConnectionTable | undefined }) {
+  return async function handler(event: PreTokenGenerationV2Event): Promise<PreTokenGenerationV2Event> {
+    const claims = await claimsFor(event.request.userAttributes, options.federatedTenants, options.table);
+    event.response.claimsAndScopeOverrideDetails = {
+      idTokenGeneration: { claimsToAddOrOverride: claims },
+      accessTokenGeneration: { claimsToAddOrOverride: claims },
+    };
+    return event;
+  };
+}
+
+export const handler = createHandler({ federatedTenants: readFederatedTenants(), table: tableFromEnv() });

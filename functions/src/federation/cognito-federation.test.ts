@@ -126,18 +126,18 @@ describe('connecting a council’s provider in Cognito', () => {
         oidc_issuer: 'https://login.microsoftonline.com/tenant-guid/v2.0',
         attributes_request_method: 'GET',
       },
-      AttributeMapping: { email: 'email', name: 'name', given_name: 'given_name', family_name: 'family_name' },
+      AttributeMapping: { email: 'email', name: 'name', given_name: 'given_name', family_name: 'family_name', 'custom:groups': 'groups' },
       // The second domain is longer than Cognito's 40-character identifier; the sign-in page's own discovery still routes it.
       IdpIdentifiers: ['northvale.gov.uk'],
     });
     expect(fake.client().SupportedIdentityProviders).toEqual(['COGNITO', NAME]);
   });
 
-  it('never maps anything that decides access, which a person could write through the portal’s client', async () => {
+  it('maps the groups but never the tenant or role, which a person could otherwise write through the portal’s client', async () => {
     const fake = fakeCognito();
     await federation(fake).register({ providerName: NAME, tenantId: TENANT, settings: oidc() });
     const mapped = Object.keys(fake.providers.get(NAME)?.AttributeMapping ?? {});
-    expect(mapped.filter((attribute) => attribute.startsWith('custom:'))).toEqual([]);
+    expect(mapped.filter((attribute) => attribute.startsWith('custom:'))).toEqual(['custom:groups']);
   });
 
   it('updates the provider when it exists, keeping the secret Cognito holds when none is sent', async () => {
@@ -168,6 +168,7 @@ describe('connecting a council’s provider in Cognito', () => {
     const created = byUrl.providers.get(NAME);
     expect(created).toMatchObject({ ProviderType: 'SAML', ProviderDetails: { MetadataURL: 'https://login.microsoftonline.com/x/federationmetadata.xml' }, IdpIdentifiers: ['northvale.gov.uk'] });
     expect(created?.AttributeMapping?.email).toBe('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress');
+    expect(created?.AttributeMapping?.['custom:groups']).toBe('http://schemas.microsoft.com/ws/2008/06/identity/claims/groups');
 
     const byXml = fakeCognito();
     const xml = '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sts.example/"/>';

@@ -16,21 +16,26 @@ export interface CognitoSender {
 
 type CognitoModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 
-/** The claim names SAML providers (Entra ID among them) use for a person's email and names. */
+/** The custom attribute a provider's group ids go into, read by the token trigger (pre-token-generation.ts). */
+export const GROUPS_ATTRIBUTE = 'custom:groups';
+
+/** The claim names SAML providers (Entra ID among them) use for a person's email, names and groups. */
 const SAML_CLAIMS = {
   email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
   name: 'http://schemas.microsoft.com/identity/claims/displayname',
   given_name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname',
   family_name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
+  [GROUPS_ATTRIBUTE]: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
 };
 
 /**
- * Only the person's email and names are mapped. Cognito writes mapped attributes at every sign-in
- * and needs the portal's app client to be allowed to write them, and nothing that decides access
- * (tenant, role, groups) may be writable there, so none of those is ever mapped: the tenant comes
- * from the provider that signed the person in, never from an attribute.
+ * The person's email, names and group ids. Cognito writes mapped attributes at every sign-in, so a
+ * change in the council's groups reaches the trigger at the next sign-in, and it needs the portal's
+ * app client to be allowed to write them (portal-client.ts). Nothing mapped decides the tenant or
+ * the role by itself: the tenant comes from the provider that signed the person in, and the
+ * groups count only through the mapping that tenant's admin saved.
  */
-const OIDC_ATTRIBUTES = { email: 'email', name: 'name', given_name: 'given_name', family_name: 'family_name' };
+const OIDC_ATTRIBUTES = { email: 'email', name: 'name', given_name: 'given_name', family_name: 'family_name', [GROUPS_ATTRIBUTE]: 'groups' };
 
 /** Cognito's limit on an identifier; longer domains still route through the sign-in page's own discovery. */
 const MAX_IDP_IDENTIFIER = 40;
