@@ -1,15 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from './logger.ts';
 
-const NOW = new Date('2026-11-26T09:00:00.000Z');
-
+/**
+ * Through the real Powertools logger: it writes INFO to standard output and WARN and ERROR to
+ * standard error (both reach CloudWatch Logs), so the test reads what reaches both streams.
+ */
 function capture(level: string | undefined) {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ service: 'waypoint-api', level, write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>), now: () => NOW });
-  return { logger, lines };
+  const keep = (chunk: unknown) => {
+    for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(keep);
+  vi.spyOn(process.stderr, 'write').mockImplementation(keep);
+  return { logger: createLogger({ service: 'waypoint-api', level }), lines };
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   delete process.env._X_AMZN_TRACE_ID;
 });
 
@@ -17,7 +25,8 @@ describe('logger', () => {
   it('writes one JSON line with level, message, time and service, then the attributes', () => {
     const { logger, lines } = capture('INFO');
     logger.info('request', { method: 'GET', route: '/v1/cases/:ref', status: 200, ms: 3 });
-    expect(lines).toEqual([{ level: 'INFO', message: 'request', timestamp: '2026-11-26T09:00:00.000Z', service: 'waypoint-api', method: 'GET', route: '/v1/cases/:ref', status: 200, ms: 3 }]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'INFO', message: 'request', timestamp: expect.any(String), service: 'waypoint-api', method: 'GET', route: '/v1/cases/:ref', status: 200, ms: 3 });
   });
 
   it('writes only entries at or above its level, and nothing when SILENT', () => {
@@ -25,9 +34,14 @@ describe('logger', () => {
     warn.logger.info('quiet');
     warn.logger.warn('heard');
     warn.logger.error('heard too');
-    expect(warn.lines.map((line) => line.message)).toEqual(['heard', 'heard too']);
+    expect(warn.lines.map((line) => [line.level, line.message])).toEqual([
+      ['WARN', 'heard'],
+      ['ERROR', 'heard too'],
+    ]);
+    vi.restoreAllMocks();
     const silent = capture('SILENT');
-    silent.logger.error('never');
+    silent.logger.info('never');
+    silent.logger.error('never either');
     expect(silent.lines).toEqual([]);
   });
 
@@ -36,6 +50,7 @@ describe('logger', () => {
       const { logger, lines } = capture(level);
       logger.info('counted');
       expect(lines).toHaveLength(1);
+      vi.restoreAllMocks();
     }
   });
 

@@ -1,13 +1,16 @@
 /**
- * The one logger setup: one JSON line per entry on standard output (CloudWatch Logs in AWS),
- * with the level, message, time, service and, inside Lambda, the X-Ray trace id, then the
- * entry's own attributes. Request bodies, tokens and case data are never logged: log lines
- * carry only method, route, status, timing and opaque ids.
+ * The one logger setup, on Powertools logger because it is part of the product's fixed stack:
+ * one structured JSON line per entry on standard output or error (CloudWatch Logs in AWS), with
+ * the level, message, time, service and, inside Lambda, the invocation's X-Ray trace id, then
+ * the entry's own attributes; an Error among them is written as its name, message and stack.
+ * `LOG_LEVEL` (DEBUG, INFO, WARN, ERROR or SILENT) and `SERVICE_NAME` come from the function's
+ * environment, and Lambda's own log-level control still overrides them.
  *
- * Written here rather than with Powertools logger, whose class, formatters and shared utilities
- * were about 23 KB of the API bundle for the three methods below. `LOG_LEVEL` (DEBUG, INFO,
- * WARN, ERROR or SILENT) and `SERVICE_NAME` come from the function's environment.
+ * Request bodies, tokens and case data are never logged: callers pass only method, route,
+ * status, timing and opaque ids. The narrow interface below keeps it that way (no request or
+ * event logging, no persistent keys) and keeps callers apart from the library.
  */
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,27 +22,19 @@ export interface Logger {
   error(message: string, attributes?: LogAttributes): void;
 }
 
-/** An Error becomes its name, message and stack; JSON would otherwise write it as `{}`. */
-function errorsAsObjects(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-}
-
+/** Unknown or missing levels become INFO here, so Powertools never falls back to other settings. */
 function levelFrom(value: string | undefined, fallback: LogLevel): LogLevel {
   const upper = value?.toUpperCase();
   return LOG_LEVELS.find((level) => level === upper) ?? fallback;
 }
 
-export function createLogger(options: { service: string; level: string | undefined; write?: (line: string) => void; now?: () => Date }): Logger {
-  const threshold = LOG_LEVELS.indexOf(levelFrom(options.level, 'INFO'));
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const now = options.now ?? (() => new Date());
-  const entry = (level: LogLevel) => (message: string, attributes?: LogAttributes) => {
-    if (LOG_LEVELS.indexOf(level) < threshold) return;
-    // Lambda sets the trace id per invocation; Root is the part X-Ray's console searches by.
-    const trace = /Root=([^;]+)/.exec(process.env._X_AMZN_TRACE_ID ?? '')?.[1];
-    write(JSON.stringify({ level, message, timestamp: now().toISOString(), service: options.service, ...(trace ? { xray_trace_id: trace } : {}), ...attributes }, errorsAsObjects));
+export function createLogger(options: { service: string; level: string | undefined }): Logger {
+  const powertools = new PowertoolsLogger({ serviceName: options.service, logLevel: levelFrom(options.level, 'INFO') });
+  return {
+    info: (message, attributes) => powertools.info(message, attributes ?? {}),
+    warn: (message, attributes) => powertools.warn(message, attributes ?? {}),
+    error: (message, attributes) => powertools.error(message, attributes ?? {}),
   };
-  return { info: entry('INFO'), warn: entry('WARN'), error: entry('ERROR') };
 }
 
 export const logger = createLogger({
