@@ -2,7 +2,7 @@
  * Every Waypoint Lambda is built the same way: Node 24 on arm64, bundled by the local esbuild
  * with the options in lambda-bundle.ts (CommonJS unless the code needs ESM, the runtime's
  * AWS SDK, source maps beside the bundle but not loaded at start), its own log group with a
- * retention period, and the logger's settings in its environment.
+ * retention period, and Powertools logger's settings in its environment.
  */
 import { Duration } from 'aws-cdk-lib';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
