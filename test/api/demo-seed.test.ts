@@ -4,6 +4,7 @@
  * them), and seeding again writes nothing and leaves the totals, tags and theme list as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewList, ReviewView } from '@waypoint/shared/reviews/review-schemas';
 import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import type { FeedbackComment, ThemeList } from '@waypoint/shared/engagement/results/result-schemas';
 import { demoActivityId, demoThemes } from '@waypoint/functions/local/seed/demo-engagement';
@@ -48,6 +49,25 @@ describe('the demo seed', () => {
     const items = await comments(nv('qa'), demoActivityId(NORTHVALE, 'ages-11-18'));
     expect(items.some((c) => c.themes.length > 0)).toBe(true);
     expect(items.some((c) => c.themes.length === 0)).toBe(true);
+  });
+
+  it('shows Northvale one published thematic review with an action and one under way with a case for the practitioner', async () => {
+    const { items } = await expectJson<ReviewList>(await stack.api(nv('qa'), '/v1/reviews'));
+    expect(items.map((r) => [r.id, r.state]).sort()).toEqual([
+      ['nv-review-1', 'published'],
+      ['nv-review-2', 'under-way'],
+    ]);
+    const published = await expectJson<ReviewView>(await stack.api(nv('qa'), '/v1/reviews/nv-review-1'));
+    expect(published.replays).toBe(true);
+    expect(published.cases.length).toBeGreaterThan(0);
+    expect(published.cases.every((c) => c.state === 'completed' && c.overallGrade)).toBe(true);
+    expect(published.signOff?.byId).toBe('nv-senior');
+    expect(published.actions).toHaveLength(1);
+    const running = await expectJson<ReviewView>(await stack.api(nv('qa'), '/v1/reviews/nv-review-2'));
+    expect(running.cases.filter((c) => c.state === 'completed')).toHaveLength(1);
+    expect(running.cases.some((c) => c.state !== 'completed')).toBe(true);
+    const mine = await expectJson<ReviewView>(await stack.api(nv('practitioner'), '/v1/reviews/nv-review-2'));
+    expect(mine.cases.map((c) => c.reviewerId)).toEqual(['nv-practitioner']);
   });
 
   it('writes nothing when run again, leaving totals, tags and themes as they were', async () => {

@@ -20,6 +20,7 @@ import { seedDemoEngagement } from './seed-demo-engagement.ts';
 import { seedDemoProgramme } from './seed-demo-programme.ts';
 import { seedDemoShadowing } from './seed-demo-shadowing.ts';
 import { seedDemoCompliance } from './seed-demo-compliance.ts';
+import { seedDemoReviews } from './seed-demo-reviews.ts';
 import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
@@ -75,6 +76,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     written += await seedDemoProgramme({ context, tenant });
     written += await seedDemoShadowing({ context, tenant });
     written += await seedDemoCompliance({ context, tenant, seededAt: SEEDED_AT });
+    written += await seedDemoReviews({ context, tenant });
     if (written > before) await reconcileTenantTotals(context);
   }
   await putAccount({ email: OPERATOR.email, userId: OPERATOR.userId, tenantId: null, role: 'operator', name: OPERATOR.name });
