@@ -127,9 +127,9 @@ function demoReviews(tenant: DemoTenant, thisMonth: string, today: string): Demo
   const underWay: Review = {
     ...base,
     id: `${p}-review-2`,
-    title: 'Disabled children in need',
-    question: 'How well do we hear disabled children in need, including those who do not use words to communicate?',
-    scope: 'Child in need cases across the service. Each case is read over the last twelve months.',
+    title: 'Hearing disabled children',
+    question: 'How well do we hear disabled children, including those who do not use words to communicate?',
+    scope: 'Cases of disabled children in the assessment, child protection, looked-after and early help teams. Each case is read over the last twelve months.',
     leadId: `${p}-qa`,
     createdById: `${p}-qa`,
     casesDueBy: monthEnd(running),
@@ -142,7 +142,15 @@ function demoReviews(tenant: DemoTenant, thisMonth: string, today: string): Demo
   };
   return [
     { review: published, criteria: { caseTypes: ['child-protection'] }, size: 12, seed: `demo-review-${p}-1`, states: Array(12).fill('completed'), auditMonth: old, action },
-    { review: underWay, criteria: { caseTypes: ['child-in-need'], disabilities: ['yes'] }, size: 4, seed: `demo-review-${p}-2`, states: ['completed', 'in-progress', 'planned'], auditMonth: running, oneCaseFor: `${p}-practitioner` },
+    {
+      review: underWay,
+      criteria: { teamIds: ['assessment', 'child-protection', 'children-looked-after', 'early-help'], disabilities: ['yes'] },
+      size: 4,
+      seed: `demo-review-${p}-2`,
+      states: ['completed', 'in-progress', 'planned'],
+      auditMonth: running,
+      oneCaseFor: `${p}-practitioner`,
+    },
   ];
 }
 
