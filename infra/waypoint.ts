@@ -40,8 +40,9 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
   });
   const data = new DataStack(app, name('Data'), {
     env,
+    stage: settings.stage,
     terminationProtection: true,
-    description: 'Waypoint table and its encryption key',
+    description: 'Waypoint table, files bucket and their encryption keys',
   });
   const identity = new IdentityStack(app, name('Identity'), {
     env,
@@ -57,6 +58,7 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
     settings,
     table: data.table,
     tableKey: data.tableKey,
+    objectsKey: data.objectsKey,
     identity,
     webAclArn: edge.webAclArn,
     portalBuild,

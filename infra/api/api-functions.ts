@@ -139,6 +139,11 @@ export class ApiFunctions extends Construct {
     for (const fn of [this.api, this.jobs]) fn.addEnvironment('PORTAL_URL', origin);
   }
 
+  /** Both functions reach stored files (through the tenant data role) in this bucket. */
+  setObjectsBucket(bucketName: string): void {
+    for (const fn of [this.api, this.jobs]) fn.addEnvironment('OBJECTS_BUCKET', bucketName);
+  }
+
   /** Both functions assume the data roles; they need to know which. */
   setDataRoles(roles: { tenantDataRoleArn: string; platformDataRoleArn: string }): void {
     for (const fn of [this.api, this.jobs]) {

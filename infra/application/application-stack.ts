@@ -11,6 +11,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import type { IUserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { objectsBucketName } from '../data/object-bucket-policy.ts';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -30,6 +31,7 @@ export interface ApplicationStackProps extends StackProps {
   settings: WaypointSettings;
   table: ITable;
   tableKey: IKey;
+  objectsKey: IKey;
   identity: {
     userPool: IUserPool;
     hostedDomain: UserPoolDomain;
@@ -63,12 +65,15 @@ export class ApplicationStack extends Stack {
     this.dataAccess = new DataAccessRoles(this, 'DataAccess', {
       table: props.table,
       tableKey: props.tableKey,
+      objectsBucketName: objectsBucketName(settings.stage, this.account, this.region),
+      objectsKey: props.objectsKey,
       trustedRoles: lambdaRoles,
     });
     this.functions.setDataRoles({
       tenantDataRoleArn: this.dataAccess.tenantDataRole.roleArn,
       platformDataRoleArn: this.dataAccess.platformDataRole.roleArn,
     });
+    this.functions.setObjectsBucket(objectsBucketName(settings.stage, this.account, this.region));
     if (settings.sesIdentity) {
       new EmailSending(this, 'Email', {
         sesIdentity: settings.sesIdentity,

@@ -10,12 +10,16 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
+import { objectKeyStatement, tenantObjectStatements } from './object-bucket-policy.ts';
 import { platformDataPolicy, tableKeyStatement, tenantDataPolicy } from './tenant-data-policy.ts';
 import type { PolicyDocumentJson } from './tenant-data-policy.ts';
 
 export interface DataAccessRolesProps {
   table: ITable;
   tableKey: IKey;
+  /** The files bucket and its key: the tenant role reaches only `tenants/<its tag>/*` there. */
+  objectsBucketName: string;
+  objectsKey: IKey;
   /** The Lambda execution roles allowed to assume the data roles (API and jobs). */
   trustedRoles: IRole[];
 }
@@ -51,7 +55,13 @@ export class DataAccessRoles extends Construct {
     this.tenantDataRole = new Role(this, 'TenantDataRole', {
       description: 'Assumed per tenant with a TenantId session tag; reaches only the keys of that tenant',
       assumedBy: tenantTrust,
-      inlinePolicies: { TenantItems: withKeyUse(tenantDataPolicy(arns), props.tableKey.keyArn, region) },
+      inlinePolicies: {
+        TenantItems: withKeyUse(tenantDataPolicy(arns), props.tableKey.keyArn, region),
+        TenantObjects: PolicyDocument.fromJson({
+          Version: '2012-10-17',
+          Statement: [...tenantObjectStatements(Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: props.objectsBucketName })), objectKeyStatement(props.objectsKey.keyArn, region)],
+        }),
+      },
     });
 
     this.platformDataRole = new Role(this, 'PlatformDataRole', {

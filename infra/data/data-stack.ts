@@ -1,11 +1,23 @@
-/** The data stack: the single DynamoDB table, built from the shared table definition, and its key. */
+/**
+ * The data stack: the single DynamoDB table, built from the shared table definition, and its
+ * key; and the one private bucket for stored files (evidence, imports, exports) with its own key.
+ */
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, StarPrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import type { IndexDefinition } from '@waypoint/shared/table/table-definition';
+import { objectsBucketName, tenantBucketStatements } from './object-bucket-policy.ts';
+
+/** How long an import's uploaded file and an export's archive are kept (the `area` tag). */
+export const IMPORT_FILE_DAYS = 7;
+export const EXPORT_FILE_DAYS = 7;
+/** How long a replaced or deleted file's earlier version is kept, for recovery. */
+export const NONCURRENT_VERSION_DAYS = 30;
 
 function projectionOf(index: IndexDefinition) {
   if (index.projection === 'ALL') return { projectionType: ProjectionType.ALL };
@@ -16,8 +28,11 @@ function projectionOf(index: IndexDefinition) {
 export class DataStack extends Stack {
   readonly table: Table;
   readonly tableKey: Key;
+  readonly objects: Bucket;
+  readonly objectsKey: Key;
+  readonly objectsAccessLogs: Bucket;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
     super(scope, id, props);
 
     // Case data is special category personal data: a key we control, so access to it can be
@@ -51,5 +66,60 @@ export class DataStack extends Stack {
       });
     }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+
+    // Evidence files are case records too: a key of their own, so file access is audited and
+    // revocable apart from the table's.
+    this.objectsKey = new Key(this, 'ObjectsKey', {
+      description: 'Encrypts stored files (evidence, imports, exports)',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // S3 server access logs (keys are tenant and generated ids, never names); SSE-S3, which is
+    // all log delivery supports.
+    const accessLogs = (this.objectsAccessLogs = new Bucket(this, 'ObjectsAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(400) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    }));
+    this.objects = new Bucket(this, 'Objects', {
+      bucketName: objectsBucketName(props.stage, this.account, this.region),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.objectsKey,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'objects/',
+      // Browsers upload straight to the bucket with a presigned POST (its policy fixes key,
+      // size and type); nothing here is readable without a presigned GET.
+      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
+      lifecycleRules: [
+        { id: 'ImportFiles', tagFilters: { area: 'imports' }, expiration: Duration.days(IMPORT_FILE_DAYS) },
+        { id: 'ExportFiles', tagFilters: { area: 'exports' }, expiration: Duration.days(EXPORT_FILE_DAYS) },
+        { id: 'EarlierVersions', noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS), expiredObjectDeleteMarker: true },
+        { id: 'UnfinishedUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const statement of tenantBucketStatements(this.objects.bucketArn)) {
+      this.objects.addToResourcePolicy(
+        new PolicyStatement({
+          sid: statement.Sid,
+          effect: statement.Effect === 'Deny' ? Effect.DENY : Effect.ALLOW,
+          principals: [new StarPrincipal()],
+          actions: statement.Action,
+          ...(statement.Resource ? { resources: statement.Resource } : {}),
+          ...(statement.NotResource ? { notResources: statement.NotResource } : {}),
+          conditions: statement.Condition,
+        }),
+      );
+    }
+    new CfnOutput(this, 'ObjectsBucketName', { value: this.objects.bucketName });
   }
 }

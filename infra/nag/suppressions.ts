@@ -8,6 +8,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { WaypointSettings } from '../config/settings.ts';
 import type { WaypointStacks } from '../waypoint.ts';
+import { objectsBucketName } from '../data/object-bucket-policy.ts';
 
 /** Why each route the JWT authorizer does not guard is open. */
 const OPEN_ROUTE_REASONS: Record<string, string> = {
@@ -37,7 +38,8 @@ function bucketDeploymentHandler(stack: Stack): IConstruct {
 }
 
 export function applySuppressions(stacks: WaypointStacks, settings: WaypointSettings): void {
-  const { identity, application } = stacks;
+  const { identity, application, data } = stacks;
+  acknowledge(data.objectsAccessLogs, 'S1', 'It is the files bucket’s server access log bucket; logging its own writes would log the logs.');
 
   if (!settings.mfaRequired) {
     acknowledge(identity.userPool, 'COG2', 'MFA (TOTP) is available to every user and becomes mandatory with -c mfa=required; most councils sign in through their own identity provider, which applies their MFA policy.');
@@ -82,5 +84,12 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
     ['Resource::*', 'cloudfront:CreateInvalidation has no resource-level permissions.'],
   ];
   for (const [finding, reason] of deploymentGrants) acknowledge(deployment, `IAM5[${finding}]`, reason);
+  // The tenant data role's one wildcard: every object under its own tenant's prefix, the
+  // tenant named by its session tag (the bucket policy denies the same sessions everything else).
+  acknowledge(
+    application.dataAccess.tenantDataRole,
+    `IAM5[Resource::arn:<AWS::Partition>:s3:::${objectsBucketName(settings.stage, accountInArn, region)}/tenants/<aws:PrincipalTag/TenantId>/*]`,
+    'Every file under the caller’s own tenant prefix (ids we generate); the TenantId session tag names the tenant, as LeadingKeys does for the table.',
+  );
   acknowledge(bucketDeploymentHandler(application), 'L1', 'CDK chooses and updates the runtime of its bucket-deployment handler.');
 }

@@ -105,6 +105,7 @@ describe('answering', () => {
       tableName: stack.tableName,
       platformClient: stack.jobDependencies.platformClient,
       dataClientFor: stack.jobDependencies.dataClientFor,
+      objects: stack.jobDependencies.objects,
       verifyAccessToken: () => Promise.reject(new Error('staff are not needed here')),
       accounts: stack.accounts,
       portalUrl: stack.jobDependencies.portalUrl,

@@ -133,8 +133,8 @@ describe('dev outbox', () => {
 
   it('does not exist when the API is not set up with a dev outbox', async () => {
     const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
-    const { platformClient, dataClientFor, tableName } = stack.jobDependencies;
-    const app = createApp({ tableName, platformClient, dataClientFor, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, portalUrl: stack.jobDependencies.portalUrl, devOutbox: false });
+    const { platformClient, dataClientFor, objects, tableName } = stack.jobDependencies;
+    const app = createApp({ tableName, platformClient, dataClientFor, objects, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, portalUrl: stack.jobDependencies.portalUrl, devOutbox: false });
     const response = await app.request('/v1/dev/outbox', { headers: { authorization: `Bearer ${await stack.tokenFor(nv('qa'))}` } });
     await expectProblem(response, 404);
   });

@@ -28,7 +28,16 @@ export async function appCpuPerRequest(options: { stack: TestStack; db: DynamoDB
   const { stack, token } = options;
   const db = replaying(options.db);
   const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
-  const app = createApp({ tableName: stack.tableName, platformClient: db, dataClientFor: () => db, verifyAccessToken: (t) => verifier.verify(t), accounts: stack.accounts, portalUrl: 'http://localhost', devOutbox: false });
+  const app = createApp({
+    tableName: stack.tableName,
+    platformClient: db,
+    dataClientFor: () => db,
+    objects: stack.jobDependencies.objects,
+    verifyAccessToken: (t) => verifier.verify(t),
+    accounts: stack.accounts,
+    portalUrl: 'http://localhost',
+    devOutbox: false,
+  });
   const requests = options.requests ?? 2_000;
   const figures: Record<string, number> = {};
   for (const [name, path] of Object.entries(options.paths)) {

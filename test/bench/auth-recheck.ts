@@ -25,6 +25,7 @@ export async function startRecheckPair(stack: TestStack, options: { path: string
           tableName: stack.tableName,
           platformClient: stack.jobDependencies.platformClient,
           dataClientFor: stack.jobDependencies.dataClientFor,
+          objects: stack.jobDependencies.objects,
           verifyAccessToken: (token) => verifier.verify(token),
           accounts: stack.accounts,
           portalUrl: stack.jobDependencies.portalUrl,

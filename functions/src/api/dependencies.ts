@@ -5,6 +5,7 @@ import type { IdentityFederation } from '../federation/identity-federation.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { ApiDescription } from '../openapi/api-description.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 
 export interface VerifiedClaims {
   sub: string;
@@ -18,6 +19,8 @@ export interface ApiDependencies {
   dataClientFor: DataClientFactory;
   /** Platform items (tenant directory) and the health check; never handed to tenant routes. */
   platformClient: DynamoDBDocumentClient;
+  /** Stored files (evidence, imports, exports), under `tenants/<tenantId>/` keys only. */
+  objects: ObjectStore;
   verifyAccessToken(token: string): Promise<VerifiedClaims>;
   /** The identity provider's accounts, which carry each person's tenant and role. */
   accounts: SignInAccounts;

@@ -11,6 +11,7 @@ import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { getStringFromEnv, readApiConfig, type ApiConfig } from '../platform/config.ts';
 import { deployedClients } from '../platform/database/deployed-clients.ts';
 import { writtenApiDescription } from '../openapi/api-description.ts';
+import { deployedObjectStore } from '../storage/deployed-object-store.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
 /**
@@ -28,6 +29,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
   const verifier = createAccessTokenVerifier({ issuer: config.issuer, audience: config.audience });
   return {
     ...deployedClients(config),
+    objects: deployedObjectStore(config),
     verifyAccessToken: (token) => verifier.verify(token),
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
     federation: federationFromEnv(config),

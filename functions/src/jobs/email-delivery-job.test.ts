@@ -9,6 +9,7 @@ import { queueEmail } from '../platform/outbox/outbox.ts';
 import { provisionTenant } from '../tenants/tenant-creation.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
 import type { JobDependencies } from './job-registry.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 
 const TENANT = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801';
 const tableName = 'waypoint';
@@ -25,7 +26,7 @@ beforeAll(async () => {
     newTenant: { tenantId: TENANT, slug: 'northvale', name: 'Northvale', region: 'North East', at: '2026-01-01T00:00:00.000Z' },
     adminEmail: 'admin@northvale.example',
   });
-  deps = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: 'eu-west-2' }), portalUrl: 'http://localhost:5173' };
+  deps = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: 'eu-west-2' }), objects: {} as ObjectStore /* the email job stores no files */, portalUrl: 'http://localhost:5173' };
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
 import { sendActionReminders } from './action-reminders-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
@@ -16,6 +17,8 @@ export interface JobDependencies {
   tableName: string;
   platformClient: DynamoDBDocumentClient;
   dataClientFor: DataClientFactory;
+  /** Stored files (evidence, imports, exports), under `tenants/<tenantId>/` keys only. */
+  objects: ObjectStore;
   /** The portal's public address, which links in reminder emails start with (`PORTAL_URL`). */
   portalUrl: string;
   /** Sends one email; absent on one machine, where messages stay in the dev outbox. */

@@ -13,6 +13,8 @@ import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
 import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
+import { LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer } from '../storage/local-object-server.ts';
+import { s3ObjectStore } from '../storage/s3-object-store.ts';
 import { freePort } from './free-port.ts';
 import { localPortalUrl } from './local-portal-url.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
@@ -32,8 +34,10 @@ const REGION = 'eu-west-2';
 export interface LocalStackOptions {
   /** Folder for dynalite's files; in memory when absent. */
   dataPath?: string;
+  /** Folder for the S3-compatible server's files; a temporary folder (removed on stop) when absent. */
+  objectsPath?: string;
   /** `council`: the stand-in for Northvale Council's own Entra ID (0 or absent picks a free port). */
-  ports: { database?: number; identity: number; api: number; portal?: number; council?: number };
+  ports: { database?: number; objects?: number; identity: number; api: number; portal?: number; council?: number };
   /** Start the built portal too. */
   portal: boolean;
   /** Run the scheduled jobs every `jobIntervalMs`. */
@@ -46,6 +50,8 @@ export interface LocalStack {
   apiUrl: string;
   portalUrl: string | null;
   databaseEndpoint: string;
+  /** The local S3-compatible server (`S3_PORT` under `npm start`). */
+  objectsEndpoint: string;
   /** The database alone, so fault tests can stop it under a running API. */
   database: LocalDatabase;
   tableName: string;
@@ -67,6 +73,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const database = await startLocalDatabase({ path: options.dataPath, port: options.ports.database });
     stops.push(database.close);
     const db = createDocumentClient({ endpoint: database.endpoint, region: REGION });
+    const objectServer = await startLocalObjectServer({ directory: options.objectsPath, port: options.ports.objects });
+    stops.push(objectServer.close);
+    const objects = s3ObjectStore({ bucket: objectServer.bucket, region: REGION, endpoint: objectServer.endpoint, credentials: LOCAL_OBJECT_CREDENTIALS });
     await ensureTable(db, tableName);
     const portalPort = options.portal ? options.ports.portal || (await freePort()) : undefined;
     const portalUrl = portalPort ? `http://localhost:${portalPort}` : null;
@@ -86,7 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const council = await startCouncilProvider({ port: options.ports.council ?? 0, redirectUri: `${identity.issuer}${IDP_RESPONSE_PATH}`, password });
     stops.push(council.close);
 
-    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), portalUrl: linkBase };
+    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, portalUrl: linkBase };
     const accounts = localSignInAccounts({ db, tableName, password });
     const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
     const api = await startApiServer({
@@ -95,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         tableName,
         platformClient: db,
         dataClientFor: jobDependencies.dataClientFor,
+        objects,
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
         federation: localFederation({ db, tableName }),
@@ -132,7 +142,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     const { close: _close, ...councilDetails } = council;
-    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, database, tableName, jobDependencies, accounts, council: councilDetails, stop };
+    return { issuer: identity.issuer, apiUrl: api.url, portalUrl, databaseEndpoint: database.endpoint, objectsEndpoint: objectServer.endpoint, database, tableName, jobDependencies, accounts, council: councilDetails, stop };
   } catch (error) {
     await stop();
     throw error;

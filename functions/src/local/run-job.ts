@@ -5,6 +5,8 @@ import { createDocumentClient, sharedClientFactory } from '../platform/database/
 import { startLocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { localPortalUrl } from './local-portal-url.ts';
+import { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer } from '../storage/local-object-server.ts';
+import { s3ObjectStore } from '../storage/s3-object-store.ts';
 
 const name = process.argv[2] ?? '';
 if (!isJobName(name)) {
@@ -20,10 +22,14 @@ const region = 'eu-west-2';
 const tableName = process.env.TABLE_NAME || 'waypoint';
 const platformClient = createDocumentClient({ endpoint: target, region });
 await ensureTable(platformClient, tableName);
-const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), portalUrl: localPortalUrl() });
+// Likewise the files: `npm start`'s S3-compatible server (S3_ENDPOINT), or the files under .data/objects.
+const objectServer = process.env.S3_ENDPOINT ? undefined : await startLocalObjectServer({ directory: fileURLToPath(new URL('../../../.data/objects', import.meta.url)) });
+const objects = s3ObjectStore({ bucket: LOCAL_OBJECT_BUCKET, region, endpoint: process.env.S3_ENDPOINT ?? objectServer!.endpoint, credentials: LOCAL_OBJECT_CREDENTIALS });
+const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), objects, portalUrl: localPortalUrl() });
 console.log(
   `${name}: ${Object.entries(result)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ')}`,
 );
 await database?.close();
+await objectServer?.close();

@@ -10,12 +10,15 @@ import { startLocalStack } from './local-stack.ts';
 
 const dataPath = fileURLToPath(new URL('../../../.data/dynalite', import.meta.url));
 mkdirSync(dataPath, { recursive: true });
+const objectsPath = fileURLToPath(new URL('../../../.data/objects', import.meta.url));
+mkdirSync(objectsPath, { recursive: true });
 const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
 const started = performance.now();
 const stack = await startLocalStack({
   dataPath,
-  ports: { identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', DEFAULT_PORTAL_PORT), council: port('COUNCIL_OIDC_PORT', 3200) },
+  objectsPath,
+  ports: { objects: port('S3_PORT', 3300), identity: port('OIDC_PORT', 3100), api: port('API_PORT', 3000), portal: port('PORTAL_PORT', DEFAULT_PORTAL_PORT), council: port('COUNCIL_OIDC_PORT', 3200) },
   portal: true,
   jobIntervalMs: 15 * 60 * 1000,
 });
@@ -26,6 +29,7 @@ Waypoint is running (ready in ${Math.round(performance.now() - started)} ms)
   API       ${stack.apiUrl}/v1   (reference: ${stack.apiUrl}/v1/reference)
   sign-in   ${stack.issuer}
   data      ${dataPath}
+  files     ${stack.objectsEndpoint}   (S3-compatible; files in ${objectsPath})
 
 Demo sign-ins (password: ${process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD})
 ${DEMO_TENANTS.map((t) => `  ${t.name}: ${STAFF_ROLES.map((r) => `${r}@${t.slug}.example`).join(', ')}`).join('\n')}

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../api/app.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 import { buildOpenApiDocument, errorStatuses, operationId, ROUTE_DOCS } from './openapi-document.ts';
 
 const app = createApp({
   tableName: 'unused',
   platformClient: {} as DynamoDBDocumentClient,
   dataClientFor: () => ({}) as DynamoDBDocumentClient,
+  objects: {} as ObjectStore,
   verifyAccessToken: () => Promise.reject(new Error('unused')),
   accounts: { signInAdvice: '', create: () => Promise.reject(new Error('unused')), update: () => Promise.reject(new Error('unused')), resendInvitation: () => Promise.reject(new Error('unused')) },
   portalUrl: 'https://waypoint.example',
