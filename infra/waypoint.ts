@@ -6,6 +6,8 @@
 import { Tags, Validations } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { API_GROUPS } from '../functions/src/api/api-groups.ts';
+import { API_FUNCTION_IDS } from './api/api-functions.ts';
 import { ApplicationStack } from './application/application-stack.ts';
 import type { WaypointSettings } from './config/settings.ts';
 import { DataStack } from './data/data-stack.ts';
@@ -76,7 +78,7 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
     alarmEmail: settings.alarmEmail,
     httpApiId: application.httpApi.api.apiId,
     functions: {
-      Api: application.functions.api,
+      ...Object.fromEntries(API_GROUPS.map((group) => [API_FUNCTION_IDS[group], application.functions.api[group]])),
       Jobs: application.functions.jobs,
       Portal: application.portal,
       PreTokenGeneration: identity.preTokenGeneration,

@@ -1,5 +1,6 @@
 /**
- * The API Lambda and the jobs Lambda, with the environment the functions read
+ * The API's Lambdas (one per group of routes, so each carries only its own routes: a cold start
+ * loads less, and the bundle stays small as capabilities are added) and the jobs Lambda, with the environment the functions read
  * (functions/src/platform/config.ts) and the EventBridge Scheduler schedules that run the
  * jobs in Europe/London time. Neither function has DynamoDB permissions of its own: they
  * reach the table only by assuming the data roles.
@@ -14,7 +15,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { apiAfterBundling } from '../config/lambda-bundle.ts';
 import { waypointFunction } from '../config/node-function.ts';
-import { ENTRY_POINTS } from '../config/paths.ts';
+import { API_GROUPS, type ApiGroup } from '../../functions/src/api/api-groups.ts';
+import { apiEntryPoint, ENTRY_POINTS } from '../config/paths.ts';
 import type { WaypointSettings } from '../config/settings.ts';
 
 /** The jobs the jobs Lambda runs; the event it receives is `{ job }`. */
@@ -33,7 +35,7 @@ export const JOB_SCHEDULES = {
   reconcile: ScheduleExpression.cron({ minute: '15', hour: '3', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
 
-/** The API function's memory (and so its share of CPU). */
+/** Each API function's memory (and so its share of CPU). */
 export const API_MEMORY_MB = 1024;
 
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
@@ -60,8 +62,15 @@ export interface ApiFunctionsProps {
   issuerUrl: string;
 }
 
+/**
+ * Construct ids of the API's functions: the casework group keeps the id the single API function
+ * had, so its role and alarms keep their names.
+ */
+export const API_FUNCTION_IDS: Record<ApiGroup, string> = { casework: 'Api', platform: 'ApiPlatform', engagement: 'ApiEngagement', insight: 'ApiInsight' };
+
 export class ApiFunctions extends Construct {
-  readonly api: NodejsFunction;
+  /** The API's functions by group of routes. */
+  readonly api: Record<ApiGroup, NodejsFunction>;
   readonly jobs: NodejsFunction;
   /** Signs the short-lived sessions of the public have-your-say area. */
   readonly engagementSessionSecret: Secret;
@@ -76,28 +85,43 @@ export class ApiFunctions extends Construct {
       ...(settings.emailFrom && settings.sesIdentity ? { EMAIL_FROM: settings.emailFrom, SES_IDENTITY: settings.sesIdentity } : {}),
     };
 
-    this.api = waypointFunction(this, 'Api', {
-      entry: ENTRY_POINTS.api,
-      description: 'Waypoint API (Hono), behind the HTTP API',
-      serviceName: 'waypoint-api',
-      logLevel: settings.logLevel,
-      logRetention: settings.logRetention,
-      memorySize: API_MEMORY_MB,
-      timeout: Duration.seconds(29),
-      environment,
-      commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_inputDir, outputDir) => apiAfterBundling(outputDir) },
-    });
-    // Generated once at deploy time. The function gets only its ARN and reads the value from
+    // Generated once at deploy time. The functions get only its ARN and read the value from
     // Secrets Manager once per cold start (shared/src/config/secret-value.ts), so the
-    // value is in neither the template nor the function's configuration.
+    // value is in neither the template nor the functions' configuration.
     this.engagementSessionSecret = new Secret(this, 'EngagementSessionSecret', {
       description: 'Signs Waypoint have-your-say session tokens',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    this.api.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
-    this.engagementSessionSecret.grantRead(this.api);
-    this.api.addToRolePolicy(new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
-    this.api.addToRolePolicy(new PolicyStatement({ sid: 'ConnectCouncilProviders', actions: FEDERATION_ACTIONS, resources: [props.userPool.userPoolArn] }));
+    const apiFunction = (group: ApiGroup) => {
+      const fn = waypointFunction(this, API_FUNCTION_IDS[group], {
+        entry: apiEntryPoint(group),
+        description: `Waypoint API (Hono), the ${group} routes, behind the HTTP API`,
+        serviceName: 'waypoint-api',
+        logLevel: settings.logLevel,
+        logRetention: settings.logRetention,
+        memorySize: API_MEMORY_MB,
+        timeout: Duration.seconds(29),
+        environment,
+        // Only the function that serves /v1/openapi.json and /v1/reference carries them.
+        ...(group === 'platform' ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_inputDir: string, outputDir: string) => apiAfterBundling(outputDir) } } : {}),
+      });
+      // Each function may do only what its own routes do.
+      if (group === 'engagement') {
+        // The have-your-say sessions (functions/src/public/session-tokens.ts).
+        fn.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
+        this.engagementSessionSecret.grantRead(fn);
+      }
+      if (group === 'casework' || group === 'platform') {
+        // A tenant admin's staff accounts; the operator's first admin of a new authority.
+        fn.addToRolePolicy(new PolicyStatement({ sid: 'ManageStaffAccounts', actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
+      }
+      if (group === 'casework') {
+        // A tenant admin connecting the council's own identity provider (/v1/identity-provider).
+        fn.addToRolePolicy(new PolicyStatement({ sid: 'ConnectCouncilProviders', actions: FEDERATION_ACTIONS, resources: [props.userPool.userPoolArn] }));
+      }
+      return fn;
+    };
+    this.api = Object.fromEntries(API_GROUPS.map((group) => [group, apiFunction(group)])) as Record<ApiGroup, NodejsFunction>;
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
@@ -130,23 +154,27 @@ export class ApiFunctions extends Construct {
 
   /** Set once the portal's app client exists: access tokens must be issued to it. */
   setAudience(clientId: string): void {
-    this.api.addEnvironment('API_AUDIENCE', clientId);
-    this.jobs.addEnvironment('API_AUDIENCE', clientId);
+    for (const fn of this.all) fn.addEnvironment('API_AUDIENCE', clientId);
   }
 
   /** Set once the distribution exists: links in emails start with the portal's public address. */
   setPortalUrl(origin: string): void {
-    for (const fn of [this.api, this.jobs]) fn.addEnvironment('PORTAL_URL', origin);
+    for (const fn of this.all) fn.addEnvironment('PORTAL_URL', origin);
   }
 
-  /** Both functions reach stored files (through the tenant data role) in this bucket. */
+  /** The API's functions and the jobs function. */
+  get all(): NodejsFunction[] {
+    return [...Object.values(this.api), this.jobs];
+  }
+
+  /** Every function reaches stored files (through the tenant data role) in this bucket. */
   setObjectsBucket(bucketName: string): void {
-    for (const fn of [this.api, this.jobs]) fn.addEnvironment('OBJECTS_BUCKET', bucketName);
+    for (const fn of this.all) fn.addEnvironment('OBJECTS_BUCKET', bucketName);
   }
 
-  /** Both functions assume the data roles; they need to know which. */
+  /** Every function assumes the data roles; they need to know which. */
   setDataRoles(roles: { tenantDataRoleArn: string; platformDataRoleArn: string }): void {
-    for (const fn of [this.api, this.jobs]) {
+    for (const fn of this.all) {
       fn.addEnvironment('TENANT_DATA_ROLE_ARN', roles.tenantDataRoleArn);
       fn.addEnvironment('PLATFORM_DATA_ROLE_ARN', roles.platformDataRoleArn);
     }

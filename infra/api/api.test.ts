@@ -2,6 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
+import { API_GROUPS } from '../../functions/src/api/api-groups.ts';
 import { FEDERATION_ACTIONS } from './api-functions.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 
@@ -105,11 +106,13 @@ describe('the Lambdas', () => {
       SERVICE_NAME: 'waypoint-api',
       LOG_LEVEL: 'WARN',
     });
-    const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
-    for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'ENGAGEMENT_SESSION_SECRET_ARN', 'PORTAL_URL']) {
-      expect(variables[key], key).toBeDefined();
+    for (const group of API_GROUPS) {
+      const variables = lambda(new RegExp(`Waypoint API \\(Hono\\), the ${group} routes`)).Environment.Variables as Record<string, unknown>;
+      for (const key of ['TABLE_NAME', 'OIDC_ISSUER', 'API_AUDIENCE', 'TENANT_DATA_ROLE_ARN', 'PLATFORM_DATA_ROLE_ARN', 'PORTAL_URL', ...(group === 'engagement' ? ['ENGAGEMENT_SESSION_SECRET_ARN'] : [])]) {
+        expect(variables[key], `${group}: ${key}`).toBeDefined();
+      }
+      expect(variables).not.toHaveProperty('AWS_REGION');
     }
-    expect(variables).not.toHaveProperty('AWS_REGION');
   });
 
   it('give the API and the jobs the portal’s public address, the one the portal itself is given, for links in emails', () => {
@@ -121,27 +124,28 @@ describe('the Lambdas', () => {
     }
   });
 
-  it('give the API only the ARN of the public area’s generated signing secret, which its role may read, never the value', () => {
+  it('give the API function of the engagement routes only the ARN of the public area’s generated signing secret, which its role alone may read, never the value', () => {
     const [secretId] = Object.keys(
       waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
         Properties: { Description: 'Signs Waypoint have-your-say session tokens' },
       }),
     );
-    const variables = lambda(/Waypoint API/).Environment.Variables as Record<string, unknown>;
+    const variables = lambda(/Waypoint API \(Hono\), the engagement routes/).Environment.Variables as Record<string, unknown>;
     expect(variables.ENGAGEMENT_SESSION_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(lambda(/Waypoint API \(Hono\), the casework routes/).Environment.Variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET_ARN');
     expect(variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET');
     expect(lambda(/scheduled jobs/).Environment.Variables).not.toHaveProperty('ENGAGEMENT_SESSION_SECRET_ARN');
     // No function's configuration resolves a secret into its environment.
     for (const [id, fn] of resources('AWS::Lambda::Function')) expect(JSON.stringify(fn.Properties.Environment ?? {}), id).not.toContain('{{resolve:secretsmanager');
     waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiRole') }],
+      Roles: [{ Ref: Match.stringLikeRegexp('FunctionsApiEngagementRole') }],
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['secretsmanager:GetSecretValue']), Effect: 'Allow', Resource: { Ref: secretId } })]),
       },
     });
-    // Only the API reads it.
+    // Only that function reads it.
     const readers = resources('AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`));
-    expect(readers.map(([, policy]) => JSON.stringify(policy.Properties.Roles))).toEqual([expect.stringMatching(/FunctionsApiRole/)]);
+    expect(readers.map(([, policy]) => JSON.stringify(policy.Properties.Roles))).toEqual([expect.stringMatching(/FunctionsApiEngagementRole/)]);
   });
 
   it('let the API manage staff accounts in the user pool and nothing wider', () => {

@@ -14,6 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { API_GROUP_PREFIXES, API_GROUPS, apiGroupForPath, type ApiGroup } from '../../functions/src/api/api-groups.ts';
 
 export interface Throttle {
   rateLimit: number;
@@ -34,7 +35,7 @@ export const OPEN_API_ROUTES = [
  */
 export const STAFF_API_SCOPES = ['openid'];
 
-/** Everything else under /v1 needs a valid access token from the user pool. */
+/** Everything else under /v1 needs a valid access token from the user pool; what no group names goes to the casework function. */
 export const STAFF_API_ROUTE = { path: '/v1/{proxy+}', methods: [HttpMethod.ANY] } as const;
 
 /** The portal's public engagement pages, given their own (tighter) throttle. */
@@ -99,25 +100,40 @@ export class WaypointHttpApi extends Construct {
     this.originDomainName = `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
 
-  /** Staff routes verify Cognito access tokens issued to the portal's app client. */
-  addApiRoutes(handler: IFunction, jwt: { issuerUrl: string; audience: string[] }): void {
-    const integration = new HttpLambdaIntegration('ApiIntegration', handler);
+  /**
+   * Staff routes verify Cognito access tokens issued to the portal's app client. Each group's
+   * function gets `/v1/<prefix>` and `/v1/<prefix>/{proxy+}` for its prefixes
+   * (functions/src/api/api-groups.ts), and the casework function everything else under /v1;
+   * API Gateway picks the most specific route. The open routes go to the function of their group.
+   */
+  addApiRoutes(handlers: Record<ApiGroup, IFunction>, jwt: { issuerUrl: string; audience: string[] }): void {
+    const integrations = Object.fromEntries(API_GROUPS.map((group) => [group, new HttpLambdaIntegration(group === 'casework' ? 'ApiIntegration' : `ApiIntegration-${group}`, handlers[group])])) as Record<ApiGroup, HttpLambdaIntegration>;
     const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoAccessTokens', jwt.issuerUrl, {
       jwtAudience: jwt.audience,
       identitySource: ['$request.header.Authorization'],
     });
-    this.api.addRoutes({
-      ...STAFF_API_ROUTE,
-      methods: [...STAFF_API_ROUTE.methods],
-      integration,
-      authorizer,
-      authorizationScopes: STAFF_API_SCOPES,
-    });
+    const staffRoute = (path: string, group: ApiGroup) =>
+      this.api.addRoutes({
+        path,
+        methods: [...STAFF_API_ROUTE.methods],
+        integration: integrations[group],
+        authorizer,
+        authorizationScopes: STAFF_API_SCOPES,
+      });
+    staffRoute(STAFF_API_ROUTE.path, 'casework');
+    const openPrefixes = new Set(OPEN_API_ROUTES.map((route) => route.path.split('/')[2]));
+    for (const group of API_GROUPS) {
+      for (const prefix of API_GROUP_PREFIXES[group] as readonly string[]) {
+        if (openPrefixes.has(prefix)) continue;
+        staffRoute(`/v1/${prefix}`, group);
+        staffRoute(`/v1/${prefix}/{proxy+}`, group);
+      }
+    }
     for (const route of OPEN_API_ROUTES) {
       const routes = this.api.addRoutes({
         path: route.path,
         methods: [...route.methods],
-        integration,
+        integration: integrations[apiGroupForPath(route.path)],
         authorizer: new HttpNoneAuthorizer(),
       });
       this.openRoutes.set(route.path, routes);

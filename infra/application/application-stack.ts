@@ -61,7 +61,7 @@ export class ApplicationStack extends Stack {
       userPool: identity.userPool,
       issuerUrl: identity.issuerUrl,
     });
-    const lambdaRoles = [this.functions.api.role, this.functions.jobs.role].filter((role) => role !== undefined);
+    const lambdaRoles = this.functions.all.map((fn) => fn.role).filter((role) => role !== undefined);
     this.dataAccess = new DataAccessRoles(this, 'DataAccess', {
       table: props.table,
       tableKey: props.tableKey,
@@ -78,7 +78,7 @@ export class ApplicationStack extends Stack {
       new EmailSending(this, 'Email', {
         sesIdentity: settings.sesIdentity,
         alreadyExists: settings.sesIdentityExists,
-        senders: [this.functions.api, this.functions.jobs],
+        senders: this.functions.all,
       });
     }
 

@@ -1,6 +1,7 @@
 /** Where the CDK app finds the code it packages, relative to the repository root. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiGroup } from '../../functions/src/api/api-groups.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -10,8 +11,6 @@ export const LOCK_FILE = repoPath('package-lock.json');
 
 /** Lambda entry points; each exports `handler`. */
 export const ENTRY_POINTS = {
-  /** The Hono app wrapped by `handle` from `hono/aws-lambda`. */
-  api: repoPath('functions/src/api/lambda.ts'),
   /** Scheduled jobs; invoked with `{ job: 'email' | 'retention' }`. */
   jobs: repoPath('functions/src/jobs/lambda.ts'),
   /** Cognito pre-token-generation (V2_0): tenant and role into access tokens. */
@@ -20,3 +19,6 @@ export const ENTRY_POINTS = {
 
 /** svelte-kit-sst writes its output here when the portal is built with `PORTAL_ADAPTER=lambda`. */
 export const PORTAL_BUILD_DIR = repoPath('portal/.svelte-kit/svelte-kit-sst');
+
+/** The API's Lambdas, one per group of routes (functions/src/api/api-groups.ts); each is the Hono app with that group's routes, wrapped by `handle` from `hono/aws-lambda`. */
+export const apiEntryPoint = (group: ApiGroup): string => repoPath(`functions/src/api/lambda-${group}.ts`);

@@ -2,6 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRY_ATTRIBUTE, keyAttributes, tableDefinition } from '@waypoint/shared/table/table-definition';
+import { API_GROUPS } from '../../functions/src/api/api-groups.ts';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 import { tenantDataPolicy, platformDataPolicy } from './tenant-data-policy.ts';
@@ -90,12 +91,12 @@ describe('tenant-scoped data access', () => {
     expect(kms.Condition.StringEquals['kms:ViaService']).toMatch(/^dynamodb\.eu-west-2\./);
   });
 
-  it('lets only the API and jobs roles assume the tenant role, with one UUID-shaped TenantId tag', () => {
+  it('lets only the roles of the API functions and the jobs function assume the tenant role, with one UUID-shaped TenantId tag', () => {
     const trust = roleNamed('TenantDataRole').Properties.AssumeRolePolicyDocument.Statement as any[];
-    expect(trust).toHaveLength(2);
+    expect(trust).toHaveLength(API_GROUPS.length + 1);
     for (const statement of trust) {
       expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(statement.Principal.AWS['Fn::GetAtt'][0]).toMatch(/Functions(Api|Jobs)Role/);
+      expect(statement.Principal.AWS['Fn::GetAtt'][0]).toMatch(/Functions(Api[A-Za-z]*|Jobs)Role/);
       expect(statement.Condition).toEqual({
         StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lambdaBundleOptions } from '../../infra/config/lambda-bundle.ts';
 import { API_MEMORY_MB } from '../../infra/api/api-functions.ts';
-import { ENTRY_POINTS } from '../../infra/config/paths.ts';
+import { apiEntryPoint, ENTRY_POINTS } from '../../infra/config/paths.ts';
+import type { ApiGroup } from '@waypoint/functions/api/api-groups';
 import { percentile } from './measure.ts';
 
 /** Inside the repository's node_modules, so the bundle finds the AWS SDK as Lambda's runtime provides it. */
@@ -22,13 +23,14 @@ export interface BuiltBundle {
   kb: number;
 }
 
-export async function bundleFunction(name: 'api' | 'jobs'): Promise<BuiltBundle> {
+/** The jobs function, or the API function of one group of routes. */
+export async function bundleFunction(name: 'jobs' | `api-${ApiGroup}`): Promise<BuiltBundle> {
   const dir = path.join(OUT, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // CommonJS, as node-function.ts builds both functions; CDK names the file index.js then.
   const file = path.join(dir, 'index.js');
-  const result = await build({ ...lambdaBundleOptions('cjs'), entryPoints: [ENTRY_POINTS[name]], outfile: file, metafile: true, logLevel: 'warning' });
+  const result = await build({ ...lambdaBundleOptions('cjs'), entryPoints: [name === 'jobs' ? ENTRY_POINTS.jobs : apiEntryPoint(name.slice(4) as ApiGroup)], outfile: file, metafile: true, logLevel: 'warning' });
   const bytes = Object.entries(result.metafile.outputs).find(([output]) => output.endsWith('index.js'))![1].bytes;
   return { file, kb: bytes / 1024 };
 }

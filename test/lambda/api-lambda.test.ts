@@ -1,10 +1,14 @@
-/** The API's Lambda entry point answers synthetic API Gateway HTTP API (v2) events. */
+/** The API's Lambda entry points (one per group of routes) answer synthetic API Gateway HTTP API (v2) events. */
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_GROUPS, apiGroupForPath, type ApiGroup } from '@waypoint/functions/api/api-groups';
 import { startStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
-let handler: (event: LambdaEvent, context: LambdaContext) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+type Handler = (event: LambdaEvent, context: LambdaContext) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+const handlers = new Map<ApiGroup, Handler>();
+/** The function API Gateway would send this event to (one per group of routes), as it answers it. */
+const handler: Handler = (event, context) => handlers.get(apiGroupForPath((event as { rawPath: string }).rawPath))!(event, context);
 
 function httpApiEvent(options: { method: string; path: string; token?: string; body?: string; query?: string }): LambdaEvent {
   return {
@@ -45,7 +49,7 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = stack.databaseEndpoint;
   process.env.TABLE_NAME = stack.tableName;
   process.env.PORTAL_URL = 'https://waypoint.example';
-  ({ handler } = (await import('@waypoint/functions/api/lambda')) as unknown as { handler: typeof handler });
+  for (const group of API_GROUPS) handlers.set(group, ((await import(`@waypoint/functions/api/lambda-${group}`)) as { handler: Handler }).handler);
 });
 
 afterAll(async () => {

@@ -59,52 +59,105 @@ import type { ApiDependencies } from './dependencies.ts';
 
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes that need a signed-in member of a tenant's staff. */
-function tenantApi() {
-  return new Hono<AppEnv>()
-    .use('*', authenticate, requireTenant, recheckCaller, idempotentPosts)
-    .route('/cases', caseRoutes)
-    .route('/cases', caseAuditRoutes)
-    .route('/cases', journeyRoutes)
-    .route('/cases', caseEvidenceRoutes)
-    .route('/templates', templateRoutes)
-    .route('/templates', templateCopyRoutes)
-    .route('/audits', auditRoutes)
-    .route('/audits', auditLifecycleRoutes)
-    .route('/audits', reflectionRoutes)
-    .route('/audits', moderationRoutes)
-    .route('/moderation', moderationReportRoutes)
-    .route('/programmes', programmeRoutes)
-    .route('/programmes', sampleRoutes)
-    .route('/actions', actionListRoutes)
-    .route('/actions', actionRoutes)
-    .route('/actions', actionLifecycleRoutes)
-    .route('/actions', actionImpactRoutes)
-    .route('/dashboards', serviceRoutes)
-    .route('/practitioners', learningRoutes)
-    .route('/engagement/activities', engagementActivityRoutes)
-    .route('/engagement/activities', codeRoutes)
-    .route('/engagement/activities', activityResultsRoutes)
-    .route('/engagement', resultsRoutes)
-    .route('/engagement/you-said-we-did', entryRoutes)
-    .route('/alerts', alertRoutes)
-    .route('/shadowing', shadowingRoutes)
-    .route('/compliance', complianceRoutes)
-    .route('/reviews', reviewRoutes)
-    .route('/teams', teamRoutes)
-    .route('/users', userRoutes)
-    .route('/settings', settingsRoutes)
-    .route('/identity-provider', connectionRoutes)
-    .route('/activity', activityRoutes)
-    .route('/dev/outbox', devOutboxRoutes);
+/**
+ * The API's routes by capability group. In AWS each group is a Lambda of its own
+ * (`lambda-<group>.ts`, infra/api/api-functions.ts), to which API Gateway sends the path
+ * prefixes `api-groups.ts` names, so that each function bundles only its own routes; on one
+ * machine and in the tests `createApp` serves every group from one app. This is the one place
+ * routes are listed: a route under a prefix already here needs nothing else; a new prefix goes
+ * to the casework group (API Gateway's catch-all) unless it is added to `API_GROUP_PREFIXES`.
+ *
+ * `open` routes are mounted under /v1 first, each with the checks it needs; `staff` routes
+ * then go under /v1 behind one sign-in check for a member of a tenant's staff.
+ */
+export interface RouteGroup {
+  open?: (v1: Hono<AppEnv>) => void;
+  staff?: (staff: Hono<AppEnv>) => void;
 }
 
-/** Routes for the platform operator alone: authorities and what operators did to them. */
-function platformApi() {
-  return new Hono<AppEnv>().use('*', authenticate, requireOperator).route('/tenants', tenantRoutes).route('/activity', platformActivityRoutes);
-}
+/** The health check, the API's description, council sign-in and the platform operator's routes. */
+export const platformGroup: RouteGroup = {
+  open: (v1) => {
+    v1.route('/health', healthRoutes);
+    // Public, and before the staff routes so their sign-in check does not apply.
+    v1.route('/', openApiRoutes);
+    v1.route('/sign-in', signInRoutes);
+    // Before the staff routes, whose checks refuse the operator.
+    v1.route('/platform', new Hono<AppEnv>().use('*', authenticate, requireOperator).route('/tenants', tenantRoutes).route('/activity', platformActivityRoutes));
+  },
+};
 
+/** The have-your-say area (no staff sign-in; its response routes check their own signed session) and what staff do with it. */
+export const engagementGroup: RouteGroup = {
+  open: (v1) => {
+    v1.route('/public', publicRoutes);
+    v1.route('/public', responseRoutes);
+    v1.route('/public', publicEntryRoutes);
+  },
+  staff: (staff) => {
+    staff.route('/engagement/activities', engagementActivityRoutes);
+    staff.route('/engagement/activities', codeRoutes);
+    staff.route('/engagement/activities', activityResultsRoutes);
+    staff.route('/engagement', resultsRoutes);
+    staff.route('/engagement/you-said-we-did', entryRoutes);
+    staff.route('/alerts', alertRoutes);
+  },
+};
+
+/** Figures and learning across the service: dashboards, practitioners' learning, records compliance, thematic reviews, work shadowing. */
+export const insightGroup: RouteGroup = {
+  staff: (staff) => {
+    staff.route('/dashboards', serviceRoutes);
+    staff.route('/practitioners', learningRoutes);
+    staff.route('/compliance', complianceRoutes);
+    staff.route('/reviews', reviewRoutes);
+    staff.route('/shadowing', shadowingRoutes);
+  },
+};
+
+/** Cases, audits and actions, and the authority's own set-up: the default group, which also answers any other /v1 address. */
+export const caseworkGroup: RouteGroup = {
+  open: (v1) => {
+    v1.use('/me', authenticate, recheckCaller);
+    v1.route('/me', meRoutes);
+  },
+  staff: (staff) => {
+    staff.route('/cases', caseRoutes);
+    staff.route('/cases', caseAuditRoutes);
+    staff.route('/cases', journeyRoutes);
+    staff.route('/cases', caseEvidenceRoutes);
+    staff.route('/templates', templateRoutes);
+    staff.route('/templates', templateCopyRoutes);
+    staff.route('/audits', auditRoutes);
+    staff.route('/audits', auditLifecycleRoutes);
+    staff.route('/audits', reflectionRoutes);
+    staff.route('/audits', moderationRoutes);
+    staff.route('/moderation', moderationReportRoutes);
+    staff.route('/programmes', programmeRoutes);
+    staff.route('/programmes', sampleRoutes);
+    staff.route('/actions', actionListRoutes);
+    staff.route('/actions', actionRoutes);
+    staff.route('/actions', actionLifecycleRoutes);
+    staff.route('/actions', actionImpactRoutes);
+    staff.route('/teams', teamRoutes);
+    staff.route('/users', userRoutes);
+    staff.route('/settings', settingsRoutes);
+    staff.route('/identity-provider', connectionRoutes);
+    staff.route('/activity', activityRoutes);
+    staff.route('/dev/outbox', devOutboxRoutes);
+  },
+};
+
+/** Every group, in the order they are mounted on one machine. */
+export const ALL_ROUTE_GROUPS: readonly RouteGroup[] = [platformGroup, engagementGroup, insightGroup, caseworkGroup];
+
+/** The whole API, as it runs on one machine and in the tests. */
 export function createApp(deps: ApiDependencies) {
+  return composeApp(deps, ALL_ROUTE_GROUPS);
+}
+
+/** The app with the given groups' routes: all of them locally, one in each Lambda. */
+export function composeApp(deps: ApiDependencies, groups: readonly RouteGroup[]) {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -156,21 +209,12 @@ export function createApp(deps: ApiDependencies) {
 
   app.notFound((c) => problemResponse(new ApiError('not-found', 'There is nothing at this address'), c.req.path));
 
-  const routes = app
-    .route('/v1/health', healthRoutes)
-    .use('/v1/me', authenticate, recheckCaller)
-    .route('/v1/me', meRoutes)
-    // Public, and before the tenant routes so their sign-in check does not apply.
-    .route('/v1', openApiRoutes)
-    // The have-your-say area: no staff sign-in; its response routes check their own signed session.
-    .route('/v1/public', publicRoutes)
-    .route('/v1/public', responseRoutes)
-    .route('/v1/public', publicEntryRoutes)
-    .route('/v1/sign-in', signInRoutes)
-    // Before the tenant routes, whose checks refuse the operator.
-    .route('/v1/platform', platformApi())
-    .route('/v1', tenantApi());
-  return routes;
+  const v1 = new Hono<AppEnv>();
+  for (const group of groups) group.open?.(v1);
+  const staff = new Hono<AppEnv>().use('*', authenticate, requireTenant, recheckCaller, idempotentPosts);
+  for (const group of groups) group.staff?.(staff);
+  v1.route('/', staff);
+  return app.route('/v1', v1);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,7 @@
+/** The API's casework routes as a Lambda behind API Gateway's HTTP API (api-groups.ts says which paths). */
+import { handle } from 'hono/aws-lambda';
+import { composeApp, caseworkGroup } from './app.ts';
+import { lambdaDependencies } from './lambda-dependencies.ts';
+
+// Built once per Lambda container, so JWKS and per-tenant credentials are cached across requests.
+export const handler = handle(composeApp(lambdaDependencies(), [caseworkGroup]));
