@@ -1,6 +1,6 @@
 /**
  * Assembles the Waypoint stacks in deployment order, so that `cdk deploy --all` creates
- * everything in one go: edge (us-east-1) → data → identity → application → edge logs
+ * everything in one go: edge (us-east-1) → backup copy vault (second region) → data → identity → application → edge logs
  * (us-east-1) → monitoring. Used by the CDK app and by the infra tests alike.
  */
 import { Tags, Validations } from 'aws-cdk-lib';
@@ -9,6 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { API_GROUPS } from '../functions/src/api/api-groups.ts';
 import { API_FUNCTION_IDS } from './api/api-functions.ts';
 import { ApplicationStack } from './application/application-stack.ts';
+import { BackupCopyStack } from './backup/backup-vaults.ts';
 import type { WaypointSettings } from './config/settings.ts';
 import { DataStack } from './data/data-stack.ts';
 import { EdgeLogsStack } from './edge/edge-logs-stack.ts';
@@ -23,6 +24,7 @@ export const EDGE_REGION = 'us-east-1';
 
 export interface WaypointStacks {
   edge: EdgeStack;
+  backupCopy: BackupCopyStack;
   data: DataStack;
   identity: IdentityStack;
   application: ApplicationStack;
@@ -40,12 +42,20 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
     settings,
     description: 'Waypoint WAF web ACL for CloudFront',
   });
+  const backupCopy = new BackupCopyStack(app, name('BackupCopy'), {
+    env: { account: settings.account, region: settings.backupCopyRegion },
+    stage: settings.stage,
+    terminationProtection: true,
+    description: 'Waypoint locked backup vault in a second region',
+  });
   const data = new DataStack(app, name('Data'), {
     env,
     stage: settings.stage,
+    backupCopyRegion: settings.backupCopyRegion,
     terminationProtection: true,
-    description: 'Waypoint table, files bucket and their encryption keys',
+    description: 'Waypoint table, files bucket, their encryption keys and the table’s backups',
   });
+  data.addDependency(backupCopy, 'the backup plan copies into the second region’s vault');
   const identity = new IdentityStack(app, name('Identity'), {
     env,
     settings,
@@ -90,7 +100,7 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
   Tags.of(app).add('application', 'waypoint');
   Tags.of(app).add('stage', settings.stage);
 
-  const stacks = { edge, data, identity, application, edgeLogs, monitoring };
+  const stacks = { edge, backupCopy, data, identity, application, edgeLogs, monitoring };
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   applySuppressions(stacks, settings);
   return stacks;

@@ -10,13 +10,12 @@ function settingsFrom(context: Record<string, unknown>, env: NodeJS.ProcessEnv =
 }
 
 describe('deployment settings', () => {
-  it('defaults to a London deployment with optional MFA, ESSENTIALS, no email and no federation', () => {
+  it('defaults to a London deployment with backups copied to Ireland, no email and no federation', () => {
     const settings = settingsFrom({});
     expect(settings).toMatchObject({
       stage: 'prod',
       region: 'eu-west-2',
-      featurePlan: 'ESSENTIALS',
-      mfaRequired: false,
+      backupCopyRegion: 'eu-west-1',
       sesIdentity: undefined,
       federations: [],
       portalDomain: undefined,
@@ -72,7 +71,18 @@ describe('deployment settings', () => {
 
   it('accepts flags and numbers as the strings -c passes', () => {
     const settings = settingsFrom({ requirePortalBuild: 'true', wafPublicRateLimit: '250', mfa: 'required', cognitoFeaturePlan: 'PLUS' });
-    expect(settings).toMatchObject({ requirePortalBuild: true, wafPublicRateLimit: 250, mfaRequired: true, featurePlan: 'PLUS' });
+    expect(settings).toMatchObject({ requirePortalBuild: true, wafPublicRateLimit: 250 });
+  });
+
+  it('refuses to turn off required MFA or threat protection, which are no longer settings', () => {
+    expect(() => settingsFrom({ mfa: 'optional' })).toThrow(/MFA is required/);
+    expect(() => settingsFrom({ cognitoFeaturePlan: 'ESSENTIALS' })).toThrow(/threat protection is enforced/);
+  });
+
+  it('copies backups to another region than the table’s', () => {
+    expect(settingsFrom({ backupCopyRegion: 'eu-central-1' }).backupCopyRegion).toBe('eu-central-1');
+    expect(() => settingsFrom({ backupCopyRegion: 'eu-west-2' })).toThrow(/another region/);
+    expect(() => settingsFrom({ backupCopyRegion: 'london' })).toThrow(SettingsError);
   });
 
   it('refuses values that would deploy something other than what was meant', () => {

@@ -5,8 +5,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { isTenantId } from '@waypoint/shared/tenancy/keys';
 
-export type FeaturePlanName = 'ESSENTIALS' | 'PLUS';
-
 export interface SamlFederation {
   type: 'saml';
   /** Cognito provider name, shown on the sign-in page (e.g. `NorthshireEntra`). */
@@ -43,8 +41,6 @@ export interface WaypointSettings {
   authDomainPrefix: string | undefined;
   portalDomain: CustomDomain | undefined;
   federations: Federation[];
-  featurePlan: FeaturePlanName;
-  mfaRequired: boolean;
   /** A verified SES identity: a domain (`waypoint.example.gov.uk`) or one address. */
   sesIdentity: string | undefined;
   emailFrom: string | undefined;
@@ -60,6 +56,8 @@ export interface WaypointSettings {
   /** Requests per IP per five minutes on the public engagement routes, and on everything. */
   wafPublicRateLimit: number;
   wafOverallRateLimit: number;
+  /** Where AWS Backup keeps its second copy of the table: another region than `region`. */
+  backupCopyRegion: string;
   /** Fail the synth instead of packaging the placeholder portal when no portal build exists. */
   requirePortalBuild: boolean;
 }
@@ -174,6 +172,18 @@ function retention(read: ContextReader): RetentionDays {
   return days as RetentionDays;
 }
 
+/**
+ * Sign-in protection is not a setting: every deployment requires TOTP MFA of everyone who signs
+ * in with a password and runs Cognito's threat protection (PLUS plan) enforced. The context keys
+ * that once turned them off are refused rather than ignored, so nobody believes they still work.
+ */
+function refuseWeakerSignIn(read: ContextReader): void {
+  const mfa = text(read, 'mfa');
+  if (mfa !== undefined && mfa !== 'required') throw new SettingsError('mfa can no longer be turned off: TOTP MFA is required of everyone who signs in with a password');
+  const plan = text(read, 'cognitoFeaturePlan');
+  if (plan !== undefined && plan !== 'PLUS') throw new SettingsError('cognitoFeaturePlan is always PLUS: threat protection is enforced in every deployment');
+}
+
 export function readSettings(read: ContextReader, env: NodeJS.ProcessEnv = process.env): WaypointSettings {
   const stage = text(read, 'stage') ?? 'prod';
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new SettingsError('stage must be lower-case letters, digits or -');
@@ -183,17 +193,22 @@ export function readSettings(read: ContextReader, env: NodeJS.ProcessEnv = proce
   if (authDomainPrefix && (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authDomainPrefix) || /aws|amazon|cognito/.test(authDomainPrefix))) {
     throw new SettingsError('authDomainPrefix must be lower-case letters, digits and -, without aws, amazon or cognito');
   }
+  refuseWeakerSignIn(read);
+  const region = text(read, 'region') ?? 'eu-west-2';
+  // Ireland for a London deployment (the nearest other region; see DEPLOY.md on residency).
+  const backupCopyRegion = text(read, 'backupCopyRegion') ?? (region === 'eu-west-1' ? 'eu-west-2' : 'eu-west-1');
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(backupCopyRegion)) throw new SettingsError('backupCopyRegion must be an AWS region such as eu-west-1');
+  if (backupCopyRegion === region) throw new SettingsError('backupCopyRegion must be another region than the table’s, or one outage takes both copies');
   return {
     stage,
     account: text(read, 'account') ?? env.CDK_DEFAULT_ACCOUNT,
     // Not CDK_DEFAULT_REGION: the CLI falls back to us-east-1 when a profile names no region,
     // and an authority's data must not land outside the UK by accident.
-    region: text(read, 'region') ?? 'eu-west-2',
+    region,
+    backupCopyRegion,
     authDomainPrefix,
     portalDomain: customDomain(read),
     federations: federations(read),
-    featurePlan: oneOf(read, 'cognitoFeaturePlan', ['ESSENTIALS', 'PLUS'] as const, 'ESSENTIALS'),
-    mfaRequired: oneOf(read, 'mfa', ['optional', 'required'] as const, 'optional') === 'required',
     sesIdentity,
     emailFrom,
     sesIdentityExists: flag(read, 'sesIdentityExists', false),

@@ -6,6 +6,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, StarPrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -18,11 +19,19 @@ export const IMPORT_FILE_DAYS = 7;
 export const EXPORT_FILE_DAYS = 7;
 /** How long a replaced or deleted file's earlier version is kept, for recovery. */
 export const NONCURRENT_VERSION_DAYS = 30;
+import { TableBackup } from '../backup/backup-vaults.ts';
+import { tableKeyStatement } from './tenant-data-policy.ts';
 
 function projectionOf(index: IndexDefinition) {
   if (index.projection === 'ALL') return { projectionType: ProjectionType.ALL };
   if (index.projection === 'KEYS_ONLY') return { projectionType: ProjectionType.KEYS_ONLY };
   return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] };
+}
+
+export interface DataStackProps extends StackProps {
+  stage: string;
+  /** Where AWS Backup copies the table's recovery points (BackupCopyStack's region). */
+  backupCopyRegion: string;
 }
 
 export class DataStack extends Stack {
@@ -31,8 +40,9 @@ export class DataStack extends Stack {
   readonly objects: Bucket;
   readonly objectsKey: Key;
   readonly objectsAccessLogs: Bucket;
+  readonly backup: TableBackup;
 
-  constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     // Case data is special category personal data: a key we control, so access to it can be
@@ -65,6 +75,11 @@ export class DataStack extends Stack {
         ...projectionOf(index),
       });
     }
+    this.backup = new TableBackup(this, 'Backup', { stage: props.stage, table: this.table, copyRegion: props.backupCopyRegion });
+    // The backup role reads the table through DynamoDB, which needs the table's key; only that way.
+    const backupRole = this.backup.plan.node.tryFindChild('Table')?.node.tryFindChild('Role') as Role | undefined;
+    const key = tableKeyStatement(this.tableKey.keyArn, this.region);
+    backupRole?.addToPrincipalPolicy(new PolicyStatement({ sid: key.Sid, actions: key.Action, resources: key.Resource, conditions: key.Condition }));
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
 
     // Evidence files are case records too: a key of their own, so file access is audited and

@@ -21,7 +21,7 @@ let plain: SynthesizedWaypoint;
 let federated: SynthesizedWaypoint;
 beforeAll(() => {
   plain = synthWaypoint();
-  federated = synthWaypoint({ federation, cognitoFeaturePlan: 'PLUS', mfa: 'required', authDomainPrefix: 'waypoint-northshire' });
+  federated = synthWaypoint({ federation, authDomainPrefix: 'waypoint-northshire' });
 });
 
 function appClient(waypoint: SynthesizedWaypoint): Record<string, any> {
@@ -31,10 +31,10 @@ function appClient(waypoint: SynthesizedWaypoint): Record<string, any> {
 }
 
 describe('the user pool', () => {
-  it('is one pool on the ESSENTIALS plan, with no self sign-up, kept if the stack is deleted', () => {
+  it('is one pool on the PLUS plan, with no self sign-up, kept if the stack is deleted', () => {
     plain.templates.identity.resourceCountIs('AWS::Cognito::UserPool', 1);
     plain.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'ESSENTIALS',
+      UserPoolTier: 'PLUS',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       DeletionProtection: 'ACTIVE',
     });
@@ -76,16 +76,19 @@ describe('the user pool', () => {
     });
   });
 
-  it('offers TOTP MFA to everyone, and requires it when the context says so', () => {
-    plain.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
-    federated.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+  it('requires TOTP MFA (an authenticator app, never SMS) of everyone who signs in with a password, in every deployment', () => {
+    for (const waypoint of [plain, federated]) {
+      waypoint.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    }
   });
 
-  it('enforces threat protection when the PLUS plan is chosen', () => {
-    federated.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'PLUS',
-      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-    });
+  it('enforces threat protection (PLUS plan) by default, not only reporting it', () => {
+    for (const waypoint of [plain, federated]) {
+      waypoint.templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      });
+    }
   });
 
   it('runs the V2_0 pre-token-generation trigger, which can add claims to access tokens', () => {

@@ -44,13 +44,12 @@ export class IdentityStack extends Stack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
     const { settings } = props;
-    const plus = settings.featurePlan === 'PLUS';
 
     this.userPool = new UserPool(this, 'UserPool', {
-      // ESSENTIALS is the lowest plan whose V2_0 trigger can add claims to access tokens.
-      featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
-      // Threat protection (the former advanced security) needs PLUS; enforce it when paid for.
-      ...(plus ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      // PLUS: threat protection (compromised credentials, risky sign-ins) enforced, not just
+      // reported. (ESSENTIALS would already do for the V2_0 trigger's access-token claims.)
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -69,7 +68,10 @@ export class IdentityStack extends Stack {
         // each sign-in (cognito-federation.ts); only the token trigger acts on them.
         groups: new StringAttribute({ maxLen: 2048, mutable: true }),
       },
-      mfa: settings.mfaRequired ? Mfa.REQUIRED : Mfa.OPTIONAL,
+      // Everyone who signs in with a password must use an authenticator app; the hosted sign-in
+      // enrols them (QR code, then a first code) the first time. Cognito asks no MFA of people
+      // who sign in through their council's provider: that provider applies its own policy.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
         minLength: 12,

@@ -16,8 +16,6 @@ const EVERYTHING_ON = {
   portalDomain: 'qa.northshire.example.gov.uk',
   portalCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
   federation: [{ type: 'saml', name: 'NorthshireEntra', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', metadataUrl: 'https://login.example/m.xml' }],
-  cognitoFeaturePlan: 'PLUS',
-  mfa: 'required',
   sesIdentity: 'waypoint.northshire.example.gov.uk',
   cognitoEmailViaSes: true,
   alarmEmail: 'ops@northshire.example.gov.uk',
@@ -58,14 +56,22 @@ describe('cdk-nag AwsSolutions', () => {
     expect(listed(defaults.nagFindings)).toEqual([]);
   });
 
-  it('finds nothing unacknowledged with a custom domain, federation, PLUS, required MFA, SES and a portal build', () => {
+  it('finds nothing unacknowledged with a custom domain, federation, SES and a portal build', () => {
     expect(listed(everything.nagFindings)).toEqual([]);
   });
 
-  it('acknowledges fewer findings when the deployment pays for more (MFA required, PLUS, custom domain)', () => {
+  it('never acknowledges optional MFA (COG2) or threat protection off (COG8): both are always on', () => {
     const rules = (waypoint: SynthesizedWaypoint) => acknowledgments(waypoint).map((a) => a.rule);
-    expect(rules(defaults)).toEqual(expect.arrayContaining(['AwsSolutions::AwsSolutions-COG2', 'AwsSolutions::AwsSolutions-COG8', 'AwsSolutions::AwsSolutions-CFR4']));
-    for (const paidFor of ['COG2', 'COG8', 'CFR4']) expect(rules(everything)).not.toContain(`AwsSolutions::AwsSolutions-${paidFor}`);
+    for (const waypoint of [defaults, everything]) {
+      expect(rules(waypoint)).not.toContain('AwsSolutions::AwsSolutions-COG2');
+      expect(rules(waypoint)).not.toContain('AwsSolutions::AwsSolutions-COG8');
+    }
+  });
+
+  it('acknowledges fewer findings when the deployment has a custom domain', () => {
+    const rules = (waypoint: SynthesizedWaypoint) => acknowledgments(waypoint).map((a) => a.rule);
+    expect(rules(defaults)).toContain('AwsSolutions::AwsSolutions-CFR4');
+    expect(rules(everything)).not.toContain('AwsSolutions::AwsSolutions-CFR4');
   });
 
   it('acknowledges only on resources, never on a whole stack or the app', () => {

@@ -38,15 +38,22 @@ function bucketDeploymentHandler(stack: Stack): IConstruct {
 }
 
 export function applySuppressions(stacks: WaypointStacks, settings: WaypointSettings): void {
-  const { identity, application, data } = stacks;
+  const { application, data } = stacks;
   acknowledge(data.objectsAccessLogs, 'S1', 'It is the files bucket’s server access log bucket; logging its own writes would log the logs.');
 
-  if (!settings.mfaRequired) {
-    acknowledge(identity.userPool, 'COG2', 'MFA (TOTP) is available to every user and becomes mandatory with -c mfa=required; most councils sign in through their own identity provider, which applies their MFA policy.');
-  }
-  if (settings.featurePlan === 'ESSENTIALS') {
-    acknowledge(identity.userPool, 'COG8', 'ESSENTIALS is the cheapest plan whose V2_0 trigger can put tenant and role into access tokens; threat protection (PLUS, charged per active user) is one setting away: -c cognitoFeaturePlan=PLUS.');
-  }
+  // AWS Backup's own service-role policies: they follow the services and key uses AWS Backup
+  // needs for a DynamoDB backup and restore, which a hand-written copy would fall behind.
+  const backupRole = data.backup.plan.node.findChild('Table').node.findChild('Role');
+  acknowledge(
+    backupRole,
+    'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    'AWS Backup’s managed backup policy, maintained by AWS as the service changes; the role is assumable only by backup.amazonaws.com and selects only the Waypoint table.',
+  );
+  acknowledge(
+    backupRole,
+    'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
+    'AWS Backup’s managed restore policy, so a restore into a new table (the runbook in docs/DEPLOY.md) works without widening anything by hand.',
+  );
 
   for (const [path, routes] of application.httpApi.openRoutes) {
     const reason = OPEN_ROUTE_REASONS[path];
