@@ -50,6 +50,7 @@ export class ApplicationStack extends Stack {
   readonly httpApi: WaypointHttpApi;
   readonly web: PortalDistribution;
   readonly portalClient: UserPoolClient;
+  readonly email: EmailSending | undefined;
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
     super(scope, id, props);
@@ -75,11 +76,13 @@ export class ApplicationStack extends Stack {
     });
     this.functions.setObjectsBucket(objectsBucketName(settings.stage, this.account, this.region));
     if (settings.sesIdentity) {
-      new EmailSending(this, 'Email', {
+      this.email = new EmailSending(this, 'Email', {
         sesIdentity: settings.sesIdentity,
         alreadyExists: settings.sesIdentityExists,
         senders: this.functions.all,
+        stage: settings.stage,
       });
+      for (const fn of this.functions.all) fn.addEnvironment('SES_CONFIGURATION_SET', this.email.configurationSetName);
     }
 
     this.httpApi = new WaypointHttpApi(this, 'Http', {

@@ -44,6 +44,29 @@ describe('email through SES', () => {
     });
   });
 
+  it('sends through a configuration set that suppresses bounced and complaining addresses and publishes bounces and complaints to CloudWatch', () => {
+    for (const waypoint of [created, existing]) {
+      waypoint.templates.application.hasResourceProperties('AWS::SES::ConfigurationSet', {
+        Name: 'waypoint-prod',
+        SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+        ReputationOptions: { ReputationMetricsEnabled: true },
+      });
+      waypoint.templates.application.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: Match.objectLike({
+          MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+          CloudWatchDestination: { DimensionConfigurations: [{ DimensionName: 'ses:configuration-set', DimensionValueSource: 'messageTag', DefaultDimensionValue: 'waypoint-prod' }] },
+        }),
+      });
+      const statement = (sendPolicies(waypoint)[0]!.Properties.PolicyDocument.Statement as any[]).find((s) => s.Sid === 'SendFromWaypointIdentity');
+      expect(JSON.stringify(statement.Resource)).toMatch(/:configuration-set\/waypoint-prod/);
+    }
+    created.templates.application.hasResourceProperties('AWS::SES::EmailIdentity', { ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() } });
+    created.templates.application.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('scheduled jobs'),
+      Environment: { Variables: Match.objectLike({ SES_CONFIGURATION_SET: Match.anyValue() }) },
+    });
+  });
+
   it('references an identity that already exists instead of creating it again', () => {
     existing.templates.application.resourceCountIs('AWS::SES::EmailIdentity', 0);
     const statement = (sendPolicies(existing)[0]!.Properties.PolicyDocument.Statement as any[]).find((s) => s.Sid === 'SendFromWaypointIdentity');

@@ -34,6 +34,13 @@ describe('SES delivery', () => {
     });
   });
 
+  it('sends through the configuration set that reports bounces and complaints, when the stack names one', async () => {
+    const ses = fakeSes();
+    await sesDelivery({ region: 'eu-west-2', from: 'a@b.example', configurationSet: 'waypoint-prod' }, ses)(message);
+    expect(ses.sent[0]?.ConfigurationSetName).toBe('waypoint-prod');
+    expect(readSesDeliveryConfig({ EMAIL_FROM: 'a@b.example', SES_IDENTITY: 'b.example', SES_CONFIGURATION_SET: 'waypoint-prod' })?.configurationSet).toBe('waypoint-prod');
+  });
+
   it('fails rather than report a delivery SES did not confirm', async () => {
     await expect(sesDelivery({ region: 'eu-west-2', from: 'a@b.example' }, fakeSes({}))(message)).rejects.toThrow(/no message id/);
   });

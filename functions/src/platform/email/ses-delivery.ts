@@ -23,6 +23,11 @@ export interface SesDeliveryConfig {
   region: string;
   /** The From address, within the verified identity. */
   from: string;
+  /**
+   * The SES configuration set (SES_CONFIGURATION_SET): it publishes bounces and complaints to
+   * CloudWatch, where they raise alarms, and suppresses addresses that bounced or complained.
+   */
+  configurationSet?: string;
 }
 
 export type DeliverEmail = (message: DeliverableMessage) => Promise<{ providerMessageId: string }>;
@@ -31,7 +36,8 @@ export type DeliverEmail = (message: DeliverableMessage) => Promise<{ providerMe
 export function readSesDeliveryConfig(env: NodeJS.ProcessEnv = process.env): SesDeliveryConfig | undefined {
   const from = env.EMAIL_FROM?.trim();
   if (!from || !env.SES_IDENTITY?.trim()) return undefined;
-  return { region: env.AWS_REGION ?? 'eu-west-2', from };
+  const configurationSet = env.SES_CONFIGURATION_SET?.trim();
+  return { region: env.AWS_REGION ?? 'eu-west-2', from, ...(configurationSet ? { configurationSet } : {}) };
 }
 
 /** SES tag values allow letters, digits, `_` and `-` only. */
@@ -52,6 +58,7 @@ export function sesDelivery(config: SesDeliveryConfig, ses: SesSender = new SESv
           },
         },
         EmailTags: [{ Name: 'outbox-message', Value: tagValue(message.id) }],
+        ...(config.configurationSet ? { ConfigurationSetName: config.configurationSet } : {}),
       }),
     );
     if (!output.MessageId) throw new Error('SES accepted the message but returned no message id');
