@@ -93,7 +93,9 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
       Portal: application.portal,
       PreTokenGeneration: identity.preTokenGeneration,
     },
+    dataRoleUserLogs: application.functions.all.map((fn) => fn.logGroup),
     table: data.table,
+    emailConfigurationSet: application.email?.configurationSetName,
     description: 'Waypoint alarms',
   });
 

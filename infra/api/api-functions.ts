@@ -35,6 +35,13 @@ export const JOB_SCHEDULES = {
   reconcile: ScheduleExpression.cron({ minute: '15', hour: '3', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
 
+/**
+ * Concurrency kept for the jobs alone: a flood of API requests (or one authority's) cannot stop
+ * email, reminders, retention or the nightly totals, and the jobs cannot crowd out the API.
+ * At most four schedules fire together (three reminder jobs and the email job at 07:00).
+ */
+export const JOBS_RESERVED_CONCURRENCY = 5;
+
 /** Each API function's memory (and so its share of CPU). */
 export const API_MEMORY_MB = 1024;
 
@@ -131,6 +138,7 @@ export class ApiFunctions extends Construct {
       logRetention: settings.logRetention,
       memorySize: 1024,
       timeout: Duration.minutes(10),
+      reservedConcurrency: JOBS_RESERVED_CONCURRENCY,
       environment,
     });
 

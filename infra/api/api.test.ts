@@ -80,6 +80,12 @@ describe('the HTTP API', () => {
 });
 
 describe('the Lambdas', () => {
+  it('keep concurrency for the jobs alone, so a flood of requests cannot stop email, reminders or retention', () => {
+    expect(lambda(/scheduled jobs/).ReservedConcurrentExecutions).toBe(5);
+    // The API is not capped: per-tenant limits in the API hold one authority back instead.
+    expect(lambda(/Waypoint API/).ReservedConcurrentExecutions).toBeUndefined();
+  });
+
   it('run Node 24 on arm64, each with its own log group kept for the configured period', () => {
     const functions = resources('AWS::Lambda::Function').filter(([id]) => /Functions|Portal/.test(id) && !id.includes('Bucket'));
     expect(functions.length).toBeGreaterThanOrEqual(3);

@@ -27,6 +27,8 @@ export interface WaypointFunctionProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
+  /** Concurrency kept for this function alone, so nothing else can take it all. */
+  reservedConcurrency?: number;
   /** CommonJS unless given; the portal's SvelteKit server needs ESM. */
   format?: BundleFormat;
   /** Extra files the bundle needs beside the code (the portal's prerendered pages). */
@@ -56,6 +58,7 @@ export function waypointFunction(scope: Construct, id: string, props: WaypointFu
     architecture: Architecture.ARM_64,
     memorySize: props.memorySize ?? 512,
     timeout: props.timeout ?? Duration.seconds(29),
+    ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
     logGroup,
     projectRoot: REPO_ROOT,
     depsLockFilePath: LOCK_FILE,

@@ -26,11 +26,14 @@ export const SES_CONFIGURATION_SET_DIMENSION = 'ses:configuration-set';
 export class EmailSending extends Construct {
   readonly identityArn: string;
   readonly configurationSet: ConfigurationSet;
+  /** Fixed by the stage, so other stacks can name it without a cross-stack reference. */
+  readonly configurationSetName: string;
 
   constructor(scope: Construct, id: string, props: EmailSendingProps) {
     super(scope, id);
     const isAddress = props.sesIdentity.includes('@');
     const configurationSetName = `waypoint-${props.stage}`;
+    this.configurationSetName = configurationSetName;
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       configurationSetName,
       reputationMetrics: true,
