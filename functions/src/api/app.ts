@@ -37,7 +37,9 @@ import { isDatabaseUnavailable } from '../platform/database/availability.ts';
 import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
+import { currentLogContext, runWithLogContext } from '../platform/logging/log-context.ts';
 import { logger } from '../platform/logging/logger.ts';
+import { tenantMetrics } from '../platform/metrics/tenant-metrics.ts';
 import { learningRoutes } from '../practitioners/learning-routes.ts';
 import { programmeRoutes } from '../programmes/programme-routes.ts';
 import { publicRoutes } from '../public/public-routes.ts';
@@ -165,19 +167,23 @@ export function composeApp(deps: ApiDependencies, groups: readonly RouteGroup[])
     const requestId = c.req.header('x-request-id')?.slice(0, 64) ?? randomUUID();
     c.set('deps', deps);
     c.set('requestId', requestId);
-    await next();
-    // On the response's own headers: `c.header` after the handler has answered rebuilds the
-    // whole response (and its body as a stream), which was a visible part of every read.
-    const headers = c.res.headers;
-    headers.set('x-request-id', requestId);
-    headers.set('x-content-type-options', 'nosniff');
-    // Method, route pattern and status only: never bodies, tokens or ids from the path.
-    logger.info('request', {
-      requestId,
-      method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
+    // Every line logged while answering carries the request id, and the tenant once known.
+    await runWithLogContext({ requestId, tenantId: null }, async () => {
+      await next();
+      // On the response's own headers: `c.header` after the handler has answered rebuilds the
+      // whole response (and its body as a stream), which was a visible part of every read.
+      const headers = c.res.headers;
+      headers.set('x-request-id', requestId);
+      headers.set('x-content-type-options', 'nosniff');
+      const tenantId = currentLogContext()?.tenantId ?? null;
+      tenantMetrics.request(tenantId, c.res.status);
+      // Method, route pattern and status only: never bodies, tokens or ids from the path.
+      logger.info('request', {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      });
     });
   });
 
@@ -200,10 +206,10 @@ export function composeApp(deps: ApiDependencies, groups: readonly RouteGroup[])
       return problemResponse(new ApiError(error.status === 413 ? 'payload-too-large' : 'validation', error.message || 'Bad request'), c.req.path);
     }
     if (isDatabaseUnavailable(error)) {
-      logger.error('database unavailable', { requestId: c.var.requestId, route: c.req.routePath, error: error instanceof Error ? error.name : 'unknown' });
+      logger.error('database unavailable', { route: c.req.routePath, error: error instanceof Error ? error.name : 'unknown' });
       return problemResponse(new ApiError('unavailable', 'The database cannot be reached; try again shortly'), c.req.path);
     }
-    logger.error('unhandled error', { requestId: c.var.requestId, route: c.req.routePath, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    logger.error('unhandled error', { route: c.req.routePath, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
     return problemResponse(new ApiError('internal', `Something went wrong; quote request ${c.var.requestId} if you report it`), c.req.path);
   });
 

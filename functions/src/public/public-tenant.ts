@@ -8,6 +8,7 @@ import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import type { ApiDependencies } from '../api/dependencies.ts';
 import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
+import { setLogTenant } from '../platform/logging/log-context.ts';
 import { getSettings, type VersionedSettings } from '../settings/settings-store.ts';
 import { currentTenants, requireServiceOpen } from '../tenants/current-tenants.ts';
 
@@ -29,6 +30,7 @@ export async function tenantAtSlug(deps: ApiDependencies, slug: string): Promise
 
 /** A tenant context from a tenant id the API itself signed (a session), never from request input. */
 export function tenantContextFor(deps: ApiDependencies, tenantId: string): TenantContext {
+  setLogTenant(tenantId);
   return tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
 }
 

@@ -7,6 +7,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../api/app-env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { InvalidTokenError } from './access-token.ts';
+import { setLogTenant } from '../logging/log-context.ts';
 import { logger } from '../logging/logger.ts';
 import { callerFromClaims, isStaffCaller, tenantContext } from './caller.ts';
 
@@ -33,7 +34,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     logger.info('access token refused', { reason: error.message });
     throw new ApiError('unauthenticated', 'The access token is not valid or has expired');
   }
-  c.set('caller', callerFromClaims(claims));
+  const caller = callerFromClaims(claims);
+  c.set('caller', caller);
+  setLogTenant(isStaffCaller(caller) ? caller.tenantId : 'platform');
   await next();
 });
 

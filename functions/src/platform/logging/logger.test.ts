@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runWithLogContext, setLogTenant } from './log-context.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -65,5 +66,38 @@ describe('logger', () => {
     const { logger, lines } = capture('INFO');
     logger.info('job finished');
     expect(lines[0]!.xray_trace_id).toBe('1-67891233-abcdef012345678912345678');
+  });
+
+  it('puts the request id on every line of a request, and the tenant id from the moment it is known', async () => {
+    const { logger, lines } = capture('INFO');
+    await runWithLogContext({ requestId: 'req-1', tenantId: null }, async () => {
+      logger.info('access token refused', { reason: 'expired' });
+      await Promise.resolve();
+      setLogTenant('0f8fad5b-d9cb-469f-a165-70867728950e');
+      logger.error('unhandled error', { route: '/v1/cases' });
+    });
+    expect(lines[0]).toMatchObject({ message: 'access token refused', requestId: 'req-1', tenantId: 'none', reason: 'expired' });
+    expect(lines[1]).toMatchObject({ message: 'unhandled error', requestId: 'req-1', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+  });
+
+  it('keeps concurrent requests’ ids apart', async () => {
+    const { logger, lines } = capture('INFO');
+    const request = (requestId: string, tenantId: string) =>
+      runWithLogContext({ requestId, tenantId: null }, async () => {
+        setLogTenant(tenantId);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        logger.info('request', { tenantSeenAs: tenantId });
+      });
+    await Promise.all([request('a', 'tenant-a'), request('b', 'tenant-b')]);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.tenantId).toBe(line.tenantSeenAs);
+    expect(lines.map((line) => line.requestId).sort()).toEqual(['a', 'b']);
+  });
+
+  it('adds no ids outside a request, where there are none', () => {
+    const { logger, lines } = capture('INFO');
+    logger.info('cold start');
+    expect(lines[0]).not.toHaveProperty('requestId');
+    expect(lines[0]).not.toHaveProperty('tenantId');
   });
 });

@@ -6,11 +6,15 @@
  * `LOG_LEVEL` (DEBUG, INFO, WARN, ERROR or SILENT) and `SERVICE_NAME` come from the function's
  * environment, and Lambda's own log-level control still overrides them.
  *
+ * Inside a request or a job run every line also carries `requestId` and `tenantId` (`none` until
+ * the tenant is known), from log-context.ts, so one authority's lines can be picked out.
+ *
  * Request bodies, tokens and case data are never logged: callers pass only method, route,
  * status, timing and opaque ids. The narrow interface below keeps it that way (no request or
  * event logging, no persistent keys) and keeps callers apart from the library.
  */
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { currentLogContext } from './log-context.ts';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,10 +34,14 @@ function levelFrom(value: string | undefined, fallback: LogLevel): LogLevel {
 
 export function createLogger(options: { service: string; level: string | undefined }): Logger {
   const powertools = new PowertoolsLogger({ serviceName: options.service, logLevel: levelFrom(options.level, 'INFO') });
+  const withContext = (attributes: LogAttributes | undefined): LogAttributes => {
+    const context = currentLogContext();
+    return context ? { requestId: context.requestId, tenantId: context.tenantId ?? 'none', ...attributes } : (attributes ?? {});
+  };
   return {
-    info: (message, attributes) => powertools.info(message, attributes ?? {}),
-    warn: (message, attributes) => powertools.warn(message, attributes ?? {}),
-    error: (message, attributes) => powertools.error(message, attributes ?? {}),
+    info: (message, attributes) => powertools.info(message, withContext(attributes)),
+    warn: (message, attributes) => powertools.warn(message, withContext(attributes)),
+    error: (message, attributes) => powertools.error(message, withContext(attributes)),
   };
 }
 
