@@ -54,6 +54,14 @@ describe('the table’s backup plan', () => {
     }
   });
 
+  it('keeps earlier versions of stored files (evidence, imports, exports) in a versioned bucket', () => {
+    waypoint.templates.data.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.anyValue(),
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]) },
+    });
+  });
+
   it('keeps the second region’s vault in a stack with termination protection, deployed before the data', () => {
     expect(waypoint.stacks.backupCopy.terminationProtection).toBe(true);
     expect(waypoint.stacks.data.dependencies).toContain(waypoint.stacks.backupCopy);
