@@ -44,6 +44,10 @@ describe.each(API_GROUPS)('the API bundle of the %s routes', (group) => {
     expect(loadedAtStart, 'load these with `await import(...)` where they are used').toEqual([]);
   });
 
+  it('leaves file-type out (it is loaded on first use from file-type.mjs, written beside the bundle)', () => {
+    expect(Object.keys(metafile.inputs).filter((path) => /node_modules\/(file-type|strtok3)\//.test(path))).toEqual([]);
+  });
+
   it('bundles no source-map support and keeps the map in a file of its own', () => {
     const { metafile, code } = built.get(group)!;
     const sourceMapSupport = Object.keys(metafile.inputs).filter((path) => /node_modules\/(@[^/]+\/)?source-map/.test(path));

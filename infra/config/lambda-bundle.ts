@@ -44,5 +44,9 @@ export function lambdaBundleOptions(format: BundleFormat) {
 
 /** What the API function writes beside its bundle: its OpenAPI document and reference page. Run from the repository root. */
 export function apiAfterBundling(outputDir: string): string[] {
-  return [`npx tsx functions/src/openapi/write-openapi.ts "${outputDir}"`];
+  return [
+    `npx tsx functions/src/openapi/write-openapi.ts "${outputDir}"`,
+    // file-type (ESM only), loaded on first use from beside the bundle (functions/src/files/file-kinds.ts).
+    `npx esbuild functions/src/files/file-type-module.ts --bundle --platform=node --format=esm --minify --legal-comments=none --outfile="${outputDir}/file-type.mjs"`,
+  ];
 }

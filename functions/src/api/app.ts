@@ -10,6 +10,7 @@ import { actionImpactRoutes } from '../actions/action-impact-routes.ts';
 import { actionLifecycleRoutes } from '../actions/action-lifecycle-routes.ts';
 import { actionListRoutes } from '../actions/action-list-routes.ts';
 import { actionRoutes } from '../actions/action-routes.ts';
+import { actionFileRoutes } from '../files/action-file-routes.ts';
 import { activityRoutes } from '../activity/activity-routes.ts';
 import { alertRoutes } from '../alerts/alert-routes.ts';
 import { auditLifecycleRoutes } from '../audits/audit-lifecycle-routes.ts';
@@ -141,6 +142,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/actions', actionRoutes);
     staff.route('/actions', actionLifecycleRoutes);
     staff.route('/actions', actionImpactRoutes);
+    staff.route('/actions', actionFileRoutes);
     staff.route('/teams', teamRoutes);
     staff.route('/users', userRoutes);
     staff.route('/settings', settingsRoutes);

@@ -6,6 +6,7 @@ import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { ApiDescription } from '../openapi/api-description.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
+import type { FileScan } from '../files/file-scan.ts';
 
 export interface VerifiedClaims {
   sub: string;
@@ -21,6 +22,8 @@ export interface ApiDependencies {
   platformClient: DynamoDBDocumentClient;
   /** Stored files (evidence, imports, exports), under `tenants/<tenantId>/` keys only. */
   objects: ObjectStore;
+  /** The malware check of uploaded files; GuardDuty's tags when absent (AWS), a stand-in on one machine. */
+  fileScan?: FileScan;
   verifyAccessToken(token: string): Promise<VerifiedClaims>;
   /** The identity provider's accounts, which carry each person's tenant and role. */
   accounts: SignInAccounts;

@@ -15,6 +15,7 @@ import { startLocalDatabase, type LocalDatabase } from '../platform/database/loc
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer } from '../storage/local-object-server.ts';
 import { s3ObjectStore } from '../storage/s3-object-store.ts';
+import { standInScan } from '../files/file-scan.ts';
 import { freePort } from './free-port.ts';
 import { localPortalUrl } from './local-portal-url.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
@@ -105,6 +106,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         platformClient: db,
         dataClientFor: jobDependencies.dataClientFor,
         objects,
+        fileScan: standInScan(objects),
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
         federation: localFederation({ db, tableName }),

@@ -4,6 +4,7 @@
  */
 import { ROLE_LABELS, STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { actionRouteDocs } from '../actions/action-route-docs.ts';
+import { fileRouteDocs } from '../files/file-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
 import { alertRouteDocs } from '../alerts/alert-route-docs.ts';
 import { auditRouteDocs } from '../audits/audit-route-docs.ts';
@@ -42,6 +43,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...moderationRouteDocs,
   ...programmeRouteDocs,
   ...actionRouteDocs,
+  ...fileRouteDocs,
   ...dashboardRouteDocs,
   ...teamRouteDocs,
   ...userRouteDocs,

@@ -1,0 +1,118 @@
+/**
+ * Evidence files on an action over HTTP: a PDF is uploaded to the bucket with the presigned
+ * POST, confirmed from its content, checked for malware and downloaded by the manager with a
+ * short-lived link whose headers name it safely. A renamed program, an empty file, a 21 MB file,
+ * a path in the name and a second confirmation racing the first are each a clear 4xx that
+ * leaves nothing stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type TestStack } from '../support/stack.ts';
+import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
+import { inDays, raiseAction } from './actions-support.ts';
+import { planAudit, todayInLondon } from './audits-support.ts';
+import { attach, confirm, EICAR, exeBytes, pdfBytes, postToBucket, startUpload, type FileView } from './files-support.ts';
+
+let stack: TestStack;
+let actionId: string;
+const owner = nv('practitioner');
+
+beforeAll(async () => {
+  stack = await startStack();
+  const audit = await planAudit(stack, { caseRef: 'NV-00007', studentId: 'nv-student' });
+  actionId = (await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(todayInLondon(), 14) })).action.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const list = async (email = owner) => (await expectJson<{ items: FileView[] }>(await stack.api(email, `/v1/actions/${actionId}/files`))).items;
+const keyOf = async (fileId: string) => {
+  const objects = stack.jobDependencies.objects;
+  const keys: string[] = [];
+  for await (const item of objects.list(`tenants/${(await stack.api(owner, '/v1/me').then((r) => r.json())).tenant.id}/evidence/`)) keys.push(item.key);
+  return keys.filter((key) => key.endsWith(`/${fileId}`));
+};
+
+describe('a PDF attached to an action', () => {
+  it('is confirmed from its content, passes the check, and the manager downloads it by a short-lived link', async () => {
+    const bytes = pdfBytes();
+    const file = await attach(stack, owner, actionId, 'Visit notes – père.pdf', bytes);
+    expect(file).toMatchObject({ filename: 'Visit notes – père.pdf', size: bytes.length, kind: 'PDF', mime: 'application/pdf', status: 'clean' });
+    expect((await list(nv('manager'))).map((f) => f.id)).toContain(file.id);
+    const link = await expectJson<{ url: string; expiresInSeconds: number }>(await stack.api(nv('manager'), `/v1/actions/${actionId}/files/${file.id}/download`));
+    expect(link.expiresInSeconds).toBeLessThanOrEqual(300);
+    const download = await fetch(link.url);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="Visit notes _ p_re.pdf"; filename*=UTF-8''Visit%20notes%20%E2%80%93%20p%C3%A8re.pdf`);
+  });
+
+  it('keeps a file the malware check finds a threat in from anyone, and removes it from the bucket', async () => {
+    const file = await attach(stack, owner, actionId, 'scan.pdf', Buffer.concat([pdfBytes(), Buffer.from(EICAR)]));
+    expect(file.status).toBe('threat');
+    await expectProblem(await stack.api(nv('manager'), `/v1/actions/${actionId}/files/${file.id}/download`), 410);
+    expect(await keyOf(file.id)).toEqual([]);
+  });
+});
+
+describe('bad files are refused, and nothing of them stays', () => {
+  it('refuses a renamed program after upload (415) and deletes what arrived', async () => {
+    const started = await startUpload(stack, owner, actionId, 'report.pdf', 512);
+    expect((await postToBucket(started, exeBytes())).status).toBeLessThan(300);
+    const problem = await expectProblem(await confirm(stack, owner, actionId, started.file.id), 415);
+    expect(problem.detail).toMatch(/PDF, an image .* Office document/);
+    expect(await keyOf(started.file.id)).toEqual([]);
+    expect((await list()).map((f) => f.id)).not.toContain(started.file.id);
+    await expectProblem(await confirm(stack, owner, actionId, started.file.id), 404);
+  });
+
+  it('refuses an empty file when it is declared and when one arrives (400)', async () => {
+    const declared = await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files`, jsonInit('POST', { filename: 'empty.pdf', size: 0 })), 400);
+    expect(declared.detail).toMatch(/empty/);
+    const started = await startUpload(stack, owner, actionId, 'empty.pdf', 10);
+    await postToBucket(started, Buffer.alloc(0));
+    expect((await expectProblem(await confirm(stack, owner, actionId, started.file.id), 400)).detail).toMatch(/empty/);
+    expect(await keyOf(started.file.id)).toEqual([]);
+  });
+
+  it('refuses a 21 MB file when it is declared (413) and when one arrives though a smaller size was declared (413)', async () => {
+    const big = 21 * 1024 * 1024;
+    expect((await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files`, jsonInit('POST', { filename: 'big.pdf', size: big })), 413)).detail).toMatch(/20 MB/);
+    const started = await startUpload(stack, owner, actionId, 'big.pdf', 1000);
+    expect(JSON.parse(Buffer.from(started.upload.fields.Policy!, 'base64').toString()).conditions).toContainEqual(['content-length-range', 1, 20 * 1024 * 1024]);
+    await postToBucket(started, Buffer.concat([pdfBytes(), Buffer.alloc(big)]));
+    await expectProblem(await confirm(stack, owner, actionId, started.file.id), 413);
+    expect(await keyOf(started.file.id)).toEqual([]);
+  });
+
+  it('refuses a name with a folder in it (400), and never puts a name in a key', async () => {
+    for (const filename of ['../../etc/passwd.pdf', 'C:\\Users\\me\\notes.pdf', 'a/b.pdf', '..', 'line\nbreak.pdf']) {
+      const problem = await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files`, jsonInit('POST', { filename, size: 10 })), 400);
+      expect(problem.errors?.[0]?.path).toBe('filename');
+    }
+    const started = await startUpload(stack, owner, actionId, 'notes.pdf', 10);
+    expect(started.upload.fields.key).toMatch(/^tenants\/[0-9a-f-]{36}\/evidence\/actions\/[^/]+\/[0-9A-Z]{26}$/);
+    expect(started.upload.fields.key).not.toContain('notes');
+  });
+
+  it('lets only one of two racing confirmations through (409 for the other), with one file kept', async () => {
+    const started = await startUpload(stack, owner, actionId, 'twice.pdf', pdfBytes().length);
+    await Promise.all([postToBucket(started, pdfBytes('first')), postToBucket(started, pdfBytes('second'))]);
+    const answers = await Promise.all([confirm(stack, owner, actionId, started.file.id), confirm(stack, owner, actionId, started.file.id)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    await expectProblem(
+      answers.find((a) => a.status === 409)!,
+      409,
+    );
+    expect((await list()).filter((f) => f.id === started.file.id)).toHaveLength(1);
+    expect(await keyOf(started.file.id)).toHaveLength(1);
+  });
+
+  it('answers a confirmation before the upload arrived with 409, and a download of it with 404', async () => {
+    const started = await startUpload(stack, owner, actionId, 'later.pdf', 100);
+    expect((await expectProblem(await confirm(stack, owner, actionId, started.file.id), 409)).detail).toMatch(/not arrived/);
+    await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files/${started.file.id}/download`), 404);
+    expect((await list()).map((f) => f.id)).not.toContain(started.file.id);
+  });
+});

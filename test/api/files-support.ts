@@ -1,0 +1,48 @@
+/** Evidence file uploads over HTTP, as the portal makes them: start, POST to the bucket, confirm. */
+import type { TestStack } from '../support/stack.ts';
+import { expectJson, jsonInit } from './api-client.ts';
+
+export interface FileView {
+  id: string;
+  filename: string;
+  size: number;
+  kind: string | null;
+  mime: string | null;
+  status: 'uploading' | 'checking' | 'clean' | 'threat';
+}
+export interface Started {
+  file: FileView;
+  upload: { url: string; fields: Record<string, string> };
+}
+
+export const pdfBytes = (text = 'Minutes of the visit') => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${text}\ntrailer <<>>\n%%EOF\n`);
+/** A Windows program's first bytes (MZ header and PE signature), renamed to look like a PDF. */
+export const exeBytes = () => {
+  const bytes = Buffer.alloc(512, 0);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.writeUInt32LE(0x80, 0x3c);
+  bytes.write('PE\0\0', 0x80, 'latin1');
+  return bytes;
+};
+export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+
+export async function startUpload(stack: TestStack, email: string, actionId: string, filename: string, size: number): Promise<Started> {
+  return expectJson<Started>(await stack.api(email, `/v1/actions/${actionId}/files`, jsonInit('POST', { filename, size })), 201);
+}
+
+export async function postToBucket(started: Started, bytes: Buffer, name = 'upload'): Promise<Response> {
+  const form = new FormData();
+  for (const [field, value] of Object.entries(started.upload.fields)) form.append(field, value);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  return fetch(started.upload.url, { method: 'POST', body: form });
+}
+
+export function confirm(stack: TestStack, email: string, actionId: string, fileId: string): Promise<Response> {
+  return stack.api(email, `/v1/actions/${actionId}/files/${fileId}/confirm`, { method: 'POST' });
+}
+
+export async function attach(stack: TestStack, email: string, actionId: string, filename: string, bytes: Buffer): Promise<FileView> {
+  const started = await startUpload(stack, email, actionId, filename, bytes.length);
+  await postToBucket(started, bytes);
+  return (await expectJson<{ file: FileView }>(await confirm(stack, email, actionId, started.file.id))).file;
+}
