@@ -13,7 +13,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { apiAfterBundling } from '../config/lambda-bundle.ts';
+import { apiAfterBundling, fileTypeAfterBundling } from '../config/lambda-bundle.ts';
 import { waypointFunction } from '../config/node-function.ts';
 import { API_GROUPS, type ApiGroup } from '../../functions/src/api/api-groups.ts';
 import { apiEntryPoint, ENTRY_POINTS } from '../config/paths.ts';
@@ -109,8 +109,10 @@ export class ApiFunctions extends Construct {
         memorySize: API_MEMORY_MB,
         timeout: Duration.seconds(29),
         environment,
-        // Only the function that serves /v1/openapi.json and /v1/reference carries them.
+        // Only the function that serves /v1/openapi.json and /v1/reference carries them, and only
+        // the one that serves evidence files (casework) carries file-type.
         ...(group === 'platform' ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_inputDir: string, outputDir: string) => apiAfterBundling(outputDir) } } : {}),
+        ...(group === 'casework' ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_inputDir: string, outputDir: string) => fileTypeAfterBundling(outputDir) } } : {}),
       });
       // Each function may do only what its own routes do.
       if (group === 'engagement') {

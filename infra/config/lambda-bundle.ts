@@ -44,9 +44,13 @@ export function lambdaBundleOptions(format: BundleFormat) {
 
 /** What the API function writes beside its bundle: its OpenAPI document and reference page. Run from the repository root. */
 export function apiAfterBundling(outputDir: string): string[] {
-  return [
-    `npx tsx functions/src/openapi/write-openapi.ts "${outputDir}"`,
-    // file-type (ESM only), loaded on first use from beside the bundle (functions/src/files/file-kinds.ts).
-    `npx esbuild functions/src/files/file-type-module.ts --bundle --platform=node --format=esm --minify --legal-comments=none --outfile="${outputDir}/file-type.mjs"`,
-  ];
+  return [`npx tsx functions/src/openapi/write-openapi.ts "${outputDir}"`];
+}
+
+/**
+ * What the function serving evidence files writes beside its bundle: file-type (ESM only),
+ * loaded on first use from there (functions/src/files/file-kinds.ts), so the bundle leaves it out.
+ */
+export function fileTypeAfterBundling(outputDir: string): string[] {
+  return [`npx esbuild functions/src/files/file-type-module.ts --bundle --platform=node --format=esm --minify --legal-comments=none --outfile="${outputDir}/file-type.mjs"`];
 }
