@@ -27,6 +27,7 @@ import { codeRoutes } from '../engagement/code-routes.ts';
 import { activityResultsRoutes, resultsRoutes } from '../engagement/results/results-routes.ts';
 import { entryRoutes, publicEntryRoutes } from '../engagement/you-said-we-did/entry-routes.ts';
 import { healthRoutes } from '../health/health-routes.ts';
+import { importRoutes } from '../imports/import-routes.ts';
 import { journeyRoutes } from '../journey/journey-routes.ts';
 import { meRoutes } from '../me/me-routes.ts';
 import { moderationReportRoutes } from '../moderation/moderation-report-routes.ts';
@@ -148,6 +149,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/settings', settingsRoutes);
     staff.route('/identity-provider', connectionRoutes);
     staff.route('/activity', activityRoutes);
+    staff.route('/imports', importRoutes);
     staff.route('/dev/outbox', devOutboxRoutes);
   },
 };

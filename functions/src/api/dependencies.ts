@@ -48,4 +48,10 @@ export interface ApiDependencies {
    * costs (`recheck-caller.ts`); every real server checks.
    */
   skipUserRecheck?: boolean;
+  /**
+   * Starts the import job on one import now (in-process on one machine; an asynchronous
+   * invocation of the jobs Lambda in AWS). Without it, the scheduled import job picks the
+   * import up on its next run.
+   */
+  startImportWork?: (tenantId: string, importId: string) => void;
 }

@@ -7,6 +7,7 @@ import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
+import { runImports } from '../imports/import-job.ts';
 import { sendActionReminders } from './action-reminders-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
 import { sendReminders } from './reminders-job.ts';
@@ -35,6 +36,7 @@ export const JOBS = {
   'shadowing-reminders': sendShadowingReminders,
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
+  imports: runImports,
 } satisfies Record<string, Job>;
 
 export type JobName = keyof typeof JOBS;

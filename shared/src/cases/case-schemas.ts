@@ -73,6 +73,10 @@ export interface Case {
   studentId?: string | null;
   status: 'open' | 'closed';
   label?: string;
+  /** The day the case opened in the authority's own system, when an import brought it. */
+  openedOn?: string;
+  /** The London day the case was closed; retention counts from it. */
+  closedOn?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

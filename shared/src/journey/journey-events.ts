@@ -16,6 +16,7 @@ export const JOURNEY_EVENT_TYPES = [
   'became-looked-after',
   'looked-after-review',
   'plan',
+  'visit',
   'step-down',
   'closure',
 ] as const;
@@ -33,6 +34,7 @@ export const JOURNEY_EVENT_LABELS: Record<JourneyEventType, string> = {
   'became-looked-after': 'Became looked after',
   'looked-after-review': 'Child looked after review',
   plan: 'Plan agreed',
+  visit: 'Visit',
   'step-down': 'Stepped down',
   closure: 'Case closed',
 };

@@ -47,6 +47,12 @@ function versionNumber(version: number): string {
   return String(version).padStart(6, '0');
 }
 
+/** A file's row number, zero-padded so rows sort in order. */
+function rowNumber(row: number): string {
+  if (!Number.isInteger(row) || row < 0 || row > 9_999_999) throw new UnsafeKeyPartError('row');
+  return String(row).padStart(7, '0');
+}
+
 /** A `YYYY-MM#` sort-key prefix, or every month. */
 function monthPrefix(month: string | undefined): string {
   return month === undefined ? '' : `${safe(month, 'month')}#`;
@@ -358,6 +364,30 @@ function buildTenantKeys(tenantId: string) {
     reviewAction: (reviewId: string, actionId: string): Key => ({ PK: `${root}#REVIEW#${safe(reviewId, 'review id')}`, SK: `ACTION#${safe(actionId, 'action id')}` }),
     reviewIndexEntries: (r: { id: string; createdAt: string }) => ({ GSI1PK: `${root}#REVIEWS`, GSI1SK: `${r.createdAt}#${safe(r.id, 'review id')}` }),
     reviewsOfAuthority: () => ({ GSI1PK: `${root}#REVIEWS` }),
+
+    /**
+     * Imports: each in its own partition with the problems each check found (`PROBLEM#<attempt>#<row>`)
+     * and the rows it refused (`REFUSED#<row>`), in row order. Listed newest last on GSI1; an
+     * entry on GSI2 exists only while the import has work for the import job to do.
+     */
+    importRecord: (importId: string): Key => ({ PK: `${root}#IMPORT#${safe(importId, 'import id')}`, SK: 'IMPORT' }),
+    importPartition: (importId: string): string => `${root}#IMPORT#${safe(importId, 'import id')}`,
+    /** A problem the check found; each check (a new mapping) has its own, so an old check's never show. */
+    importProblem: (importId: string, attempt: number, row: number, index: number): Key => ({
+      PK: `${root}#IMPORT#${safe(importId, 'import id')}`,
+      SK: `PROBLEM#${versionNumber(attempt)}#${rowNumber(row)}#${String(index).padStart(3, '0')}`,
+    }),
+    importProblemsPrefix: (attempt: number): string => `PROBLEM#${versionNumber(attempt)}#`,
+    importRefused: (importId: string, row: number): Key => ({ PK: `${root}#IMPORT#${safe(importId, 'import id')}`, SK: `REFUSED#${rowNumber(row)}` }),
+    importIndexEntries: (i: { id: string; createdAt: string; active: boolean }) => ({
+      GSI1PK: `${root}#IMPORTS`,
+      GSI1SK: `${isoTime(i.createdAt)}#${safe(i.id, 'import id')}`,
+      ...(i.active ? { GSI2PK: `${root}#IMPORTS#ACTIVE`, GSI2SK: `${isoTime(i.createdAt)}#${safe(i.id, 'import id')}` } : {}),
+    }),
+    importsOfAuthority: () => ({ GSI1PK: `${root}#IMPORTS` }),
+    activeImports: () => ({ GSI2PK: `${root}#IMPORTS#ACTIVE` }),
+    /** The column mapping last saved for one kind of file from one source system. */
+    importMapping: (kind: string, source: string): Key => ({ PK: root, SK: `IMPORT-MAPPING#${safe(kind, 'import kind')}#${safe(source, 'import source')}` }),
   };
 }
 

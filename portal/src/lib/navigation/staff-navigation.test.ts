@@ -10,7 +10,7 @@ describe('staff navigation', () => {
   });
 
   it('offers a tenant admin the template editor, users, teams and the activity log but no case data', () => {
-    expect(labels('admin')).toEqual(['Templates', 'Users', 'Teams', 'Activity log']);
+    expect(labels('admin')).toEqual(['Templates', 'Users', 'Teams', 'Imports', 'Activity log']);
   });
 
   it('offers QA officers cases, audits, the programme, moderation, templates and the activity log', () => {
@@ -42,6 +42,12 @@ describe('staff navigation', () => {
     for (const role of ['student', 'admin'] as const) expect(areas(role)).not.toContain('Work shadowing');
   });
 
+  it('offers imports under quality assurance to QA officers and senior managers, and beside users to the admin', () => {
+    for (const role of ['qa', 'senior'] as const) expect(areas(role)).toContain('Imports');
+    for (const role of ['practitioner', 'manager', 'student', 'admin'] as const) expect(areas(role)).not.toContain('Imports');
+    expect(labels('admin')).toContain('Imports');
+  });
+
   it('offers the operator only the operator area', () => {
     expect(labels('operator')).toEqual(['Authorities', 'Activity log']);
   });
@@ -61,13 +67,13 @@ describe('staff navigation', () => {
   });
 
   it('gathers the programme and moderation under quality assurance, current on each of their pages', () => {
-    expect(areas('qa')).toEqual(['Monthly programme', 'Moderation', 'Thematic reviews', 'Records compliance', 'Work shadowing']);
+    expect(areas('qa')).toEqual(['Monthly programme', 'Moderation', 'Thematic reviews', 'Records compliance', 'Imports', 'Work shadowing']);
     expect(areas('senior')).toContain('Records compliance');
     for (const role of ['student', 'practitioner', 'manager', 'admin'] as const) expect(areas(role)).not.toContain('Records compliance');
     expect(areas('manager')).toEqual(['Monthly programme', 'Thematic reviews', 'Work shadowing']);
     const items = staffNavigation('qa', { devOutbox: false });
     const current = (pathname: string) => items.filter((item) => isCurrent(item, pathname, items)).map((item) => item.label);
-    for (const pathname of ['/quality', '/programme/2026-12', '/moderation/agreement', '/compliance/report', '/reviews/r1/report']) expect(current(pathname), pathname).toEqual(['Quality assurance']);
+    for (const pathname of ['/quality', '/programme/2026-12', '/moderation/agreement', '/compliance/report', '/reviews/r1/report', '/imports/01J0000000000000000000000A']) expect(current(pathname), pathname).toEqual(['Quality assurance']);
     expect(current('/cases')).toEqual(['Cases']);
   });
 

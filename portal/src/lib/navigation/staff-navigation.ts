@@ -11,6 +11,7 @@ import { canReadProgramme } from '../programme/programme-permissions.ts';
 import { canUseShadowing } from '../shadowing/shadowing-permissions.ts';
 import { canUseCompliance } from '../compliance/compliance-permissions.ts';
 import { canReadReviews } from '../reviews/review-permissions.ts';
+import { canImport } from '@waypoint/shared/imports/import-roles';
 
 export interface NavItem {
   href: string;
@@ -52,6 +53,7 @@ export function qualityAssuranceAreas(role: Role): QualityArea[] {
   if (canReadReviews(role))
     areas.push({ href: '/reviews', label: 'Thematic reviews', description: 'One question about practice asked across a group of cases: reviewers look at each case, then the findings and recommendations are signed off and published to staff.' });
   if (canUseCompliance(role)) areas.push({ href: '/compliance', label: 'Records compliance', description: 'Each month a few cases from every team checked against a short checklist of what a record should hold, and a report of how compliant records are.' });
+  if (isStaffRole(role) && canImport(role, 'cases')) areas.push({ href: '/imports', label: 'Imports', description: 'Cases, staff and the child’s journey brought in from the case-management system’s own export, checked row by row before anything changes.' });
   if (canUseShadowing(role)) areas.push({ href: '/shadowing', label: 'Work shadowing', description: 'A manager joins a practitioner’s visit, meeting or duty shift, with their agreement and the family’s consent, and each gives the other feedback.' });
   return areas;
 }
@@ -75,7 +77,7 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });
   if (canReadEngagement(role)) items.push({ href: '/engagement', label: 'Engagement' });
   if (canHandleAlerts(role)) items.push({ href: '/alerts', label: 'Alerts' });
-  if (role === 'admin') items.push({ href: '/users', label: 'Users' }, { href: '/teams', label: 'Teams' });
+  if (role === 'admin') items.push({ href: '/users', label: 'Users' }, { href: '/teams', label: 'Teams' }, { href: '/imports', label: 'Imports' });
   if (canReadActivity(role)) items.push({ href: '/activity', label: 'Activity log' });
   // The developer outbox is a tool for whoever runs Waypoint on one machine, not a staff page.
   if (options.devOutbox && role === 'admin') items.push({ href: '/dev/outbox', label: 'Outbox' });

@@ -1,6 +1,6 @@
 /** Typed server-side client for the Waypoint API, called with the signed-in user's access token. */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Case, UpdateCaseBody } from '@waypoint/shared/cases/case-schemas';
+import type { Case, CreateCaseBody, UpdateCaseBody } from '@waypoint/shared/cases/case-schemas';
 import type { Settings, UpdateSettingsBody } from '@waypoint/shared/settings/settings-schemas';
 import type { Team } from '@waypoint/shared/teams/team-schemas';
 import type { Role } from '@waypoint/shared/tenancy/roles';
@@ -176,6 +176,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     users: (query: { team?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) => get<Page<User>>('/v1/users', { query, handle }),
     user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
     cases: (query: { team?: string; caseType?: string; status?: 'open' | 'closed'; limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<Case>>('/v1/cases', { query, handle }),
+    createCase: (body: CreateCaseBody, idempotencyKey: string) => get<Case>('/v1/cases', { method: 'POST', body, idempotencyKey, handle: [400, 403, 409] }),
     caseByRef: (ref: string) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`),
     updateCase: (ref: string, version: string, body: UpdateCaseBody) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`, { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
     settings: (handle?: readonly number[]) => versioned<TenantSettings>('/v1/settings', { handle }),

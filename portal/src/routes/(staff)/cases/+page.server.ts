@@ -2,6 +2,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { CASE_TYPES, EntityId } from '@waypoint/shared/cases/case-schemas';
+import { canImport } from '@waypoint/shared/imports/import-roles';
+import { CASE_EDITORS, isStaffRole } from '@waypoint/shared/tenancy/roles';
 import { canSeeCases } from '$lib/navigation/staff-navigation';
 import { createApi } from '$lib/server/api';
 import { readDirectory } from '$lib/server/cases/case-directory';
@@ -48,5 +50,7 @@ export const load: PageServerLoad = async (event) => {
     firstPageHref: cursor ? firstPageHref : null,
     filtered: !!(team || caseType),
     directory,
+    canCreate: isStaffRole(me.role) && CASE_EDITORS.includes(me.role),
+    canImport: isStaffRole(me.role) && canImport(me.role, 'cases'),
   };
 };
