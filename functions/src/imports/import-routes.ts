@@ -17,7 +17,7 @@ import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../platform/http/validation.ts';
 import { importObjectKey, UPLOAD_CEILING_BYTES, type ImportObjects } from './import-objects.ts';
 import { getImport, listImportRows, listImports, moveImport, putNewImport, saveMapping, type StoredImport } from './import-store.ts';
-import { mappingProblems } from './import-work.ts';
+import { mappingProblems } from './import-mapping.ts';
 
 export const importRoutes = new Hono<AppEnv>();
 

@@ -7,6 +7,7 @@
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { IMPORT_FIELDS, suggestMapping, type ImportCounts, type ImportProblem } from '@waypoint/shared/imports/import-schemas';
+import { mappingProblems } from './import-mapping.ts';
 import { clock } from '@waypoint/shared/time/clock';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
@@ -67,19 +68,6 @@ async function readColumns(tenant: TenantContext, record: StoredImport, file: Im
   const saved = await getSavedMapping(tenant, record.kind, record.source);
   const mapping = suggestMapping(record.kind, record.source, headers ?? [], saved?.mapping);
   await moveImport({ tenant, record, from: ['reading'], changes: { status: 'mapping', headers, mapping }, at: clock.nowIso() });
-}
-
-/** Problems with the mapping itself, which make every row wrong. */
-export function mappingProblems(record: Pick<StoredImport, 'kind' | 'mapping' | 'headers'>): string[] {
-  const headers = record.headers ?? [];
-  const problems: string[] = [];
-  for (const field of IMPORT_FIELDS[record.kind]) {
-    const column = record.mapping?.[field.name];
-    if (column === undefined || column === '') {
-      if (field.required) problems.push(`Choose the column that holds ${field.label.toLowerCase()}.`);
-    } else if (!headers.includes(column)) problems.push(`The file has no column called “${column}” (chosen for ${field.label.toLowerCase()}).`);
-  }
-  return problems;
 }
 
 interface CheckedRow {
