@@ -29,6 +29,8 @@ export const JOB_SCHEDULES = {
   'action-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // And work shadowing: requests waiting for an answer, feedback still owed.
   'shadowing-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
+  // Every minute: imports waiting to be read, checked or applied (each pass resumes from its checkpoint).
+  imports: ScheduleExpression.rate(Duration.minutes(1)),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.

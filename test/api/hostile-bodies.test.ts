@@ -13,6 +13,7 @@ import { raiseAction } from './actions-support.ts';
 import { expectJson, expectProblem, jsonInit, nv, NORTHVALE, OPERATOR_EMAIL } from './api-client.ts';
 import { completedAudit, planAudit, todayInLondon } from './audits-support.ts';
 import { bearer, nvActivity, nvCode, startSession } from './engagement-support.ts';
+import { uploadAndCheck } from './imports-support.ts';
 
 let stack: TestStack;
 
@@ -26,7 +27,17 @@ interface BodyRoute {
 }
 
 /** Routes that take no body at all: whatever is sent is never read. */
-const BODILESS = new Set(['POST /v1/actions/:id/start', 'POST /v1/audits/:id/complete', 'POST /v1/engagement/activities/:id/codes/:codeId/revoke', 'POST /v1/programmes/:month/samples/:managerId/accept', 'POST /v1/users/:id/invitation']);
+const BODILESS = new Set([
+  'POST /v1/actions/:id/start',
+  'POST /v1/audits/:id/complete',
+  'POST /v1/engagement/activities/:id/codes/:codeId/revoke',
+  'POST /v1/programmes/:month/samples/:managerId/accept',
+  'POST /v1/users/:id/invitation',
+  'POST /v1/imports/:id/upload',
+  'POST /v1/imports/:id/uploaded',
+  'POST /v1/imports/:id/accept',
+  'POST /v1/imports/:id/cancel',
+]);
 
 const NOT_OBJECTS = ['[]', 'null', '"x"', '1'];
 
@@ -51,7 +62,10 @@ beforeAll(async () => {
   const staff = (email: string, path: string, versioned?: string): BodyRoute => ({ email, path, versioned });
   const review = await expectJson<{ id: string }>(await stack.api(nv('qa'), '/v1/reviews', jsonInit('POST', { title: 'Hostile bodies', question: 'Q', scope: 'S', casesDueBy: todayInLondon() })), 201);
   const rv = `/v1/reviews/${review.id}`;
+  const imported = await uploadAndCheck(stack, nv('qa'), { kind: 'cases', source: 'mosaic', format: 'csv' }, 'PERSON_ID,TEAM_NAME,CASE_TYPE\nHB-1,Assessment,CIN\n');
   routes = {
+    'POST /v1/imports': staff(nv('qa'), '/v1/imports'),
+    'PUT /v1/imports/:id/mapping': staff(nv('qa'), `/v1/imports/${imported.id}/mapping`),
     'PATCH /v1/audits/:id': staff(nv('manager'), a(planned.audit.id), a(planned.audit.id)),
     'PATCH /v1/cases/:ref': staff(nv('qa'), '/v1/cases/NV-00001', '/v1/cases/NV-00001'),
     'PATCH /v1/cases/:ref/journey/events/:eventId': staff(nv('manager'), `/v1/cases/NV-00041/journey/events/${journey.events[0]!.id}`, '/v1/cases/NV-00041/journey'),

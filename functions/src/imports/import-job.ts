@@ -11,7 +11,7 @@ import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
 import { listTenantIds } from '../tenants/tenant-directory.ts';
 import type { JobDependencies, JobResult } from '../jobs/job-registry.ts';
 import { logger } from '../platform/logging/logger.ts';
-import { importFileSource, type ImportObjects } from './import-objects.ts';
+import { importFileSource } from './import-objects.ts';
 import { getImport, listActiveImports } from './import-store.ts';
 import { workOnImport, type ImportWorkOptions } from './import-work.ts';
 
@@ -19,10 +19,6 @@ import { workOnImport, type ImportWorkOptions } from './import-work.ts';
 const LEASE_MS = 2 * 60 * 1000;
 /** A Lambda has 15 minutes; a pass stops taking new chunks after this and the next run goes on. */
 const PASS_MS = 12 * 60 * 1000;
-
-function objectsOf(deps: JobDependencies): ImportObjects | undefined {
-  return (deps as { objects?: ImportObjects }).objects;
-}
 
 export async function runImports(deps: JobDependencies): Promise<JobResult> {
   const result: JobResult = { imports: 0 };
@@ -39,8 +35,7 @@ export async function runImports(deps: JobDependencies): Promise<JobResult> {
 
 /** One import, if no other pass holds it; true if this pass worked on it. */
 export async function workOnOneImport(deps: JobDependencies, tenant: TenantContext, importId: string, options: ImportWorkOptions = {}): Promise<boolean> {
-  const objects = objectsOf(deps);
-  if (!objects) return false;
+  const { objects } = deps;
   if (!(await takeLease(tenant, importId))) return false;
   // The lease is renewed while the pass runs, so a long file is never taken over mid-chunk.
   const renew = setInterval(() => void takeLease(tenant, importId, true).catch(() => undefined), LEASE_MS / 3);

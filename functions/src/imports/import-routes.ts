@@ -15,7 +15,7 @@ import type { AppEnv } from '../api/app-env.ts';
 import type { StaffCaller, TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../platform/http/validation.ts';
-import { importObjectKey, UPLOAD_CEILING_BYTES, type ImportObjects } from './import-objects.ts';
+import { importObjectKey, UPLOAD_CEILING_BYTES } from './import-objects.ts';
 import { getImport, listImportRows, listImports, moveImport, putNewImport, saveMapping, type StoredImport } from './import-store.ts';
 import { mappingProblems } from './import-mapping.ts';
 
@@ -26,10 +26,13 @@ const PageQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
 
-function objectsOf(c: { var: AppEnv['Variables'] }): ImportObjects {
-  const objects = (c.var.deps as { objects?: ImportObjects }).objects;
-  if (!objects) throw new ApiError('unavailable', 'File uploads are not set up here');
-  return objects;
+function objectsOf(c: { var: AppEnv['Variables'] }) {
+  return c.var.deps.objects;
+}
+
+/** A presigned POST that brings the browser back to the import's page once the file is up. */
+function presignUpload(c: { var: AppEnv['Variables'] }, record: Pick<StoredImport, 'id' | 'objectKey'>) {
+  return objectsOf(c).presignPost({ key: record.objectKey, maxBytes: UPLOAD_CEILING_BYTES, expiresSeconds: 15 * 60, successRedirect: `${c.var.deps.portalUrl}/imports/${record.id}/uploaded` });
 }
 
 /** The import as the API shows it: where the file is kept and the job's bookkeeping stay inside. */
@@ -61,7 +64,6 @@ importRoutes.post('/', async (c) => {
   const { tenant, staff } = c.var;
   const body = await readJsonBody(c, CreateImportBody);
   if (!canImport(staff.role, body.kind)) throw forbidden('Your role does not import files of this kind');
-  const objects = objectsOf(c);
   const at = clock.nowIso();
   const id = ulid(clock.now().getTime());
   const objectKey = importObjectKey(tenant.tenantId, id);
@@ -83,7 +85,7 @@ importRoutes.post('/', async (c) => {
     objectKey,
   };
   await putNewImport(tenant, record);
-  const upload = await objects.presignPost({ key: objectKey, maxBytes: UPLOAD_CEILING_BYTES, expiresSeconds: 15 * 60 });
+  const upload = await presignUpload(c, record);
   c.header('Location', `/v1/imports/${id}`);
   return c.json({ ...shown(record), upload }, 201);
 });
@@ -97,7 +99,7 @@ importRoutes.get('/:id', async (c) => {
 importRoutes.post('/:id/upload', async (c) => {
   const record = await findImport(c.var.tenant, c.var.staff, readParam(c, 'id', ImportId));
   if (record.status !== 'uploading') throw new ApiError('conflict', 'The file has already been uploaded');
-  const upload = await objectsOf(c).presignPost({ key: record.objectKey, maxBytes: UPLOAD_CEILING_BYTES, expiresSeconds: 15 * 60 });
+  const upload = await presignUpload(c, record);
   return c.json({ upload });
 });
 

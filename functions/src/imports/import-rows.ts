@@ -43,6 +43,15 @@ export class RowReader {
     return cell;
   }
 
+  /** The cell as written, a formula as its `=` text, with no problem recorded: what a refused row is known by. */
+  asWritten(field: string): string | undefined {
+    const column = this.columns.get(field);
+    const cell = column ? this.row.cells[column.index] : undefined;
+    if (cell === undefined || cell === '') return undefined;
+    if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+    return typeof cell === 'object' ? `=${cell.formula}` : cell.trim().slice(0, 100);
+  }
+
   text(field: string): string | undefined {
     const value = this.raw(field);
     if (value instanceof Date) return value.toISOString().slice(0, 10);

@@ -6,7 +6,8 @@
  * the next from that row; rows already done are read again but not applied again.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
-import { IMPORT_FIELDS, suggestMapping, type ImportCounts, type ImportProblem } from '@waypoint/shared/imports/import-schemas';
+import { IMPORT_FIELDS, type ImportCounts, type ImportProblem } from '@waypoint/shared/imports/import-schemas';
+import { suggestMapping } from '@waypoint/shared/imports/import-presets';
 import { mappingProblems } from './import-mapping.ts';
 import { clock } from '@waypoint/shared/time/clock';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
@@ -73,6 +74,8 @@ async function readColumns(tenant: TenantContext, record: StoredImport, file: Im
 interface CheckedRow {
   row: number;
   key?: string;
+  /** The row's reference (or email) as written, for the refused rows' list. */
+  shownAs?: string;
   value?: unknown;
   problems: ImportProblem[];
 }
@@ -83,6 +86,7 @@ async function* checkedRows(tenant: TenantContext, record: StoredImport, file: I
   const lookups = await loadImportLookups(tenant);
   const today = londonDate(clock.now());
   const seen = new Map<string, number>();
+  const firstField = IMPORT_FIELDS[record.kind][0]!.name;
   let columns: ReturnType<typeof columnsFor> | undefined;
   for await (const fileRow of readFileRows(file, record.format) as AsyncGenerator<FileRow>) {
     if (!columns) {
@@ -94,13 +98,13 @@ async function* checkedRows(tenant: TenantContext, record: StoredImport, file: I
     if (checked) {
       const first = seen.get(checked.key);
       if (first !== undefined) {
-        reader.problem(IMPORT_FIELDS[record.kind][0]!.name, handler.duplicate(checked.key, first));
-        yield { row: fileRow.row, key: checked.key, problems: reader.problems };
+        reader.problem(firstField, handler.duplicate(checked.key, first));
+        yield { row: fileRow.row, key: checked.key, shownAs: reader.asWritten(firstField), problems: reader.problems };
         continue;
       }
       seen.set(checked.key, fileRow.row);
     }
-    yield { row: fileRow.row, key: checked?.key, value: checked?.value, problems: reader.problems };
+    yield { row: fileRow.row, key: checked?.key, shownAs: reader.asWritten(firstField), value: checked?.value, problems: reader.problems };
   }
 }
 
@@ -162,7 +166,7 @@ async function applyRows(tenant: TenantContext, record: StoredImport, file: Impo
     const refused = chunk.filter((r) => r.problems.length);
     await writeAll(
       tenant,
-      refused.map((r) => refusedItem(tenant, record.id, r.row, r.key, r.problems)),
+      refused.map((r) => refusedItem(tenant, record.id, r.row, r.shownAs, r.problems)),
     );
     await options.afterChunkApplied?.(++chunkNumber);
     const added = zeroCounts();

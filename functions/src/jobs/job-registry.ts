@@ -3,6 +3,7 @@
  * EventBridge in AWS, by a timer under `npm start`, and once by `npm run job:<name>`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
@@ -22,6 +23,8 @@ export interface JobDependencies {
   objects: ObjectStore;
   /** The portal's public address, which links in reminder emails start with (`PORTAL_URL`). */
   portalUrl: string;
+  /** Sign-in accounts, for staff imports; absent where the job cannot make accounts (then new staff in a file are refused). */
+  accounts?: SignInAccounts;
   /** Sends one email; absent on one machine, where messages stay in the dev outbox. */
   deliverEmail?: DeliverEmail;
 }

@@ -17,6 +17,7 @@ import { LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer } from '../storage/loc
 import { s3ObjectStore } from '../storage/s3-object-store.ts';
 import { standInScan } from '../files/file-scan.ts';
 import { freePort } from './free-port.ts';
+import { inProcessImportWork } from '../imports/in-process-import-work.ts';
 import { localPortalUrl } from './local-portal-url.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
 import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
@@ -96,8 +97,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const council = await startCouncilProvider({ port: options.ports.council ?? 0, redirectUri: `${identity.issuer}${IDP_RESPONSE_PATH}`, password });
     stops.push(council.close);
 
-    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, portalUrl: linkBase };
     const accounts = localSignInAccounts({ db, tableName, password });
+    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, accounts, portalUrl: linkBase };
+    const importWork = inProcessImportWork(jobDependencies);
+    stops.push(importWork.settle);
     const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
     const api = await startApiServer({
       port: options.ports.api,
@@ -113,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         clientAddress: (c) => getConnInfo(c).remote.address,
         portalUrl: linkBase,
         devOutbox: true,
+        startImportWork: importWork.start,
         apiDescription: builtApiDescription,
       },
     });

@@ -14,6 +14,7 @@ import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
 import { resultsRouteDocs } from '../engagement/results/results-route-docs.ts';
 import { connectionRouteDocs } from '../federation/connection-routes.ts';
 import { signInRouteDocs } from '../federation/sign-in-routes.ts';
+import { importRouteDocs } from '../imports/import-route-docs.ts';
 import { journeyRouteDocs } from '../journey/journey-route-docs.ts';
 import { moderationRouteDocs } from '../moderation/moderation-route-docs.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE, type ProblemKind } from '../platform/http/api-error.ts';
@@ -46,6 +47,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...fileRouteDocs,
   ...dashboardRouteDocs,
   ...teamRouteDocs,
+  ...importRouteDocs,
   ...userRouteDocs,
   ...settingsRouteDocs,
   ...connectionRouteDocs,
@@ -76,6 +78,7 @@ const TAGS = [
   { name: 'Dashboards', description: 'The evidence at service, case and practitioner level, from pre-computed monthly totals.' },
   { name: 'Teams', description: 'The teams cases belong to and managers lead.' },
   { name: 'Users', description: 'The authority’s staff.' },
+  { name: 'Imports', description: 'Cases, staff and journey events from a case-management system’s export: upload, map the columns, check every row, then import in resumable chunks.' },
   { name: 'Settings', description: 'How the authority names and runs its QA framework.' },
   { name: 'Sign-in', description: 'How an email address signs in, and the council’s own identity provider.' },
   { name: 'Activity', description: 'Who changed what, and when.' },

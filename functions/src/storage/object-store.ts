@@ -30,7 +30,11 @@ export interface ListedObject {
 
 export interface ObjectStore {
   /** A browser upload straight to the bucket: exactly `key`, between 1 byte and `maxBytes`. */
-  presignPost(options: { key: string; maxBytes: number; contentType?: string; expiresSeconds: number }): Promise<PresignedPost>;
+  /**
+   * `successRedirect`: where the storage service sends the browser after the upload, so a plain
+   * HTML form (no JavaScript) comes back to the portal.
+   */
+  presignPost(options: { key: string; maxBytes: number; contentType?: string; expiresSeconds: number; successRedirect?: string }): Promise<PresignedPost>;
   /** A short-lived download link whose response names the file safely (see content-disposition.ts). */
   presignGet(options: { key: string; filename: string; contentType: string; expiresSeconds: number }): Promise<string>;
   /** The object's size, type and tags, or null when there is none. */

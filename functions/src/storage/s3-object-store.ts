@@ -130,7 +130,7 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
   }
 
   return {
-    async presignPost({ key, maxBytes, contentType, expiresSeconds }) {
+    async presignPost({ key, maxBytes, contentType, expiresSeconds, successRedirect }) {
       const client = await clientFor(key);
       const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
       const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [['content-length-range', 1, maxBytes]];
@@ -138,6 +138,10 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
       if (contentType) {
         conditions.push(['eq', '$Content-Type', contentType]);
         fields['Content-Type'] = contentType;
+      }
+      if (successRedirect) {
+        fields.success_action_redirect = successRedirect;
+        conditions.push(['eq', '$success_action_redirect', successRedirect]);
       }
       const tagging = lifecycleTagging(key);
       if (tagging) {
