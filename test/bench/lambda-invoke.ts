@@ -1,0 +1,63 @@
+/**
+ * The API as Lambda runs it: in AWS there is no Node HTTP server in front of the app; API
+ * Gateway hands the function an HTTP API (v2) event and the handler (`hono/aws-lambda`'s
+ * `handle`, as in `lambda-<group>.ts`) answers it. So the bench also calls the casework group's
+ * handler in this process with such an event, over the bench's own database and issuer, and
+ * compares that with the SDK's own GetItem to the same database from the same process: like
+ * with like, without the extra loopback HTTP hop (and second event loop turn) that a request
+ * through the local server adds beside an in-process GetItem.
+ */
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { caseworkGroup, composeApp } from '@waypoint/functions/api/app';
+import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
+import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
+import type { TestStack } from '../support/stack.ts';
+
+/** The event API Gateway's HTTP API sends for a GET with a bearer token. */
+function httpApiGet(path: string, token: string): LambdaEvent {
+  const [rawPath, rawQueryString = ''] = path.split('?') as [string, string?];
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers: { host: 'api.bench.example', authorization: `Bearer ${token}`, accept: 'application/json' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'bench',
+      domainName: 'api.bench.example',
+      domainPrefix: 'api',
+      http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'bench' },
+      requestId: 'bench',
+      routeKey: '$default',
+      stage: '$default',
+      time: '06/Dec/2026:23:00:00 +0000',
+      timeEpoch: 1796598000000,
+    },
+    isBase64Encoded: false,
+  } as unknown as LambdaEvent;
+}
+
+/** A GET through the casework function's handler; throws unless it answers 200. */
+export function caseworkHandler(stack: TestStack): (path: string, token: string) => Promise<void> {
+  const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
+  const app = composeApp(
+    {
+      tableName: stack.tableName,
+      platformClient: stack.jobDependencies.platformClient,
+      dataClientFor: stack.jobDependencies.dataClientFor,
+      objects: stack.jobDependencies.objects,
+      verifyAccessToken: (token) => verifier.verify(token),
+      accounts: stack.accounts,
+      portalUrl: stack.jobDependencies.portalUrl,
+      devOutbox: false,
+    },
+    [caseworkGroup],
+  );
+  const handler = handle(app);
+  const context = {} as LambdaContext;
+  return async (path, token) => {
+    const result = (await handler(httpApiGet(path, token), context)) as { statusCode: number; body: string };
+    if (result.statusCode !== 200) throw new Error(`${path} answered ${result.statusCode} through the handler`);
+  };
+}
