@@ -31,6 +31,8 @@ export const JOB_SCHEDULES = {
   'shadowing-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // Every minute: imports waiting to be read, checked or applied (each pass resumes from its checkpoint).
   imports: ScheduleExpression.rate(Duration.minutes(1)),
+  // Every quarter of an hour: safeguarding concerns from audits nobody acknowledged in time go to the senior managers (once each).
+  'alert-escalation': ScheduleExpression.rate(Duration.minutes(15)),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
   // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.

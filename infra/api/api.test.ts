@@ -190,8 +190,9 @@ describe('the scheduled jobs', () => {
   it('deliver email every five minutes, send audit and action reminders on working-day mornings, and run retention and then the totals reconcile nightly, in London time', () => {
     const schedules = resources('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
     const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
-    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'email', 'imports', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
+    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'alert-escalation', 'email', 'imports', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
     expect(byJob.imports?.ScheduleExpression).toBe('rate(1 minute)');
+    expect(byJob['alert-escalation']?.ScheduleExpression).toBe('rate(15 minutes)');
     expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob.reminders?.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(byJob['action-reminders']?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');

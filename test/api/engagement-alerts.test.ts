@@ -4,7 +4,7 @@
  * in their scope and record what they did, each change in the activity log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertPage, SafetyAlert, SafetyAlertDetail } from '@waypoint/shared/engagement/alert-schemas';
+import { isAuditAlert, type AlertPage, type EngagementAlert, type SafetyAlert, type SafetyAlertDetail } from '@waypoint/shared/engagement/alert-schemas';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
 import { bearer, issueCode, newActivity, NORTHVALE, nvActivity, nvCode, publicCall, saveAnswers, savedOk, startSession } from './engagement-support.ts';
@@ -23,7 +23,7 @@ interface OutboxMessage {
   text: string;
 }
 const outbox = async () => (await expectJson<{ items: OutboxMessage[] }>(await stack.api(nv('qa'), '/v1/dev/outbox?limit=100'))).items;
-const alertsOf = async (email: string, status = 'open') => (await expectJson<AlertPage>(await stack.api(email, `/v1/alerts?status=${status}&limit=100`))).items;
+const alertsOf = async (email: string, status = 'open') => (await expectJson<AlertPage>(await stack.api(email, `/v1/alerts?status=${status}&limit=100`))).items.filter((a): a is EngagementAlert => !isAuditAlert(a));
 const alert = (email: string, id: string) => stack.api(email, `/v1/alerts/${id}`);
 const mailFor = async (id: string) => (await outbox()).filter((m) => m.text.includes(`/alerts/${id}`));
 

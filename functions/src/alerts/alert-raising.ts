@@ -6,7 +6,7 @@
  */
 import { AUDIENCE_LABELS } from '@waypoint/shared/engagement/audiences';
 import type { EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
-import type { SafetyAlert } from '@waypoint/shared/engagement/alert-schemas';
+import type { EngagementAlert } from '@waypoint/shared/engagement/alert-schemas';
 import type { FeedbackResponse } from '@waypoint/shared/engagement/response-schemas';
 import { SAFETY_HELP, SAFETY_REASON_LABELS, safetyReasonKey, type SafetyReason } from '@waypoint/shared/engagement/safety';
 import type { Settings } from '@waypoint/shared/settings/settings-schemas';
@@ -32,14 +32,15 @@ export interface RaiseAlertInput {
   now: Date;
 }
 
-export async function raiseSafetyAlert(input: RaiseAlertInput): Promise<SafetyAlert> {
+export async function raiseSafetyAlert(input: RaiseAlertInput): Promise<EngagementAlert> {
   const { tenant, response, now } = input;
   const at = now.toISOString();
-  let alert = await getAlert(tenant, response.id);
+  // A response's alert is always a have-your-say one: its id is the response's.
+  let alert = (await getAlert(tenant, response.id)) as EngagementAlert | undefined;
   if (!alert) {
     const caseRef = input.code?.caseRef;
     const teamId = input.activity.teamId ?? (caseRef ? (await getCase(tenant, caseRef))?.teamId : undefined);
-    const fresh: SafetyAlert = {
+    const fresh: EngagementAlert = {
       id: response.id,
       responseId: response.id,
       activityId: input.activity.id,
@@ -60,7 +61,7 @@ export async function raiseSafetyAlert(input: RaiseAlertInput): Promise<SafetyAl
     if (await putNewAlert(tenant, fresh, retentionExpiry(now, input.settings.retentionYears))) {
       alert = fresh;
       await recordActivity({ tenant, actor: { userId: PUBLIC_ACTOR }, action: 'created', entity: 'safety-alert', entityId: fresh.id, versionBefore: null, versionAfter: 1, at, changes: ['reasons'] });
-    } else alert = (await getAlert(tenant, response.id))!;
+    } else alert = (await getAlert(tenant, response.id)) as EngagementAlert;
   }
   alert = await addMissingReasons(input, alert, at);
   for (const reason of alert.reasons) await emailDuty(input, alert, reason, at);
@@ -68,7 +69,7 @@ export async function raiseSafetyAlert(input: RaiseAlertInput): Promise<SafetyAl
 }
 
 /** A new worry in a response already alerted: added to the alert, which opens again if it was closed. */
-async function addMissingReasons(input: RaiseAlertInput, alert: SafetyAlert, at: string): Promise<SafetyAlert> {
+async function addMissingReasons(input: RaiseAlertInput, alert: EngagementAlert, at: string): Promise<EngagementAlert> {
   let current = alert;
   for (let attempt = 0; attempt < 3; attempt++) {
     const known = new Set(current.reasons.map(safetyReasonKey));
@@ -89,13 +90,13 @@ async function addMissingReasons(input: RaiseAlertInput, alert: SafetyAlert, at:
       });
       return changed;
     }
-    current = (await getAlert(input.tenant, current.id)) ?? current;
+    current = ((await getAlert(input.tenant, current.id)) as EngagementAlert | undefined) ?? current;
   }
   return current;
 }
 
 /** One email per worry, never quoting what was written: the alert in Waypoint has the response. */
-async function emailDuty(input: RaiseAlertInput, alert: SafetyAlert, reason: SafetyReason, at: string): Promise<void> {
+async function emailDuty(input: RaiseAlertInput, alert: EngagementAlert, reason: SafetyReason, at: string): Promise<void> {
   const who = alert.caseRef ? `The code was given for case ${alert.caseRef}.` : 'The response is anonymous: no case is linked to it.';
   await queueEmail({
     tenant: input.tenant,

@@ -1,5 +1,5 @@
 /** OpenAPI descriptions of `/v1/alerts`: safety alerts from engagement responses. */
-import { AlertId, ListAlertsQuery, RecordAlertActionBody } from '@waypoint/shared/engagement/alert-schemas';
+import { ALERT_ACKNOWLEDGERS, AlertId, ListAlertsQuery, RecordAlertActionBody } from '@waypoint/shared/engagement/alert-schemas';
 import { ALERT_HANDLERS } from '@waypoint/shared/engagement/engagement-roles';
 import { describeRoutes } from '../openapi/route-docs.ts';
 import { AlertDetailResource, AlertPageResource, AlertResource } from './alert-resources.ts';
@@ -12,7 +12,7 @@ export const alertRouteDocs = describeRoutes([
     path: '/v1/alerts',
     tag: 'Alerts',
     summary: 'List safety alerts',
-    description: `Open alerts (new and in hand) or closed ones, newest first. ${SCOPE}`,
+    description: `Open alerts (new and in hand) or closed ones, newest first, from have your say and from audits (\`source\`). ${SCOPE}`,
     access: ALERT_HANDLERS,
     query: ListAlertsQuery,
     queryNotes: { status: '`open` (the default) or `closed`', limit: 'At most 100; 25 when absent' },
@@ -38,5 +38,16 @@ export const alertRouteDocs = describeRoutes([
     params: { id: AlertId },
     body: RecordAlertActionBody,
     success: { status: 201, description: 'The alert with the action added', schema: AlertResource, etag: true },
+  },
+  {
+    method: 'post',
+    path: '/v1/alerts/{id}/acknowledgement',
+    tag: 'Alerts',
+    summary: 'Acknowledge a safeguarding concern from an audit',
+    description: `A team manager of the audit’s team or a QA officer (a senior manager: 403) says they have the concern in hand, within the authority’s set hours (\`safeguardingAcknowledgeHours\`, 24 by default); a new alert moves to in hand. Unacknowledged ones are escalated to the senior managers by email, once. Acknowledging again changes nothing. A have-your-say alert is a 409. No body. ${SCOPE}`,
+    access: ALERT_ACKNOWLEDGERS,
+    params: { id: AlertId },
+    otherErrors: [409],
+    success: { status: 200, description: 'The alert as acknowledged', schema: AlertResource, etag: true },
   },
 ]);

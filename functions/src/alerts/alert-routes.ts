@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { ulid } from 'ulid';
-import { AlertId, ListAlertsQuery, RecordAlertActionBody, type AlertAction, type SafetyAlert, type SafetyAlertDetail } from '@waypoint/shared/engagement/alert-schemas';
+import { ALERT_ACKNOWLEDGERS, AlertId, ListAlertsQuery, RecordAlertActionBody, isAuditAlert, type AlertAction, type SafetyAlert, type SafetyAlertDetail } from '@waypoint/shared/engagement/alert-schemas';
 import { ALERT_HANDLERS } from '@waypoint/shared/engagement/engagement-roles';
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
@@ -13,12 +13,12 @@ import { engagementViewer, inViewerTeams, type EngagementViewer } from '../engag
 import { getResponse } from '../engagement/response-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
-import { notFound } from '../platform/http/api-error.ts';
+import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
 import { DEFAULT_PAGE_SIZE } from '../platform/http/pagination.ts';
 import { readJsonBody, readParam, readQuery } from '../platform/http/validation.ts';
 import { setEtag } from '../platform/http/versioning.ts';
 import { getUserNames } from '../users/user-store.ts';
-import { appendAlertAction, getAlert, listAlerts } from './alert-store.ts';
+import { acknowledgeAlert, appendAlertAction, getAlert, listAlerts } from './alert-store.ts';
 
 export const alertRoutes = new Hono<AppEnv>();
 
@@ -42,15 +42,13 @@ alertRoutes.get('/:id', async (c) => {
   requireRole(staff, ALERT_HANDLERS);
   const id = readParam(c, 'id', AlertId);
   const alert = await findVisibleAlert(tenant, await engagementViewer(tenant, staff), id);
-  const response = await getResponse(tenant, alert.activityId, alert.responseId, clock.now());
-  const names = await getUserNames(
-    tenant,
-    alert.actions.map((a) => a.byId),
-  );
+  const response = isAuditAlert(alert) ? undefined : await getResponse(tenant, alert.activityId, alert.responseId, clock.now());
+  const named = [...alert.actions.map((a) => a.byId), ...(isAuditAlert(alert) ? [alert.auditorId, ...(alert.acknowledgedById ? [alert.acknowledgedById] : [])] : [])];
+  const names = await getUserNames(tenant, named);
   const detail: SafetyAlertDetail = {
     ...alert,
     response: response ? { id: response.id, state: response.state, templateId: response.templateId, templateVersion: response.templateVersion, answers: response.answers, submittedAt: response.submittedAt ?? null } : null,
-    people: Object.fromEntries(alert.actions.map((a) => [a.byId, names.get(a.byId) ?? null])),
+    people: Object.fromEntries(named.map((personId) => [personId, names.get(personId) ?? null])),
   };
   setEtag(c, alert.version);
   return c.json(detail);
@@ -78,4 +76,39 @@ alertRoutes.post('/:id/actions', async (c) => {
   });
   setEtag(c, updated.version);
   return c.json(updated, 201);
+});
+
+/**
+ * A team manager of the audit's team or a QA officer acknowledges a safeguarding concern from
+ * an audit: it is theirs now, and it will not be escalated. Acknowledging again (a retry, or a
+ * colleague at the same moment) changes nothing and answers with the alert as it is.
+ */
+alertRoutes.post('/:id/acknowledgement', async (c) => {
+  const { tenant, staff } = c.var;
+  requireRole(staff, ALERT_HANDLERS);
+  const id = readParam(c, 'id', AlertId);
+  const current = await findVisibleAlert(tenant, await engagementViewer(tenant, staff), id);
+  if (!ALERT_ACKNOWLEDGERS.includes(staff.role)) throw forbidden('Team managers and QA officers acknowledge safeguarding concerns');
+  if (!isAuditAlert(current)) throw new ApiError('conflict', 'Only safeguarding concerns from audits are acknowledged; record what you did about this alert instead');
+  let alert = current;
+  if (!current.acknowledgedAt) {
+    const at = clock.nowIso();
+    const updated = await acknowledgeAlert(tenant, current, staff.userId, at);
+    if (updated) {
+      await recordActivity({
+        tenant,
+        actor: staff,
+        action: 'updated',
+        entity: 'safety-alert',
+        entityId: id,
+        versionBefore: current.version,
+        versionAfter: updated.version,
+        at,
+        changes: current.status === updated.status ? ['acknowledgedAt'] : ['acknowledgedAt', 'status'],
+      });
+      alert = updated;
+    } else alert = (await getAlert(tenant, id)) as typeof current;
+  }
+  setEtag(c, alert.version);
+  return c.json(alert);
 });

@@ -4,7 +4,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { OPEN_ALERT_STATUSES, type AlertAction, type AlertStatus, type SafetyAlert } from '@waypoint/shared/engagement/alert-schemas';
+import { OPEN_ALERT_STATUSES, type AlertAction, type AlertStatus, type AuditAlert, type EngagementAlert, type SafetyAlert } from '@waypoint/shared/engagement/alert-schemas';
 import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { getItem, withoutKeys } from '../platform/database/versioned-items.ts';
@@ -27,12 +27,12 @@ export async function getAlert(tenant: TenantContext, alertId: string): Promise<
 }
 
 /** Creates the alert once; false when it is already there. */
-export async function putNewAlert(tenant: TenantContext, alert: SafetyAlert, expiresAt: number): Promise<boolean> {
+export async function putNewAlert(tenant: TenantContext, alert: SafetyAlert, expiresAt?: number): Promise<boolean> {
   try {
     await tenant.db.send(
       new PutCommand({
         TableName: tenant.tableName,
-        Item: { ...alert, [EXPIRY_ATTRIBUTE]: expiresAt, ...tenant.keys.alert(alert.id), ...indexEntries(tenant, alert) },
+        Item: { ...alert, ...(expiresAt === undefined ? {} : { [EXPIRY_ATTRIBUTE]: expiresAt }), ...tenant.keys.alert(alert.id), ...indexEntries(tenant, alert) },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -44,11 +44,12 @@ export async function putNewAlert(tenant: TenantContext, alert: SafetyAlert, exp
 }
 
 /** Writes new values over an alert still at `expectedVersion`; undefined when someone changed it first. */
-export async function replaceAlertFields(tenant: TenantContext, current: SafetyAlert, changes: Partial<Pick<SafetyAlert, 'reasons' | 'status'>>, at: string): Promise<SafetyAlert | undefined> {
+export async function replaceAlertFields<A extends SafetyAlert>(tenant: TenantContext, current: A, changes: Partial<Pick<EngagementAlert, 'reasons' | 'status'> & Pick<AuditAlert, 'sections'>>, at: string): Promise<A | undefined> {
   const next = { ...current, ...changes };
   const index = indexEntries(tenant, next);
-  const sets = ['reasons = :reasons', '#status = :status', 'updatedAt = :at', '#version = #version + :one', 'GSI1SK = :g1'];
-  const values: Record<string, unknown> = { ':reasons': next.reasons, ':status': next.status, ':at': at, ':one': 1, ':expected': current.version, ':g1': index.GSI1SK };
+  const field = 'sections' in changes ? 'sections' : 'reasons';
+  const sets = [`${field} = :listed`, '#status = :status', 'updatedAt = :at', '#version = #version + :one', 'GSI1SK = :g1'];
+  const values: Record<string, unknown> = { ':listed': (next as unknown as Record<string, unknown>)[field], ':status': next.status, ':at': at, ':one': 1, ':expected': current.version, ':g1': index.GSI1SK };
   if (index.GSI2SK) {
     sets.push('GSI2SK = :g2');
     values[':g2'] = index.GSI2SK;
@@ -65,7 +66,7 @@ export async function replaceAlertFields(tenant: TenantContext, current: SafetyA
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return view(Attributes ?? {});
+    return view(Attributes ?? {}) as A;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
@@ -82,11 +83,13 @@ export async function appendAlertAction(tenant: TenantContext, current: SafetyAl
     sets.push('GSI2SK = :g2');
     values[':g2'] = index.GSI2SK;
   }
+  // A closed alert is no longer waiting for anyone, so it leaves the dashboard's escalated list.
+  const removes = status === 'closed' ? ' REMOVE GSI3PK, GSI3SK' : '';
   const { Attributes } = await tenant.db.send(
     new UpdateCommand({
       TableName: tenant.tableName,
       Key: tenant.keys.alert(current.id),
-      UpdateExpression: `SET ${sets.join(', ')}`,
+      UpdateExpression: `SET ${sets.join(', ')}${removes}`,
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
       ExpressionAttributeValues: values,
@@ -155,4 +158,92 @@ export async function expiredAlertKeys(tenant: TenantContext, nowSeconds: number
     start = page.LastEvaluatedKey;
   } while (start);
   return keys;
+}
+
+/**
+ * Records the first acknowledgement of an audit alert (a new alert is then in hand) and takes
+ * it off the escalated list; undefined when someone acknowledged it first.
+ */
+export async function acknowledgeAlert(tenant: TenantContext, current: AuditAlert, byId: string, at: string): Promise<AuditAlert | undefined> {
+  const status: AlertStatus = current.status === 'new' ? 'in-hand' : current.status;
+  const index = indexEntries(tenant, { ...current, status });
+  try {
+    const { Attributes } = await tenant.db.send(
+      new UpdateCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.alert(current.id),
+        UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedById = :by, #status = :status, updatedAt = :at, #version = #version + :one, GSI1SK = :g1, GSI2SK = :g2 REMOVE GSI3PK, GSI3SK',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':at': at, ':by': byId, ':status': status, ':one': 1, ':g1': index.GSI1SK, ':g2': index.GSI2SK },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return view(Attributes ?? {}) as AuditAlert;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+/** Marks an audit alert escalated, once: false when it was escalated or acknowledged meanwhile. */
+export async function markEscalated(tenant: TenantContext, alert: AuditAlert, at: string): Promise<boolean> {
+  try {
+    await tenant.db.send(
+      new UpdateCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.alert(alert.id),
+        UpdateExpression: 'SET escalatedAt = :at, GSI3PK = :g3pk, GSI3SK = :g3sk',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(escalatedAt) AND attribute_not_exists(acknowledgedAt)',
+        ExpressionAttributeValues: { ':at': at, ':g3pk': tenant.keys.escalatedAlertIndexEntries(alert).GSI3PK, ':g3sk': tenant.keys.escalatedAlertIndexEntries(alert).GSI3SK },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Open audit alerts nobody has acknowledged or escalated yet (the escalation job's work list; open alerts are few). */
+export async function unacknowledgedAuditAlerts(tenant: TenantContext): Promise<AuditAlert[]> {
+  const found: AuditAlert[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :open)',
+        FilterExpression: '#source = :audit AND attribute_not_exists(acknowledgedAt) AND attribute_not_exists(escalatedAt)',
+        ExpressionAttributeNames: { '#source': 'source' },
+        ExpressionAttributeValues: { ':pk': tenant.keys.alertsByStatus(true).GSI1PK, ':open': 'OPEN#', ':audit': 'audit' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    found.push(...(page.Items ?? []).map((item) => view(item) as AuditAlert));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+/** How many escalated audit alerts are still not acknowledged (and not closed), for a team or the whole authority. */
+export async function countEscalatedAlerts(tenant: TenantContext, teamId?: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await tenant.db.send(
+      new QueryCommand({
+        TableName: tenant.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ...(teamId ? { FilterExpression: 'teamId = :team', ExpressionAttributeValues: { ':pk': tenant.keys.escalatedAlerts().GSI3PK, ':team': teamId } } : { ExpressionAttributeValues: { ':pk': tenant.keys.escalatedAlerts().GSI3PK } }),
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

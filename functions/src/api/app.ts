@@ -48,6 +48,7 @@ import { publicRoutes } from '../public/public-routes.ts';
 import { responseRoutes } from '../public/response-routes.ts';
 import { sampleRoutes } from '../programmes/sample-routes.ts';
 import { reflectionRoutes } from '../reflections/reflection-routes.ts';
+import { gradeViewRoutes } from '../grade-views/grade-view-routes.ts';
 import { reviewRoutes } from '../reviews/review-routes.ts';
 import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
 import { complianceRoutes } from '../compliance/compliance-routes.ts';
@@ -135,6 +136,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/audits', auditRoutes);
     staff.route('/audits', auditLifecycleRoutes);
     staff.route('/audits', reflectionRoutes);
+    staff.route('/audits', gradeViewRoutes);
     staff.route('/audits', moderationRoutes);
     staff.route('/moderation', moderationReportRoutes);
     staff.route('/programmes', programmeRoutes);

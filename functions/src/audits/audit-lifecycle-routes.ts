@@ -58,7 +58,7 @@ auditLifecycleRoutes.post('/:id/complete', async (c) => {
   if (missing.length) throw new ApiError('validation', `The audit cannot be completed: ${missing.length} required answer${missing.length === 1 ? ' is' : 's are'} missing`, { errors: missing });
   const { after, at } = await finishMove(c, { current, expectedVersion, changes: { state, completedAt: clock.nowIso(), completedById: c.var.staff.userId } });
   await notifyAuditCompleted(c.var.tenant, after, at);
-  await alertSafeguarding(c.var.tenant, after, template, at);
+  await alertSafeguarding(c.var.tenant, c.var.staff, after, template, at);
   await afterAuditCompleted(c.var.tenant, c.var.staff, after, at);
   setEtag(c, after.version);
   return c.json(after);

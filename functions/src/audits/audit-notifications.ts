@@ -8,7 +8,8 @@ import { AUDIT_TYPE_LABELS } from '@waypoint/shared/audits/audit-schemas';
 import { meetingIsLate, meetingLabel } from '@waypoint/shared/audits/audit-meeting';
 import type { TemplateDefinition } from '@waypoint/shared/templates/template-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
-import type { TenantContext } from '../platform/auth/caller.ts';
+import type { StaffCaller, TenantContext } from '../platform/auth/caller.ts';
+import { raiseAuditAlert } from '../alerts/audit-alert-raising.ts';
 import { formatDate, formatMonth } from '@waypoint/shared/formatting/dates';
 import { queueEmail } from '../platform/outbox/outbox.ts';
 import { portalLink } from '../platform/outbox/portal-links.ts';
@@ -113,8 +114,10 @@ export async function notifyAuditCompleted(tenant: TenantContext, audit: Audit, 
  * Called on every save: the reason names audit, section and recipient, so each alert goes
  * once, and a save after an interrupted one still sends what was missed.
  */
-export async function alertSafeguarding(tenant: TenantContext, audit: Audit, template: Pick<TemplateDefinition, 'sections'>, at: string): Promise<number> {
+export async function alertSafeguarding(tenant: TenantContext, actor: Pick<StaffCaller, 'userId'>, audit: Audit, template: Pick<TemplateDefinition, 'sections'>, at: string): Promise<number> {
   if (!audit.safeguardingSections.length) return 0;
+  // The alert first: it is what someone must acknowledge, and the emails link to the audit either way.
+  await raiseAuditAlert(tenant, actor, audit, template, at);
   const recipients = await safeguardingRecipients(tenant, audit.teamId);
   const teamName = (await getTeam(tenant, audit.teamId))?.name ?? 'a team no longer listed';
   let queued = 0;
@@ -126,7 +129,7 @@ export async function alertSafeguarding(tenant: TenantContext, audit: Audit, tem
         reason: `safeguarding:${audit.id}:${sectionId}:${person.id}`,
         to: person.email,
         subject: `Safeguarding concern raised in the audit of case ${audit.caseRef}`,
-        text: `Hello ${person.name},\n\nA safeguarding concern has been flagged in section “${title}” of the audit of case ${audit.caseRef} (${teamName}). Please review it today and act under your authority’s safeguarding procedures.\n\n${readLink(tenant, audit)}\n`,
+        text: `Hello ${person.name},\n\nA safeguarding concern has been flagged in section “${title}” of the audit of case ${audit.caseRef} (${teamName}). Please review it today and act under your authority’s safeguarding procedures. It is on the Alerts list in Waypoint, where a team manager or QA officer must acknowledge it.\n\n${readLink(tenant, audit)}\n`,
         at,
       });
       if (sent) queued++;

@@ -1,5 +1,6 @@
 /** Response schemas for audits in the OpenAPI document. */
 import * as v from 'valibot';
+import { GradeViewResource } from '../grade-views/grade-view-resources.ts';
 import { IsoDate, Month } from '@waypoint/shared/audits/audit-dates';
 import { MeetingTime } from '@waypoint/shared/audits/audit-meeting';
 import { AUDIT_STATES, AUDIT_TYPES, Partner, PeriodReviewed } from '@waypoint/shared/audits/audit-schemas';
@@ -63,6 +64,6 @@ const programmeEntries = {
   reaudit: v.pipe(v.nullable(v.object({ id: EntityId, month: Month, state: v.picklist(AUDIT_STATES) })), v.description('For an Inadequate audit: its re-audit')),
 };
 
-export const AuditDetailResource = v.pipe(v.object({ ...summaryEntries, answers, reflections: v.array(ReflectionResource), actions: v.array(ActionResource), people, ...programmeEntries }), v.title('AuditDetail'));
+export const AuditDetailResource = v.pipe(v.object({ ...summaryEntries, answers, reflections: v.array(ReflectionResource), gradeViews: v.array(GradeViewResource), actions: v.array(ActionResource), people, ...programmeEntries }), v.title('AuditDetail'));
 export const AuditPageResource = v.object({ items: v.array(AuditSummaryResource), nextCursor, people });
 export const ReflectionListResource = v.object({ items: v.array(ReflectionResource), people });

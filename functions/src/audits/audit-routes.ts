@@ -152,7 +152,7 @@ auditRoutes.patch('/:id', async (c) => {
     at,
   });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'audit', entityId: id, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
-  await alertSafeguarding(tenant, after, template, at);
+  await alertSafeguarding(tenant, staff, after, template, at);
   setEtag(c, after.version);
   return c.json(after);
 });
@@ -167,7 +167,12 @@ auditRoutes.patch('/:id', async (c) => {
  * the route started it beside the partition's.
  */
 export async function auditDetail(tenant: TenantContext, found: AuditPartition, viewer?: CaseViewer, actionsRead?: Promise<Action[]>): Promise<AuditDetail> {
-  const inPartition = [...found.reflections.map((r) => r.authorId), ...(found.moderation ? [found.moderation.moderatorId] : []), ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? [])];
+  const inPartition = [
+    ...found.reflections.map((r) => r.authorId),
+    ...(found.moderation ? [found.moderation.moderatorId] : []),
+    ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? []),
+    ...(found.gradeViews?.views.flatMap((g) => [g.personId, ...(g.reply ? [g.reply.byId] : [])]) ?? []),
+  ];
   const [actions, extras, early] = await Promise.all([actionsRead ?? listActionsForAudit(tenant, found.audit.caseRef, found.audit.id), viewer ? auditReadExtras(tenant, viewer, found) : undefined, peopleNamedBy(tenant, [found.audit], inPartition)]);
   const previous = extras?.previousAudit;
   const later = [
@@ -177,5 +182,5 @@ export async function auditDetail(tenant: TenantContext, found: AuditPartition, 
     ...(previous ? [previous.audit.auditorId, ...previous.actions.map((a) => a.ownerId)] : []),
   ].filter((id) => id && !(id in early));
   const people = later.length > 0 ? { ...early, ...(await peopleNamedBy(tenant, [], later)) } : early;
-  return { ...found.audit, reflections: found.reflections, actions, people, ...extras };
+  return { ...found.audit, reflections: found.reflections, actions, people, gradeViews: found.gradeViews?.views ?? [], ...extras };
 }

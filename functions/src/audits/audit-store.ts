@@ -7,6 +7,7 @@
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
+import type { GradeViews } from '@waypoint/shared/audits/grade-view-schemas';
 import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas';
 import type { JourneySnapshot } from '../journey/journey-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
@@ -33,6 +34,8 @@ export interface AuditPartition {
   moderation?: Moderation;
   /** The journey as it stood when the audit completed. */
   journeySnapshot?: JourneySnapshot;
+  /** The case holder's and student's views on the grades, once either has given one. */
+  gradeViews?: GradeViews;
 }
 
 /** The audit with its reflections (oldest first), moderation and journey snapshot: one query of the audit's partition. */
@@ -59,11 +62,13 @@ export async function getAuditWithReflections(tenant: TenantContext, auditId: st
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const moderation = items.find((item) => item.SK === 'MODERATION');
   const journeySnapshot = items.find((item) => item.SK === 'JOURNEY');
+  const gradeViews = items.find((item) => item.SK === 'GRADE-VIEWS');
   return {
     audit: withoutKeys<Audit>(auditItem),
     reflections,
     ...(moderation ? { moderation: withoutKeys<Moderation>(moderation) } : {}),
     ...(journeySnapshot ? { journeySnapshot: withoutKeys<JourneySnapshot>(journeySnapshot) } : {}),
+    ...(gradeViews ? { gradeViews: withoutKeys<GradeViews>(gradeViews) } : {}),
   };
 }
 

@@ -84,6 +84,11 @@ export const ServiceViewResource = v.pipe(
       v.description('What children and families told us: the themes staff tagged sent feedback with, by the month each response was sent'),
     ),
     compliance: ComplianceFigureResource,
+    gradeAgreement: v.pipe(
+      v.object({ given: v.number(), agreed: v.nullable(v.number()), share: v.nullable(v.number()) }),
+      v.description('Views case holders and students gave on the section grades of the period’s audits, and how many agreed; `agreed` and `share` are null under 5 views'),
+    ),
+    safeguardingOverdue: v.optional(v.pipe(v.number(), v.description('Safeguarding concerns from audits escalated to the senior managers and still not acknowledged, today (the team filter applies; the case type filter does not)'))),
     exports: v.pipe(v.array(v.picklist(SERVICE_FIGURES)), v.description('Figures `/v1/dashboards/service/export` gives as CSV')),
   }),
   v.title('ServiceView'),

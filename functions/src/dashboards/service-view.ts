@@ -12,6 +12,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { getTeam } from '../teams/team-store.ts';
 import { readTotals } from '../totals/totals-store.ts';
+import { countEscalatedAlerts } from '../alerts/alert-store.ts';
 import { feedbackThemeList } from './feedback-theme-list.ts';
 import { overallGradeSections, sectionTitles } from './section-titles.ts';
 
@@ -23,6 +24,14 @@ export async function readServiceView(tenant: TenantContext, query: ServiceViewQ
   if (query.team !== undefined && !(await getTeam(tenant, query.team))) throw new ApiError('validation', 'The filter names a team that does not exist', { errors: [{ path: 'team', message: 'No such team' }] });
   const months = periodMonths(query.period, to);
   const scope = { teamId: query.team, caseType: query.caseType };
-  const [rows, titles, overallSections, themes] = await Promise.all([readTotals(tenant, scope, months[0]!, months.at(-1)!), sectionTitles(tenant), overallGradeSections(tenant), feedbackThemeList(tenant)]);
-  return serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, sectionTitles: titles, overallGradeSections: overallSections, themes });
+  const [rows, titles, overallSections, themes, safeguardingOverdue] = await Promise.all([
+    readTotals(tenant, scope, months[0]!, months.at(-1)!),
+    sectionTitles(tenant),
+    overallGradeSections(tenant),
+    feedbackThemeList(tenant),
+    countEscalatedAlerts(tenant, query.team),
+  ]);
+  const view = serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, sectionTitles: titles, overallGradeSections: overallSections, themes });
+  // Today's figure, not the period's: concerns from audits still waiting for someone, whatever month they were raised.
+  return { ...view, safeguardingOverdue };
 }

@@ -10,6 +10,7 @@ import type { ObjectStore } from '../storage/object-store.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
 import { runImports } from '../imports/import-job.ts';
 import { sendActionReminders } from './action-reminders-job.ts';
+import { escalateUnacknowledgedAlerts } from './alert-escalation-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
 import { sendReminders } from './reminders-job.ts';
 import { removeExpiredItems } from './retention-job.ts';
@@ -37,6 +38,7 @@ export const JOBS = {
   reminders: sendReminders,
   'action-reminders': sendActionReminders,
   'shadowing-reminders': sendShadowingReminders,
+  'alert-escalation': escalateUnacknowledgedAlerts,
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
   imports: runImports,

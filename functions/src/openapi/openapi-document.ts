@@ -8,6 +8,7 @@ import { fileRouteDocs } from '../files/file-route-docs.ts';
 import { activityRouteDocs } from '../activity/activity-routes.ts';
 import { alertRouteDocs } from '../alerts/alert-route-docs.ts';
 import { auditRouteDocs } from '../audits/audit-route-docs.ts';
+import { gradeViewRouteDocs } from '../grade-views/grade-view-route-docs.ts';
 import { dashboardRouteDocs } from '../dashboards/dashboard-route-docs.ts';
 import { devOutboxRouteDocs } from '../dev-outbox/dev-outbox-routes.ts';
 import { engagementRouteDocs } from '../engagement/engagement-route-docs.ts';
@@ -40,6 +41,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...templateRouteDocs,
   ...templateCopyRouteDocs,
   ...auditRouteDocs,
+  ...gradeViewRouteDocs,
   ...journeyRouteDocs,
   ...moderationRouteDocs,
   ...programmeRouteDocs,

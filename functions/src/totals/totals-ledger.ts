@@ -1,6 +1,6 @@
 /**
  * Keeping the monthly totals right without transactions. Each source (an audit, its
- * moderation, an action, a feedback response's theme tags, a records compliance check) has a marker beside it recording what it has added to the totals
+ * moderation, an action, a feedback response's theme tags, a records compliance check, an audit's grade views) has a marker beside it recording what it has added to the totals
  * and at which version. A change is applied in three steps:
  *
  * 1. the marker records the change as pending (conditional on the marker's revision);
@@ -23,7 +23,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { addToTotals, removeMarks, type ChangeMark } from './totals-store.ts';
 
-export type SourceKind = 'audit' | 'moderation' | 'action' | 'feedback' | 'compliance';
+export type SourceKind = 'audit' | 'moderation' | 'action' | 'feedback' | 'compliance' | 'grade-views';
 
 export interface SourceChange {
   kind: SourceKind;

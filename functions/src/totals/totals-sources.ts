@@ -1,7 +1,7 @@
 /**
  * Reading every source of a tenant's totals, for the reconcile job and its test: cases
  * (for demographics), audits and actions by team, moderations by the audits' months, and
- * the tagged responses of each engagement activity, and every records compliance check, each with only the fields the totals
+ * the tagged responses of each engagement activity, every records compliance check and every audit's grade views, each with only the fields the totals
  * need. No Scan: every read is a Query of the tenant's own partitions.
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -19,11 +19,14 @@ import { listTeams } from '../teams/team-store.ts';
 import type { ComplianceCheck } from '@waypoint/shared/compliance/compliance-schemas';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { complianceChange } from './compliance-totals.ts';
+import { gradeViewsChange } from './grade-view-totals.ts';
+import type { GradeViews } from '@waypoint/shared/audits/grade-view-schemas';
 import { feedbackChange, feedbackPlacement, type TaggedForTotals } from './feedback-totals.ts';
 import type { SourceChange } from './totals-ledger.ts';
 
 const CASE_FIELDS = ['ref', 'teamId', 'caseType', 'ageBand', 'gender', 'ethnicity', 'disability'] as const;
 const AUDIT_FIELDS = ['id', 'caseRef', 'month', 'teamId', 'caseType', 'state', 'completedAt', 'overallGrade', 'sectionGrades', 'version'] as const;
+const GRADE_VIEW_FIELDS = ['auditId', 'month', 'teamId', 'caseType', 'views', 'version'] as const;
 const CHECK_FIELDS = ['id', 'month', 'teamId', 'caseType', 'answers', 'version'] as const;
 const ACTION_FIELDS = ['id', 'createdAt', 'updatedAt', 'teamId', 'caseRef', 'caseType', 'ownerId', 'state', 'dueDate', 'doneOn', 'source', 'impact', 'version'] as const;
 
@@ -84,6 +87,8 @@ export async function readTenantSources(tenant: TenantContext): Promise<TenantSo
   changes.push(...(await feedbackChanges(tenant, new Map(cases.map((c) => [c.ref, c])))));
   const checks = await readAllWithPrefix<Pick<ComplianceCheck, (typeof CHECK_FIELDS)[number]>>(tenant, k.complianceChecksOfMonth(), CHECK_FIELDS);
   changes.push(...checks.map(complianceChange));
+  const views = await queryAll<GradeViews>(tenant, byIndex('GSI1', k.allGradeViews().GSI1PK), GRADE_VIEW_FIELDS);
+  changes.push(...views.map(gradeViewsChange));
   return { changes, actions };
 }
 

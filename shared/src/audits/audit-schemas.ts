@@ -2,6 +2,7 @@
  * An audit of one case on a pinned template version: who took part, when, the period it
  * looked at, the answers, and where it is in its lifecycle.
  */
+import type { GradeView } from './grade-view-schemas.ts';
 import * as v from 'valibot';
 import { Text } from '../text/text-schemas.ts';
 import { CaseRef, EntityId, type CaseType } from '../cases/case-schemas.ts';
@@ -171,6 +172,8 @@ export interface ReauditLink {
 /** An audit as its read view shows it: with its reflections, its actions and the names of the people named. */
 export interface AuditDetail extends Audit {
   reflections: Reflection[];
+  /** The case holder's and student's views on the section grades, once the audit is completed. */
+  gradeViews: GradeView[];
   actions: Action[];
   /** Names of the staff the audit, its reflections and actions name, by user id. */
   people: Record<string, string>;

@@ -13,6 +13,7 @@ import type { AgreementFigure, AuditTimeliness, DaysToDoneBin, FairnessDimension
 import { SERVICE_FIGURES } from './service-view-schemas.ts';
 import { feedbackThemesFigure } from './feedback-theme-figures.ts';
 import { complianceFigure } from '../compliance/compliance-totals.ts';
+import { gradeAgreementFigure } from '../audits/grade-view-totals.ts';
 import { counter, daysToDoneBinEnd, gradeOfCode, type Counters } from './totals-counters.ts';
 import { sumRows, type TotalsRow } from './totals-rollups.ts';
 import type { CaseType } from '../cases/case-schemas.ts';
@@ -204,6 +205,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
     fairness: fairness(total, inputs.rows, ended),
     feedbackThemes: feedbackThemesFigure(total, inputs.themes ?? []),
     compliance: complianceFigure(total),
+    gradeAgreement: gradeAgreementFigure(total),
     exports: [...SERVICE_FIGURES],
   };
 }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { ActionDifference } from '../actions/action-schemas.ts';
 import type { ComplianceFigure } from '../compliance/compliance-schemas.ts';
+import type { GradeAgreementFigure } from '../audits/grade-view-totals.ts';
 import { Month } from '../audits/audit-dates.ts';
 import { CASE_TYPES, EntityId, type CaseType } from '../cases/case-schemas.ts';
 import type { DemographicDimension } from '../demographics/demographics.ts';
@@ -163,6 +164,10 @@ export interface ServiceView {
   feedbackThemes: FeedbackThemesFigure;
   /** Records compliance checks of the period: the same sum as the compliance report's overall figure. */
   compliance: ComplianceFigure;
+  /** How often case holders (and students) agreed with the grades of the period's audits; the share only from 5 views. */
+  gradeAgreement: GradeAgreementFigure;
+  /** Safeguarding concerns from audits not acknowledged in time and still not acknowledged (today, not the period). */
+  safeguardingOverdue?: number;
   /** Figures that `GET /v1/dashboards/service/export?figure=` gives as CSV. */
   exports: ServiceFigure[];
 }

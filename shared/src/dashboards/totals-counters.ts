@@ -64,8 +64,8 @@ export function themeOfCounter(name: string): string | undefined {
   return new TextDecoder().decode(Uint8Array.from(hex.match(/../g)!.map((pair) => parseInt(pair, 16))));
 }
 
-/** `c.` counters are records compliance checks' (compliance/compliance-totals.ts). */
-const COUNTER_NAME = /^[agsmxfoec]\.[A-Za-z0-9.-]+$/;
+/** `c.` counters are records compliance checks' (compliance/compliance-totals.ts), `h.` the case holders' views on grades (audits/grade-view-totals.ts). */
+const COUNTER_NAME = /^[agsmxfoech]\.[A-Za-z0-9.-]+$/;
 
 /** Whether an attribute of a totals item is a counter (not a key, a label or a retry mark). */
 export function isCounterName(name: string): boolean {

@@ -25,6 +25,8 @@ export const SettingsFields = {
   retentionYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(75)),
   /** How long after an audit graded Inadequate overall the case is audited again. */
   reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),
+  /** How many hours a team manager or QA officer has to acknowledge a safeguarding concern raised in an audit before it goes to the senior managers. */
+  safeguardingAcknowledgeHours: v.pipe(v.number(), v.integer('Enter a whole number of hours'), v.minValue(1, 'Allow at least 1 hour'), v.maxValue(168, 'Allow at most 168 hours (a week)')),
   /** The authority's own worrying words, per language, added to Waypoint's list for engagement safety alerts. */
   safetyPhrases: v.optional(v.strictObject({ en: PhraseList, cy: PhraseList })),
 };
@@ -43,6 +45,7 @@ export const UpdateSettingsBody = v.strictObject({
   gradeLabels: v.optional(SettingsFields.gradeLabels),
   retentionYears: v.optional(SettingsFields.retentionYears),
   reauditAfterMonths: v.optional(SettingsFields.reauditAfterMonths),
+  safeguardingAcknowledgeHours: v.optional(SettingsFields.safeguardingAcknowledgeHours),
   safetyPhrases: SettingsFields.safetyPhrases,
 });
 export type UpdateSettingsBody = v.InferOutput<typeof UpdateSettingsBody>;
@@ -66,7 +69,7 @@ export function defaultSettings(name: string): Settings {
  * Settings added after authorities' settings items were first written, with the value an
  * item without them stands for; reading fills them in, so an older item still reads whole.
  */
-export const LATER_SETTING_DEFAULTS = { reauditAfterMonths: 3 } as const satisfies Partial<Settings>;
+export const LATER_SETTING_DEFAULTS = { reauditAfterMonths: 3, safeguardingAcknowledgeHours: 24 } as const satisfies Partial<Settings>;
 
 /** A stored settings item, with any setting added since it was written filled in. */
 export function withLaterDefaults<T extends Partial<Settings>>(stored: T): T & typeof LATER_SETTING_DEFAULTS {

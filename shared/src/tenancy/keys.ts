@@ -151,6 +151,11 @@ function buildTenantKeys(tenantId: string) {
       PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
       SK: `REFLECTION#${safe(reflectionId, 'reflection id')}`,
     }),
+    /** The case holder's and student's views on the grades: one versioned document beside the audit. */
+    gradeViews: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'GRADE-VIEWS' }),
+    /** Every audit's grade views of the tenant, by the audit's month (GSI1), for the reconcile job. */
+    gradeViewsIndexEntries: (g: { auditId: string; month: string }) => ({ GSI1PK: `${root}#GRADE-VIEWS`, GSI1SK: `${safe(g.month, 'month')}#AUDIT#${safe(g.auditId, 'audit id')}` }),
+    allGradeViews: () => ({ GSI1PK: `${root}#GRADE-VIEWS` }),
     auditParticipant: (auditId: string, userId: string): Key => ({
       PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
       SK: `PERSON#${safe(userId, 'user id')}`,
@@ -231,7 +236,7 @@ function buildTenantKeys(tenantId: string) {
      * What a source (an audit, its moderation, an action, a feedback response's theme tags) has
      * added to the totals, beside the source itself; a response's sits in its activity's partition.
      */
-    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action' | 'feedback' | 'compliance'; id: string; activityId?: string }): Key => {
+    totalsMarker: (source: { kind: 'audit' | 'moderation' | 'action' | 'feedback' | 'compliance' | 'grade-views'; id: string; activityId?: string }): Key => {
       if (source.kind === 'action') return { PK: `${root}#ACTION#${safe(source.id, 'action id')}`, SK: 'TOTALS' };
       if (source.kind === 'compliance') return { PK: `${root}#COMPLIANCE`, SK: `TOTALS#CHECK#${safe(source.id, 'check id')}` };
       if (source.kind === 'feedback') return { PK: `${root}#ENGAGEMENT#${safe(source.activityId ?? '', 'activity id')}`, SK: `TOTALS#RESPONSE#${safe(source.id, 'response id')}` };
@@ -320,6 +325,9 @@ function buildTenantKeys(tenantId: string) {
     },
     alertsByStatus: (open: boolean) => ({ GSI1PK: `${root}#ALERTS`, GSI1SK: open ? 'OPEN#' : 'CLOSED#' }),
     alertsByTeam: (teamId: string, open: boolean) => ({ GSI2PK: `${root}#TEAM#${safe(teamId, 'team id')}#ALERTS`, GSI2SK: open ? 'OPEN#' : 'CLOSED#' }),
+    /** Sparse: an audit's safeguarding alert escalated and still not acknowledged (GSI3), which the dashboard counts. */
+    escalatedAlertIndexEntries: (a: { id: string; raisedAt: string }) => ({ GSI3PK: `${root}#ALERTS#ESCALATED`, GSI3SK: `${a.raisedAt}#${safe(a.id, 'alert id')}` }),
+    escalatedAlerts: () => ({ GSI3PK: `${root}#ALERTS#ESCALATED` }),
 
     /**
      * Work shadowing: each in its own partition, listed by the person shadowing (GSI1), the

@@ -4,6 +4,7 @@
  */
 import { ACTIVITY_EDITORS, ACTIVITY_READERS, ALERT_HANDLERS, CODE_ISSUERS } from '@waypoint/shared/engagement/engagement-roles';
 import { isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
+import { ALERT_ACKNOWLEDGERS } from '@waypoint/shared/engagement/alert-schemas';
 
 export function canReadEngagement(role: Role): boolean {
   return isStaffRole(role) && ACTIVITY_READERS.includes(role);
@@ -29,4 +30,9 @@ export function mustChooseOwnTeam(role: Role): boolean {
 
 export function canHandleAlerts(role: Role): boolean {
   return isStaffRole(role) && ALERT_HANDLERS.includes(role);
+}
+
+/** Team managers and QA officers acknowledge safeguarding concerns from audits. */
+export function canAcknowledgeAlerts(role: Role): boolean {
+  return isStaffRole(role) && ALERT_ACKNOWLEDGERS.includes(role);
 }

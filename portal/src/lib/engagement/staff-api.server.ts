@@ -29,6 +29,7 @@ export function engagementApi(api: Api) {
     formVersion: (templateId: string, version: number) => api.getJson<TemplateVersion>(`/v1/templates/${path(templateId)}/versions/${version}`),
     alerts: (query: { status?: 'open' | 'closed'; limit?: number; cursor?: string }) => api.getJson<AlertPage>('/v1/alerts', { query: { ...query } }),
     alert: (id: string) => api.getVersioned<SafetyAlertDetail>(`/v1/alerts/${path(id)}`),
+    acknowledgeAlert: (id: string) => api.getJson<SafetyAlert>(`/v1/alerts/${path(id)}/acknowledgement`, { method: 'POST', handle: FORM_STATUSES }),
     recordAlertAction: (id: string, body: RecordAlertActionBody, idempotencyKey?: string) => api.getJson<SafetyAlert>(`/v1/alerts/${path(id)}/actions`, { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
   };
 }

@@ -13,6 +13,7 @@ export interface SettingsFormValues {
   auditsPerManagerPerMonth: string;
   gradeLabels: [string, string, string, string];
   retentionYears: string;
+  safeguardingAcknowledgeHours: string;
 }
 
 export interface SettingsFormFailure {
@@ -31,6 +32,7 @@ export const SETTINGS_FORM_MESSAGES: Record<string, string> = {
   auditsPerManagerPerMonth: 'Enter a whole number of audits from 0 to 50',
   gradeLabels: 'Enter a label of up to 40 characters for each grade',
   retentionYears: 'Enter a whole number of years from 1 to 75',
+  safeguardingAcknowledgeHours: 'Enter a whole number of hours from 1 to 168',
 };
 
 function text(form: FormData, name: string): string {
@@ -49,6 +51,7 @@ export function settingsFormValuesFromForm(form: FormData): SettingsFormValues {
     auditsPerManagerPerMonth: text(form, 'auditsPerManagerPerMonth'),
     gradeLabels: [text(form, 'gradeLabels-0'), text(form, 'gradeLabels-1'), text(form, 'gradeLabels-2'), text(form, 'gradeLabels-3')],
     retentionYears: text(form, 'retentionYears'),
+    safeguardingAcknowledgeHours: text(form, 'safeguardingAcknowledgeHours'),
   };
 }
 
@@ -63,6 +66,7 @@ export function settingsFormValuesFromSettings(s: Settings): SettingsFormValues 
     auditsPerManagerPerMonth: String(s.auditsPerManagerPerMonth),
     gradeLabels: [...s.gradeLabels],
     retentionYears: String(s.retentionYears),
+    safeguardingAcknowledgeHours: String(s.safeguardingAcknowledgeHours ?? 24),
   };
 }
 
@@ -83,6 +87,7 @@ export function settingsUpdateFromForm(values: SettingsFormValues): { ok: true; 
     auditsPerManagerPerMonth: wholeNumber(values.auditsPerManagerPerMonth),
     gradeLabels: values.gradeLabels.map((l) => l.trim()),
     retentionYears: wholeNumber(values.retentionYears),
+    safeguardingAcknowledgeHours: wholeNumber(values.safeguardingAcknowledgeHours),
   };
   const result = v.safeParse(UpdateSettingsBody, candidate);
   if (!result.success) return { ok: false, errors: gradeLabelErrors(fieldErrorsFromIssues(result.issues, SETTINGS_FORM_MESSAGES), values) };

@@ -11,7 +11,10 @@ const PAGE_SIZE = 25;
 
 export const load: PageServerLoad = async (event) => {
   await event.parent();
-  const api = engagementApi(createApi(event));
+  const base = createApi(event);
+  const api = engagementApi(base);
+  // The time the page judges "acknowledged in time" by, so every row agrees.
+  const now = new Date().toISOString();
   const params = event.url.searchParams;
   if (params.get('status') === 'closed') {
     const cursor = params.get('cursor')?.slice(0, 2048) || undefined;
@@ -21,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
       throw e;
     });
     return {
+      now,
+      acknowledgeHours: 24,
       view: 'closed' as const,
       open: [],
       closed: page.items,
@@ -29,6 +34,6 @@ export const load: PageServerLoad = async (event) => {
       firstPageHref: cursor ? '/alerts?status=closed' : null,
     };
   }
-  const [open, closed] = await Promise.all([api.alerts({ status: 'open', limit: OPEN_LIMIT }), api.alerts({ status: 'closed', limit: RECENT_CLOSED })]);
-  return { view: 'open' as const, open: open.items, closed: closed.items, moreOpen: open.nextCursor !== null, nextPageHref: null, firstPageHref: null };
+  const [open, closed, settings] = await Promise.all([api.alerts({ status: 'open', limit: OPEN_LIMIT }), api.alerts({ status: 'closed', limit: RECENT_CLOSED }), base.settings()]);
+  return { now, acknowledgeHours: settings.value.safeguardingAcknowledgeHours ?? 24, view: 'open' as const, open: open.items, closed: closed.items, moreOpen: open.nextCursor !== null, nextPageHref: null, firstPageHref: null };
 };
