@@ -140,6 +140,12 @@ beforeAll(async () => {
     audits.find((a) => a.reauditOf),
     're-audit',
   );
+  // A completed audit of the practitioner's case that they disagreed with one grade of: their view and the auditor's reply pages.
+  const heldAudit = managers.find((a) => a.state === 'completed' && a.caseHolderId === practitionerId && Object.keys(a.sectionGrades).length > 0);
+  const held = find(heldAudit, 'completed audit of the practitioner’s case');
+  const gradedSection = Object.keys(heldAudit!.sectionGrades)[0]!;
+  const disagreed = await stack.api(PRACTITIONER, `/v1/audits/${held}/grade-views/${gradedSection}`, jsonInit('PUT', { agrees: false, reason: 'A long reason that has to wrap on a narrow screen without scrolling sideways at all' }));
+  if (!disagreed.ok) throw new Error(`giving a view answered ${disagreed.status}`);
   const action = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/actions?view=team')).items[0]!.id;
   const alert = (await json<{ items: { id: string }[] }>(MANAGER, '/v1/alerts')).items[0]!.id;
   const caseRef = managers[0]!.caseRef;
@@ -187,6 +193,8 @@ beforeAll(async () => {
     ['/audits/[id]/actions/new', MANAGER, `/audits/${inProgress}/actions/new`],
     ['/audits/[id]/cancel', MANAGER, `/audits/${planned}/cancel`],
     ['/audits/[id]/check', MANAGER, `/audits/${inProgress}/check`],
+    ['/audits/[id]/grades/[sectionId]', PRACTITIONER, `/audits/${held}/grades/${gradedSection}`],
+    ['/audits/[id]/grades/[sectionId]/reply/[personId]', MANAGER, `/audits/${held}/grades/${gradedSection}/reply/${practitionerId}`],
     ['/audits/[id]/conversation', MANAGER, `/audits/${inProgress}/conversation`],
     ['/audits/[id]/meeting', MANAGER, `/audits/${planned}/meeting`],
     ['/audits/[id]/reopen', QA, `/audits/${completed}/reopen`],

@@ -1,4 +1,5 @@
 /** The audit, template, reflection and action calls of the Waypoint API, on top of the one typed client. */
+import type { GradeView, GradeViewBody } from '@waypoint/shared/audits/grade-view-schemas';
 import type { Action, CreateActionBody } from '@waypoint/shared/actions/action-schemas';
 import type { SetMeetingBody } from '@waypoint/shared/audits/audit-meeting';
 import type { Audit, AuditDetail, AuditPage, AuditState, CreateAuditBody, UpdateAuditBody } from '@waypoint/shared/audits/audit-schemas';
@@ -25,6 +26,14 @@ const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 /** Template versions never change once published, so each is read from the API once per process. */
 const versionCache = new Map<string, TemplateVersion>();
 const VERSION_CACHE_LIMIT = 200;
+
+/** `GET /v1/audits/{id}/grade-views`: every view on the audit's grades, version 0 before any. */
+export interface GradeViewsRead {
+  auditId: string;
+  views: GradeView[];
+  version: number;
+  people: Record<string, string>;
+}
 
 export function auditApi(api: Api) {
   return {
@@ -57,6 +66,10 @@ export function auditApi(api: Api) {
     completeAudit: (id: string, version: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/complete`, { method: 'POST', ifMatch: version, handle: FORM_STATUSES }),
     cancelAudit: (id: string, version: string, reason: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/cancel`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
     reopenAudit: (id: string, version: string, reason: string) => api.getVersioned<Audit>(`/v1/audits/${path(id)}/reopen`, { method: 'POST', body: { reason }, ifMatch: version, handle: FORM_STATUSES }),
+    gradeViews: (id: string) => api.getVersioned<GradeViewsRead>(`/v1/audits/${path(id)}/grade-views`),
+    giveGradeView: (id: string, sectionId: string, body: GradeViewBody, version?: string) => api.getVersioned<GradeViewsRead>(`/v1/audits/${path(id)}/grade-views/${path(sectionId)}`, { method: 'PUT', body, ifMatch: version, handle: FORM_STATUSES }),
+    replyToGradeView: (id: string, sectionId: string, personId: string, text: string, version: string) =>
+      api.getVersioned<GradeViewsRead>(`/v1/audits/${path(id)}/grade-views/${path(sectionId)}/${path(personId)}/reply`, { method: 'PUT', body: { text }, ifMatch: version, handle: FORM_STATUSES }),
     addReflection: (id: string, text: string, idempotencyKey?: string) => api.getJson<Reflection>(`/v1/audits/${path(id)}/reflections`, { method: 'POST', body: { text }, idempotencyKey, handle: FORM_STATUSES }),
     raiseAction: (body: CreateActionBody, idempotencyKey?: string) => api.getJson<Action>('/v1/actions', { method: 'POST', body, idempotencyKey, handle: FORM_STATUSES }),
   };

@@ -27,6 +27,8 @@ const NOTICES: Record<string, string> = {
   action: 'Action raised.',
   impact: 'Your answer about the action has been saved.',
   reflected: 'Your reflection has been added to the audit.',
+  viewGiven: 'Your view on the grade has been saved. If you disagreed, your auditor and the QA team have been told.',
+  replied: 'Your reply has been saved. They have been told.',
 };
 
 export interface ReflectionFailure {
