@@ -28,6 +28,7 @@ interface BodyRoute {
 
 /** Routes that take no body at all: whatever is sent is never read. */
 const BODILESS = new Set([
+  'POST /v1/alerts/:id/acknowledgement',
   'POST /v1/actions/:id/start',
   'POST /v1/audits/:id/complete',
   'POST /v1/engagement/activities/:id/codes/:codeId/revoke',
@@ -48,6 +49,9 @@ beforeAll(async () => {
   const planned = await planAudit(stack, { caseRef: 'NV-00004' });
   const completed = await completedAudit(stack, { caseRef: 'NV-00003' });
   const action = await raiseAction(stack, { auditId: completed.audit.id, dueDate: todayInLondon() });
+  // An audit of the practitioner's case with their disagreement on one grade, for the view and the reply.
+  const viewed = await completedAudit(stack, { caseRef: 'NV-00001' });
+  await expectJson(await stack.api(nv('practitioner'), `/v1/audits/${viewed.audit.id}/grade-views/assessment`, jsonInit('PUT', { agrees: false, reason: 'Too harsh' })));
   const journey = await expectJson<{ events: { id: string }[] }>(await stack.api(nv('manager'), '/v1/cases/NV-00041/journey', jsonInit('POST', { type: 'referral', date: todayInLondon() })), 201);
   const month = londonMonth(clock.now());
   // The demo data may already hold this month's proposal, which proposing again shows (200).
@@ -85,6 +89,8 @@ beforeAll(async () => {
     'POST /v1/audits': staff(nv('manager'), '/v1/audits'),
     'POST /v1/audits/:id/cancel': staff(nv('manager'), `${a(planned.audit.id)}/cancel`, a(planned.audit.id)),
     'POST /v1/audits/:id/reflections': staff(nv('practitioner'), `${a(planned.audit.id)}/reflections`),
+    'PUT /v1/audits/:id/grade-views/:sectionId': staff(nv('practitioner'), `${a(viewed.audit.id)}/grade-views/assessment`, `${a(viewed.audit.id)}/grade-views`),
+    'PUT /v1/audits/:id/grade-views/:sectionId/:personId/reply': staff(nv('qa'), `${a(viewed.audit.id)}/grade-views/assessment/nv-practitioner/reply`, `${a(viewed.audit.id)}/grade-views`),
     'POST /v1/audits/:id/reopen': staff(nv('qa'), `${a(completed.audit.id)}/reopen`, a(completed.audit.id)),
     'PUT /v1/audits/:id/meeting': staff(nv('manager'), `${a(planned.audit.id)}/meeting`, a(planned.audit.id)),
     'PUT /v1/audits/:id/moderation': staff(nv('qa'), `${a(completed.audit.id)}/moderation`),

@@ -59,6 +59,9 @@ const EXPECTED: [string, string][] = [
   ['post', '/v1/audits/{id}/reopen'],
   ['get', '/v1/audits/{id}/reflections'],
   ['post', '/v1/audits/{id}/reflections'],
+  ['get', '/v1/audits/{id}/grade-views'],
+  ['put', '/v1/audits/{id}/grade-views/{sectionId}'],
+  ['put', '/v1/audits/{id}/grade-views/{sectionId}/{personId}/reply'],
   ['get', '/v1/cases/{ref}/audits'],
   ['post', '/v1/actions'],
   ['get', '/v1/actions/{id}'],
@@ -87,6 +90,7 @@ const EXPECTED: [string, string][] = [
   ['get', '/v1/alerts'],
   ['get', '/v1/alerts/{id}'],
   ['post', '/v1/alerts/{id}/actions'],
+  ['post', '/v1/alerts/{id}/acknowledgement'],
   ['get', '/v1/public/{slug}'],
   ['post', '/v1/public/{slug}/sessions'],
   ['get', '/v1/public/{slug}/response'],
@@ -95,7 +99,7 @@ const EXPECTED: [string, string][] = [
 ];
 
 /** Lifecycle moves that take nothing but the If-Match header (and every DELETE). */
-const BODILESS = new Set(['/v1/audits/{id}/complete', '/v1/engagement/activities/{id}/codes/{codeId}/revoke', '/v1/programmes/{month}/samples/{managerId}/accept']);
+const BODILESS = new Set(['/v1/alerts/{id}/acknowledgement', '/v1/audits/{id}/complete', '/v1/engagement/activities/{id}/codes/{codeId}/revoke', '/v1/programmes/{month}/samples/{managerId}/accept']);
 
 describe('/v1/openapi.json', () => {
   it('is public and a 3.1 document listing every route with its method', async () => {

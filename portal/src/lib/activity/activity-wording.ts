@@ -35,6 +35,7 @@ const NOUNS: Record<string, string> = {
   'engagement-activity': 'a feedback activity',
   'you-said-we-did': 'a “You said, we did” entry',
   'safety-alert': 'a safety alert',
+  'grade-views': 'the views on an audit’s grades',
   shadowing: 'a work shadowing',
   'compliance-check': 'a records compliance check',
   'compliance-programme': 'a month’s records compliance cases',
@@ -153,9 +154,13 @@ function verbFor(entry: ActivityFacts): { verb: string; detail?: string } {
       return created ? { verb: 'Set up the feedback activity' } : changedFields(c, 'Changed the feedback activity');
     case 'you-said-we-did':
       return { verb: action === 'deleted' ? 'Withdrew' : 'Published' };
+    case 'grade-views':
+      return { verb: c.some((f) => f.endsWith('.reply')) ? 'Replied to a view in' : 'Gave a view in' };
     case 'safety-alert':
       if (created) return { verb: 'Raised' };
       if (has(c, 'reasons')) return { verb: 'Added more worries to' };
+      if (has(c, 'sections')) return { verb: 'Added more flagged sections to' };
+      if (has(c, 'acknowledgedAt')) return { verb: 'Acknowledged' };
       return { verb: has(c, 'status') ? 'Recorded what was done and changed the status of' : 'Recorded what was done about' };
     default:
       return { verb: created ? 'Created' : action === 'deleted' ? 'Removed' : 'Changed' };
@@ -172,6 +177,7 @@ function hrefFor(entry: ActivityFacts, seesCases: boolean): string | undefined {
       return seesCases ? `/cases/${id}/journey` : undefined;
     case 'audit':
     case 'moderation':
+    case 'grade-views':
       return seesCases ? `/audits/${id}` : undefined;
     case 'action':
       return seesCases ? `/actions/${id}` : undefined;
