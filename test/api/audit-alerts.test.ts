@@ -78,8 +78,8 @@ describe('a safeguarding concern from an audit', () => {
     expect(await escalatedMail(alert.id)).toEqual([]);
 
     clock.set(new Date(Date.parse(alert.acknowledgeBy) + 60_000));
-    const first = await escalateUnacknowledgedAlerts(stack.jobDependencies);
-    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    const escalatedNow = (await escalateUnacknowledgedAlerts(stack.jobDependencies)).escalated ?? 0;
+    expect(escalatedNow).toBeGreaterThanOrEqual(1);
     const mail = await escalatedMail(alert.id);
     expect(mail.map((m) => m.to)).toEqual(['senior@northvale.example']);
     expect(mail[0]!.text).toContain('NV-00003');
@@ -91,9 +91,9 @@ describe('a safeguarding concern from an audit', () => {
     const escalated = (await alertOf(alert.auditId))!;
     expect(escalated.escalatedAt).toBeDefined();
     // Every concern of this file nobody acknowledged went at the same run, each counted once.
-    expect(await overdueOnDashboard()).toBe(before + first.escalated);
+    expect(await overdueOnDashboard()).toBe(before + escalatedNow);
     await expectJson(await acknowledge(nv('qa'), alert.id));
-    expect(await overdueOnDashboard()).toBe(before + first.escalated - 1);
+    expect(await overdueOnDashboard()).toBe(before + escalatedNow - 1);
   });
 
   it('takes the authority’s set hours for acknowledging', async () => {

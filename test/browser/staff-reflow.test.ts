@@ -87,6 +87,8 @@ interface Audit {
   id: string;
   state: string;
   auditorId: string;
+  caseHolderId?: string;
+  sectionGrades: Record<string, string>;
   reauditOf?: string;
   caseRef: string;
 }
