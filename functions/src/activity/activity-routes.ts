@@ -42,6 +42,7 @@ activityRoutes.get('/', async (c) => {
       versionBefore: entry.versionBefore,
       versionAfter: entry.versionAfter,
       changes: entry.changes,
+      ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     })),
     nextCursor: page.nextCursor,
   });
@@ -63,6 +64,7 @@ const ActivityItem = v.pipe(
     versionBefore: v.nullable(v.pipe(v.number(), v.integer())),
     versionAfter: v.pipe(v.number(), v.integer()),
     changes: v.pipe(v.array(v.string()), v.description('Names of the fields that changed; values are not kept')),
+    reason: v.optional(v.pipe(v.string(), v.description('Why it was done, where the change needs one: the reason given for a subject access export'))),
   }),
   v.title('ActivityEntry'),
 );

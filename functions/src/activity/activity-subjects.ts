@@ -79,6 +79,12 @@ export async function activitySubjects(tenant: TenantContext, entries: readonly 
         return teams.find((t) => t.id === entry.entityId)?.name ?? null;
       case 'user':
         return names.get(entry.entityId) ?? null;
+      case 'subject-access-export': {
+        // `case.<ref>` or `staff.<user id>`: what the export was about.
+        if (entry.entityId.startsWith('case.')) return `the records about case ${entry.entityId.slice(5)}`;
+        const name = names.get(entry.entityId.slice(6));
+        return name ? `the records about ${name}` : 'the records about a member of staff';
+      }
       case 'sample': {
         const match = SAMPLE_ID.exec(entry.entityId);
         if (!match) return null;
@@ -95,6 +101,7 @@ export async function activitySubjects(tenant: TenantContext, entries: readonly 
 /** People an entry names besides its actor: a user changed, a sample's manager. */
 export function peopleNamedBy(entry: ActivityEntry): string[] {
   if (entry.entity === 'user') return [entry.entityId];
+  if (entry.entity === 'subject-access-export' && entry.entityId.startsWith('staff.')) return [entry.entityId.slice(6)];
   const sample = entry.entity === 'sample' ? SAMPLE_ID.exec(entry.entityId) : null;
   return sample ? [sample[2]!] : [];
 }

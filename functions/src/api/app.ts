@@ -53,6 +53,7 @@ import { reviewRoutes } from '../reviews/review-routes.ts';
 import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
 import { complianceRoutes } from '../compliance/compliance-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
+import { caseSubjectAccessRoutes, staffSubjectAccessRoutes } from '../subject-access/subject-access-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
 import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
 import { tenantRoutes } from '../tenants/tenant-routes.ts';
@@ -131,6 +132,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/cases', caseAuditRoutes);
     staff.route('/cases', journeyRoutes);
     staff.route('/cases', caseEvidenceRoutes);
+    staff.route('/cases', caseSubjectAccessRoutes);
     staff.route('/templates', templateRoutes);
     staff.route('/templates', templateCopyRoutes);
     staff.route('/audits', auditRoutes);
@@ -148,6 +150,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/actions', actionFileRoutes);
     staff.route('/teams', teamRoutes);
     staff.route('/users', userRoutes);
+    staff.route('/users', staffSubjectAccessRoutes);
     staff.route('/settings', settingsRoutes);
     staff.route('/identity-provider', connectionRoutes);
     staff.route('/activity', activityRoutes);

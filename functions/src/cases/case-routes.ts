@@ -1,6 +1,7 @@
 /** `/v1/cases`: list, read, create and edit cases within the caller's scope. */
 import { Hono } from 'hono';
-import { CaseRef, CreateCaseBody, ListCasesQuery, UpdateCaseBody, type Case } from '@waypoint/shared/cases/case-schemas';
+import { londonDate } from '@waypoint/shared/audits/audit-dates';
+import { CaseRef, CreateCaseBody, LEGAL_HOLD_ROLES, ListCasesQuery, UpdateCaseBody, type Case } from '@waypoint/shared/cases/case-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
@@ -13,7 +14,7 @@ import { getTeam } from '../teams/team-store.ts';
 import { getUser } from '../users/user-store.ts';
 import { canSeeCase, canUseTeam, caseViewer } from './case-scope.ts';
 import { findCase, listCases, putNewCase, updateCase } from './case-store.ts';
-import type { TenantContext } from '../platform/auth/caller.ts';
+import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 
 export const caseRoutes = new Hono<AppEnv>();
 
@@ -49,7 +50,8 @@ caseRoutes.post('/', async (c) => {
   if (!canUseTeam(viewer, body.teamId)) throw forbidden('You can create cases only in your own teams');
   await checkReferences(tenant, body);
   const at = clock.nowIso();
-  const created: Case = { ...body, status: body.status ?? 'open', version: 1, createdAt: at, updatedAt: at };
+  const status = body.status ?? 'open';
+  const created: Case = { ...body, status, ...(status === 'closed' ? { closedOn: londonDate(new Date(at)) } : {}), version: 1, createdAt: at, updatedAt: at };
   await putNewCase(tenant, created);
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'case', entityId: created.ref, versionBefore: null, versionAfter: 1, at, changes: Object.keys(body).sort() });
   setEtag(c, 1);
@@ -65,13 +67,21 @@ caseRoutes.patch('/:ref', async (c) => {
   if (!found.viewer.canEdit) throw forbidden('Only managers, QA officers and senior managers edit cases');
   const body = await readJsonBody(c, UpdateCaseBody);
   if (body.teamId !== undefined && !canUseTeam(found.viewer, body.teamId)) throw forbidden('You can move cases only to your own teams');
+  if (body.legalHold !== undefined && body.legalHold !== (found.case.legalHold ?? false)) requireRole(staff, LEGAL_HOLD_ROLES);
   await checkReferences(tenant, body);
   const at = clock.nowIso();
-  const { before, after } = await updateCase({ tenant, current: found.case, expectedVersion, changes: body, at });
+  const { before, after } = await updateCase({ tenant, current: found.case, expectedVersion, changes: { ...body, ...closedOnChange(found.case, body.status, at) }, at });
   await recordActivity({ tenant, actor: staff, action: 'updated', entity: 'case', entityId: found.case.ref, versionBefore: before.version, versionAfter: after.version, at, changes: changedFields({ ...before }, { ...after }) });
   setEtag(c, after.version);
   return c.json(after);
 });
+
+/** Closing a case stamps the day it closed (retention counts from it); opening it again clears it. */
+function closedOnChange(current: Case, status: Case['status'] | undefined, at: string): Partial<Case> {
+  if (status === 'closed' && current.status !== 'closed') return { closedOn: londonDate(new Date(at)) };
+  if (status === 'open' && current.status === 'closed') return { closedOn: undefined };
+  return {};
+}
 
 async function findVisibleCase(tenant: TenantContext, staff: AppEnv['Variables']['staff'], ref: string) {
   const viewer = await caseViewer(tenant, staff);

@@ -25,6 +25,7 @@ import { shadowingRouteDocs } from '../shadowing/shadowing-route-docs.ts';
 import { complianceRouteDocs } from '../compliance/compliance-route-docs.ts';
 import { reviewRouteDocs } from '../reviews/review-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
+import { subjectAccessRouteDocs } from '../subject-access/subject-access-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
 import { templateRouteDocs } from '../templates/template-routes.ts';
@@ -52,6 +53,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...importRouteDocs,
   ...userRouteDocs,
   ...settingsRouteDocs,
+  ...subjectAccessRouteDocs,
   ...connectionRouteDocs,
   ...signInRouteDocs,
   ...activityRouteDocs,

@@ -50,6 +50,8 @@ export const UpdateCaseBody = v.strictObject({
   studentId: CaseFields.studentId,
   status: CaseFields.status,
   label: CaseFields.label,
+  /** Keeps a closed case from deletion by retention while it is set; QA officers and senior managers only. */
+  legalHold: v.optional(v.boolean()),
 });
 export type UpdateCaseBody = v.InferOutput<typeof UpdateCaseBody>;
 
@@ -75,9 +77,14 @@ export interface Case {
   label?: string;
   /** The day the case opened in the authority's own system, when an import brought it. */
   openedOn?: string;
-  /** The London day the case was closed; retention counts from it. */
+  /** The London day the case was closed (in Waypoint, or in the source an import read); cleared if it is opened again. Retention counts from it. */
   closedOn?: string;
+  /** While true, retention never deletes the case, however long ago it closed. */
+  legalHold?: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Who may put a case on legal hold or take it off. */
+export const LEGAL_HOLD_ROLES = ['qa', 'senior'] as const;

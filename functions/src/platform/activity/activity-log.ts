@@ -20,6 +20,8 @@ export interface ActivityEntry {
   versionBefore: number | null;
   versionAfter: number;
   changes: string[];
+  /** Why it was done, where the change needs one (a subject access export). */
+  reason?: string;
 }
 
 export async function recordActivity(options: {
@@ -32,6 +34,7 @@ export async function recordActivity(options: {
   versionAfter: number;
   at: string;
   changes: string[];
+  reason?: string;
 }): Promise<void> {
   // An update that changed nothing kept its version: there is nothing to record.
   if (options.action === 'updated' && options.versionBefore === options.versionAfter) return;
@@ -47,6 +50,7 @@ export async function recordActivity(options: {
     versionBefore: options.versionBefore,
     versionAfter: options.versionAfter,
     changes: options.changes,
+    ...(options.reason === undefined ? {} : { reason: options.reason }),
   };
   await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...key, ...entry } }));
 }

@@ -42,5 +42,7 @@ export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
   }
   // A failure is not remembered, so a corrected retry with the same key runs.
   if (c.error || c.res.status >= 400) return release(tenant, scope);
+  // Only JSON answers are kept for a replay: a download (a subject access ZIP) is made afresh each time.
+  if (!/json/.test(c.res.headers.get('content-type') ?? '')) return release(tenant, scope);
   await complete(tenant, scope, { status: c.res.status, body: await c.res.clone().text(), headers: Object.fromEntries(c.res.headers) }, times());
 });
