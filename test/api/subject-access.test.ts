@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 async function activityId(): Promise<string> {
-  const created = await expectJson<{ id: string }>(await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'survey', title: 'Case-linked survey', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: todayInLondon() })), 201);
+  const created = await expectJson<{ id: string }>(
+    await stack.api(nv('qa'), '/v1/engagement/activities', jsonInit('POST', { type: 'survey', title: 'Case-linked survey', audience: 'ages-11-18', templateId: 'feedback-ages-11-18', opensOn: todayInLondon() })),
+    201,
+  );
   return created.id;
 }
 

@@ -23,11 +23,7 @@ export async function reportContext(options: {
     ...records.actions.flatMap((a) => [a.ownerId, a.raisedById]),
   ].filter((id): id is string => typeof id === 'string' && id.length > 0);
   const versions = [...new Set(records.audits.map((p) => `${p.audit.templateId}#${p.audit.templateVersion}`))];
-  const [names, settings, templates] = await Promise.all([
-    getUserNames(tenant, [...new Set(people)]),
-    getSettings(tenant),
-    Promise.all(versions.map((key) => getTemplateVersion(tenant, key.split('#')[0]!, Number(key.split('#')[1])))),
-  ]);
+  const [names, settings, templates] = await Promise.all([getUserNames(tenant, [...new Set(people)]), getSettings(tenant), Promise.all(versions.map((key) => getTemplateVersion(tenant, key.split('#')[0]!, Number(key.split('#')[1]))))]);
   return {
     authorityName: settings?.name ?? 'The authority',
     madeBy: names.get(options.staff.userId) ?? 'A member of staff',

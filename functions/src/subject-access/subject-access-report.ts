@@ -88,11 +88,13 @@ function auditSection(ctx: ReportContext, p: AuditPartition, actions: readonly A
     ['Written', 'By', 'Reflection'],
     p.reflections.map((r) => [e(formatDateTime(r.createdAt)), nameOf(ctx, r.authorId), paragraphs(r.text)]),
   );
-  const moderation = p.moderation ? `<h4>Moderation</h4>${summaryList([
-    ['Moderated by', nameOf(ctx, p.moderation.moderatorId)],
-    ['Overall grade on moderation', grade(ctx, p.moderation.overallGrade)],
-    ['Comment', paragraphs(p.moderation.comment)],
-  ])}` : '';
+  const moderation = p.moderation
+    ? `<h4>Moderation</h4>${summaryList([
+        ['Moderated by', nameOf(ctx, p.moderation.moderatorId)],
+        ['Overall grade on moderation', grade(ctx, p.moderation.overallGrade)],
+        ['Comment', paragraphs(p.moderation.comment)],
+      ])}`
+    : '';
   const raised = actions.filter((action) => action.source.type === 'audit' && action.source.auditId === a.id);
   return `<h3>Audit of ${e(formatMonth(a.month))} (${e(a.id)})</h3>${facts}${answers || '<p>No answers were recorded.</p>'}${reflections}${moderation}${raised.length ? actionsTable(ctx, raised, 'Actions raised from this audit') : ''}`;
 }
@@ -146,7 +148,15 @@ ${actionsTable(ctx, records.actions, 'Every action raised on this case')}
 ${table(
   'Checks of this case’s records',
   ['Month', 'Checked by', 'Answers'],
-  records.complianceChecks.map((check) => [e(formatMonth(check.month)), nameOf(ctx, check.checkedById), e(Object.entries(check.answers).map(([item, answer]) => `${item}: ${answer}`).join('; '))]),
+  records.complianceChecks.map((check) => [
+    e(formatMonth(check.month)),
+    nameOf(ctx, check.checkedById),
+    e(
+      Object.entries(check.answers)
+        .map(([item, answer]) => `${item}: ${answer}`)
+        .join('; '),
+    ),
+  ]),
 )}`;
   return reportPage({ title: `Records about case ${c.ref} – ${ctx.authorityName}`, body });
 }
@@ -167,7 +177,11 @@ ${summaryList([
 <h2>Audits they took part in (${records.audits.length})</h2>
 ${records.audits.length ? records.audits.map((a) => auditSection(ctx, a, records.actions)).join('') : '<p>None.</p>'}
 <h2>Their reflections (${records.reflections.length})</h2>
-${table('Reflections they wrote', ['Written', 'On the audit', 'Reflection'], records.reflections.map((r) => [e(formatDateTime(r.createdAt)), e(r.auditId), paragraphs(r.text)]))}
+${table(
+  'Reflections they wrote',
+  ['Written', 'On the audit', 'Reflection'],
+  records.reflections.map((r) => [e(formatDateTime(r.createdAt)), e(r.auditId), paragraphs(r.text)]),
+)}
 <h2>Their learning record</h2>
 ${table(
   'Grades of the audits of their practice',

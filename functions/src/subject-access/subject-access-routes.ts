@@ -48,7 +48,13 @@ caseSubjectAccessRoutes.post('/:ref/subject-access-export', async (c) => {
   const { reason } = await readJsonBody(c, SubjectAccessExportBody);
   const at = clock.nowIso();
   const records = await caseSubjectRecords(tenant, found);
-  const ctx = await reportContext({ tenant, staff, reason, at, records: { audits: records.audits, actions: records.actions, others: [found.holderId, found.studentId ?? undefined, ...records.journey.map((e) => e.recordedById), ...records.complianceChecks.map((k) => k.checkedById)] } });
+  const ctx = await reportContext({
+    tenant,
+    staff,
+    reason,
+    at,
+    records: { audits: records.audits, actions: records.actions, others: [found.holderId, found.studentId ?? undefined, ...records.journey.map((e) => e.recordedById), ...records.complianceChecks.map((k) => k.checkedById)] },
+  });
   // Logged before a byte is sent: an export that was made is always on record.
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'subject-access-export', entityId: `case.${found.ref}`, versionBefore: null, versionAfter: 1, at, changes: [], reason });
   return zipDownload(`case-${found.ref}-records-${londonDate(new Date(at))}.zip`, {

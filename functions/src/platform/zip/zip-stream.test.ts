@@ -11,7 +11,13 @@ describe('zipStream', () => {
     async function* lines() {
       for (let i = 0; i < 1000; i++) yield `row ${i}\n`;
     }
-    const zip = await read(zipStream([{ name: 'a.txt', content: 'hello' }, { name: 'dir/b.csv', content: lines() }, { name: 'c.json', content: ['{"x":', '1}'] }]));
+    const zip = await read(
+      zipStream([
+        { name: 'a.txt', content: 'hello' },
+        { name: 'dir/b.csv', content: lines() },
+        { name: 'c.json', content: ['{"x":', '1}'] },
+      ]),
+    );
     const files = unzipSync(zip);
     expect(Object.keys(files)).toEqual(['a.txt', 'dir/b.csv', 'c.json']);
     expect(strFromU8(files['a.txt']!)).toBe('hello');

@@ -30,6 +30,12 @@ describe('the activity log in words', () => {
     expect(words({ entity: 'case', entityId: 'NV-00003', subject: 'case NV-00003', changes: ['holderId', 'teamId', 'ethnicity', 'gender'] })).toBe('Changed case NV-00003: case holder, team and demographics');
   });
 
+  it('says whose records were exported for a subject access request, and why', () => {
+    expect(words({ entity: 'subject-access-export', entityId: 'case.NV-00004', action: 'created', subject: 'the records about case NV-00004', reason: 'Request SAR-77' })).toBe(
+      'Exported the records about case NV-00004 for a subject access request, because: Request SAR-77',
+    );
+  });
+
   it('names settings by what they are called, not their field names', () => {
     expect(words({ entity: 'settings', entityId: 'settings', subject: 'the authority’s settings', changes: ['auditsPerManagerPerMonth'] })).toBe('Changed the authority’s settings: audits per manager per month');
   });

@@ -5,7 +5,7 @@
  */
 import type { ActivityEntry } from '../server/api.ts';
 
-export type ActivityFacts = Pick<ActivityEntry, 'entity' | 'entityId' | 'action' | 'changes' | 'subject'>;
+export type ActivityFacts = Pick<ActivityEntry, 'entity' | 'entityId' | 'action' | 'changes' | 'subject'> & Partial<Pick<ActivityEntry, 'reason'>>;
 
 export interface ActivitySentence {
   /** Words before the thing changed: "Completed". */
@@ -40,6 +40,7 @@ const NOUNS: Record<string, string> = {
   'compliance-check': 'a records compliance check',
   'compliance-programme': 'a month’s records compliance cases',
   review: 'a thematic review',
+  'subject-access-export': 'the records about someone',
 };
 
 /** Field names as people would say them; anything else is split from its camelCase. */
@@ -148,6 +149,8 @@ function verbFor(entry: ActivityFacts): { verb: string; detail?: string } {
       return { verb: has(c, 'copyOf') ? 'Made a copy of a template, named' : 'Published a new version of' };
     case 'reflection':
       return { verb: 'Added' };
+    case 'subject-access-export':
+      return { verb: 'Exported', detail: entry.reason ? ` for a subject access request, because: ${entry.reason}` : ' for a subject access request' };
     case 'invitation-code':
       return { verb: created ? 'Issued' : 'Withdrew' };
     case 'engagement-activity':

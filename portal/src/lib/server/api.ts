@@ -34,6 +34,8 @@ export interface ActivityEntry {
   versionBefore: number | null;
   versionAfter: number;
   changes: string[];
+  /** Why it was done, where a change needs one (a subject access export). */
+  reason?: string;
 }
 
 export interface OutboxMessage {
@@ -59,6 +61,10 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Statuses the caller handles itself (thrown as ApiError); others become pages. */
   handle?: readonly number[];
+  /** A successful answer is returned as the Response itself, unread, to pass a download on as it streams. */
+  raw?: boolean;
+  /** Longer than the default for a request that builds a file. */
+  timeoutMs?: number;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -124,13 +130,14 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
         method: options.method ?? 'GET',
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });
     } catch (cause) {
       // The URL and error name are enough to diagnose; headers (the token) are never logged.
       console.error(`API request failed: ${options.method ?? 'GET'} ${url.pathname}`, (cause as Error)?.name);
       error(503, 'The Waypoint service is not available just now');
     }
+    if (options.raw && response.ok) return { body: response, headers: response.headers };
     const text = await response.text();
     let body: unknown = undefined;
     if (text !== '') {
@@ -173,7 +180,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     getVersioned: versioned,
     me: () => get<Me>('/v1/me'),
     teams: () => get<{ items: Team[] }>('/v1/teams'),
-    users: (query: { team?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) => get<Page<User>>('/v1/users', { query, handle }),
+    users: (query: { team?: string; q?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) => get<Page<User>>('/v1/users', { query, handle }),
     user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
     cases: (query: { team?: string; caseType?: string; status?: 'open' | 'closed'; limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<Case>>('/v1/cases', { query, handle }),
     createCase: (body: CreateCaseBody, idempotencyKey: string) => get<Case>('/v1/cases', { method: 'POST', body, idempotencyKey, handle: [400, 403, 409] }),
@@ -183,6 +190,8 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     updateSettings: (version: string, body: UpdateSettingsBody) => versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
     activity: (query: { limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<ActivityEntry>>('/v1/activity', { query, handle }),
     outbox: (query: { limit?: number }) => get<{ items: OutboxMessage[] }>('/v1/dev/outbox', { query }),
+    /** POSTs `body` and hands back the API's answer unread (a ZIP, say) for the portal to stream on. */
+    download: async (path: string, body: unknown, handle?: readonly number[]) => (await request(path, { method: 'POST', body, raw: true, handle, timeoutMs: 60_000 })).body as Response,
   };
 }
 

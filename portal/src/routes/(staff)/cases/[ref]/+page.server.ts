@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { CaseRef } from '@waypoint/shared/cases/case-schemas';
 import { CASE_EDITORS, isStaffRole } from '@waypoint/shared/tenancy/roles';
+import { canExportForSubjectAccess } from '@waypoint/shared/subject-access/subject-access-schemas';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readGradeLabels } from '$lib/audits/audit-context.server';
 import { canReadAudits, canRunAudits } from '$lib/audits/audit-permissions';
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
     canPlanAudit: canRunAudits(me.role),
     version: found.version,
     canEdit,
+    canExport: canExportForSubjectAccess(me.role),
     directory,
     saved: event.url.searchParams.get('saved') === '1',
   };

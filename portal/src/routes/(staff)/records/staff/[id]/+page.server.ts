@@ -1,0 +1,16 @@
+/** The form for a member of staff's subject access export: QA officers and senior managers only. */
+import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { EntityId } from '@waypoint/shared/cases/case-schemas';
+import { canExportForSubjectAccess } from '@waypoint/shared/subject-access/subject-access-schemas';
+import { createApi } from '$lib/server/api';
+import { REASON_PROBLEMS } from '$lib/subject-access/subject-access-download.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { me } = await event.parent();
+  if (!canExportForSubjectAccess(me.role)) error(403, 'You do not have access to this page');
+  if (!v.is(EntityId, event.params.id)) error(404, 'Page not found');
+  const person = await createApi(event).user(event.params.id);
+  return { person: { id: person.id, name: person.name }, problem: REASON_PROBLEMS[event.url.searchParams.get('problem') ?? ''] ?? null };
+};
