@@ -6,6 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStreamLimitBytes } from '@waypoint/functions/subject-access/export-delivery';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
 import { completedAudit, todayInLondon } from './audits-support.ts';
@@ -117,6 +118,22 @@ describe('a case’s subject access export', () => {
       expect(problem.errors?.length).toBeGreaterThan(0);
     }
     expect((await exportsLogged()).length).toBe(before);
+  });
+
+  it('goes by storage when it is big: a short-lived link to the ZIP under the authority’s exports', async () => {
+    setStreamLimitBytes(1);
+    try {
+      const stored = await expectJson<{ downloadUrl: string; expiresAt: string; filename: string }>(await exportCase(nv('qa'), 'NV-00005'), 201);
+      expect(stored.filename).toMatch(/^case-NV-00005-records-/);
+      expect(Date.parse(stored.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+      expect(new URL(stored.downloadUrl).pathname).toContain(`/tenants/${NORTHVALE.id}/exports/subject-access/`);
+      const download = await fetch(stored.downloadUrl);
+      expect(download.headers.get('content-disposition')).toContain('case-NV-00005-records-');
+      const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
+      expect(JSON.parse(strFromU8(files['records.json']!)).case.ref).toBe('NV-00005');
+    } finally {
+      setStreamLimitBytes(4 * 1024 * 1024);
+    }
   });
 
   it('is made only by QA officers and senior managers', async () => {

@@ -17,27 +17,15 @@ import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole } from '../platform/auth/caller.ts';
 import { notFound } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
-import { zipStream } from '../platform/zip/zip-stream.ts';
 import { getUser } from '../users/user-store.ts';
 import { caseSubjectRecords } from './case-subject-records.ts';
+import { deliverExport } from './export-delivery.ts';
 import { reportContext } from './report-context.ts';
 import { caseReport, staffReport } from './subject-access-report.ts';
 import { staffSubjectRecords } from './staff-subject-records.ts';
 
 export const caseSubjectAccessRoutes = new Hono<AppEnv>();
 export const staffSubjectAccessRoutes = new Hono<AppEnv>();
-
-/** The ZIP as a download; never cached, by the browser or anything between. */
-function zipDownload(filename: string, files: { report: string; records: unknown }): Response {
-  const body = zipStream([
-    { name: 'report.html', content: files.report },
-    { name: 'records.json', content: JSON.stringify(files.records, null, 2) },
-  ]);
-  return new Response(body, {
-    status: 200,
-    headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
-  });
-}
 
 caseSubjectAccessRoutes.post('/:ref/subject-access-export', async (c) => {
   const { tenant, staff } = c.var;
@@ -57,7 +45,10 @@ caseSubjectAccessRoutes.post('/:ref/subject-access-export', async (c) => {
   });
   // Logged before a byte is sent: an export that was made is always on record.
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'subject-access-export', entityId: `case.${found.ref}`, versionBefore: null, versionAfter: 1, at, changes: [], reason });
-  return zipDownload(`case-${found.ref}-records-${londonDate(new Date(at))}.zip`, {
+  return deliverExport({
+    tenant,
+    objects: c.var.deps.objects,
+    filename: `case-${found.ref}-records-${londonDate(new Date(at))}.zip`,
     report: caseReport(ctx, records),
     records: { export: { subject: { case: found.ref }, madeAt: at, madeBy: staff.userId, reason, engagementResponses: 'Not included: feedback through Have your say is anonymous' }, ...records },
   });
@@ -74,13 +65,21 @@ staffSubjectAccessRoutes.post('/:id/subject-access-export', async (c) => {
   const records = await staffSubjectRecords(tenant, person);
   const ctx = await reportContext({ tenant, staff, reason, at, records: { audits: records.audits, actions: records.actions, others: [person.id, ...records.shadowing.flatMap((s) => [s.shadowerId, s.practitionerId])] } });
   await recordActivity({ tenant, actor: staff, action: 'created', entity: 'subject-access-export', entityId: `staff.${person.id}`, versionBefore: null, versionAfter: 1, at, changes: [], reason });
-  return zipDownload(`staff-${person.id}-records-${londonDate(new Date(at))}.zip`, {
+  return deliverExport({
+    tenant,
+    objects: c.var.deps.objects,
+    filename: `staff-${person.id}-records-${londonDate(new Date(at))}.zip`,
     report: staffReport(ctx, records),
     records: { export: { subject: { staff: person.id }, madeAt: at, madeBy: staff.userId, reason }, ...records },
   });
 });
 
-const ZIP_SUCCESS = { status: 200, description: 'A ZIP holding `report.html` (the records in words, to read or print) and `records.json` (the same records in full)', contentType: 'application/zip' } as const;
+const ZIP_SUCCESS = {
+  status: 200,
+  description:
+    'A ZIP holding `report.html` (the records in words, to read or print) and `records.json` (the same records in full). An export whose records pass 4 MB is instead written to storage and answered 201 with `{ downloadUrl, expiresAt, filename }`: a presigned address that works for five minutes.',
+  contentType: 'application/zip',
+} as const;
 
 export const subjectAccessRouteDocs = describeRoutes([
   {

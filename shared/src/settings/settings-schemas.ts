@@ -1,5 +1,6 @@
 /** A tenant's settings: how the authority names and runs its QA framework. */
 import * as v from 'valibot';
+import { CASE_TYPES, type CaseType } from '../cases/case-schemas.ts';
 import { Text } from '../text/text-schemas.ts';
 
 export const DEFAULT_GRADE_LABELS = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'] as const;
@@ -9,6 +10,21 @@ const GradeLabel = Text({ max: 40, tooLong: 'Each grade needs a label of at most
 const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d70b8'));
 const Phone = v.pipe(v.string(), v.regex(/^[0-9 +()-]{3,20}$/, 'Use digits, spaces and + ( ) - only'));
 const PhraseList = v.optional(v.pipe(v.array(v.pipe(Text({ max: 80 }), v.minLength(2, 'Use at least 2 characters'))), v.maxLength(200, 'List at most 200 phrases')));
+
+/**
+ * Years a closed case (and everything about it) is kept after it closed, by case type: 25 for
+ * the records of looked-after children and care leavers, 6 for the rest, unless the authority
+ * chooses otherwise.
+ */
+export const DEFAULT_CASE_RETENTION_YEARS: Record<CaseType, number> = {
+  'early-help': 6,
+  'child-in-need': 6,
+  'child-protection': 6,
+  'child-looked-after': 25,
+  'care-leaver': 25,
+};
+const RetentionYears = v.pipe(v.number('Enter a number of years'), v.integer('Enter a whole number of years'), v.minValue(1, 'Keep records for at least a year'), v.maxValue(100, 'Keep records for at most 100 years'));
+const CaseRetentionYears = v.strictObject(Object.fromEntries(CASE_TYPES.map((type) => [type, RetentionYears])) as Record<CaseType, typeof RetentionYears>);
 
 export const SettingsFields = {
   name: Text({ max: 120, required: 'Enter the authority name' }),
@@ -27,6 +43,8 @@ export const SettingsFields = {
   reauditAfterMonths: v.pipe(v.number(), v.integer('Enter a whole number of months'), v.minValue(1, 'Re-audit at least a month later'), v.maxValue(12, 'Re-audit within 12 months')),
   /** How many hours a team manager or QA officer has to acknowledge a safeguarding concern raised in an audit before it goes to the senior managers. */
   safeguardingAcknowledgeHours: v.pipe(v.number(), v.integer('Enter a whole number of hours'), v.minValue(1, 'Allow at least 1 hour'), v.maxValue(168, 'Allow at most 168 hours (a week)')),
+  /** Years closed cases are kept after they closed, by case type; then retention deletes them (not while on legal hold). */
+  caseRetentionYears: CaseRetentionYears,
   /** The authority's own worrying words, per language, added to Waypoint's list for engagement safety alerts. */
   safetyPhrases: v.optional(v.strictObject({ en: PhraseList, cy: PhraseList })),
 };
@@ -46,6 +64,7 @@ export const UpdateSettingsBody = v.strictObject({
   retentionYears: v.optional(SettingsFields.retentionYears),
   reauditAfterMonths: v.optional(SettingsFields.reauditAfterMonths),
   safeguardingAcknowledgeHours: v.optional(SettingsFields.safeguardingAcknowledgeHours),
+  caseRetentionYears: v.optional(SettingsFields.caseRetentionYears),
   safetyPhrases: SettingsFields.safetyPhrases,
 });
 export type UpdateSettingsBody = v.InferOutput<typeof UpdateSettingsBody>;
@@ -69,7 +88,7 @@ export function defaultSettings(name: string): Settings {
  * Settings added after authorities' settings items were first written, with the value an
  * item without them stands for; reading fills them in, so an older item still reads whole.
  */
-export const LATER_SETTING_DEFAULTS = { reauditAfterMonths: 3, safeguardingAcknowledgeHours: 24 } as const satisfies Partial<Settings>;
+export const LATER_SETTING_DEFAULTS = { reauditAfterMonths: 3, safeguardingAcknowledgeHours: 24, caseRetentionYears: DEFAULT_CASE_RETENTION_YEARS } as const satisfies Partial<Settings>;
 
 /** A stored settings item, with any setting added since it was written filled in. */
 export function withLaterDefaults<T extends Partial<Settings>>(stored: T): T & typeof LATER_SETTING_DEFAULTS {
