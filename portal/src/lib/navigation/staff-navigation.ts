@@ -56,7 +56,7 @@ export function qualityAssuranceAreas(role: Role): QualityArea[] {
   if (canUseCompliance(role)) areas.push({ href: '/compliance', label: 'Records compliance', description: 'Each month a few cases from every team checked against a short checklist of what a record should hold, and a report of how compliant records are.' });
   if (isStaffRole(role) && canImport(role, 'cases')) areas.push({ href: '/imports', label: 'Imports', description: 'Cases, staff and the child’s journey brought in from the case-management system’s own export, checked row by row before anything changes.' });
   if (canUseShadowing(role)) areas.push({ href: '/shadowing', label: 'Work shadowing', description: 'A manager joins a practitioner’s visit, meeting or duty shift, with their agreement and the family’s consent, and each gives the other feedback.' });
-  if (canExportForSubjectAccess(role)) areas.push({ href: '/records', label: 'Records and retention', description: 'Exports for subject access requests about a case or a member of staff, and what retention will delete in the coming months.' });
+  if (canExportForSubjectAccess(role)) areas.push({ href: '/records', label: 'Records and retention', description: 'Exports for subject access requests: everything held about a case, or about a member of staff.' });
   return areas;
 }
 
