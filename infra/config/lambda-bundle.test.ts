@@ -20,13 +20,13 @@ const API_BUNDLE_BUDGET_KB = 400;
 /** The SDK packages every request needs; the runtime provides them, so they are required at start. */
 const HOT_SDK_PACKAGES = new Set(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
 
-const built = new Map<ApiGroup, { metafile: Metafile; code: string }>();
+const built = new Map<ApiGroup, { metafile: Metafile; code: string; warnings: string[] }>();
 
 beforeAll(async () => {
   await Promise.all(
     API_GROUPS.map(async (group) => {
       const result = await build({ ...lambdaBundleOptions('cjs'), entryPoints: [apiEntryPoint(group)], outfile: `api-${group}/index.js`, write: false, metafile: true, logLevel: 'silent' });
-      built.set(group, { metafile: result.metafile, code: result.outputFiles.find((file) => file.path.endsWith('index.js'))!.text });
+      built.set(group, { metafile: result.metafile, code: result.outputFiles.find((file) => file.path.endsWith('index.js'))!.text, warnings: result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`) });
     }),
   );
 });
@@ -55,6 +55,10 @@ describe.each(API_GROUPS)('the API bundle of the %s routes', (group) => {
     expect(code).not.toContain('sourceMappingURL=data:');
     expect(code).not.toMatch(/setSourceMapsEnabled|enable-source-maps/);
     expect(Object.keys(metafile.outputs).some((path) => path.endsWith('index.js.map'))).toBe(true);
+  });
+
+  it('bundles without warnings (`import.meta` in a CommonJS bundle is empty, and the function would fail at its cold start)', () => {
+    expect(built.get(group)!.warnings).toEqual([]);
   });
 
   it(`stays within its budget of ${API_BUNDLE_BUDGET_KB} KB`, () => {

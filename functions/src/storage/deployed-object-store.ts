@@ -6,7 +6,7 @@
  */
 import type { ApiConfig } from '../platform/config.ts';
 import { tenantCredentialsProvider } from '../platform/database/tenant-credentials.ts';
-import { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS } from './local-object-server.ts';
+import { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS } from './local-object-settings.ts';
 import type { ObjectStore } from './object-store.ts';
 import { s3ObjectStore } from './s3-object-store.ts';
 

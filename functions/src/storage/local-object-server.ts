@@ -9,13 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AwsCredentialIdentity } from '@smithy/types';
 
 const require = createRequire(import.meta.url);
 
-/** s3rver's own fixed access key; any other is refused. */
-export const LOCAL_OBJECT_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-export const LOCAL_OBJECT_BUCKET = 'waypoint-objects';
+import { LOCAL_OBJECT_BUCKET } from './local-object-settings.ts';
+
+export { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS } from './local-object-settings.ts';
 
 /** Browser uploads come from the portal's origin; on one machine any local origin may post. */
 const LOCAL_CORS = `<CORSConfiguration>
