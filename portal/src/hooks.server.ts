@@ -1,7 +1,7 @@
 /** Per-request set-up: decode the session once, set security headers, and log failures safely. */
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { signInProviderOrigins } from '$lib/server/auth/oidc';
-import { loadPortalConfig } from '$lib/server/config';
+import { loadPortalConfig, portalConfig } from '$lib/server/config';
 import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
 
 /**
@@ -47,8 +47,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
 
   // Kit's own policy (kit.csp) covers scripts; this second policy adds what depends on
-  // run-time config: forms may post to us and be redirected to the sign-in provider.
-  response.headers.append('content-security-policy', `form-action 'self' ${signInProviderOrigins().join(' ')}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`);
+  // run-time config: forms may post to us and be redirected to the sign-in provider, and the
+  // import page's upload form posts the file straight to the storage service.
+  const uploadOrigin = portalConfig().uploadOrigin;
+  response.headers.append('content-security-policy', `form-action 'self' ${[...signInProviderOrigins(), ...(uploadOrigin ? [uploadOrigin] : [])].join(' ')}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-frame-options', 'DENY');

@@ -168,6 +168,8 @@ beforeAll(async () => {
   const started = await review(`${rv}/start`, {}, picked.etag);
   const recommended = await review(`${rv}/recommendations`, { text: 'Record the child’s own words in every plan review.' }, started.etag);
   const reviewPath = `/reviews/${encodeURIComponent(running.body.id)}`;
+  // An import waiting for its file: its page holds the upload form.
+  const importId = (await review('/v1/imports', { kind: 'cases', source: 'mosaic', format: 'csv' })).body.id;
 
   // The programme opens on this month: its address says which.
   const programmePage = await narrowPageAs(MANAGER);
@@ -203,6 +205,7 @@ beforeAll(async () => {
     ['/audits/[id]/sections/[sectionId]', MANAGER, await firstHref(MANAGER, `/audits/${inProgress}`, /\/sections\/[^/]+$/)],
     ['/audits/plan', MANAGER, '/audits/plan'],
     ['/cases', MANAGER, '/cases'],
+    ['/cases/new', QA, '/cases/new'],
     ['/cases/[ref]', MANAGER, `/cases/${caseRef}`],
     ['/cases/[ref]/evidence', MANAGER, `/cases/${caseRef}/evidence`],
     ['/cases/[ref]/journey', MANAGER, `/cases/${caseRef}/journey`],
@@ -225,6 +228,8 @@ beforeAll(async () => {
     ['/engagement/[id]/results/comments/[responseId]/action', QA, await firstHref(QA, `/engagement/${ACTIVITY}/results/comments`, /\/action$/)],
     ['/engagement/new', QA, '/engagement/new'],
     ['/engagement/results', QA, '/engagement/results'],
+    ['/imports', QA, '/imports'],
+    ['/imports/[id]', QA, `/imports/${importId}`],
     ['/moderation', QA, '/moderation'],
     ['/quality', QA, '/quality'],
     ['/moderation/agreement', SENIOR, '/moderation/agreement'],

@@ -50,7 +50,7 @@ export async function workOnOneImport(deps: JobDependencies, tenant: TenantConte
         if (!file) throw new Error('uploaded file missing');
         return file;
       },
-      options,
+      { accounts: deps.accounts, ...options },
     );
     return true;
   } catch (error) {

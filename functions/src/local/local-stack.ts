@@ -132,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           OIDC_CLIENT_ID: PORTAL_CLIENT_ID,
           SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString('hex'),
           DEV_OUTBOX: '1',
+          UPLOAD_ORIGIN: objectServer.endpoint,
         },
       });
       stops.push(portal.stop);

@@ -15,6 +15,11 @@ export interface PortalConfig {
   sessionSecret: string;
   /** Show the developer outbox (local machines only). */
   devOutbox: boolean;
+  /**
+   * The storage service's origin (`UPLOAD_ORIGIN`), where the import page's upload form posts
+   * the file straight to the bucket; forms may post there too. Absent: no direct uploads.
+   */
+  uploadOrigin?: string;
 }
 
 function readString(key: string, errorMessage: string): string {
@@ -45,6 +50,7 @@ function readConfig(rawSessionSecret: string | undefined): PortalConfig {
     clientId: env.OIDC_CLIENT_ID?.trim() || 'waypoint-portal',
     sessionSecret,
     devOutbox: env.DEV_OUTBOX === '1',
+    uploadOrigin: env.UPLOAD_ORIGIN?.trim() ? new URL(env.UPLOAD_ORIGIN.trim()).origin : undefined,
   };
 }
 
