@@ -118,6 +118,8 @@ export const insightGroup: RouteGroup = {
     staff.route('/compliance', complianceRoutes);
     staff.route('/reviews', reviewRoutes);
     staff.route('/shadowing', shadowingRoutes);
+    // Imports move an import on and read its records; the file readers are the jobs Lambda's.
+    staff.route('/imports', importRoutes);
   },
 };
 
@@ -154,7 +156,6 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/settings', settingsRoutes);
     staff.route('/identity-provider', connectionRoutes);
     staff.route('/activity', activityRoutes);
-    staff.route('/imports', importRoutes);
     staff.route('/dev/outbox', devOutboxRoutes);
   },
 };
