@@ -6,6 +6,7 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clientAddressHeaders, DEVELOPMENT_CLIENT_ADDRESS_SECRET } from '@waypoint/shared/engagement/client-address';
 import { CLIENT_ADDRESS_HEADER, guessWindow, WRONG_CODE_WINDOW_SECONDS, WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT } from '@waypoint/shared/engagement/code-guess-limits';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { clock } from '@waypoint/shared/time/clock';
@@ -23,8 +24,8 @@ afterAll(async () => {
 });
 afterEach(() => clock.set(undefined));
 
-/** Tries a code as the portal would for a visitor at `address`. */
-const tryCode = (slug: string, code: string, address: string) => publicCall(stack, slug, '/sessions', jsonInit('POST', { code, lang: 'en' }, { [CLIENT_ADDRESS_HEADER]: address }));
+/** Tries a code as the portal would for a visitor at `address`, signing the address as the portal does. */
+const tryCode = (slug: string, code: string, address: string) => publicCall(stack, slug, '/sessions', jsonInit('POST', { code, lang: 'en' }, clientAddressHeaders(DEVELOPMENT_CLIENT_ADDRESS_SECRET, address)));
 
 /** Eight characters of the code alphabet that no demo code uses. */
 const wrong = (n: number) => `ZZZZ${String.fromCharCode(65 + (n % 20))}${'XYZW'[n % 4]}QQ`;
@@ -69,6 +70,19 @@ describe('wrong invitation codes', () => {
       expectReason(await expectProblem(response, 404), 'unknown-code');
     }
     await expectTooManyTries(await publicCall(stack, 'northvale', '/sessions', jsonInit('POST', { code: nvCode('ages-4-7') })));
+  });
+
+  it('believe a passed-on address only with the portal’s signature: made-up or badly signed addresses count against the sender', async () => {
+    clock.set(new Date((guessWindow(new Date()).index + 4) * WRONG_CODE_WINDOW_SECONDS * 1000));
+    const forged = (n: number): Record<string, string> => {
+      const address = `203.0.113.${n}`;
+      // Half unsigned, half signed for another address: neither may pick a fresh client.
+      return n % 2 === 0 ? { [CLIENT_ADDRESS_HEADER]: address } : { ...clientAddressHeaders(DEVELOPMENT_CLIENT_ADDRESS_SECRET, '203.0.113.250'), [CLIENT_ADDRESS_HEADER]: address };
+    };
+    for (let n = 0; n < WRONG_CODES_PER_CLIENT; n++) expectReason(await expectProblem(await publicCall(stack, 'northvale', '/sessions', jsonInit('POST', { code: wrong(n) }, forged(n))), 404), 'unknown-code');
+    await expectTooManyTries(await publicCall(stack, 'northvale', '/sessions', jsonInit('POST', { code: nvCode('ages-4-7') }, forged(100))));
+    // The same made-up address, signed by the portal, is a client of its own.
+    await expectJson(await tryCode('northvale', nvCode('ages-4-7'), '203.0.113.100'), 201);
   });
 
   it(`stop everyone at an authority once ${WRONG_CODES_PER_AUTHORITY} wrong codes were tried there in a window, and no other authority`, async () => {

@@ -12,6 +12,7 @@
 import { startLocalStack, type LocalStack } from '@waypoint/functions/local/local-stack';
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flow';
+import type { RequestLimits } from '@waypoint/functions/platform/limits/request-limits';
 import { forgetWhatTheApiKept, rememberSeededData, type SeededData } from './seeded-data.ts';
 
 export interface TestStack extends LocalStack {
@@ -28,7 +29,20 @@ export interface StackOptions {
   portal?: boolean;
   /** A stack of this file's own, stopped by `stop()`, instead of the worker's shared one. */
   own?: boolean;
+  /** Request limits for an own stack (`request-limits.test.ts` sets tiny ones). */
+  limits?: RequestLimits;
 }
+
+/**
+ * The suites send far more requests a second than people do, so their stacks' limits are out
+ * of reach: the limiter still runs on every request (and the bench measures it), but only a
+ * test that sets its own limits ever meets one.
+ */
+const ROOMY: RequestLimits = {
+  staff: { perSecond: 100_000, burst: 1_000_000 },
+  publicClient: { perSecond: 100_000, burst: 1_000_000 },
+  publicSession: { perSecond: 100_000, burst: 1_000_000 },
+};
 
 const sharedStacks = new Map<boolean, Promise<{ stack: LocalStack; seeded: SeededData }>>();
 
@@ -36,7 +50,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const portal = options.portal ?? false;
   if (options.own) {
     forgetWhatTheApiKept();
-    return withHelpers(await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true }), false);
+    return withHelpers(await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: options.limits ?? ROOMY }), false);
   }
   let shared = sharedStacks.get(portal);
   if (!shared) {
@@ -51,7 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
 }
 
 async function startSharedStack(portal: boolean) {
-  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true });
+  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: ROOMY });
   // Nothing else stops it: the portal's process goes when the worker does (the signal is sent synchronously).
   process.once('exit', () => void stack.stop());
   return { stack, seeded: await rememberSeededData(stack.jobDependencies.platformClient, stack.tableName) };

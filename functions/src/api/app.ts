@@ -40,6 +40,7 @@ import { ApiError, problemResponse } from '../platform/http/api-error.ts';
 import { MAX_BODY_BYTES } from '../platform/http/validation.ts';
 import { idempotentPosts } from '../platform/idempotency/idempotency.ts';
 import { currentLogContext, runWithLogContext } from '../platform/logging/log-context.ts';
+import { limitStaffRequests } from '../platform/limits/request-limiter.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { tenantMetrics } from '../platform/metrics/tenant-metrics.ts';
 import { learningRoutes } from '../practitioners/learning-routes.ts';
@@ -227,7 +228,7 @@ export function composeApp(deps: ApiDependencies, groups: readonly RouteGroup[])
 
   const v1 = new Hono<AppEnv>();
   for (const group of groups) group.open?.(v1);
-  const staff = new Hono<AppEnv>().use('*', authenticate, requireTenant, recheckCaller, idempotentPosts);
+  const staff = new Hono<AppEnv>().use('*', authenticate, requireTenant, limitStaffRequests, recheckCaller, idempotentPosts);
   for (const group of groups) group.staff?.(staff);
   v1.route('/', staff);
   return app.route('/v1', v1);

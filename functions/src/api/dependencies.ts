@@ -7,6 +7,7 @@ import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { ApiDescription } from '../openapi/api-description.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import type { FileScan } from '../files/file-scan.ts';
+import type { RequestLimiter } from '../platform/limits/request-limiter.ts';
 
 export interface VerifiedClaims {
   sub: string;
@@ -43,6 +44,11 @@ export interface ApiDependencies {
   devOutbox: boolean;
   /** Served at `/v1/openapi.json` and `/v1/reference`; without it those answer 404. */
   apiDescription?: ApiDescription;
+  /**
+   * Per-authority and per-visitor request limits (`platform/limits`); every server has one,
+   * built once per process so its batches of tokens outlive a request.
+   */
+  requestLimiter?: RequestLimiter;
   /**
    * Only the bench sets this, to measure what checking the caller's current user record
    * costs (`recheck-caller.ts`); every real server checks.

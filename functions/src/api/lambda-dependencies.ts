@@ -10,6 +10,8 @@ import { cognitoSignInAccounts } from '../platform/accounts/cognito-sign-in-acco
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { getStringFromEnv, readApiConfig, type ApiConfig } from '../platform/config.ts';
 import { deployedClients } from '../platform/database/deployed-clients.ts';
+import { createRequestLimiter } from '../platform/limits/request-limiter.ts';
+import { requestLimitsFromEnv } from '../platform/limits/request-limits.ts';
 import { writtenApiDescription } from '../openapi/api-description.ts';
 import { deployedObjectStore } from '../storage/deployed-object-store.ts';
 import type { ApiDependencies } from './dependencies.ts';
@@ -35,6 +37,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     federation: federationFromEnv(config),
     clientAddress: (c) => getConnInfo(c).remote.address,
     portalUrl: config.portalUrl,
+    requestLimiter: createRequestLimiter(requestLimitsFromEnv()),
     devOutbox: false,
     // Lambda sets LAMBDA_TASK_ROOT to the folder the bundle was unpacked into.
     apiDescription: writtenApiDescription(process.env.LAMBDA_TASK_ROOT ?? process.cwd()),

@@ -1,6 +1,6 @@
 /**
  * Retention: removes items whose expiry has passed (idempotency records, wrong-code
- * counters, engagement responses and safety alerts). In AWS, DynamoDB's TTL does this too;
+ * counters, request-rate buckets, engagement responses and safety alerts). In AWS, DynamoDB's TTL does this too;
  * dynalite has no TTL, so locally this job is what keeps expired records from piling up.
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,7 +19,7 @@ export async function removeExpiredItems(deps: JobDependencies): Promise<JobResu
   for (const tenantId of tenantIds) {
     const db = deps.dataClientFor(tenantId);
     const keys = tenantKeys(tenantId);
-    for (const partition of [keys.idempotencyPartition(), keys.wrongCodePartition()]) {
+    for (const partition of [keys.idempotencyPartition(), keys.wrongCodePartition(), keys.requestBucketPartition()]) {
       let start: Record<string, unknown> | undefined;
       do {
         const page = await db.send(

@@ -16,6 +16,8 @@ import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer } from '../storage/local-object-server.ts';
 import { s3ObjectStore } from '../storage/s3-object-store.ts';
 import { standInScan } from '../files/file-scan.ts';
+import { createRequestLimiter } from '../platform/limits/request-limiter.ts';
+import { requestLimitsFromEnv, type RequestLimits } from '../platform/limits/request-limits.ts';
 import { freePort } from './free-port.ts';
 import { inProcessImportWork } from '../imports/in-process-import-work.ts';
 import { localPortalUrl } from './local-portal-url.ts';
@@ -45,6 +47,8 @@ export interface LocalStackOptions {
   /** Run the scheduled jobs every `jobIntervalMs`. */
   jobIntervalMs?: number;
   quiet?: boolean;
+  /** Request limits; from `LIMIT_*` variables or the defaults when absent. */
+  limits?: RequestLimits;
 }
 
 export interface LocalStack {
@@ -115,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         federation: localFederation({ db, tableName }),
         clientAddress: (c) => getConnInfo(c).remote.address,
         portalUrl: linkBase,
+        requestLimiter: createRequestLimiter(options.limits ?? requestLimitsFromEnv()),
         devOutbox: true,
         startImportWork: importWork.start,
         apiDescription: builtApiDescription,

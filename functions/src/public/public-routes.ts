@@ -18,6 +18,7 @@ import { Slug } from './public-slug.ts';
 import { settingsOf, tenantAtSlug } from './public-tenant.ts';
 import { decoySession, openSession } from './session-opening.ts';
 import { guessingClient } from './wrong-code-limits.ts';
+import { limitPublicRequest } from './public-limits.ts';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -29,6 +30,7 @@ publicRoutes.get('/:slug', async (c) => {
   const slug = readParam(c, 'slug', Slug);
   const { lang } = readQuery(c, PublicFormQuery);
   const tenant = await tenantAtSlug(c.var.deps, slug);
+  await limitPublicRequest(c, tenant);
   const settings = await settingsOf(tenant);
   const today = londonDate(clock.now());
   const { items } = await listActivities({ tenant, limit: 100, keep: (a) => a.publicLink && activityState(a, today) === 'open' });
@@ -40,6 +42,7 @@ publicRoutes.post('/:slug/sessions', async (c) => {
   const slug = readParam(c, 'slug', Slug);
   const body = await readJsonBody(c, StartSessionBody);
   const tenant = await tenantAtSlug(c.var.deps, slug);
+  await limitPublicRequest(c, tenant);
   const now = clock.now();
   // A filled honeypot is a bot: it gets what looks like a session and nothing is read or counted.
   if (honeypotFilled(body)) return c.json(await decoySession(tenant.tenantId, slug, now), 201);

@@ -14,6 +14,7 @@ import { bearerToken } from '../platform/auth/authenticate.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError } from '../platform/http/api-error.ts';
 import { readParam } from '../platform/http/validation.ts';
+import { limitPublicRequest } from './public-limits.ts';
 import { Slug } from './public-slug.ts';
 import { requireServiceOpen } from '../tenants/current-tenants.ts';
 import { tenantContextFor } from './public-tenant.ts';
@@ -35,6 +36,8 @@ export async function readSession(c: Context<AppEnv>): Promise<EngagementSession
   }
   // A session made at one authority's address opens nothing at another's.
   if (session.slug !== slug) throw sessionExpired();
+  // The session's own tenant, signed by us; decoy sessions count too, so a bot is slowed alike.
+  await limitPublicRequest(c, tenantContextFor(c.var.deps, session.tenantId), session.responseId);
   return session;
 }
 

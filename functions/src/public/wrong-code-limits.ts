@@ -2,8 +2,8 @@
  * The limit on wrong invitation codes (numbers and windows in `code-guess-limits.ts`),
  * held in DynamoDB so it holds across every API instance: one counter per ten-minute window
  * for the authority and one per client, each added to with a conditional `UpdateItem ADD`.
- * A client is a keyed hash of its address (the portal passes on the address of the person
- * at the keyboard); the address itself is never stored or logged.
+ * A client is a keyed hash of its address (the portal passes on, signed, the address of the
+ * person at the keyboard); the address itself is never stored or logged.
  *
  * Once either count is reached, every code from that client (or, for the authority's count,
  * every code at that authority) gets a 429 until the window ends, right codes included:
@@ -12,6 +12,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
+import { CLIENT_ADDRESS_SIGNATURE_HEADER, clientAddressSecret, isSignedClientAddress } from '@waypoint/shared/engagement/client-address';
 import { CLIENT_ADDRESS_HEADER, guessWindow, secondsLeft, WRONG_CODES_PER_AUTHORITY, WRONG_CODES_PER_CLIENT, type GuessWindow } from '@waypoint/shared/engagement/code-guess-limits';
 import { EXPIRY_ATTRIBUTE } from '@waypoint/shared/table/table-definition';
 import type { AppEnv } from '../api/app-env.ts';
@@ -23,12 +24,15 @@ import { keyedDigest } from './session-tokens.ts';
 const KEEP_AFTER_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
- * The client, as a keyed hash: the address the portal passes on for the person it serves,
- * or the address the request came from when it was sent to the API directly.
+ * The client, as a keyed hash: the address the portal passes on for the person it serves when
+ * the portal's signature on it holds, else the address the request came from (sent to the API
+ * directly, or with an address someone made up).
  */
 export async function guessingClient(c: Context<AppEnv>): Promise<string> {
   const passedOn = c.req.header(CLIENT_ADDRESS_HEADER)?.trim().slice(0, 100);
-  const address = passedOn || c.var.deps.clientAddress?.(c) || 'unknown';
+  const secret = passedOn ? await clientAddressSecret() : undefined;
+  const trusted = passedOn && secret && isSignedClientAddress(secret, passedOn, c.req.header(CLIENT_ADDRESS_SIGNATURE_HEADER)) ? passedOn : undefined;
+  const address = trusted || c.var.deps.clientAddress?.(c) || 'unknown';
   return keyedDigest('wrong-code-client', address);
 }
 

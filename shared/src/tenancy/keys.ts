@@ -301,6 +301,15 @@ function buildTenantKeys(tenantId: string) {
       if (!Number.isSafeInteger(window) || window < 0) throw new UnsafeKeyPartError('window');
       return { PK: `${root}#WRONG-CODES`, SK: `WINDOW#${window}#${clientHash === undefined ? 'AUTHORITY' : `CLIENT#${safe(clientHash, 'client')}`}` };
     },
+    /**
+     * Request-rate buckets (`request-limits.ts`), one partition per authority: its staff API,
+     * one public client (a keyed hash, never an address) or one have-your-say session.
+     */
+    requestBucketPartition: (): string => `${root}#LIMITS`,
+    requestBucket: (kind: 'staff' | 'client' | 'session', id?: string): Key => ({
+      PK: `${root}#LIMITS`,
+      SK: `${kind.toUpperCase()}${id === undefined ? '' : `#${safe(id, 'bucket id')}`}`,
+    }),
     /** The authority's feedback themes: one item in its root partition, next to its settings. */
     engagementThemes: (): Key => ({ PK: root, SK: 'ENGAGEMENT-THEMES' }),
     /** "You said, we did" entries: one partition, sorted by the day the thing was done, then id. */

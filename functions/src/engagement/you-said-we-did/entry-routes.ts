@@ -16,6 +16,7 @@ import { requireRole } from '../../platform/auth/caller.ts';
 import { ApiError, notFound } from '../../platform/http/api-error.ts';
 import { readJsonBody, readParam, readQuery } from '../../platform/http/validation.ts';
 import { Slug } from '../../public/public-slug.ts';
+import { limitPublicRequest } from '../../public/public-limits.ts';
 import { tenantAtSlug } from '../../public/public-tenant.ts';
 import { deleteEntry, listEntries, putEntry } from './entry-store.ts';
 
@@ -57,5 +58,6 @@ publicEntryRoutes.get('/:slug/you-said-we-did', async (c) => {
   const slug = readParam(c, 'slug', Slug);
   const { lang } = readQuery(c, PublicEntriesQuery);
   const tenant = await tenantAtSlug(c.var.deps, slug);
+  await limitPublicRequest(c, tenant);
   return c.json({ items: (await listEntries(tenant)).map((e) => publicEntry(e, lang ?? 'en')) });
 });

@@ -32,23 +32,7 @@ export function requestLanguage(event: Pick<RequestEvent, 'url' | 'cookies' | 'r
   return choice.language;
 }
 
-/**
- * The address of the person at the keyboard, passed to the API for its limit on wrong codes.
- * In AWS the portal sits behind CloudFront and API Gateway, so the connection is CloudFront's:
- * CloudFront appends the visitor's address to `X-Forwarded-For` and API Gateway then appends
- * CloudFront's, so the visitor is the second from the right (anything a browser sent itself
- * comes before it). On one machine the connection is the visitor's own.
- */
-export function visitorAddress(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): string {
-  if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
-    const chain = (event.request.headers.get('x-forwarded-for') ?? '')
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean);
-    if (chain.length >= 2) return chain[chain.length - 2]!;
-  }
-  return event.getClientAddress();
-}
+export { visitorAddress } from './visitor-address.server.ts';
 
 /** Refusals that have a page of their own; `unknown-area` is the not-found page. */
 export const PROBLEM_PAGES = ['unknown-code', 'code-expired', 'code-revoked', 'code-used', 'activity-not-open', 'too-many-responses', 'session-expired', 'unknown-activity', 'too-many-tries'] as const satisfies readonly PublicProblemReason[];

@@ -4,13 +4,13 @@
  * come back as values with their `reason`, so each page can say kindly what went wrong.
  */
 import { error } from '@sveltejs/kit';
-import { CLIENT_ADDRESS_HEADER } from '@waypoint/shared/engagement/code-guess-limits';
 import type { EngagementLanguage } from '@waypoint/shared/engagement/languages';
 import { PUBLIC_PROBLEM_REASONS, type PublicProblemReason } from '@waypoint/shared/engagement/public-problems';
 import type { PublicAuthorityPage, PublicResponseView } from '@waypoint/shared/engagement/public-views';
 import type { ResponseSaved, SessionStarted } from '@waypoint/shared/engagement/response-schemas';
 import { portalConfig } from '../server/config.ts';
 import type { AnswersPatch } from './answer-form.ts';
+import { visitorHeaders } from './visitor-address.server.ts';
 
 export interface PublicRefusal {
   ok: false;
@@ -38,10 +38,10 @@ function refusal(status: number, body: unknown): PublicRefusal {
 async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage; clientAddress?: string } = {}): Promise<PublicResult<T>> {
   const url = new URL(path, portalConfig().apiUrl);
   if (options.lang) url.searchParams.set('lang', options.lang);
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  // Every call carries the visitor's signed address: the API's per-visitor limits count by it.
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...(await visitorHeaders(options.clientAddress)) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.clientAddress) headers[CLIENT_ADDRESS_HEADER] = options.clientAddress;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -74,7 +74,7 @@ const base = (slug: string) => `/v1/public/${encodeURIComponent(slug)}`;
 
 export const publicApi = {
   authority: (slug: string, lang: EngagementLanguage) => call<PublicAuthorityPage>(base(slug), { lang }),
-  /** `clientAddress`: the visitor's, for the API's limit on wrong codes (it keeps only a keyed hash). */
+  /** `clientAddress`: the visitor's, for the API's limits (it keeps only a keyed hash); the request's own visitor when absent. */
   startSession: (slug: string, body: { code?: string; activityId?: string; lang: EngagementLanguage; website?: string }, clientAddress?: string) =>
     call<SessionStarted>(`${base(slug)}/sessions`, { method: 'POST', body, ...(clientAddress ? { clientAddress } : {}) }),
   response: (slug: string, token: string, lang: EngagementLanguage) => call<PublicResponseView>(`${base(slug)}/response`, { token, lang }),
