@@ -5,6 +5,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { currentCode } from '@waypoint/functions/local/identity/one-time-codes';
+import { STEP_FIELD } from '@waypoint/functions/local/identity/one-time-code-pages';
+import { rememberEnrolledSecret, totpSecretFor } from '@waypoint/functions/local/identity/sign-in-flow';
 
 export { DEMO_PASSWORD };
 
@@ -91,11 +94,31 @@ export async function continueWithEmail(page: Page, email: string): Promise<void
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
-/** Fills in and submits the provider's form (labels "Email address" and "Password"). */
+/**
+ * Fills in and submits the provider's form (labels "Email address" and "Password"), then, when
+ * the password was right, the code from the person's authenticator app: set up on the spot for
+ * someone new (from the key the page shows, as a person would type it into an app), else the one
+ * they set up before or the demo app's. A council's own sign-in page never asks for one.
+ */
 export async function fillProviderSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/interaction/'));
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // A wrong password is a 400 and a council's page answers with a redirect: only the code page is a 200.
+  if ((await posted).status() === 200) await enterSignInCode(page, email);
+}
+
+/** The second step of a password sign-in: the code from the app, setting the app up first if asked. */
+export async function enterSignInCode(page: Page, email: string, options: { code?: string } = {}): Promise<void> {
+  const step = await page.locator(`input[name="${STEP_FIELD}"]`).getAttribute('value');
+  let secret = totpSecretFor(email);
+  if (step === 'enrol') {
+    secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+    rememberEnrolledSecret(email, secret);
+  }
+  await page.getByLabel('Code', { exact: true }).fill(options.code ?? (await currentCode(secret)));
+  await page.getByRole('button', { name: step === 'enrol' ? 'Finish setting up' : 'Continue' }).click();
 }
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;

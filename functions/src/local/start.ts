@@ -5,6 +5,7 @@ import { DEMO_TENANTS, OPERATOR } from './seed/demo-data.ts';
 import { STAFF_ROLES } from '@waypoint/shared/tenancy/roles';
 import { COUNCIL_GROUPS, COUNCIL_PEOPLE } from './council-identity/council-directory.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
+import { DEMO_TOTP_SECRET } from './identity/one-time-codes.ts';
 import { DEFAULT_PORTAL_PORT } from './local-portal-url.ts';
 import { startLocalStack } from './local-stack.ts';
 
@@ -31,7 +32,7 @@ Waypoint is running (ready in ${Math.round(performance.now() - started)} ms)
   data      ${dataPath}
   files     ${stack.objectsEndpoint}   (S3-compatible; files in ${objectsPath})
 
-Demo sign-ins (password: ${process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD})
+Demo sign-ins (password: ${process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD}; then a code from an authenticator app set up with the key ${DEMO_TOTP_SECRET})
 ${DEMO_TENANTS.map((t) => `  ${t.name}: ${STAFF_ROLES.map((r) => `${r}@${t.slug}.example`).join(', ')}`).join('\n')}
   platform operator: ${OPERATOR.email}
 

@@ -4,7 +4,7 @@
  * account stops getting tokens at once.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { findAccount, type SignInAccount } from './account-store.ts';
+import { findAccount, saveTotpSecret, type SignInAccount } from './account-store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export interface AccountDirectory {
@@ -14,6 +14,10 @@ export interface AccountDirectory {
   findBySubject(userId: string): Promise<SignInAccount | undefined>;
   /** Someone signed in another way (through their council's provider) is found by subject as well. */
   remember(account: Pick<SignInAccount, 'userId' | 'email'>): void;
+  /** The active account at `email` as it is now (between the password and the code steps). */
+  current(email: string): Promise<SignInAccount | undefined>;
+  /** Keeps a newly set-up authenticator's secret; false when the account already has one. */
+  enrolAuthenticator(email: string, secret: string): Promise<boolean>;
 }
 
 export function createAccountDirectory(options: { db: DynamoDBDocumentClient; tableName: string }): AccountDirectory {
@@ -34,6 +38,11 @@ export function createAccountDirectory(options: { db: DynamoDBDocumentClient; ta
     remember(account) {
       emailBySubject.set(account.userId, account.email);
     },
+    async current(email) {
+      const account = await findAccount({ ...options, email });
+      return account?.active ? account : undefined;
+    },
+    enrolAuthenticator: (email, secret) => saveTotpSecret({ ...options, email, secret }),
     async findBySubject(userId) {
       const email = emailBySubject.get(userId);
       if (email === undefined) return undefined;

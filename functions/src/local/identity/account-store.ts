@@ -2,7 +2,8 @@
  * The local identity provider's sign-in accounts, one DynamoDB item per email address.
  * In AWS, Cognito holds accounts; nothing else in Waypoint reads these items.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { platformKeys, type Key } from '@waypoint/shared/tenancy/keys';
 import { OPERATOR_ROLE, isStaffRole, type Role } from '@waypoint/shared/tenancy/roles';
 
@@ -15,6 +16,8 @@ export interface SignInAccount {
   name: string;
   passwordHash: string;
   active: boolean;
+  /** The one-time-code secret, once the person has set up an authenticator app (base32). */
+  totpSecret?: string;
 }
 
 export type AccountItem = Key & SignInAccount;
@@ -39,15 +42,17 @@ export function accountItem(account: Omit<SignInAccount, 'active'> & { active?: 
     name: account.name,
     passwordHash: account.passwordHash,
     active: account.active ?? true,
+    ...(account.totpSecret ? { totpSecret: account.totpSecret } : {}),
   };
 }
 
 function parseAccount(item: Record<string, unknown>): SignInAccount | undefined {
-  const { email, userId, tenantId, role, name, passwordHash, active } = item;
+  const { email, userId, tenantId, role, name, passwordHash, active, totpSecret } = item;
   if (typeof email !== 'string' || typeof userId !== 'string' || typeof name !== 'string') return undefined;
   if (typeof passwordHash !== 'string' || typeof active !== 'boolean' || !isRole(role)) return undefined;
   if (tenantId !== null && tenantId !== undefined && typeof tenantId !== 'string') return undefined;
-  return { email, userId, tenantId: tenantId ?? null, role, name, passwordHash, active };
+  if (totpSecret !== undefined && typeof totpSecret !== 'string') return undefined;
+  return { email, userId, tenantId: tenantId ?? null, role, name, passwordHash, active, ...(totpSecret ? { totpSecret } : {}) };
 }
 
 /**
@@ -63,4 +68,26 @@ export async function findAccount(options: { db: DynamoDBDocumentClient; tableNa
   }
   const { Item } = await options.db.send(new GetCommand({ TableName: options.tableName, Key: key, ConsistentRead: true }));
   return Item ? parseAccount(Item) : undefined;
+}
+
+/**
+ * Keeps the secret of a newly set-up authenticator app; false when the account has one already
+ * (set up meanwhile in another tab), which is kept: setting up never replaces an app.
+ */
+export async function saveTotpSecret(options: { db: DynamoDBDocumentClient; tableName: string; email: string; secret: string }): Promise<boolean> {
+  try {
+    await options.db.send(
+      new UpdateCommand({
+        TableName: options.tableName,
+        Key: platformKeys.account(options.email.trim()),
+        UpdateExpression: 'SET totpSecret = :secret',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(totpSecret)',
+        ExpressionAttributeValues: { ':secret': options.secret },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

@@ -96,7 +96,7 @@ export function createFederatedSignIn(options: { db: DynamoDBDocumentClient; tab
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 120) : email;
     const user = await signInFederatedPerson({ tenant, connection, person: { userId: existing?.userId ?? ulid(), email, name, groups }, at: clock.nowIso() });
     if (user.status === 'deactivated') throw new Refused('Your Waypoint account has been switched off by your authority’s administrator.');
-    const account = accountItem({ email, userId: user.id, tenantId, role: user.role, name: user.name, passwordHash: existing?.passwordHash ?? NO_PASSWORD, active: true });
+    const account = accountItem({ email, userId: user.id, tenantId, role: user.role, name: user.name, passwordHash: existing?.passwordHash ?? NO_PASSWORD, active: true, ...(existing?.totpSecret ? { totpSecret: existing.totpSecret } : {}) });
     await db.send(new PutCommand({ TableName: tableName, Item: { ...account, federatedBy: providerName } }));
     options.accounts.remember(account);
     return user.id;

@@ -13,6 +13,7 @@ import Provider from 'oidc-provider';
 import { createAccountDirectory } from './account-directory.ts';
 import { createFederatedSignIn, FEDERATED_FINISH_PATH, IDP_RESPONSE_PATH } from './federated-sign-in.ts';
 import { handleInteraction, isInteractionPath } from './interaction-routes.ts';
+import { createSecondSteps } from './second-step.ts';
 import { PAGE_HEADERS, renderNoticePage } from './page-layout.ts';
 import { providerConfiguration } from './provider-configuration.ts';
 
@@ -67,6 +68,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const issuer = (options.issuer ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const accounts = createAccountDirectory({ db: options.db, tableName: options.tableName });
+  const secondSteps = createSecondSteps();
   const provider = new Provider(
     issuer,
     providerConfiguration({
@@ -88,7 +90,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     let handled: Promise<void>;
     if (req.method === 'GET' && pathname === IDP_RESPONSE_PATH) handled = federated.callback(req, res);
     else if (req.method === 'GET' && finishing) handled = federated.finish({ provider, req, res, uid: finishing });
-    else if (isInteractionPath(pathname)) handled = handleInteraction({ provider, accounts, federated, req, res, pathname });
+    else if (isInteractionPath(pathname)) handled = handleInteraction({ provider, accounts, secondSteps, federated, req, res, pathname });
     else return handleProviderRequest(req, res);
     handled.catch((error: unknown) => {
       logError(error);

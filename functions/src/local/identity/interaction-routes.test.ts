@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './cookie-jar.ts';
+import { currentCode, DEMO_TOTP_SECRET } from './one-time-codes.ts';
 import { SIGN_IN_FAILED_MESSAGE } from './sign-in-page.ts';
+import { secondStepOf } from './sign-in-flow.ts';
 import { TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from './test-identity.ts';
 import { CLI_CLIENT_ID, CLI_REDIRECT_URI } from './waypoint-clients.ts';
 
@@ -96,11 +98,77 @@ describe('the sign-in page', () => {
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 
-  it('signs in and redirects onwards with the right credentials', async () => {
+  it('asks for the code from an authenticator app after the right password, then signs in and redirects onwards', async () => {
     const { jar, pageUrl } = await openSignInPage();
-    const response = await postForm({ url: pageUrl, jar, fields: { email: TEST_ACCOUNTS.practitioner.email, password: TEST_PASSWORD } });
+    const asked = await postForm({ url: pageUrl, jar, fields: { email: TEST_ACCOUNTS.practitioner.email, password: TEST_PASSWORD } });
+    expect(asked.status).toBe(200);
+    const html = await asked.text();
+    expect(html).toContain('<title>Enter your sign-in code – Waypoint</title>');
+    expect(html).toContain('<label for="code">Code</label>');
+    expect(html).toMatch(/<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"[^>]*aria-describedby="code-hint"/);
+    const response = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: await currentCode(DEMO_TOTP_SECRET) } });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toMatch(/\/auth\//);
+  });
+});
+
+/** Signs in with the password as far as the code page. */
+async function passwordDone(email = TEST_ACCOUNTS.practitioner.email) {
+  const opened = await openSignInPage();
+  const asked = await postForm({ url: opened.pageUrl, jar: opened.jar, fields: { email, password: TEST_PASSWORD } });
+  expect(asked.status).toBe(200);
+  return { ...opened, html: await asked.text() };
+}
+
+describe('the sign-in code', () => {
+  it('refuses a wrong code clearly, at the top and at the field, and lets the person try again', async () => {
+    const { jar, pageUrl } = await passwordDone();
+    const right = await currentCode(DEMO_TOTP_SECRET);
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    const refused = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: wrong } });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('<title>Error: Enter your sign-in code – Waypoint</title>');
+    expect(html).toContain('<a href="#code">That code is not right. Enter the 6-digit code your app shows now</a>');
+    expect(html).toMatch(/<input id="code"[^>]*aria-describedby="code-hint code-error" aria-invalid="true">/);
+    const empty = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: '  ' } });
+    expect(await empty.text()).toContain('Enter the 6-digit code from your authenticator app');
+    // Typed as an app shows it, with a space in the middle.
+    const accepted = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: `${right.slice(0, 3)} ${right.slice(3)}` } });
+    expect(accepted.status).toBe(303);
+  });
+
+  it('stops the sign-in after five wrong codes, so the password must be given again', async () => {
+    const { jar, pageUrl } = await passwordDone();
+    for (let n = 0; n < 4; n++) expect((await postForm({ url: pageUrl, jar, fields: { step: 'code', code: '000000' } })).status).toBe(400);
+    const stopped = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: '000000' } });
+    expect(await stopped.text()).toContain('Too many codes that were not right');
+    const after = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: await currentCode(DEMO_TOTP_SECRET) } });
+    expect(after.status).toBe(400);
+    expect(await after.text()).toContain('Your sign-in has timed out');
+  });
+
+  it('cannot be skipped: a code posted without a right password first signs nobody in', async () => {
+    const { jar, pageUrl } = await openSignInPage();
+    const response = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: await currentCode(DEMO_TOTP_SECRET) } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Your sign-in has timed out');
+  });
+
+  it('is set up at the first sign-in: a QR code and the key as text, a wrong code refused, then every later sign-in asks for one', async () => {
+    const { jar, pageUrl, html } = await passwordDone(TEST_ACCOUNTS.newcomer.email);
+    expect(html).toContain('<title>Set up your authenticator app – Waypoint</title>');
+    expect(html).toMatch(/<svg role="img" aria-label="QR code to scan with your authenticator app"/);
+    const secret = secondStepOf(html);
+    if (secret?.step !== 'enrol') throw new Error('expected the set-up page');
+    expect(secret.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect((await postForm({ url: pageUrl, jar, fields: { step: 'enrol', code: '000000' } })).status).toBe(400);
+    const done = await postForm({ url: pageUrl, jar, fields: { step: 'enrol', code: await currentCode(secret.secret) } });
+    expect(done.status).toBe(303);
+
+    const later = await passwordDone(TEST_ACCOUNTS.newcomer.email);
+    expect(later.html).toContain('<title>Enter your sign-in code – Waypoint</title>');
+    expect((await postForm({ url: later.pageUrl, jar: later.jar, fields: { step: 'code', code: await currentCode(secret.secret) } })).status).toBe(303);
   });
 });
 
@@ -138,7 +206,8 @@ describe("the provider's other pages", () => {
 
   it('asks a signed-in person before signing them out, on a Waypoint page', async () => {
     const { jar, pageUrl } = await openSignInPage();
-    const signedIn = await postForm({ url: pageUrl, jar, fields: { email: TEST_ACCOUNTS.practitioner.email, password: TEST_PASSWORD } });
+    await postForm({ url: pageUrl, jar, fields: { email: TEST_ACCOUNTS.practitioner.email, password: TEST_PASSWORD } });
+    const signedIn = await postForm({ url: pageUrl, jar, fields: { step: 'code', code: await currentCode(DEMO_TOTP_SECRET) } });
     const resumeUrl = new URL(signedIn.headers.get('location')!, pageUrl).href;
     jar.store(resumeUrl, await fetch(resumeUrl, { headers: { cookie: jar.headerFor(resumeUrl)! }, redirect: 'manual' }));
     const endSessionUrl = `${identity.issuer}/session/end`;

@@ -39,6 +39,12 @@ button:focus-visible{color:#0b0c0c;background:#ffdd00;border-bottom-color:#0b0c0
 .error-message{color:#b10e1e;font-weight:700;margin:0 0 .75rem}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important}
 .actions{display:flex;flex-wrap:wrap;gap:1rem}
+.hint{color:#484949;margin:0 0 .5rem}
+input.code-input{max-width:10rem;letter-spacing:.1em}
+.steps{padding-left:1.5rem}
+.steps li{margin-bottom:1rem}
+.qr-code{margin:.75rem 0;line-height:0}
+.secret{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.25rem;font-weight:700;letter-spacing:.05em;overflow-wrap:anywhere;margin:.5rem 0}
 `.trim();
 
 const STYLE_HASH = createHash('sha256').update(STYLESHEET).digest('base64');

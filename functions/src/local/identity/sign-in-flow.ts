@@ -1,12 +1,15 @@
 /**
  * Signs in over HTTP exactly as a browser would (authorization code with PKCE, through
- * Waypoint's sign-in page) and returns the access token: used by the `token` command and by
+ * Waypoint's sign-in page, the password and then the code from an authenticator app, computed
+ * here from its secret) and returns the access token: used by the `token` command and by
  * test suites that need tokens for demo users.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CookieJar } from './cookie-jar.ts';
 import { CLI_CLIENT_ID, CLI_REDIRECT_URI } from './waypoint-clients.ts';
 import { SIGN_IN_FAILED_MESSAGE } from './sign-in-page.ts';
+import { currentCode, DEMO_TOTP_SECRET } from './one-time-codes.ts';
+import { STEP_FIELD } from './one-time-code-pages.ts';
 
 export class SignInRefusedError extends Error {
   constructor(options?: ErrorOptions) {
@@ -37,6 +40,11 @@ export interface FetchAccessTokenOptions {
   clientId?: string;
   redirectUri?: string;
   scope?: string;
+  /**
+   * The secret of the person's authenticator app, for the code the provider asks for after the
+   * password: by default the one this process set up for the email (below), else the demo one.
+   */
+  totpSecret?: string;
   /**
    * Sign in through a council's own provider instead (the `identity_provider` Cognito takes):
    * its name, and its issuer, where the email and password are then typed.
@@ -82,6 +90,30 @@ function discover(issuer: string): Promise<Endpoints> {
     endpointsByIssuer.set(issuer, endpoints);
   }
   return endpoints;
+}
+
+/**
+ * Secrets of authenticator apps this process set up, by email: a person the suites create sets
+ * one up at their first sign-in (as anyone would, through the page), and signs in with it after.
+ */
+const enrolledSecrets = new Map<string, string>();
+
+export function rememberEnrolledSecret(email: string, secret: string): void {
+  enrolledSecrets.set(email.trim().toLowerCase(), secret);
+}
+
+export function totpSecretFor(email: string): string {
+  return enrolledSecrets.get(email.trim().toLowerCase()) ?? DEMO_TOTP_SECRET;
+}
+
+/** Which second-step page this is, and for setting up, the key it shows. */
+export function secondStepOf(html: string): { step: 'code' } | { step: 'enrol'; secret: string } | undefined {
+  const step = new RegExp(`<input type="hidden" name="${STEP_FIELD}" value="(code|enrol)">`).exec(html)?.[1];
+  if (step === 'code') return { step };
+  if (step !== 'enrol') return undefined;
+  const secret = /<p class="secret" id="totp-secret">([A-Z2-7 ]+)<\/p>/.exec(html)?.[1]?.replace(/ /g, '');
+  if (!secret) throw new SignInFlowError('The page for setting up an authenticator app shows no key');
+  return { step, secret };
 }
 
 /** Where the sign-in form posts to, as the page says. */
@@ -175,6 +207,7 @@ export async function signInWithPassword(options: FetchAccessTokenOptions): Prom
   let url = authorize.href;
   let response = await send(url, { jar });
   let credentialsSent = false;
+  let codeSent = false;
   for (let step = 0; step < MAX_STEPS; step++) {
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
@@ -198,6 +231,22 @@ export async function signInWithPassword(options: FetchAccessTokenOptions): Prom
         jar,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ email: options.email, password: options.password }),
+      });
+      continue;
+    }
+    // After the password, the code from the person's app (setting the app up the first time).
+    if (onSignInPage && response.status === 200 && credentialsSent && !codeSent) {
+      const html = await response.text();
+      const second = secondStepOf(html);
+      if (!second) throw new SignInFlowError(`The sign-in stopped at ${new URL(url).pathname} after the password`);
+      if (second.step === 'enrol') rememberEnrolledSecret(options.email, second.secret);
+      const secret = second.step === 'enrol' ? second.secret : (options.totpSecret ?? totpSecretFor(options.email));
+      codeSent = true;
+      response = await send(formAction(html, url), {
+        method: 'POST',
+        jar,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ [STEP_FIELD]: second.step, code: await currentCode(secret) }),
       });
       continue;
     }

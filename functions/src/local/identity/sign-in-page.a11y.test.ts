@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_TEST_URL, TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from './test-identity.ts';
 import { PORTAL_CLIENT_ID } from './waypoint-clients.ts';
+import { currentCode, DEMO_TOTP_SECRET } from './one-time-codes.ts';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -49,6 +50,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+async function enterCode(page: Page, secret: string, button: string): Promise<void> {
+  await page.getByLabel('Code', { exact: true }).fill(await currentCode(secret));
+  await page.getByRole('button', { name: button }).click();
+}
+
 describe('the sign-in page in a browser', () => {
   it("passes axe-core's WCAG 2.2 A and AA and best-practice rules", async () => {
     const page = await openSignInPage({ forAxe: true });
@@ -78,15 +84,44 @@ describe('the sign-in page in a browser', () => {
     await context.close();
   });
 
-  it('signs in and returns to the portal with a code', async () => {
+  it('signs in with the password and the code from the app, and returns to the portal with a code', async () => {
     const page = await openSignInPage();
     await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
     await page.waitForURL((url) => url.href.startsWith(`${PORTAL_TEST_URL}/auth/callback`));
     const landed = new URL(page.url());
     expect(landed.searchParams.get('code')).toBeTruthy();
     expect(landed.searchParams.get('state')).toBe('browser-test');
+    await context.close();
+  });
+});
+
+describe('the sign-in code pages in a browser', () => {
+  it('pass axe-core when asking for a code and when refusing a wrong one, which is said at the top and at the field', async () => {
+    const page = await openSignInPage({ forAxe: true });
+    await page.getByLabel('Email address').fill(TEST_ACCOUNTS.leaver.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.title()).toBe('Enter your sign-in code – Waypoint');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Code', { exact: true }).fill('000000');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.title()).toBe('Error: Enter your sign-in code – Waypoint');
+    expect(await page.getByRole('alert').textContent()).toContain('That code is not right');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('pass axe-core when setting up an app, with the QR code named and the key readable', async () => {
+    const page = await openSignInPage({ forAxe: true });
+    await page.getByLabel('Email address').fill(TEST_ACCOUNTS.newcomer.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.title()).toBe('Set up your authenticator app – Waypoint');
+    expect(await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
@@ -97,6 +132,7 @@ describe("the provider's other pages in a browser", () => {
     await page.getByLabel('Email address').fill(TEST_ACCOUNTS.practitioner.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
     await page.waitForURL((url) => url.href.startsWith(PORTAL_TEST_URL));
     return page;
   }

@@ -11,6 +11,7 @@ import { startLocalDatabase } from '../../platform/database/local-database.ts';
 import { ensureTable } from '../../platform/database/table-bootstrap.ts';
 import { accountItem, type SignInAccount } from './account-store.ts';
 import { startIdentityProvider } from './identity-provider.ts';
+import { DEMO_TOTP_SECRET } from './one-time-codes.ts';
 import { hashPassword } from './passwords.ts';
 
 export const TEST_TENANT_ID = '0b9e1c7a-3f2d-4a8b-9c61-5d7e2f4a1b30';
@@ -19,12 +20,15 @@ export const PORTAL_TEST_URL = 'http://localhost:5999';
 
 type TestAccount = Omit<SignInAccount, 'passwordHash'>;
 
+/** All but the newcomer have set up an authenticator app already, with the demo secret. */
 export const TEST_ACCOUNTS = {
-  practitioner: { email: 'pat.practitioner@example.org', userId: '01JTESTPRACTITIONER0000001', tenantId: TEST_TENANT_ID, role: 'practitioner', name: 'Pat Practitioner', active: true },
-  operator: { email: 'olu.operator@example.org', userId: '01JTESTOPERATOR00000000001', tenantId: null, role: 'operator', name: 'Olu Operator', active: true },
-  inactive: { email: 'ira.inactive@example.org', userId: '01JTESTINACTIVE00000000001', tenantId: TEST_TENANT_ID, role: 'qa', name: 'Ira Inactive', active: false },
+  practitioner: { email: 'pat.practitioner@example.org', userId: '01JTESTPRACTITIONER0000001', tenantId: TEST_TENANT_ID, role: 'practitioner', name: 'Pat Practitioner', active: true, totpSecret: DEMO_TOTP_SECRET },
+  operator: { email: 'olu.operator@example.org', userId: '01JTESTOPERATOR00000000001', tenantId: null, role: 'operator', name: 'Olu Operator', active: true, totpSecret: DEMO_TOTP_SECRET },
+  inactive: { email: 'ira.inactive@example.org', userId: '01JTESTINACTIVE00000000001', tenantId: TEST_TENANT_ID, role: 'qa', name: 'Ira Inactive', active: false, totpSecret: DEMO_TOTP_SECRET },
   /** Active at start; a test deactivates it mid-session. */
-  leaver: { email: 'lee.leaver@example.org', userId: '01JTESTLEAVER0000000000001', tenantId: TEST_TENANT_ID, role: 'manager', name: 'Lee Leaver', active: true },
+  leaver: { email: 'lee.leaver@example.org', userId: '01JTESTLEAVER0000000000001', tenantId: TEST_TENANT_ID, role: 'manager', name: 'Lee Leaver', active: true, totpSecret: DEMO_TOTP_SECRET },
+  /** Has never signed in, so sets up an app first. */
+  newcomer: { email: 'nia.newcomer@example.org', userId: '01JTESTNEWCOMER00000000001', tenantId: TEST_TENANT_ID, role: 'qa', name: 'Nia Newcomer', active: true },
 } satisfies Record<string, TestAccount>;
 
 export interface TestIdentity {

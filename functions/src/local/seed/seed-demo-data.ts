@@ -13,6 +13,7 @@ import { provisionTenant } from '../../tenants/tenant-creation.ts';
 import { caseIndexAttributes } from '../../cases/case-store.ts';
 import { tenantContext } from '../../platform/auth/caller.ts';
 import { accountItem, type SignInAccount } from '../identity/account-store.ts';
+import { DEMO_TOTP_SECRET } from '../identity/one-time-codes.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
 import { seedDemoAudits } from './seed-demo-audits.ts';
@@ -41,7 +42,8 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     const key = platformKeys.account(account.email);
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key }));
     if (Item) return;
-    await putIfAbsent(key, { ...accountItem({ ...account, passwordHash: await hashPassword(options.password) }) });
+    // Enrolled with the demo authenticator secret, so the demo signs in through the real second step.
+    await putIfAbsent(key, { ...accountItem({ ...account, passwordHash: await hashPassword(options.password), totpSecret: DEMO_TOTP_SECRET }) });
   };
 
   for (const tenant of DEMO_TENANTS) {
