@@ -65,7 +65,8 @@ export async function readSessionView(event: { cookies: Cookies }, slug: string,
   if (!token) return null;
   const result = await publicApi.response(slug, token, lang);
   if (result.ok) return { token, view: result.value };
-  clearSessionCookie(event.cookies, slug);
+  // Asked to slow down, the session is still good: keep it for when the visitor tries again.
+  if (result.status !== 429) clearSessionCookie(event.cookies, slug);
   return { refusal: result };
 }
 
