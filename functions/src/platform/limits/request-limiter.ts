@@ -1,10 +1,9 @@
 /**
  * The per-party request limits, applied by the staff middleware (`limitStaffRequests`) and the
- * public routes (`limitPublicRequest`). A refusal is a 429 problem with `Retry-After`, and is
- * written as one log line that is also a CloudWatch embedded metric: `TenantThrottled` (Count)
- * in the `Waypoint` namespace with the dimension `tenant`, so an alarm can say which authority
- * was throttled. The line carries `requestId`, `tenant` and `bucket` (`staff`, `publicClient`
- * or `publicSession`), never an address or a token.
+ * public routes (`limitPublicRequest`). A refusal is a 429 problem with `Retry-After`, one log
+ * line (`tenant throttled`, with `requestId`, `tenant` and `bucket`: `staff`, `publicClient` or
+ * `publicSession`; never an address or a token) and one count of the `TenantThrottled` metric
+ * (`shared/src/observability/tenant-metrics.ts`, dimension `tenant`) that the alarm watches.
  */
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
@@ -13,12 +12,9 @@ import type { AppEnv } from '../../api/app-env.ts';
 import type { TenantContext } from '../auth/caller.ts';
 import { ApiError } from '../http/api-error.ts';
 import { logger } from '../logging/logger.ts';
+import { tenantMetrics } from '../metrics/tenant-metrics.ts';
 import { createLocalAllowance } from './local-allowance.ts';
 import type { BucketKind, RequestLimits } from './request-limits.ts';
-
-export const METRIC_NAMESPACE = 'Waypoint';
-export const THROTTLED_METRIC = 'TenantThrottled';
-export const TENANT_DIMENSION = 'tenant';
 
 export interface RequestLimiter {
   /** Takes a token from the bucket, or throws the 429. */
@@ -33,19 +29,10 @@ const DETAIL: Record<BucketKind, string> = {
 
 const BUCKET: Record<BucketKind, 'staff' | 'client' | 'session'> = { staff: 'staff', publicClient: 'client', publicSession: 'session' };
 
-/** The refusal as a log line CloudWatch also reads as the metric (embedded metric format). */
+/** One log line and one `TenantThrottled` count (Powertools Metrics, dimension `tenant`) per refusal. */
 function reportThrottled(requestId: string, tenantId: string, kind: BucketKind, retryAfterSeconds: number) {
-  logger.warn('tenant throttled', {
-    requestId,
-    tenant: tenantId,
-    bucket: kind,
-    retryAfterSeconds,
-    [THROTTLED_METRIC]: 1,
-    _aws: {
-      Timestamp: clock.now().getTime(),
-      CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [[TENANT_DIMENSION]], Metrics: [{ Name: THROTTLED_METRIC, Unit: 'Count' }] }],
-    },
-  });
+  logger.warn('tenant throttled', { requestId, tenant: tenantId, bucket: kind, retryAfterSeconds });
+  tenantMetrics.throttled(tenantId);
 }
 
 export function createRequestLimiter(limits: RequestLimits): RequestLimiter {
