@@ -85,6 +85,11 @@ export class ApiFunctions extends Construct {
   readonly jobs: NodejsFunction;
   /** Signs the short-lived sessions of the public have-your-say area. */
   readonly engagementSessionSecret: Secret;
+  /**
+   * Shared with the portal alone: it signs the visitor address the portal passes on, which the
+   * engagement routes believe for their per-visitor limits only with a good signature.
+   */
+  readonly clientAddressSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -101,6 +106,10 @@ export class ApiFunctions extends Construct {
     // value is in neither the template nor the functions' configuration.
     this.engagementSessionSecret = new Secret(this, 'EngagementSessionSecret', {
       description: 'Signs Waypoint have-your-say session tokens',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    this.clientAddressSecret = new Secret(this, 'ClientAddressSecret', {
+      description: 'Signs the visitor addresses the Waypoint portal passes to the API',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     const apiFunction = (group: ApiGroup) => {
@@ -123,6 +132,9 @@ export class ApiFunctions extends Construct {
         // The have-your-say sessions (functions/src/public/session-tokens.ts).
         fn.addEnvironment('ENGAGEMENT_SESSION_SECRET_ARN', this.engagementSessionSecret.secretArn);
         this.engagementSessionSecret.grantRead(fn);
+        // The visitor's address, signed by the portal (shared/src/engagement/client-address.ts).
+        fn.addEnvironment('CLIENT_ADDRESS_SECRET_ARN', this.clientAddressSecret.secretArn);
+        this.clientAddressSecret.grantRead(fn);
       }
       if (group === 'casework' || group === 'platform') {
         // A tenant admin's staff accounts; the operator's first admin of a new authority.

@@ -154,6 +154,20 @@ describe('the Lambdas', () => {
     expect(readers.map(([, policy]) => JSON.stringify(policy.Properties.Roles))).toEqual([expect.stringMatching(/FunctionsApiEngagementRole/)]);
   });
 
+  it('share the visitor-address signing secret between the portal and the engagement routes alone, by ARN', () => {
+    const [secretId] = Object.keys(
+      waypoint.templates.application.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Description: 'Signs the visitor addresses the Waypoint portal passes to the API' },
+      }),
+    );
+    expect(secretId).toBeDefined();
+    expect((lambda(/Waypoint API \(Hono\), the engagement routes/).Environment.Variables as Record<string, unknown>).CLIENT_ADDRESS_SECRET_ARN).toEqual({ Ref: secretId });
+    expect((lambda(/^Waypoint portal/).Environment.Variables as Record<string, unknown>).CLIENT_ADDRESS_SECRET_ARN).toEqual({ Ref: secretId });
+    for (const other of [/the casework routes/, /the platform routes/, /the insight routes/, /scheduled jobs/]) expect(lambda(other).Environment.Variables).not.toHaveProperty('CLIENT_ADDRESS_SECRET_ARN');
+    const readers = resources('AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`));
+    expect(readers.map(([, policy]) => JSON.stringify(policy.Properties.Roles)).sort()).toEqual([expect.stringMatching(/FunctionsApiEngagementRole/), expect.stringMatching(/PortalServiceRole|PortalRole/)].sort());
+  });
+
   it('let the API manage staff accounts in the user pool and nothing wider', () => {
     waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {

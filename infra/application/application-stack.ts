@@ -123,6 +123,9 @@ export class ApplicationStack extends Stack {
       API_URL: this.httpApi.api.apiEndpoint,
     };
     for (const [key, value] of Object.entries(portalEnvironment)) this.portal.addEnvironment(key, value);
+    // The portal signs each visitor's address with it for the API's per-visitor limits.
+    this.portal.addEnvironment('CLIENT_ADDRESS_SECRET_ARN', this.functions.clientAddressSecret.secretArn);
+    this.functions.clientAddressSecret.grantRead(this.portal);
 
     this.httpApi.addApiRoutes(this.functions.api, {
       issuerUrl: identity.issuerUrl,

@@ -70,6 +70,11 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
   }
   acknowledge(application.portalSessionSecret, 'SMG4', 'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.');
   acknowledge(
+    application.functions.clientAddressSecret,
+    'SMG4',
+    'Only signs visitor addresses between the portal and the API; it is rotated by replacing the secret and redeploying both, and scheduled rotation would let instances on the old and new key disagree for a while.',
+  );
+  acknowledge(
     application.functions.engagementSessionSecret,
     'SMG4',
     'Have-your-say sessions last minutes; the signing key is rotated by replacing the secret and redeploying, which only asks a child mid-form to enter their code again. Scheduled rotation would do that at random.',
