@@ -111,7 +111,7 @@ export const engagementGroup: RouteGroup = {
   },
 };
 
-/** Figures and learning across the service: dashboards, practitioners' learning, records compliance, thematic reviews, work shadowing. */
+/** Figures and learning across the service: dashboards, practitioners' learning, records compliance, thematic reviews, work shadowing, the moderation report; and importing cases from a spreadsheet. */
 export const insightGroup: RouteGroup = {
   staff: (staff) => {
     staff.route('/dashboards', serviceRoutes);
@@ -119,6 +119,7 @@ export const insightGroup: RouteGroup = {
     staff.route('/compliance', complianceRoutes);
     staff.route('/reviews', reviewRoutes);
     staff.route('/shadowing', shadowingRoutes);
+    staff.route('/moderation', moderationReportRoutes);
     // Imports move an import on and read its records; the file readers are the jobs Lambda's.
     staff.route('/imports', importRoutes);
   },
@@ -143,7 +144,6 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/audits', reflectionRoutes);
     staff.route('/audits', gradeViewRoutes);
     staff.route('/audits', moderationRoutes);
-    staff.route('/moderation', moderationReportRoutes);
     staff.route('/programmes', programmeRoutes);
     staff.route('/programmes', sampleRoutes);
     staff.route('/actions', actionListRoutes);
