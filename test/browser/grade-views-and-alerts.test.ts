@@ -45,8 +45,9 @@ for (const javaScriptEnabled of [true, false]) {
       await holder.getByRole('button', { name: 'Save your view' }).click();
       await holder.waitForURL(/\?viewGiven=1$/);
       expect(await holder.getByRole('status').first().innerText()).toContain('Your view on the grade has been saved');
-      const row = holder.getByRole('row', { name: /Assessment/ }).filter({ hasText: 'disagrees' });
-      expect(await row.innerText()).toContain(reason);
+      const assessment = holder.getByRole('listitem').filter({ has: holder.getByRole('heading', { name: /Assessment/ }) });
+      expect(await assessment.innerText()).toMatch(/\(case holder\): disagrees/);
+      expect(await assessment.innerText()).toContain(reason);
       await axe(holder);
 
       const qa = await signedIn.pageAs(QA, { javaScriptEnabled });
@@ -61,10 +62,10 @@ for (const javaScriptEnabled of [true, false]) {
       await qa.waitForURL(/\?replied=1$/);
       expect(
         await qa
-          .getByRole('row', { name: /Assessment/ })
-          .filter({ hasText: 'Reply from' })
+          .getByRole('listitem')
+          .filter({ has: qa.getByRole('heading', { name: /Assessment/ }) })
           .innerText(),
-      ).toContain('the grade stands');
+      ).toMatch(/Reply from .+:\s+We looked at the moves again; the grade stands/);
       await axe(qa);
 
       await holder.goto(record);
