@@ -46,3 +46,13 @@ describe('another authority’s subject access export', () => {
     expect(new Uint8Array(await own.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
   });
 });
+
+describe('another authority’s retention', () => {
+  it('is never in Southmoor’s preview or log', async () => {
+    const preview = await expectJson<{ cases?: { ref: string }[] }>(await stack.api(sm('qa'), '/v1/retention/preview'));
+    expect(preview.cases?.every((c) => c.ref.startsWith('SM-'))).toBe(true);
+    const log = await expectJson<{ items: unknown[] }>(await stack.api(sm('admin'), '/v1/retention/log'));
+    expect(JSON.stringify(log)).not.toContain('NV-');
+    for (const role of ['student', 'practitioner', 'manager'] as const) await expectProblem(await stack.api(sm(role), '/v1/retention/preview'), 403);
+  });
+});

@@ -55,6 +55,7 @@ import { shadowingRoutes } from '../shadowing/shadowing-routes.ts';
 import { complianceRoutes } from '../compliance/compliance-routes.ts';
 import { settingsRoutes } from '../settings/settings-routes.ts';
 import { caseSubjectAccessRoutes, staffSubjectAccessRoutes } from '../subject-access/subject-access-routes.ts';
+import { retentionRoutes } from '../retention/retention-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
 import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
 import { tenantRoutes } from '../tenants/tenant-routes.ts';
@@ -154,6 +155,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/teams', teamRoutes);
     staff.route('/users', userRoutes);
     staff.route('/users', staffSubjectAccessRoutes);
+    staff.route('/retention', retentionRoutes);
     staff.route('/settings', settingsRoutes);
     staff.route('/identity-provider', connectionRoutes);
     staff.route('/activity', activityRoutes);

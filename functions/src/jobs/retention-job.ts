@@ -1,6 +1,8 @@
 /**
  * Retention: removes items whose expiry has passed (idempotency records, wrong-code
- * counters, request-rate buckets, engagement responses and safety alerts). In AWS, DynamoDB's TTL does this too;
+ * counters, request-rate buckets, engagement responses and safety alerts), then closed cases past
+ * their case type's years with everything about them (`retention/case-retention.ts`, bounded
+ * per run). In AWS, DynamoDB's TTL does the first part too;
  * dynalite has no TTL, so locally this job is what keeps expired records from piling up.
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,11 +12,13 @@ import { listTenantIds } from '../tenants/tenant-directory.ts';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { tenantContext } from '../platform/auth/caller.ts';
 import { removeExpiredEngagement } from './engagement-retention.ts';
+import { deleteExpiredCases } from '../retention/case-retention.ts';
 import type { JobDependencies, JobResult } from './job-registry.ts';
 
 export async function removeExpiredItems(deps: JobDependencies): Promise<JobResult> {
   const nowSeconds = Math.floor(clock.now().getTime() / 1000);
   let removed = 0;
+  let casesDeleted = 0;
   const tenantIds = await listTenantIds(deps);
   for (const tenantId of tenantIds) {
     const db = deps.dataClientFor(tenantId);
@@ -42,7 +46,11 @@ export async function removeExpiredItems(deps: JobDependencies): Promise<JobResu
         start = page.LastEvaluatedKey;
       } while (start);
     }
-    removed += await removeExpiredEngagement(tenantContext({ tenantId, db, tableName: deps.tableName, portalUrl: deps.portalUrl }), nowSeconds);
+    const tenant = tenantContext({ tenantId, db, tableName: deps.tableName, portalUrl: deps.portalUrl });
+    removed += await removeExpiredEngagement(tenant, nowSeconds);
+    const cases = await deleteExpiredCases(tenant);
+    casesDeleted += cases.casesDeleted;
+    removed += cases.itemsDeleted;
   }
-  return { tenants: tenantIds.length, removed };
+  return { tenants: tenantIds.length, removed, casesDeleted };
 }

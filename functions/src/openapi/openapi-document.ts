@@ -26,6 +26,7 @@ import { complianceRouteDocs } from '../compliance/compliance-route-docs.ts';
 import { reviewRouteDocs } from '../reviews/review-route-docs.ts';
 import { settingsRouteDocs } from '../settings/settings-routes.ts';
 import { subjectAccessRouteDocs } from '../subject-access/subject-access-routes.ts';
+import { retentionRouteDocs } from '../retention/retention-routes.ts';
 import { teamRouteDocs } from '../teams/team-routes.ts';
 import { templateCopyRouteDocs } from '../templates/template-copy-routes.ts';
 import { templateRouteDocs } from '../templates/template-routes.ts';
@@ -54,6 +55,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...userRouteDocs,
   ...settingsRouteDocs,
   ...subjectAccessRouteDocs,
+  ...retentionRouteDocs,
   ...connectionRouteDocs,
   ...signInRouteDocs,
   ...activityRouteDocs,

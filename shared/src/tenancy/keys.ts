@@ -405,6 +405,10 @@ function buildTenantKeys(tenantId: string) {
     activeImports: () => ({ GSI2PK: `${root}#IMPORTS#ACTIVE` }),
     /** The column mapping last saved for one kind of file from one source system. */
     importMapping: (kind: string, source: string): Key => ({ PK: root, SK: `IMPORT-MAPPING#${safe(kind, 'import kind')}#${safe(source, 'import source')}` }),
+
+    /** What retention deleted: one entry per case, by day, with counts and dates only (never a reference). */
+    retentionLogPartition: (): string => `${root}#RETENTION-LOG`,
+    retentionLogEntry: (deletedOn: string, entryId: string): Key => ({ PK: `${root}#RETENTION-LOG`, SK: `DELETED#${safe(deletedOn, 'date')}#${safe(entryId, 'entry id')}` }),
   };
 }
 
