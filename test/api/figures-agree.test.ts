@@ -1,11 +1,14 @@
 /**
  * The same audits give the same figures wherever they are shown: the service dashboard (from
  * the monthly totals, before and after the reconcile job rebuilds them), the audits themselves
- * counted one by one with the shared definition, and the programme's late list.
+ * counted one by one with the shared definition, and the programme's late list; the team
+ * page's figures are the dashboard's for the team, and its actions by owner the actions list's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionView } from '@waypoint/shared/actions/action-schemas';
 import type { AuditSummary } from '@waypoint/shared/audits/audit-schemas';
 import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
+import type { TeamView } from '@waypoint/shared/dashboards/team-view';
 import { countTimeliness } from '@waypoint/shared/programme/audit-timeliness';
 import type { ProgrammeMonth } from '@waypoint/shared/programme/programme-schemas';
 import { londonMonth } from '@waypoint/shared/time/clock';
@@ -59,5 +62,25 @@ describe('audit timeliness on every screen', () => {
     expect(after.audits).toEqual(before.audits);
     expect(after.trend).toEqual(before.trend);
     expect(after.fairness).toEqual(before.fairness);
+  });
+});
+
+describe('the team page beside the dashboard and the actions pages', () => {
+  it('gives every figure it shares with the dashboard for the team exactly as the dashboard does', async () => {
+    for (const team of ['child-in-need', 'assessment']) {
+      const page = await expectJson<TeamView>(await stack.api(nv('qa'), `/v1/dashboards/teams/${team}`));
+      const board = await expectJson<ServiceView>(await stack.api(nv('qa'), `/v1/dashboards/service?period=12m&team=${team}`));
+      expect(page.service).toEqual(board);
+    }
+  });
+
+  it('counts as overdue by owner what the dashboard counts overdue for the team, and what the team’s actions list marks overdue', async () => {
+    const page = await expectJson<TeamView>(await stack.api(nv('manager'), '/v1/dashboards/teams/child-in-need'));
+    const overdue = page.owners.reduce((sum, o) => sum + o.overdue, 0);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBe(page.service.actions.overdue);
+    const { items } = await readAllPages<ActionView>(stack, nv('manager'), '/v1/actions?view=team&team=child-in-need&limit=100');
+    expect(items.filter((a) => a.overdue)).toHaveLength(overdue);
+    expect(items).toHaveLength(page.owners.reduce((sum, o) => sum + o.open, 0));
   });
 });

@@ -19,6 +19,7 @@ import { caseAuditRoutes } from '../audits/case-audit-routes.ts';
 import { caseRoutes } from '../cases/case-routes.ts';
 import { caseEvidenceRoutes } from '../dashboards/case-evidence-routes.ts';
 import { serviceRoutes } from '../dashboards/service-routes.ts';
+import { teamPageRoutes } from '../dashboards/team-page-routes.ts';
 import { connectionRoutes } from '../federation/connection-routes.ts';
 import { signInRoutes } from '../federation/sign-in-routes.ts';
 import { devOutboxRoutes } from '../dev-outbox/dev-outbox-routes.ts';
@@ -116,6 +117,7 @@ export const engagementGroup: RouteGroup = {
 export const insightGroup: RouteGroup = {
   staff: (staff) => {
     staff.route('/dashboards', serviceRoutes);
+    staff.route('/dashboards', teamPageRoutes);
     staff.route('/practitioners', learningRoutes);
     staff.route('/compliance', complianceRoutes);
     staff.route('/reviews', reviewRoutes);

@@ -144,3 +144,23 @@ export const PractitionerLearningResource = v.pipe(
   }),
   v.title('PractitionerLearning'),
 );
+
+export const TeamViewResource = v.pipe(
+  v.object({
+    team: v.object({ id: EntityId, name: v.string() }),
+    // The team's 12 months to this one, exactly as `/v1/dashboards/service?period=12m&team=` gives them.
+    service: ServiceViewResource,
+    owners: v.pipe(
+      v.array(v.object({ ownerId: EntityId, name: v.string(), open: v.pipe(n, v.description('Open or in progress, due from the first of the 12 months onwards')), overdue: v.pipe(n, v.description('Of those, due before today')) })),
+      v.description('Everyone holding an open action of the team, in alphabetical order of name: counts only, never a ranking'),
+    ),
+    reaudits: v.object({
+      months: v.array(v.object({ month: Month, due: n, completed: n, toDo: n })),
+      late: v.pipe(n, v.description('Not completed in a month that has ended')),
+      thisMonth: n,
+      upcoming: n,
+    }),
+    caseHolderAgreement: v.pipe(v.null(), v.description('The case holders’ agreement with their grades: null until the case holder’s voice is recorded')),
+  }),
+  v.title('TeamView'),
+);

@@ -4,8 +4,9 @@ import { CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
 import { ServiceExportQuery, ServiceViewQuery } from '@waypoint/shared/dashboards/service-view-schemas';
 import { AUDIT_READERS } from '@waypoint/shared/audits/audit-roles';
 import { describeRoutes } from '../openapi/route-docs.ts';
-import { CaseEvidenceResource, PractitionerLearningResource, ServiceViewResource } from './dashboard-resources.ts';
+import { CaseEvidenceResource, PractitionerLearningResource, ServiceViewResource, TeamViewResource } from './dashboard-resources.ts';
 import { SERVICE_VIEWERS } from './service-routes.ts';
+import { TEAM_PAGE_READERS } from './team-page-routes.ts';
 
 const FILTERS = {
   period: '`month`, `quarter` (the calendar quarter) or `12m`; 12m when absent',
@@ -37,6 +38,17 @@ export const dashboardRouteDocs = describeRoutes([
     query: v.object(ServiceExportQuery.entries),
     queryNotes: { ...FILTERS, figure: 'Which figure’s rows' },
     success: { status: 200, description: 'A CSV file (attachment)', contentType: 'text/csv' },
+  },
+  {
+    method: 'get',
+    path: '/v1/dashboards/teams/{id}',
+    tag: 'Dashboards',
+    summary: 'A team’s page',
+    description:
+      'The team’s 12 months to this one from the monthly totals: audits on time, grades overall and by section, the most common areas for development, actions, records compliance (each exactly as the service view gives them for the team), open and overdue actions by owner in alphabetical order (counts only), and re-audits due. For the team’s managers, QA officers and senior managers; a team that is not the manager’s is a 403, one that does not exist (or is another authority’s) a 404.',
+    access: TEAM_PAGE_READERS,
+    params: { id: EntityId },
+    success: { status: 200, description: 'The team’s figures', schema: TeamViewResource },
   },
   {
     method: 'get',

@@ -25,7 +25,7 @@ import { feedbackChange, feedbackPlacement, type TaggedForTotals } from './feedb
 import type { SourceChange } from './totals-ledger.ts';
 
 const CASE_FIELDS = ['ref', 'teamId', 'caseType', 'ageBand', 'gender', 'ethnicity', 'disability'] as const;
-const AUDIT_FIELDS = ['id', 'caseRef', 'month', 'teamId', 'caseType', 'state', 'completedAt', 'overallGrade', 'sectionGrades', 'version'] as const;
+const AUDIT_FIELDS = ['id', 'caseRef', 'month', 'teamId', 'caseType', 'state', 'completedAt', 'overallGrade', 'sectionGrades', 'reauditOf', 'version'] as const;
 const GRADE_VIEW_FIELDS = ['auditId', 'month', 'teamId', 'caseType', 'views', 'version'] as const;
 const CHECK_FIELDS = ['id', 'month', 'teamId', 'caseType', 'answers', 'version'] as const;
 const ACTION_FIELDS = ['id', 'createdAt', 'updatedAt', 'teamId', 'caseRef', 'caseType', 'ownerId', 'state', 'dueDate', 'doneOn', 'source', 'impact', 'version'] as const;

@@ -58,10 +58,11 @@ describe('what an action adds to the month it was raised', () => {
     expect(added).toEqual([{ bucket: { month: '2026-10', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'x.raised': 1, 'x.s.assessment': 1, 'x.done': 1, 'x.d.19': 1, 'x.verified': 1, 'x.i.partly': 1 } }]);
   });
 
-  it('counts an open action as raised, and also on its due day in the month it falls due', () => {
-    expect(actionContribution(action({ state: 'in-progress', doneOn: undefined, dueDate: '2026-11-07' }), 'child-in-need')).toEqual([
+  it('counts an open action as raised, and also on its due day in the month it falls due, in all and under its owner', () => {
+    // The owner's id hex-encoded: `u.1` is 75 2e 31.
+    expect(actionContribution(action({ state: 'in-progress', doneOn: undefined, dueDate: '2026-11-07', ownerId: 'u.1' }), 'child-in-need')).toEqual([
       { bucket: { month: '2026-10', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'x.raised': 1, 'x.s.assessment': 1 } },
-      { bucket: { month: '2026-11', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'o.07': 1 } },
+      { bucket: { month: '2026-11', teamId: 'cin', caseType: 'child-in-need' }, counters: { 'o.07': 1, 'w.752e31.07': 1 } },
     ]);
     const cancelled = actionContribution(action({ state: 'cancelled', doneOn: undefined }), 'child-in-need');
     expect(cancelled).toHaveLength(1);

@@ -2,7 +2,8 @@
  * What one source item adds to the monthly totals: an audit to its programme month, a
  * moderation to its audit's month, an action to the month it was raised (so "done" and
  * "verified" read as "of the actions raised then") and, while it is open, to the day it falls
- * due in its due month (so "overdue" is read from the same items on any day). Pure functions
+ * due in its due month (so "overdue" is read from the same items on any day), once in all and
+ * once under its owner (so the team page lists open and overdue actions by owner). Pure functions
  * of the item (and, for an audit, its case's demographics), so the running totals and the
  * reconcile job count alike. Each gives a list: the buckets it adds to.
  */
@@ -35,7 +36,7 @@ export interface Contribution {
   counters: Counters;
 }
 
-export type AuditForTotals = Pick<Audit, 'month' | 'teamId' | 'caseType' | 'state' | 'completedAt' | 'overallGrade' | 'sectionGrades'>;
+export type AuditForTotals = Pick<Audit, 'month' | 'teamId' | 'caseType' | 'state' | 'completedAt' | 'overallGrade' | 'sectionGrades' | 'reauditOf'>;
 
 /** A cancelled audit adds nothing; any other was due in its month, and a completed one adds its grades. */
 export function auditContribution(audit: AuditForTotals, demographics: CaseDemographics | undefined): Contribution[] {
@@ -45,6 +46,8 @@ export function auditContribution(audit: AuditForTotals, demographics: CaseDemog
   const add = (name: string) => (counters[name] = (counters[name] ?? 0) + 1);
   for (const dimension of DEMOGRAPHIC_DIMENSIONS) add(counter.fairness(dimension, groups[dimension], 'due'));
   const completed = completion(audit);
+  if (audit.reauditOf) add(counter.reauditsDue);
+  if (audit.reauditOf && completed) add(counter.reauditsCompleted);
   if (completed) {
     // The one definition of on time (audit-timeliness.ts), so the totals and every screen agree.
     const onTime = completed === 'on-time';
@@ -71,7 +74,7 @@ export function moderationContribution(moderation: ModerationForTotals, caseType
   return [{ bucket: { month: moderation.month, teamId: moderation.teamId, caseType }, counters }];
 }
 
-export type ActionForTotals = Pick<Action, 'createdAt' | 'teamId' | 'state' | 'dueDate' | 'doneOn' | 'source' | 'impact'>;
+export type ActionForTotals = Pick<Action, 'createdAt' | 'teamId' | 'ownerId' | 'state' | 'dueDate' | 'doneOn' | 'source' | 'impact'>;
 
 /**
  * Counted in the month it was raised: raised, and (now) done, done on time, verified or
@@ -94,7 +97,7 @@ export function actionContribution(action: ActionForTotals, caseType: CaseType |
   const type = caseType === undefined ? {} : { caseType };
   const raised: Contribution = { bucket: { month: raisedOn.slice(0, 7), teamId: action.teamId, ...type }, counters };
   if (!OPEN_ACTION_STATES.includes(action.state)) return [raised];
-  return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, ...type }, counters: { [counter.openDue(action.dueDate)]: 1 } }];
+  return [raised, { bucket: { month: action.dueDate.slice(0, 7), teamId: action.teamId, ...type }, counters: { [counter.openDue(action.dueDate)]: 1, [counter.openOwned(action.ownerId, action.dueDate)]: 1 } }];
 }
 
 export type FeedbackForTotals = Pick<FeedbackResponse, 'state' | 'submittedAt'> & { themes?: readonly string[] };

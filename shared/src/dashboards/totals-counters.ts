@@ -26,6 +26,9 @@ export const counter = {
   auditsCompleted: 'a.done',
   /** Completed by the last day of their month (London). */
   auditsOnTime: 'a.ontime',
+  /** Re-audits of an Inadequate audit planned for the month (not cancelled), and those completed: what the team page calls re-audits due. */
+  reauditsDue: 'a.re',
+  reauditsCompleted: 'a.re.done',
   overallGrade: (grade: Grade) => `g.${GRADE_CODES[grade]}`,
   sectionGrade: (sectionId: string, grade: Grade) => `s.${sectionId}.${GRADE_CODES[grade]}`,
   moderatedAudits: 'm.n',
@@ -43,6 +46,8 @@ export const counter = {
   actionDifference: (difference: ActionDifference) => `x.i.${difference}`,
   /** Open actions due on a day of the item's month (`o.07`): what "overdue" is read from, whatever today is. */
   openDue: (dueDate: string) => `o.${dueDate.slice(8, 10)}`,
+  /** Open actions an owner holds, due on a day of the item's month; the owner's id hex-encoded (an id may hold dots). Read by the team page, never ranked. */
+  openOwned: (ownerId: string, dueDate: string) => `${OWNER_PREFIX}${toHex(ownerId)}.${dueDate.slice(8, 10)}`,
   fairness: (dimension: DemographicDimension, group: string, measure: FairnessMeasure) => `f.${dimension}.${group}.${(GRADES as readonly string[]).includes(measure) ? GRADE_CODES[measure as Grade] : measure}`,
   /** Sent feedback responses staff tagged with at least one theme, in the month they were sent. */
   feedbackTagged: 'e.n',
@@ -51,6 +56,7 @@ export const counter = {
 } as const;
 
 const THEME_PREFIX = 'e.t.';
+const OWNER_PREFIX = 'w.';
 
 function toHex(text: string): string {
   return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -64,8 +70,15 @@ export function themeOfCounter(name: string): string | undefined {
   return new TextDecoder().decode(Uint8Array.from(hex.match(/../g)!.map((pair) => parseInt(pair, 16))));
 }
 
-/** `c.` counters are records compliance checks' (compliance/compliance-totals.ts), `h.` the case holders' views on grades (audits/grade-view-totals.ts). */
-const COUNTER_NAME = /^[agsmxfoech]\.[A-Za-z0-9.-]+$/;
+/** The owner and due day of a `w.<hex>.<day>` counter; undefined for any other counter. */
+export function ownedOfCounter(name: string): { ownerId: string; day: string } | undefined {
+  const found = /^w\.((?:[0-9a-f]{2})+)\.(\d{2})$/.exec(name);
+  if (!found) return undefined;
+  return { ownerId: new TextDecoder().decode(Uint8Array.from(found[1]!.match(/../g)!.map((pair) => parseInt(pair, 16)))), day: found[2]! };
+}
+
+/** `c.` counters are records compliance checks' (compliance/compliance-totals.ts), `h.` the case holders' views on grades (audits/grade-view-totals.ts), `w.` open actions by owner. */
+const COUNTER_NAME = /^[agsmxfoechw]\.[A-Za-z0-9.-]+$/;
 
 /** Whether an attribute of a totals item is a counter (not a key, a label or a retry mark). */
 export function isCounterName(name: string): boolean {
