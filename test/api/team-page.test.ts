@@ -78,12 +78,13 @@ describe('the team’s open and overdue actions by owner', () => {
 });
 
 describe('the rest of the page', () => {
-  it('covers the 12 months to this one, says the agreement rate is not counted yet, and counts re-audits only from re-audits', async () => {
+  it('covers the 12 months to this one, gives the case holders’ agreement as the dashboard does, and counts re-audits only from re-audits', async () => {
     const view = await teamPage();
     expect(view.service.period.to).toBe(londonMonth(new Date()));
     expect(view.service.period.months).toHaveLength(12);
     expect(view.service.filters).toEqual({ team: HOME, caseType: null });
-    expect(view.caseHolderAgreement).toBeNull();
+    const board = await expectJson<{ gradeAgreement: unknown }>(await stack.api(nv('qa'), `/v1/dashboards/service?period=12m&team=${HOME}`));
+    expect(view.service.gradeAgreement).toEqual(board.gradeAgreement);
     const { late, thisMonth, upcoming, months } = view.reaudits;
     expect(late + thisMonth + upcoming).toBe(months.reduce((sum, m) => sum + m.toDo, 0));
   });

@@ -27,6 +27,7 @@ import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
 import { benchImport } from './import-bench.ts';
 import { seedBenchTenant } from './seed-bench.ts';
+import { teamViewWorkload } from './team-view.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
 const WARM_UP = 20;
@@ -116,6 +117,7 @@ try {
     compliance_report_1y: () => get('/v1/compliance/report', oneYear!),
     compliance_report_10y: () => get('/v1/compliance/report', tenYears!),
     case_get_10y: () => get(`/v1/cases/${BENCH[1].tenant.prefix}-00001`, tenYears!),
+    team_view_10y: teamViewWorkload(get, tenYears!),
   };
   await interleave(workloads, WARM_UP);
   const samples = await interleave(workloads, ROUNDS);
@@ -146,6 +148,7 @@ try {
   print('dashboard_history_ratio', p50('dashboard_10y') / p50('dashboard_1y'));
   print('dashboard_vs_case_get_ratio', p50('dashboard_10y') / p50('case_get_10y'));
   print('compliance_report_history_ratio', p50('compliance_report_10y') / p50('compliance_report_1y'));
+  print('team_view_vs_case_get_ratio', p50('team_view_10y') / p50('case_get_10y'));
   // Budget under 30: every public page in every language, gzipped HTML plus its CSS.
   print('engagement_page_kb_max', heaviestKiB(await weighEngagementPages(stack.portalUrl!, { slug: tenant.slug, code: `${tenant.prefix}47-SAYS` })), 1);
   // A fresh token: the one from the start of the run may be near its expiry by now.

@@ -160,7 +160,6 @@ export const TeamViewResource = v.pipe(
       thisMonth: n,
       upcoming: n,
     }),
-    caseHolderAgreement: v.pipe(v.null(), v.description('The case holders’ agreement with their grades: null until the case holder’s voice is recorded')),
   }),
   v.title('TeamView'),
 );

@@ -27,5 +27,5 @@ export async function readTeamView(tenant: TenantContext, team: Pick<Team, 'id' 
   const inPeriod = rows.filter((row) => row.month <= thisMonth);
   const service = serviceView({ period: '12m', months, filters: { team: team.id, caseType: null }, today: now, rows: inPeriod, sectionTitles: titles, overallGradeSections: overallSections, themes });
   const names = await currentUsers.names(tenant, ownerIds(rows));
-  return { team: { id: team.id, name: team.name }, service, owners: ownerActions(rows, now, names), reaudits: teamReaudits(rows, thisMonth), caseHolderAgreement: null };
+  return { team: { id: team.id, name: team.name }, service, owners: ownerActions(rows, now, names), reaudits: teamReaudits(rows, thisMonth) };
 }

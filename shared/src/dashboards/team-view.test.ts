@@ -63,7 +63,6 @@ describe('the team page as CSV', () => {
       service: { period: { from: '2026-01', to: '2026-12' } },
       owners: [{ ownerId: 'x', name: '=HYPERLINK("x")', open: 2, overdue: 1 }],
       reaudits: { months: [], late: 0, thisMonth: 0, upcoming: 0 },
-      caseHolderAgreement: null,
     } as unknown as TeamView;
     const { filename, csv } = teamFigureCsv(view, 'actions-by-owner', []);
     expect(filename).toBe('waypoint-team-actions-by-owner-2026-01-to-2026-12-t1.csv');

@@ -44,11 +44,6 @@ export interface TeamView {
   /** Everyone holding an open action of the team, in alphabetical order of name. */
   owners: OwnerActions[];
   reaudits: TeamReaudits;
-  /**
-   * Case holders who agreed with their audits' grades: null until the case holder's voice is
-   * recorded, and the page says so rather than showing a figure.
-   */
-  caseHolderAgreement: null;
 }
 
 export const TEAM_FIGURES = ['timeliness', 'grades', 'trend', 'areas-for-development', 'actions', 'actions-by-owner', 'reaudits'] as const;

@@ -17,8 +17,8 @@ describe('staff navigation', () => {
     expect(labels('qa')).toEqual(['Cases', 'Audits', 'Actions', 'Dashboard', 'Quality assurance', 'Templates', 'Engagement', 'Alerts', 'Activity log']);
   });
 
-  it('offers a team manager their month of the programme but not moderation or templates', () => {
-    expect(labels('manager')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Quality assurance', 'Engagement', 'Alerts']);
+  it('offers a team manager their team’s page and their month of the programme, but not moderation or templates', () => {
+    expect(labels('manager')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Team', 'Quality assurance', 'Engagement', 'Alerts']);
   });
 
   it('offers a senior manager the programme across teams and the agreement report, not the template editor', () => {

@@ -13,6 +13,7 @@ import { canUseCompliance } from '../compliance/compliance-permissions.ts';
 import { canReadReviews } from '../reviews/review-permissions.ts';
 import { canImport } from '@waypoint/shared/imports/import-roles';
 import { canExportForSubjectAccess } from '@waypoint/shared/subject-access/subject-access-schemas';
+import { canReadTeamPages } from '../team/team-permissions.ts';
 
 export interface NavItem {
   href: string;
@@ -73,7 +74,9 @@ export function staffNavigation(role: Role, options: { devOutbox: boolean }): Na
   if (canReadAudits(role)) items.push({ href: '/audits', label: 'Audits' });
   if (canReadActions(role)) items.push({ href: '/actions', label: 'Actions' });
   if (hasOwnLearning(role)) items.push({ href: '/practitioners', label: 'Learning' });
-  if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard' });
+  if (canReadServiceDashboard(role)) items.push({ href: '/dashboard', label: 'Dashboard', covers: ['/team'] });
+  // A team manager's own view of their team; QA officers and senior managers reach every team's from the dashboard.
+  else if (canReadTeamPages(role)) items.push({ href: '/team', label: 'Team' });
   const areas = qualityAssuranceAreas(role);
   if (areas.length > 0) items.push({ href: QUALITY_ASSURANCE, label: 'Quality assurance', covers: areas.map((area) => area.href) });
   if (canEditTemplates(role)) items.push({ href: '/templates', label: 'Templates' });

@@ -1,0 +1,88 @@
+/**
+ * A team manager reads their team's page in the browser, with JavaScript on and off (axe on
+ * every page where it can run, with JavaScript on): the figures as tables beside their charts, owners in alphabetical order, a
+ * CSV download and the print view; another team's page is a 403 and one that does not exist
+ * a 404. QA officers reach every team's page from the dashboard.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+
+const MANAGER = 'manager@northvale.example';
+const QA = 'qa@northvale.example';
+
+useBrowserStack();
+
+const HEADINGS = [
+  'Audits due and completed on time',
+  'Grades overall and by section',
+  'Overall grades month by month',
+  'Most common areas for development',
+  'Actions',
+  'Open and overdue actions by owner',
+  'Case holders agreed with the grade',
+  'Re-audits due',
+  'Records compliance',
+];
+
+describe('a team manager’s team page', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`is reached from the menu and reads as tables beside charts, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled });
+      page.setDefaultTimeout(30_000);
+      if (javaScriptEnabled) {
+        await page.goto(`${stack.portalUrl}/`);
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true }).click();
+        await page.waitForURL(/\/team$/);
+        await expectNoAxeViolations(page);
+      } else {
+        await page.goto(`${stack.portalUrl}/team`);
+      }
+      await page.getByRole('main').getByRole('link', { name: 'Child in Need' }).click();
+      await page.waitForURL(/\/team\/child-in-need$/);
+      await expect(page.locator('h1').innerText()).resolves.toBe('Child in Need');
+      for (const heading of HEADINGS) await expect(page.getByRole('heading', { level: 2, name: heading, exact: true }).count(), heading).resolves.toBe(1);
+      expect(await page.getByRole('table', { name: 'Audits by month', exact: true }).locator('tbody tr').count()).toBe(12);
+      expect(await page.getByRole('img', { name: 'Audits due and completed on time' }).count()).toBe(1);
+      const owners = page.getByRole('table', { name: 'Open actions by owner' });
+      const names = await owners.locator('tbody th[scope="row"]').allInnerTexts();
+      expect(names.length).toBeGreaterThan(1);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en-GB')));
+      // axe runs in the page, so only with JavaScript on; the markup is the same either way.
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
+    });
+  }
+
+  it('downloads a table as CSV and prints', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    const csv = await page.request.get(`${stack.portalUrl}/team/child-in-need/export/actions-by-owner`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('owner,open actions,of them overdue');
+    expect(lines.length).toBeGreaterThan(2);
+    await page.goto(`${stack.portalUrl}/team/child-in-need`);
+    await page.getByRole('link', { name: 'Print view' }).click();
+    await page.waitForURL(/\/team\/child-in-need\/print$/);
+    await expect(page.getByRole('link', { name: /Download the rows/ }).count()).resolves.toBe(0);
+    expect(await page.getByRole('table', { name: 'Open actions by owner' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  });
+
+  it('is a 403 for another team’s page and a 404 for a team that does not exist', async () => {
+    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    expect((await page.goto(`${stack.portalUrl}/team/assessment`))?.status()).toBe(403);
+    expect((await page.goto(`${stack.portalUrl}/team/no-such-team`))?.status()).toBe(404);
+    expect((await page.request.get(`${stack.portalUrl}/team/assessment/export/actions-by-owner`)).status()).toBe(403);
+  });
+
+  it('opens any team’s page for a QA officer, from the dashboard', async () => {
+    const page = await signedIn.pageAs(QA);
+    await page.goto(`${stack.portalUrl}/dashboard`);
+    await page.getByRole('link', { name: 'Team pages' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Assessment' }).click();
+    await page.waitForURL(/\/team\/assessment$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Assessment');
+    await expectNoAxeViolations(page);
+  });
+});
