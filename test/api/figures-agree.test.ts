@@ -70,7 +70,9 @@ describe('the team page beside the dashboard and the actions pages', () => {
     for (const team of ['child-in-need', 'assessment']) {
       const page = await expectJson<TeamView>(await stack.api(nv('qa'), `/v1/dashboards/teams/${team}`));
       const board = await expectJson<ServiceView>(await stack.api(nv('qa'), `/v1/dashboards/service?period=12m&team=${team}`));
-      expect(page.service).toEqual(board);
+      // The dashboard alone adds today's count of safeguarding concerns not acknowledged in time.
+      const { safeguardingOverdue: _today, ...figures } = board;
+      expect(page.service).toEqual(figures);
     }
   });
 
