@@ -121,6 +121,8 @@ export class ApplicationStack extends Stack {
       OIDC_CLIENT_ID: this.portalClient.userPoolClientId,
       COGNITO_DOMAIN: signInOrigin,
       API_URL: this.httpApi.api.apiEndpoint,
+      // Upload forms (imports) post straight to the bucket with a presigned POST.
+      UPLOAD_ORIGIN: `https://${objectsBucketName(settings.stage, this.account, this.region)}.s3.${this.region}.amazonaws.com`,
     };
     for (const [key, value] of Object.entries(portalEnvironment)) this.portal.addEnvironment(key, value);
     // The portal signs each visitor's address with it for the API's per-visitor limits.

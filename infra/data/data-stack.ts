@@ -12,6 +12,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import type { IndexDefinition } from '@waypoint/shared/table/table-definition';
+import { MalwareProtection } from './malware-protection.ts';
 import { objectsBucketName, tenantBucketStatements } from './object-bucket-policy.ts';
 
 /** How long an import's uploaded file and an export's archive are kept (the `area` tag). */
@@ -40,6 +41,7 @@ export class DataStack extends Stack {
   readonly objects: Bucket;
   readonly objectsKey: Key;
   readonly objectsAccessLogs: Bucket;
+  readonly malwareProtection: MalwareProtection;
   readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -135,6 +137,7 @@ export class DataStack extends Stack {
         }),
       );
     }
+    this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', { bucket: this.objects, key: this.objectsKey });
     new CfnOutput(this, 'ObjectsBucketName', { value: this.objects.bucketName });
   }
 }

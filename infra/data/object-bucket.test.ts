@@ -118,3 +118,15 @@ describe('the files bucket', () => {
     }
   });
 });
+
+describe('the malware check', () => {
+  it('is a GuardDuty Malware Protection plan on the files bucket’s tenant prefix that tags what it scans', () => {
+    waypoint.templates.data.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { BucketName: Match.anyValue(), ObjectPrefixes: ['tenants/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+    waypoint.templates.data.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' } })] },
+    });
+  });
+});

@@ -103,5 +103,14 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
     `IAM5[Resource::arn:<AWS::Partition>:s3:::${objectsBucketName(settings.stage, accountInArn, region)}/tenants/<aws:PrincipalTag/TenantId>/*]`,
     'Every file under the caller’s own tenant prefix (ids we generate); the TenantId session tag names the tenant, as LeadingKeys does for the table.',
   );
+  // GuardDuty's malware scan: AWS's documented role for a protection plan.
+  const scanRole = data.malwareProtection.role;
+  const scanAccount = Token.isUnresolved(Stack.of(scanRole).account) ? '<AWS::AccountId>' : Stack.of(scanRole).account;
+  acknowledge(
+    scanRole,
+    `IAM5[Resource::arn:aws:events:${Stack.of(scanRole).region}:${scanAccount}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+    'The EventBridge rule GuardDuty creates for the plan; its name carries a suffix GuardDuty chooses, and the statement requires events:ManagedBy to be the plan.',
+  );
+  acknowledge(scanRole, `IAM5[Resource::<${logicalIdOf(data.objects)}.Arn>/tenants/*]`, 'GuardDuty reads and tags every new file under tenants/, whichever tenant it belongs to: that is the scan.');
   acknowledge(bucketDeploymentHandler(application), 'L1', 'CDK chooses and updates the runtime of its bucket-deployment handler.');
 }

@@ -138,6 +138,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString('hex'),
           DEV_OUTBOX: '1',
           UPLOAD_ORIGIN: objectServer.endpoint,
+          // An evidence file (20 MB at most) comes to the portal in a form post when JavaScript is off.
+          BODY_SIZE_LIMIT: String(22 * 1024 * 1024),
         },
       });
       stops.push(portal.stop);

@@ -29,8 +29,8 @@ export interface ListedObject {
 }
 
 export interface ObjectStore {
-  /** A browser upload straight to the bucket: exactly `key`, between 1 byte and `maxBytes`. */
   /**
+   * A browser upload straight to the bucket: exactly `key`, between 1 byte and `maxBytes`.
    * `successRedirect`: where the storage service sends the browser after the upload, so a plain
    * HTML form (no JavaScript) comes back to the portal.
    */

@@ -24,9 +24,10 @@ export const MOVE_DONE: Record<ActionMove, string> = {
   cancel: 'The action is cancelled',
 };
 
-export async function submitMove(event: RequestEvent): Promise<ReturnType<typeof fail<MoveFailure>>> {
+/** `form`: the body when the caller has read it already (a form that also carried a file). */
+export async function submitMove(event: RequestEvent, body?: FormData): Promise<ReturnType<typeof fail<MoveFailure>>> {
   const id = event.params.id ?? '';
-  const form = await event.request.formData();
+  const form = body ?? (await event.request.formData());
   const raw = form.get('move');
   const values = moveValues(form);
   const move = typeof raw === 'string' && isActionMove(raw) ? raw : null;
