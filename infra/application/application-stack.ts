@@ -35,6 +35,7 @@ export interface ApplicationStackProps extends StackProps {
   identity: {
     userPool: IUserPool;
     hostedDomain: UserPoolDomain;
+    preTokenGeneration: NodejsFunction;
     federatedProviders: FederatedProvider[];
     issuerUrl: string;
   };
@@ -69,6 +70,8 @@ export class ApplicationStack extends Stack {
       objectsBucketName: objectsBucketName(settings.stage, this.account, this.region),
       objectsKey: props.objectsKey,
       trustedRoles: lambdaRoles,
+      tenantOnlyRoles: identity.preTokenGeneration.role ? [identity.preTokenGeneration.role] : [],
+      stage: settings.stage,
     });
     this.functions.setDataRoles({
       tenantDataRoleArn: this.dataAccess.tenantDataRole.roleArn,

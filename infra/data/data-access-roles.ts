@@ -22,7 +22,18 @@ export interface DataAccessRolesProps {
   objectsKey: IKey;
   /** The Lambda execution roles allowed to assume the data roles (API and jobs). */
   trustedRoles: IRole[];
+  /**
+   * Roles that may assume the tenant data role only (the sign-in token trigger, which makes a
+   * council's person a user of the tenant their provider was connected for). They are granted
+   * the AssumeRole themselves, in their own stack, on the role's fixed name.
+   */
+  tenantOnlyRoles: IRole[];
+  /** Names the tenant data role (`waypoint-<stage>-tenant-data`), so other stacks can name it too. */
+  stage: string;
 }
+
+/** The tenant data role's fixed name, which the identity stack grants its trigger without a reference. */
+export const tenantDataRoleName = (stage: string) => `waypoint-${stage}-tenant-data`;
 
 /** A session tag value shaped like a UUID: fixed length, so nothing but a tenant id fits. */
 export const TENANT_TAG_SHAPE = '????????-????-????-????-????????????';
@@ -43,7 +54,7 @@ export class DataAccessRoles extends Construct {
     // Only the named Lambda roles may assume it, only with exactly one tag, TenantId, whose
     // value has the shape of a UUID. Without a tag the policy variable resolves to nothing.
     const tenantTrust = new CompositePrincipal(
-      ...props.trustedRoles.map((role) =>
+      ...[...props.trustedRoles, ...props.tenantOnlyRoles].map((role) =>
         new ArnPrincipal(role.roleArn)
           .withConditions({
             StringLike: { 'aws:RequestTag/TenantId': TENANT_TAG_SHAPE },
@@ -53,6 +64,7 @@ export class DataAccessRoles extends Construct {
       ),
     );
     this.tenantDataRole = new Role(this, 'TenantDataRole', {
+      roleName: tenantDataRoleName(props.stage),
       description: 'Assumed per tenant with a TenantId session tag; reaches only the keys of that tenant',
       assumedBy: tenantTrust,
       inlinePolicies: {

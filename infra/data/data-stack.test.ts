@@ -91,12 +91,12 @@ describe('tenant-scoped data access', () => {
     expect(kms.Condition.StringEquals['kms:ViaService']).toMatch(/^dynamodb\.eu-west-2\./);
   });
 
-  it('lets only the roles of the API functions and the jobs function assume the tenant role, with one UUID-shaped TenantId tag', () => {
+  it('lets only the roles of the API functions, the jobs function and the sign-in token trigger assume the tenant role, with one UUID-shaped TenantId tag', () => {
     const trust = roleNamed('TenantDataRole').Properties.AssumeRolePolicyDocument.Statement as any[];
-    expect(trust).toHaveLength(API_GROUPS.length + 1);
+    expect(trust).toHaveLength(API_GROUPS.length + 2);
     for (const statement of trust) {
       expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(statement.Principal.AWS['Fn::GetAtt'][0]).toMatch(/Functions(Api[A-Za-z]*|Jobs)Role/);
+      expect(JSON.stringify(statement.Principal.AWS)).toMatch(/Functions(Api[A-Za-z]*|Jobs)Role|Identity:ExportsOutputFnGetAttPreTokenGenerationRole/);
       expect(statement.Condition).toEqual({
         StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },

@@ -106,4 +106,19 @@ describe('signing in through a provider connected at run time', () => {
     const tokens = await signIn({ sub: 'sub-cy', email: 'cy@council.example', 'custom:tenant_id': '7c9e6679-7425-40de-944b-e07fc1f90ae7', 'custom:role': 'admin', 'custom:groups': JSON.stringify([SOCIAL_WORKERS]) });
     expect(tokens?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({ tenant_id: TENANT, role: 'practitioner' });
   });
+
+  it('writes the tenant’s items through the client for the connected tenant (the tenant data role in AWS), never another', async () => {
+    const asked: string[] = [];
+    const scoped = createHandler({ federatedTenants: {}, table: { ...table, tenantDb: (tenantId) => (asked.push(tenantId), table.db) } });
+    const event: PreTokenGenerationV2Event = {
+      version: '2',
+      triggerSource: 'TokenGeneration_HostedAuth',
+      request: { userAttributes: { identities: JSON.stringify([{ providerName: PROVIDER, providerType: 'OIDC' }]), sub: 'sub-dee', email: 'dee@council.example', 'custom:groups': JSON.stringify([MANAGERS]) } },
+      response: { claimsAndScopeOverrideDetails: null },
+    };
+    await scoped(event);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([TENANT]));
+    expect(await getUser(tenant, 'sub-dee')).toMatchObject({ role: 'manager' });
+  });
 });

@@ -53,7 +53,7 @@ describe('the user pool', () => {
     });
   });
 
-  it('lets the token trigger read only the provider and domain platform items, and make tenants’ users', () => {
+  it('lets the token trigger read only the provider and domain platform items, and reach a tenant’s items only through the tenant data role', () => {
     const policies = plain.templates.identity.findResources('AWS::IAM::Policy');
     const triggerPolicies = Object.entries(policies).filter(([id]) => id.startsWith('PreTokenGenerationRole'));
     expect(triggerPolicies).toHaveLength(1);
@@ -64,15 +64,29 @@ describe('the user pool', () => {
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#IDENTITY-PROVIDER#*', 'PLATFORM#EMAIL-DOMAIN#*'] },
       Null: { 'dynamodb:LeadingKeys': 'false' },
     });
-    const write = statements.find((s) => s.Sid === 'MakeFederatedUsers');
-    expect(write?.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual(['TENANT#*']);
-    expect(write?.Action).not.toContain('dynamodb:Scan');
-    // Nothing else in the table: every DynamoDB statement has a leading-key condition.
-    for (const statement of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')))) {
-      expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
-    }
+    // GetItem of those two kinds of platform item is the only DynamoDB action of its own: no tenant keys, no writes.
+    const dynamoActions = statements.flatMap((s) => [s.Action].flat()).filter((a: string) => a.startsWith('dynamodb:'));
+    expect(dynamoActions).toEqual(['dynamodb:GetItem']);
+    const assume = statements.find((s) => s.Sid === 'AssumeTenantDataRoleWithTag');
+    expect(assume?.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(JSON.stringify(assume?.Resource)).toContain(':role/waypoint-prod-tenant-data');
     plain.templates.identity.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), TENANT_DATA_ROLE_ARN: Match.anyValue() }) },
+    });
+  });
+
+  it('is trusted by the tenant data role, with the same one-UUID-tag condition as the API’s roles', () => {
+    plain.templates.application.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'waypoint-prod-tenant-data',
+      AssumeRolePolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Principal: { AWS: { 'Fn::ImportValue': Match.stringLikeRegexp('PreTokenGenerationRole') } },
+            Condition: { StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] } },
+          }),
+        ]),
+      },
     });
   });
 

@@ -12,11 +12,11 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import { waypointFunction } from '../config/node-function.ts';
 import { ENTRY_POINTS } from '../config/paths.ts';
 import type { WaypointSettings } from '../config/settings.ts';
-import { ITEM_ACTIONS, tableKeyStatement } from '../data/tenant-data-policy.ts';
+import { tenantDataRoleName } from '../data/data-access-roles.ts';
+import { tableKeyStatement } from '../data/tenant-data-policy.ts';
 import { federatedIdentityProviders } from './federation.ts';
 import type { FederatedProvider } from './federation.ts';
 
@@ -104,7 +104,7 @@ export class IdentityStack extends Stack {
         TABLE_NAME: props.table.tableName,
       },
     });
-    this.grantConnectedSignIn(props.table, props.tableKey);
+    this.grantConnectedSignIn(props.table, props.tableKey, settings.stage);
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V2_0);
 
     this.hostedDomain = this.userPool.addDomain('HostedDomain', {
@@ -117,21 +117,24 @@ export class IdentityStack extends Stack {
   }
 
   /**
-   * The trigger reads a run-time provider's tenant and makes that tenant's user just in time. It
-   * cannot assume the per-tenant data role (that role is made later, in the application stack,
-   * for the API's and jobs' roles), so its own role gets exactly this: reads of the two kinds of
-   * platform item above, and item reads and writes under `TENANT#` keys (the user, its activity
-   * entry, the tenant's size, the tenant's teams); no other platform item, no Scan.
+   * The trigger reads a run-time provider's tenant and makes that tenant's user just in time. Its
+   * own role reads only the two kinds of platform item above (GetItem, nothing else in the
+   * table). For the tenant's items (the user, its activity entry, the tenant's size and teams) it
+   * assumes the tenant data role with a `TenantId` tag of the tenant the provider was connected
+   * for, so the same leading-key policy as the API's holds it to that one tenant's keys. The
+   * role is named, not referenced: it is made later, in the application stack, which trusts
+   * this function's role.
    */
-  private grantConnectedSignIn(table: ITable, tableKey: IKey): void {
+  private grantConnectedSignIn(table: ITable, tableKey: IKey, stage: string): void {
     const role = this.preTokenGeneration.role;
     if (!role) return;
-    const tableAndIndexes = [table.tableArn, ...tableDefinition.indexes.map((index) => `${table.tableArn}/index/${index.name}`)];
     const leadingKeys = (patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns }, Null: { 'dynamodb:LeadingKeys': 'false' } });
     role.addToPrincipalPolicy(new PolicyStatement({ sid: 'ReadProviderConnections', actions: ['dynamodb:GetItem'], resources: [table.tableArn], conditions: leadingKeys(TRIGGER_PLATFORM_KEYS) }));
-    role.addToPrincipalPolicy(new PolicyStatement({ sid: 'MakeFederatedUsers', actions: [...ITEM_ACTIONS], resources: tableAndIndexes, conditions: leadingKeys(['TENANT#*']) }));
     const key = tableKeyStatement(tableKey.keyArn, this.region);
     role.addToPrincipalPolicy(new PolicyStatement({ sid: key.Sid, actions: key.Action, resources: key.Resource, conditions: key.Condition }));
+    const tenantDataRoleArn = this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: tenantDataRoleName(stage) });
+    role.addToPrincipalPolicy(new PolicyStatement({ sid: 'AssumeTenantDataRoleWithTag', actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [tenantDataRoleArn] }));
+    this.preTokenGeneration.addEnvironment('TENANT_DATA_ROLE_ARN', tenantDataRoleArn);
   }
 
   private sesEmail(settings: WaypointSettings): UserPoolEmail {

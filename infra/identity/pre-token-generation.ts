@@ -14,6 +14,7 @@ import { clock } from '@waypoint/shared/time/clock';
 import { GROUPS_ATTRIBUTE } from '../../functions/src/federation/cognito-federation.ts';
 import { parseGroups, signInThroughConnectedProvider } from '../../functions/src/federation/token-sign-in.ts';
 import { createDocumentClient } from '../../functions/src/platform/database/clients.ts';
+import { tenantScopedClientFactory } from '../../functions/src/platform/database/tenant-credentials.ts';
 
 /** The parts of the V2_0 event this trigger reads and writes. */
 export interface PreTokenGenerationV2Event {
@@ -70,7 +71,10 @@ export function tenantClaims(attributes: Record<string, string | undefined>, fed
 
 /** Where run-time connections are kept; without a table, only configured providers are known. */
 export interface ConnectionTable {
+  /** Reads the provider and email-domain platform items, on the trigger's own role. */
   db: DynamoDBDocumentClient;
+  /** The tenant's own items, on the tenant data role assumed with that tenant's tag (in AWS). */
+  tenantDb?: (tenantId: string) => DynamoDBDocumentClient;
   tableName: string;
   portalUrl: string;
 }
@@ -92,6 +96,7 @@ async function connectedProviderClaims(attributes: Record<string, string | undef
   if (!userId || !email) return {};
   const signedIn = await signInThroughConnectedProvider({
     platform: table,
+    ...(table.tenantDb ? { tenantDb: table.tenantDb } : {}),
     portalUrl: table.portalUrl,
     person: { providerName, userId, email, name: personName(attributes, email), groups: parseGroups(attributes[GROUPS_ATTRIBUTE]) },
     at: clock.nowIso(),
@@ -120,8 +125,13 @@ function tableFromEnv(): ConnectionTable | undefined {
   const tableName = process.env.TABLE_NAME;
   if (!tableName) return undefined;
   // DYNAMODB_ENDPOINT only in tests of the entry; in AWS the function's own role reaches the table.
-  const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, region: process.env.AWS_REGION ?? 'eu-west-2' });
-  return { db, tableName, portalUrl: process.env.PORTAL_URL ?? '' };
+  const region = process.env.AWS_REGION ?? 'eu-west-2';
+  const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, region });
+  // The trigger's own role reaches no tenant's items: it writes a person's user, activity and
+  // teams through the tenant data role, tagged with the tenant the provider was connected for.
+  const roleArn = process.env.TENANT_DATA_ROLE_ARN;
+  const tenantDb = roleArn ? tenantScopedClientFactory({ roleArn, region }) : undefined;
+  return { db, ...(tenantDb ? { tenantDb } : {}), tableName, portalUrl: process.env.PORTAL_URL ?? '' };
 }
 
 export function createHandler(options: { federatedTenants: FederatedTenants; table: ConnectionTable | undefined }) {

@@ -7,6 +7,7 @@
  */
 import { emailDomainOf } from '@waypoint/shared/federation/connection-schemas';
 import type { User } from '@waypoint/shared/users/user-schemas';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tenantContext } from '../platform/auth/caller.ts';
 import { domainOwner, getConnection, providerTenant, type PlatformTable } from './connection-store.ts';
 import { signInFederatedPerson } from './federated-users.ts';
@@ -42,8 +43,18 @@ export function parseGroups(value: string | undefined): string[] {
     .filter((g) => g.length > 0);
 }
 
-/** The tenant and the Waypoint user now; undefined when the provider or the email is not connected. */
-export async function signInThroughConnectedProvider(options: { platform: PlatformTable; portalUrl: string; person: TokenSignInPerson; at: string }): Promise<{ tenantId: string; user: User } | undefined> {
+/**
+ * The tenant and the Waypoint user now; undefined when the provider or the email is not connected.
+ * `tenantDb` gives the client for the tenant's own items (in AWS on credentials tagged with that
+ * tenant, so the trigger cannot write another tenant's keys); without it the platform client is used.
+ */
+export async function signInThroughConnectedProvider(options: {
+  platform: PlatformTable;
+  tenantDb?: (tenantId: string) => DynamoDBDocumentClient;
+  portalUrl: string;
+  person: TokenSignInPerson;
+  at: string;
+}): Promise<{ tenantId: string; user: User } | undefined> {
   const { platform, person } = options;
   const tenantId = await providerTenant(platform, person.providerName);
   if (!tenantId) return undefined;
@@ -51,7 +62,7 @@ export async function signInThroughConnectedProvider(options: { platform: Platfo
   const domain = emailDomainOf(email);
   const owner = domain ? await domainOwner(platform, domain) : undefined;
   if (!owner || owner.tenantId !== tenantId || owner.providerName !== person.providerName) return undefined;
-  const tenant = tenantContext({ tenantId, db: platform.db, tableName: platform.tableName, portalUrl: options.portalUrl });
+  const tenant = tenantContext({ tenantId, db: options.tenantDb?.(tenantId) ?? platform.db, tableName: platform.tableName, portalUrl: options.portalUrl });
   const connection = await getConnection(tenant);
   if (!connection) return undefined;
   const name = person.name.trim().slice(0, 120) || email;
