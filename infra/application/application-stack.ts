@@ -10,6 +10,7 @@ import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { IUserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { objectsBucketName } from '../data/object-bucket-policy.ts';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -70,7 +71,11 @@ export class ApplicationStack extends Stack {
       objectsBucketName: objectsBucketName(settings.stage, this.account, this.region),
       objectsKey: props.objectsKey,
       trustedRoles: lambdaRoles,
-      tenantOnlyRoles: identity.preTokenGeneration.role ? [identity.preTokenGeneration.role] : [],
+      tenantOnlyRoles: [
+        ...(identity.preTokenGeneration.role ? [identity.preTokenGeneration.role] : []),
+        // Only while the after-deploy isolation probe runs (docs/ARCHITECTURE.md).
+        ...(settings.isolationProbeRoleArn ? [Role.fromRoleArn(this, 'IsolationProbeRole', settings.isolationProbeRoleArn, { mutable: false })] : []),
+      ],
       stage: settings.stage,
     });
     this.functions.setDataRoles({

@@ -79,6 +79,12 @@ describe('deployment settings', () => {
     expect(() => settingsFrom({ cognitoFeaturePlan: 'ESSENTIALS' })).toThrow(/threat protection is enforced/);
   });
 
+  it('takes an IAM role ARN for the isolation probe, and nothing else', () => {
+    expect(settingsFrom({}).isolationProbeRoleArn).toBeUndefined();
+    expect(settingsFrom({ isolationProbeRoleArn: 'arn:aws:iam::111122223333:role/ops-probe' }).isolationProbeRoleArn).toBe('arn:aws:iam::111122223333:role/ops-probe');
+    expect(() => settingsFrom({ isolationProbeRoleArn: 'arn:aws:iam::111122223333:user/sam' })).toThrow(/role ARN/);
+  });
+
   it('copies backups to another region than the table’s', () => {
     expect(settingsFrom({ backupCopyRegion: 'eu-central-1' }).backupCopyRegion).toBe('eu-central-1');
     expect(() => settingsFrom({ backupCopyRegion: 'eu-west-2' })).toThrow(/another region/);

@@ -56,6 +56,11 @@ export interface WaypointSettings {
   /** Requests per IP per five minutes on the public engagement routes, and on everything. */
   wafPublicRateLimit: number;
   wafOverallRateLimit: number;
+  /**
+   * A role that may assume the tenant data role while the after-deploy isolation probe runs
+   * (infra/ops/isolation-probe.ts); unset otherwise, so only Waypoint's own functions can.
+   */
+  isolationProbeRoleArn: string | undefined;
   /** Where AWS Backup keeps its second copy of the table: another region than `region`. */
   backupCopyRegion: string;
   /** Fail the synth instead of packaging the placeholder portal when no portal build exists. */
@@ -184,6 +189,12 @@ function refuseWeakerSignIn(read: ContextReader): void {
   if (plan !== undefined && plan !== 'PLUS') throw new SettingsError('cognitoFeaturePlan is always PLUS: threat protection is enforced in every deployment');
 }
 
+function probeRole(read: ContextReader): string | undefined {
+  const arn = text(read, 'isolationProbeRoleArn');
+  if (arn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) throw new SettingsError('isolationProbeRoleArn must be an IAM role ARN');
+  return arn;
+}
+
 export function readSettings(read: ContextReader, env: NodeJS.ProcessEnv = process.env): WaypointSettings {
   const stage = text(read, 'stage') ?? 'prod';
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new SettingsError('stage must be lower-case letters, digits or -');
@@ -206,6 +217,7 @@ export function readSettings(read: ContextReader, env: NodeJS.ProcessEnv = proce
     // and an authority's data must not land outside the UK by accident.
     region,
     backupCopyRegion,
+    isolationProbeRoleArn: probeRole(read),
     authDomainPrefix,
     portalDomain: customDomain(read),
     federations: federations(read),

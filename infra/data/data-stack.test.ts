@@ -104,6 +104,16 @@ describe('tenant-scoped data access', () => {
     }
   });
 
+  it('lets an operator’s role assume the tenant role, with the same tag condition, only while the isolation probe is deployed', async () => {
+    const { synthWaypoint: synth } = await import('../test-support/synth-waypoint.ts');
+    const probing = synth({ isolationProbeRoleArn: 'arn:aws:iam::111122223333:role/ops-probe' });
+    const role = Object.entries(probing.templates.application.findResources('AWS::IAM::Role')).find(([id]) => id.includes('TenantDataRole'))![1];
+    const trust = role.Properties.AssumeRolePolicyDocument.Statement as any[];
+    const probe = trust.find((s) => JSON.stringify(s.Principal).includes('ops-probe'));
+    expect(probe.Condition).toEqual({ StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] } });
+    expect(JSON.stringify(roleNamed('TenantDataRole').Properties.AssumeRolePolicyDocument)).not.toContain('ops-probe');
+  });
+
   it('gives the platform role PLATFORM# items only', () => {
     const policy = roleNamed('PlatformDataRole').Properties.Policies[0].PolicyDocument.Statement as any[];
     const expected = platformDataPolicy({ tableArn: 'TABLE', indexNames: [] });
