@@ -79,6 +79,37 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('no way around CloudFront', () => {
+  it('has CloudFront send the HTTP API a secret header, resolved from Secrets Manager at deploy time, never written in the template', () => {
+    const [distribution] = Object.values(waypoint.templates.application.findResources('AWS::CloudFront::Distribution'));
+    const apiOrigin = (distribution!.Properties.DistributionConfig.Origins as any[]).find((origin) => origin.CustomOriginConfig);
+    const [header] = apiOrigin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+    expect(header!.HeaderName).toBe('x-origin-verify');
+    const value = JSON.stringify(header!.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toMatch(/OriginVerifySecret/);
+    expect(distribution!.Properties.DistributionConfig.Comment).toBe('Waypoint (origin secret: first)');
+  });
+
+  it('tells every API function and the portal which secret to require, and lets them read it', () => {
+    const functions = resources('AWS::Lambda::Function').filter(([, fn]) => /Waypoint API|Waypoint portal/.test(fn.Properties.Description ?? ''));
+    expect(functions).toHaveLength(5);
+    for (const [, fn] of functions) expect(JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET_ARN)).toMatch(/OriginVerifySecret/);
+    const readers = resources('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as any[]).some((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes('OriginVerifySecret')),
+    );
+    expect(readers).toHaveLength(5);
+    // The jobs are not behind the HTTP API and need no part of it.
+    expect(lambda(/scheduled jobs/).Environment.Variables).not.toHaveProperty('ORIGIN_VERIFY_SECRET_ARN');
+  });
+
+  it('sends a rotated value to CloudFront when the rotation label changes', () => {
+    const rotated = synthWaypoint({ originSecretRotation: '2027-01' });
+    const [distribution] = Object.values(rotated.templates.application.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution!.Properties.DistributionConfig.Comment).toBe('Waypoint (origin secret: 2027-01)');
+  });
+});
+
 describe('the Lambdas', () => {
   it('keep concurrency for the jobs alone, so a flood of requests cannot stop email, reminders or retention', () => {
     expect(lambda(/scheduled jobs/).ReservedConcurrentExecutions).toBe(5);

@@ -14,7 +14,8 @@ import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { objectsBucketName } from '../data/object-bucket-policy.ts';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ORIGIN_VERIFY_SECRET_ENV } from '@waypoint/shared/config/origin-verify';
 import type { Construct } from 'constructs';
 import { ApiFunctions } from '../api/api-functions.ts';
 import { WaypointHttpApi } from '../api/http-api.ts';
@@ -53,6 +54,7 @@ export class ApplicationStack extends Stack {
   readonly web: PortalDistribution;
   readonly portalClient: UserPoolClient;
   readonly email: EmailSending | undefined;
+  readonly originVerifySecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
     super(scope, id, props);
@@ -99,9 +101,16 @@ export class ApplicationStack extends Stack {
       publicThrottle: settings.publicApiThrottle,
     });
     const signInOrigin = identity.hostedDomain.baseUrl();
+    // Only CloudFront knows this value, so only requests through CloudFront (and its WAF) are
+    // answered; a request to the execute-api address directly gets 403 (origin-verify.ts).
+    this.originVerifySecret = new Secret(this, 'OriginVerifySecret', {
+      description: 'Sent by CloudFront to the HTTP API as x-origin-verify; the API and portal refuse requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
     this.web = new PortalDistribution(this, 'Web', {
       build: props.portalBuild,
       apiOriginDomainName: this.httpApi.originDomainName,
+      originVerify: { value: this.originVerifySecret.secretValue.unsafeUnwrap(), rotation: settings.originSecretRotation },
       headers: securityHeadersPolicy(this, 'SecurityHeaders', signInOrigin),
       webAclArn: props.webAclArn,
       customDomain: settings.portalDomain,
@@ -136,6 +145,10 @@ export class ApplicationStack extends Stack {
     // The portal signs each visitor's address with it for the API's per-visitor limits.
     this.portal.addEnvironment('CLIENT_ADDRESS_SECRET_ARN', this.functions.clientAddressSecret.secretArn);
     this.functions.clientAddressSecret.grantRead(this.portal);
+    for (const fn of [...Object.values(this.functions.api), this.portal]) {
+      fn.addEnvironment(ORIGIN_VERIFY_SECRET_ENV, this.originVerifySecret.secretArn);
+      this.originVerifySecret.grantRead(fn);
+    }
 
     this.httpApi.addApiRoutes(this.functions.api, {
       issuerUrl: identity.issuerUrl,

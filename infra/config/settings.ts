@@ -61,6 +61,8 @@ export interface WaypointSettings {
    * (infra/ops/isolation-probe.ts); unset otherwise, so only Waypoint's own functions can.
    */
   isolationProbeRoleArn: string | undefined;
+  /** The label of the origin secret's current rotation; change it to send a rotated value to CloudFront. */
+  originSecretRotation: string;
   /** Where AWS Backup keeps its second copy of the table: another region than `region`. */
   backupCopyRegion: string;
   /** Fail the synth instead of packaging the placeholder portal when no portal build exists. */
@@ -189,6 +191,12 @@ function refuseWeakerSignIn(read: ContextReader): void {
   if (plan !== undefined && plan !== 'PLUS') throw new SettingsError('cognitoFeaturePlan is always PLUS: threat protection is enforced in every deployment');
 }
 
+function rotationLabel(read: ContextReader): string {
+  const label = text(read, 'originSecretRotation') ?? 'first';
+  if (!/^[A-Za-z0-9-]{1,32}$/.test(label)) throw new SettingsError('originSecretRotation must be letters, digits or - (for example 2027-01)');
+  return label;
+}
+
 function probeRole(read: ContextReader): string | undefined {
   const arn = text(read, 'isolationProbeRoleArn');
   if (arn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) throw new SettingsError('isolationProbeRoleArn must be an IAM role ARN');
@@ -218,6 +226,7 @@ export function readSettings(read: ContextReader, env: NodeJS.ProcessEnv = proce
     region,
     backupCopyRegion,
     isolationProbeRoleArn: probeRole(read),
+    originSecretRotation: rotationLabel(read),
     authDomainPrefix,
     portalDomain: customDomain(read),
     federations: federations(read),

@@ -68,6 +68,11 @@ export function applySuppressions(stacks: WaypointStacks, settings: WaypointSett
   if (!settings.portalDomain) {
     acknowledge(web.distribution, 'CFR4', 'Without a custom domain CloudFront serves *.cloudfront.net, whose TLS floor cannot be raised; setting portalDomain and portalCertificateArn gives TLSv1.2_2021.');
   }
+  acknowledge(
+    application.originVerifySecret,
+    'SMG4',
+    'Rotated by the runbook in docs/DEPLOY.md (new value, then a deploy with a new originSecretRotation label so CloudFront sends it); the API and portal accept the previous value meanwhile. A scheduled rotation would change the value without updating CloudFront.',
+  );
   acknowledge(application.portalSessionSecret, 'SMG4', 'The session-sealing key is rotated by replacing the secret and redeploying, which signs everyone out; scheduled rotation would do that at random.');
   acknowledge(
     application.functions.clientAddressSecret,

@@ -30,6 +30,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '@waypoint/shared/config/origin-verify';
 import { lambdaRoleWritingTo } from '../config/node-function.ts';
 import type { CustomDomain } from '../config/settings.ts';
 import type { PortalBuild } from './portal-build.ts';
@@ -47,6 +48,12 @@ export const FORWARD_HOST_FUNCTION = `function handler(event) {
 export interface PortalDistributionProps {
   build: PortalBuild;
   apiOriginDomainName: string;
+  /**
+   * The secret CloudFront sends to the HTTP API as `x-origin-verify` (a CloudFormation dynamic
+   * reference, resolved at deploy time, never in the template), and the label of its current
+   * rotation: changing the label updates the distribution, which resolves the secret anew.
+   */
+  originVerify: { value: string; rotation: string };
   headers: IResponseHeadersPolicy;
   webAclArn: string;
   customDomain: CustomDomain | undefined;
@@ -93,9 +100,10 @@ export class PortalDistribution extends Construct {
     }
 
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'Waypoint',
+      comment: `Waypoint (origin secret: ${props.originVerify.rotation})`,
       defaultBehavior: {
         origin: new HttpOrigin(props.apiOriginDomainName, {
+          customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.value },
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [OriginSslPolicy.TLS_V1_2],
           readTimeout: Duration.seconds(30),

@@ -1,7 +1,9 @@
 /** Per-request set-up: decode the session once, set security headers, and log failures safely. */
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { signInProviderOrigins } from '$lib/server/auth/oidc';
+import { env } from '$env/dynamic/private';
 import { loadPortalConfig, portalConfig } from '$lib/server/config';
+import { cameThroughCloudFront, sendOriginHeaderToApi } from '$lib/server/origin-header';
 import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/session/staff-session';
 
 /**
@@ -9,7 +11,8 @@ import { clearStaffSession, isExpired, readStaffSession } from '$lib/server/sess
  * Secrets Manager, once per cold start), so a missing variable stops it with a clear message.
  */
 export const init: ServerInit = async () => {
-  await loadPortalConfig();
+  const config = await loadPortalConfig();
+  await sendOriginHeaderToApi(env, config.apiUrl.origin);
 };
 
 /**
@@ -31,6 +34,8 @@ function refuseUnreadableForms(request: Request): void {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+  // In AWS, a request to the HTTP API's own address (around CloudFront and its WAF) is refused.
+  if (!(await cameThroughCloudFront(env, event.request))) error(403, 'Use the Waypoint address');
   refuseUnreadableForms(event.request);
   const session = readStaffSession(event.cookies);
   if (session && isExpired(session)) {

@@ -2,6 +2,7 @@
 import { handle } from 'hono/aws-lambda';
 import { composeApp, engagementGroup } from './app.ts';
 import { lambdaDependencies } from './lambda-dependencies.ts';
+import { guardOrigin } from './origin-guard.ts';
 
 // Built once per Lambda container, so JWKS and per-tenant credentials are cached across requests.
-export const handler = handle(composeApp(lambdaDependencies(), [engagementGroup]));
+export const handler = guardOrigin(handle(composeApp(lambdaDependencies(), [engagementGroup])));
