@@ -1,6 +1,6 @@
 /**
- * Through the real Powertools Metrics: the embedded-metric-format lines it writes to standard
- * output are what CloudWatch turns into metrics, so the test reads those lines.
+ * The embedded-metric-format lines written to standard output are what CloudWatch turns into
+ * metrics, so the test reads those lines.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTenantMetrics } from './tenant-metrics.ts';
