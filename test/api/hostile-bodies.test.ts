@@ -38,6 +38,7 @@ const BODILESS = new Set([
   'POST /v1/imports/:id/uploaded',
   'POST /v1/imports/:id/accept',
   'POST /v1/imports/:id/cancel',
+  'POST /v1/actions/:id/files/:fileId/confirm',
 ]);
 
 const NOT_OBJECTS = ['[]', 'null', '"x"', '1'];
@@ -80,6 +81,7 @@ beforeAll(async () => {
     'PATCH /v1/teams/:id': staff(nv('admin'), '/v1/teams/assessment', '/v1/teams/assessment'),
     'PATCH /v1/users/:id': staff(nv('admin'), '/v1/users/nv-student', '/v1/users/nv-student'),
     'POST /v1/actions': staff(nv('manager'), '/v1/actions'),
+    'POST /v1/actions/:id/files': staff(nv('practitioner'), `/v1/actions/${action.action.id}/files`, `/v1/actions/${action.action.id}/files`),
     'POST /v1/actions/:id/cancel': staff(nv('manager'), `/v1/actions/${action.action.id}/cancel`, `/v1/actions/${action.action.id}`),
     'POST /v1/actions/:id/complete': staff(nv('practitioner'), `/v1/actions/${action.action.id}/complete`, `/v1/actions/${action.action.id}`),
     'POST /v1/actions/:id/reopen': staff(nv('manager'), `/v1/actions/${action.action.id}/reopen`, `/v1/actions/${action.action.id}`),
@@ -127,6 +129,9 @@ beforeAll(async () => {
     'POST /v1/templates': staff(nv('qa'), '/v1/templates'),
     'POST /v1/templates/:id/versions': staff(nv('qa'), '/v1/templates/journey-of-the-child/versions', '/v1/templates/journey-of-the-child'),
     'POST /v1/users': staff(nv('admin'), '/v1/users'),
+    // An export writes only its activity-log entry, so the log is what must stay as it was.
+    'POST /v1/cases/:ref/subject-access-export': staff(nv('qa'), '/v1/cases/NV-00003/subject-access-export', '/v1/activity'),
+    'POST /v1/users/:id/subject-access-export': staff(nv('qa'), '/v1/users/nv-student/subject-access-export', '/v1/activity'),
     'POST /v1/platform/tenants': staff(OPERATOR_EMAIL, '/v1/platform/tenants'),
     'PATCH /v1/platform/tenants/:id': staff(OPERATOR_EMAIL, `/v1/platform/tenants/${NORTHVALE.id}`, `/v1/platform/tenants/${NORTHVALE.id}`),
   };

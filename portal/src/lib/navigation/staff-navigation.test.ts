@@ -67,7 +67,7 @@ describe('staff navigation', () => {
   });
 
   it('gathers the programme and moderation under quality assurance, current on each of their pages', () => {
-    expect(areas('qa')).toEqual(['Monthly programme', 'Moderation', 'Thematic reviews', 'Records compliance', 'Imports', 'Work shadowing']);
+    expect(areas('qa')).toEqual(['Monthly programme', 'Moderation', 'Thematic reviews', 'Records compliance', 'Imports', 'Work shadowing', 'Records and retention']);
     expect(areas('senior')).toContain('Records compliance');
     for (const role of ['student', 'practitioner', 'manager', 'admin'] as const) expect(areas(role)).not.toContain('Records compliance');
     expect(areas('manager')).toEqual(['Monthly programme', 'Thematic reviews', 'Work shadowing']);
