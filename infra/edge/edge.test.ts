@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
+import { WAF_BLOCKED_SPIKE } from './edge-stack.ts';
 
 let waypoint: SynthesizedWaypoint;
 beforeAll(() => {
@@ -40,6 +41,18 @@ describe('the WAF web ACL', () => {
   it('applies AWS’s managed rules, counting (not blocking) large bodies, which long audits need', () => {
     expect(Object.keys(rules())).toEqual(expect.arrayContaining(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']));
     expect(rules().AWSManagedRulesCommonRuleSet.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+  });
+
+  it('alarms on a spike of blocked requests, notifying an encrypted topic in its own region', () => {
+    const edge = waypoint.templates.edge;
+    const [alarm] = Object.values(edge.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'BlockedRequests' } }));
+    expect(alarm!.Properties).toMatchObject({ Namespace: 'AWS/WAFV2', Statistic: 'Sum', Period: 300, Threshold: WAF_BLOCKED_SPIKE, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm!.Properties.Dimensions).toEqual(expect.arrayContaining([{ Name: 'Rule', Value: 'ALL' }, expect.objectContaining({ Name: 'WebACL' })]));
+    const [topicId] = Object.entries(edge.findResources('AWS::SNS::Topic'))
+      .filter(([, topic]) => topic.Properties.KmsMasterKeyId)
+      .map(([id]) => id);
+    expect(topicId).toBeDefined();
+    expect(JSON.stringify(alarm!.Properties.AlarmActions)).toContain(topicId);
   });
 });
 

@@ -3,7 +3,7 @@
  * Lambda errors, throttles and slow starts, DynamoDB throttles, an authority held back by its
  * request limit), on the sign of an isolation bug (a data role refused by DynamoDB or STS), and
  * on email reputation (bounces and complaints), all notifying one encrypted SNS topic, with an
- * optional email subscription from context. WAF's alarm is in us-east-1 (edge-logs-stack.ts).
+ * optional email subscription from context. WAF's blocked-requests alarm is in us-east-1 with the web ACL (edge-stack.ts).
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
