@@ -9,16 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
 import { inDays, raiseAction } from './actions-support.ts';
-import { planAudit, todayInLondon } from './audits-support.ts';
+import { JOURNEY, planAudit, todayInLondon } from './audits-support.ts';
 import { attach, confirm, EICAR, exeBytes, pdfBytes, postToBucket, startUpload, type FileView } from './files-support.ts';
 
 let stack: TestStack;
 let actionId: string;
+let auditId: string;
 const owner = nv('practitioner');
+/** The student who took part in the audit: may see it, and reflects on it. */
+const student = nv('student');
 
 beforeAll(async () => {
   stack = await startStack();
   const audit = await planAudit(stack, { caseRef: 'NV-00007', studentId: 'nv-student' });
+  auditId = audit.audit.id;
   actionId = (await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(todayInLondon(), 14) })).action.id;
 });
 afterAll(async () => {
@@ -114,5 +118,46 @@ describe('bad files are refused, and nothing of them stays', () => {
     expect((await expectProblem(await confirm(stack, owner, actionId, started.file.id), 409)).detail).toMatch(/not arrived/);
     await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files/${started.file.id}/download`), 404);
     expect((await list()).map((f) => f.id)).not.toContain(started.file.id);
+  });
+});
+
+describe('files on a section of an audit', () => {
+  const section = () => `/v1/audits/${auditId}/sections/${JOURNEY.sections[0]!.id}`;
+
+  it('lets the auditor attach a PDF that the student who took part lists and downloads', async () => {
+    const file = await attach(stack, nv('manager'), section(), 'Supervision notes.pdf', pdfBytes('supervision'));
+    expect(file).toMatchObject({ filename: 'Supervision notes.pdf', kind: 'PDF', status: 'clean' });
+    const listed = await expectJson<{ items: FileView[] }>(await stack.api(student, `${section()}/files`));
+    expect(listed.items.map((f) => f.id)).toEqual([file.id]);
+    const link = await expectJson<{ url: string }>(await stack.api(student, `${section()}/files/${file.id}/download`));
+    expect((await fetch(link.url)).status).toBe(200);
+    expect(new URL(link.url).pathname).toContain(`/evidence/audits/${auditId}/sections/${JOURNEY.sections[0]!.id}/`);
+  });
+
+  it('answers a section the template does not have with 404, and a path in the name with 400', async () => {
+    await expectProblem(await stack.api(nv('manager'), `/v1/audits/${auditId}/sections/no-such-section/files`, jsonInit('POST', { filename: 'x.pdf', size: 10 })), 404);
+    const problem = await expectProblem(await stack.api(nv('manager'), `${section()}/files`, jsonInit('POST', { filename: '../x.pdf', size: 10 })), 400);
+    expect(problem.errors?.[0]?.path).toBe('filename');
+  });
+});
+
+describe('files on a reflection', () => {
+  let reflection: string;
+  beforeAll(async () => {
+    const created = await expectJson<{ id: string }>(await stack.api(student, `/v1/audits/${auditId}/reflections`, jsonInit('POST', { text: 'What I learnt from this audit' })), 201);
+    reflection = `/v1/audits/${auditId}/reflections/${created.id}`;
+  });
+
+  it('lets its author attach a file that the auditor can open', async () => {
+    const file = await attach(stack, student, reflection, 'my reflection.pdf', pdfBytes('reflection'));
+    expect(file.status).toBe('clean');
+    const link = await expectJson<{ url: string }>(await stack.api(nv('manager'), `${reflection}/files/${file.id}/download`));
+    expect(Buffer.from(await (await fetch(link.url)).arrayBuffer()).equals(pdfBytes('reflection'))).toBe(true);
+  });
+
+  it('refuses an attachment from anyone but its author (403), and an empty file (400)', async () => {
+    await expectProblem(await stack.api(nv('manager'), `${reflection}/files`, jsonInit('POST', { filename: 'x.pdf', size: 10 })), 403);
+    expect((await expectProblem(await stack.api(student, `${reflection}/files`, jsonInit('POST', { filename: 'x.pdf', size: 0 })), 400)).detail).toMatch(/empty/);
+    await expectProblem(await stack.api(student, `/v1/audits/${auditId}/reflections/01NOSUCHREFLECTION/files`), 404);
   });
 });

@@ -26,8 +26,11 @@ export const exeBytes = () => {
 };
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
-export async function startUpload(stack: TestStack, email: string, actionId: string, filename: string, size: number): Promise<Started> {
-  return expectJson<Started>(await stack.api(email, `/v1/actions/${actionId}/files`, jsonInit('POST', { filename, size })), 201);
+/** A file's parent: an action's id, or the path of any parent (`/v1/audits/<id>/sections/<sectionId>`). */
+export const parentPath = (parent: string) => (parent.startsWith('/v1/') ? parent : `/v1/actions/${parent}`);
+
+export async function startUpload(stack: TestStack, email: string, parent: string, filename: string, size: number): Promise<Started> {
+  return expectJson<Started>(await stack.api(email, `${parentPath(parent)}/files`, jsonInit('POST', { filename, size })), 201);
 }
 
 export async function postToBucket(started: Started, bytes: Buffer, name = 'upload'): Promise<Response> {
@@ -37,12 +40,12 @@ export async function postToBucket(started: Started, bytes: Buffer, name = 'uplo
   return fetch(started.upload.url, { method: 'POST', body: form });
 }
 
-export function confirm(stack: TestStack, email: string, actionId: string, fileId: string): Promise<Response> {
-  return stack.api(email, `/v1/actions/${actionId}/files/${fileId}/confirm`, { method: 'POST' });
+export function confirm(stack: TestStack, email: string, parent: string, fileId: string): Promise<Response> {
+  return stack.api(email, `${parentPath(parent)}/files/${fileId}/confirm`, { method: 'POST' });
 }
 
-export async function attach(stack: TestStack, email: string, actionId: string, filename: string, bytes: Buffer): Promise<FileView> {
-  const started = await startUpload(stack, email, actionId, filename, bytes.length);
+export async function attach(stack: TestStack, email: string, parent: string, filename: string, bytes: Buffer): Promise<FileView> {
+  const started = await startUpload(stack, email, parent, filename, bytes.length);
   await postToBucket(started, bytes);
-  return (await expectJson<{ file: FileView }>(await confirm(stack, email, actionId, started.file.id))).file;
+  return (await expectJson<{ file: FileView }>(await confirm(stack, email, parent, started.file.id))).file;
 }

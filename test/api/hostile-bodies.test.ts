@@ -11,7 +11,7 @@ import { clock, londonMonth } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { raiseAction } from './actions-support.ts';
 import { expectJson, expectProblem, jsonInit, nv, NORTHVALE, OPERATOR_EMAIL } from './api-client.ts';
-import { completedAudit, planAudit, todayInLondon } from './audits-support.ts';
+import { completedAudit, JOURNEY, planAudit, todayInLondon } from './audits-support.ts';
 import { bearer, nvActivity, nvCode, startSession } from './engagement-support.ts';
 import { uploadAndCheck } from './imports-support.ts';
 
@@ -39,6 +39,8 @@ const BODILESS = new Set([
   'POST /v1/imports/:id/accept',
   'POST /v1/imports/:id/cancel',
   'POST /v1/actions/:id/files/:fileId/confirm',
+  'POST /v1/audits/:id/sections/:sectionId/files/:fileId/confirm',
+  'POST /v1/audits/:id/reflections/:reflectionId/files/:fileId/confirm',
 ]);
 
 const NOT_OBJECTS = ['[]', 'null', '"x"', '1'];
@@ -62,6 +64,9 @@ beforeAll(async () => {
   const check = await expectJson<{ id: string }>(await stack.api(nv('qa'), '/v1/compliance/checks', jsonInit('POST', { month, caseRef: 'NV-00007', answers: Object.fromEntries(COMPLIANCE_ITEMS.map((item) => [item, 'yes'])) })), 201);
   const { items: comments } = await expectJson<{ items: { responseId: string }[] }>(await stack.api(nv('qa'), `/v1/engagement/activities/${activity}/comments`));
   const a = (id: string) => `/v1/audits/${id}`;
+  const reflection = await expectJson<{ id: string }>(await stack.api(nv('practitioner'), `${a(viewed.audit.id)}/reflections`, jsonInit('POST', { text: 'A reflection with files' })), 201);
+  const sectionFiles = `${a(planned.audit.id)}/sections/${JOURNEY.sections[0]!.id}/files`;
+  const reflectionFiles = `${a(viewed.audit.id)}/reflections/${reflection.id}/files`;
   // The demo's request waiting for `practitioner@`.
   const sh = '/v1/shadowing/nv-shadowing-5';
   const staff = (email: string, path: string, versioned?: string): BodyRoute => ({ email, path, versioned });
@@ -81,6 +86,8 @@ beforeAll(async () => {
     'PATCH /v1/teams/:id': staff(nv('admin'), '/v1/teams/assessment', '/v1/teams/assessment'),
     'PATCH /v1/users/:id': staff(nv('admin'), '/v1/users/nv-student', '/v1/users/nv-student'),
     'POST /v1/actions': staff(nv('manager'), '/v1/actions'),
+    'POST /v1/audits/:id/sections/:sectionId/files': staff(nv('manager'), sectionFiles, sectionFiles),
+    'POST /v1/audits/:id/reflections/:reflectionId/files': staff(nv('practitioner'), reflectionFiles, reflectionFiles),
     'POST /v1/actions/:id/files': staff(nv('practitioner'), `/v1/actions/${action.action.id}/files`, `/v1/actions/${action.action.id}/files`),
     'POST /v1/actions/:id/cancel': staff(nv('manager'), `/v1/actions/${action.action.id}/cancel`, `/v1/actions/${action.action.id}`),
     'POST /v1/actions/:id/complete': staff(nv('practitioner'), `/v1/actions/${action.action.id}/complete`, `/v1/actions/${action.action.id}`),

@@ -11,6 +11,7 @@ import { actionLifecycleRoutes } from '../actions/action-lifecycle-routes.ts';
 import { actionListRoutes } from '../actions/action-list-routes.ts';
 import { actionRoutes } from '../actions/action-routes.ts';
 import { actionFileRoutes } from '../files/action-file-routes.ts';
+import { auditFileRoutes } from '../files/audit-file-routes.ts';
 import { activityRoutes } from '../activity/activity-routes.ts';
 import { alertRoutes } from '../alerts/alert-routes.ts';
 import { auditLifecycleRoutes } from '../audits/audit-lifecycle-routes.ts';
@@ -147,6 +148,7 @@ export const caseworkGroup: RouteGroup = {
     staff.route('/audits', reflectionRoutes);
     staff.route('/audits', gradeViewRoutes);
     staff.route('/audits', moderationRoutes);
+    staff.route('/audits', auditFileRoutes);
     staff.route('/programmes', programmeRoutes);
     staff.route('/programmes', sampleRoutes);
     staff.route('/actions', actionListRoutes);

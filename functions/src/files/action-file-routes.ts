@@ -1,131 +1,14 @@
-/**
- * Evidence files on an action: `POST /v1/actions/{id}/files` starts an upload (a presigned POST
- * for exactly one key, at most 20 MB); `POST .../files/{fileId}/confirm` checks what arrived
- * (not empty, not too big, a type we accept judged from its content) and hands it to the
- * malware check; `GET .../files` lists them; `GET .../files/{fileId}/download` gives a
- * short-lived link once the file is clean. Anyone who may see the action may do each; to anyone
- * else the action, and so its files, do not exist (404). A rejected file leaves nothing stored.
- */
-import { Hono, type Context } from 'hono';
-import { clock } from '@waypoint/shared/time/clock';
+/** Evidence files on an action (`/v1/actions/{id}/files`): anyone who may see the action may attach and open them. */
 import { EntityId } from '@waypoint/shared/cases/case-schemas';
-import { ulid } from 'ulid';
-import type { AppEnv } from '../api/app-env.ts';
 import { findVisibleAction } from '../actions/action-scope.ts';
 import { caseViewer } from '../cases/case-scope.ts';
-import { ApiError, notFound } from '../platform/http/api-error.ts';
-import { readJsonBody, readParam } from '../platform/http/validation.ts';
-import { baseName } from '../storage/content-disposition.ts';
-import { tenantObjectKey } from '../storage/object-keys.ts';
-import { ACCEPTED_DESCRIPTION, detectKind, MAX_FILE_BYTES } from './file-kinds.ts';
-import { guardDutyTagScan } from './file-scan.ts';
-import { StartUploadBody } from './file-schemas.ts';
-import { deleteFileRecord, getFile, listFiles, moveFile, putNewFile, type EvidenceFile } from './file-store.ts';
+import { readParam } from '../platform/http/validation.ts';
+import { evidenceFileRoutes } from './evidence-file-routes.ts';
 
-export const actionFileRoutes = new Hono<AppEnv>();
-
-const UPLOAD_SECONDS = 15 * 60;
-const DOWNLOAD_SECONDS = 60;
-
-async function visibleAction(c: Context<AppEnv>) {
-  const { tenant, staff } = c.var;
-  const id = readParam(c, 'id', EntityId);
-  return findVisibleAction(tenant, await caseViewer(tenant, staff), id);
-}
-
-function fileView(file: EvidenceFile) {
-  return { id: file.id, filename: file.filename, size: file.size, kind: file.kind ?? null, mime: file.mime ?? null, status: file.status, createdAt: file.createdAt, createdById: file.createdById };
-}
-
-function sizeProblem(size: number): ApiError | undefined {
-  if (size === 0) return new ApiError('validation', 'The file is empty', { errors: [{ path: 'file', message: 'The file is empty: choose a file with something in it' }] });
-  if (size > MAX_FILE_BYTES) return new ApiError('payload-too-large', 'Files can be up to 20 MB', { errors: [{ path: 'file', message: 'The file is larger than 20 MB' }] });
-  return undefined;
-}
-
-/** Removes a rejected upload entirely: the object (if any arrived) and its record. */
-async function discard(c: Context<AppEnv>, file: EvidenceFile) {
-  await c.var.deps.objects.deleteMany([file.key]);
-  await deleteFileRecord(c.var.tenant, file);
-}
-
-/** Files still being checked are asked about again when they are listed or opened. */
-async function withLatestVerdict(c: Context<AppEnv>, file: EvidenceFile): Promise<EvidenceFile> {
-  if (file.status !== 'checking') return file;
-  const scan = c.var.deps.fileScan ?? guardDutyTagScan(c.var.deps.objects);
-  const verdict = await scan.verdict(file.key);
-  if (verdict === 'pending') return file;
-  if (verdict === 'threat') await c.var.deps.objects.deleteMany([file.key]);
-  const status = verdict === 'clean' ? 'clean' : 'threat';
-  await moveFile(c.var.tenant, file, 'checking', { status });
-  return { ...file, status };
-}
-
-actionFileRoutes.get('/:id/files', async (c) => {
-  const action = await visibleAction(c);
-  const files = await listFiles(c.var.tenant, 'action', action.id);
-  const latest = await Promise.all(files.filter((f) => f.status !== 'uploading').map((f) => withLatestVerdict(c, f)));
-  return c.json({ items: latest.map(fileView) });
-});
-
-actionFileRoutes.post('/:id/files', async (c) => {
-  const action = await visibleAction(c);
-  const body = await readJsonBody(c, StartUploadBody);
-  const problem = sizeProblem(body.size);
-  if (problem) throw problem;
-  const { tenant, staff, deps } = c.var;
-  const id = ulid(clock.now().getTime());
-  const file: EvidenceFile = {
-    id,
-    parentType: 'action',
-    parentId: action.id,
-    filename: baseName(body.filename),
-    key: tenantObjectKey(tenant.tenantId, 'evidence', 'actions', action.id, id),
-    status: 'uploading',
-    size: body.size,
-    createdAt: clock.nowIso(),
-    createdById: staff.userId,
-  };
-  await putNewFile(tenant, file);
-  const upload = await deps.objects.presignPost({ key: file.key, maxBytes: MAX_FILE_BYTES, expiresSeconds: UPLOAD_SECONDS });
-  return c.json({ file: fileView(file), upload }, 201);
-});
-
-actionFileRoutes.post('/:id/files/:fileId/confirm', async (c) => {
-  const action = await visibleAction(c);
-  const fileId = readParam(c, 'fileId', EntityId);
-  const { tenant, deps } = c.var;
-  const file = await getFile(tenant, 'action', action.id, fileId);
-  if (!file) throw notFound('file');
-  if (file.status !== 'uploading') throw new ApiError('conflict', 'This file has already been received');
-  const head = await deps.objects.head(file.key);
-  if (!head) throw new ApiError('conflict', 'The file has not arrived yet: upload it, then confirm');
-  const problem = sizeProblem(head.size);
-  if (problem) {
-    await discard(c, file);
-    throw problem;
-  }
-  const content = await deps.objects.getStream(file.key);
-  const kind = content ? await detectKind(content) : undefined;
-  if (!kind) {
-    await discard(c, file);
-    throw new ApiError('unsupported-media-type', `This is not a file Waypoint can keep: attach ${ACCEPTED_DESCRIPTION}`, { errors: [{ path: 'file', message: `Attach ${ACCEPTED_DESCRIPTION}` }] });
-  }
-  const confirmed = { status: 'checking' as const, size: head.size, mime: kind.mime, kind: kind.label, confirmedAt: clock.nowIso() };
-  // Two confirmations of one upload: the first moves it on, the second is told so.
-  if (!(await moveFile(tenant, file, 'uploading', confirmed))) throw new ApiError('conflict', 'This file has already been received');
-  const checked = await withLatestVerdict(c, { ...file, ...confirmed });
-  return c.json({ file: fileView(checked) });
-});
-
-actionFileRoutes.get('/:id/files/:fileId/download', async (c) => {
-  const action = await visibleAction(c);
-  const fileId = readParam(c, 'fileId', EntityId);
-  const found = await getFile(c.var.tenant, 'action', action.id, fileId);
-  if (!found || found.status === 'uploading') throw notFound('file');
-  const file = await withLatestVerdict(c, found);
-  if (file.status === 'checking') throw new ApiError('conflict', 'This file is still being checked; try again in a minute');
-  if (file.status === 'threat') throw new ApiError('gone', 'This file was removed: the malware check found a threat in it');
-  const url = await c.var.deps.objects.presignGet({ key: file.key, filename: file.filename, contentType: file.mime ?? 'application/octet-stream', expiresSeconds: DOWNLOAD_SECONDS });
-  return c.json({ url, expiresInSeconds: DOWNLOAD_SECONDS });
+export const actionFileRoutes = evidenceFileRoutes('/:id', {
+  async find(c) {
+    const { tenant, staff } = c.var;
+    const action = await findVisibleAction(tenant, await caseViewer(tenant, staff), readParam(c, 'id', EntityId));
+    return { type: 'action', id: action.id, keyParts: ['actions', action.id] };
+  },
 });

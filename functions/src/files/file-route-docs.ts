@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { AUDIT_READERS } from '@waypoint/shared/audits/audit-roles';
 import { EntityId } from '@waypoint/shared/cases/case-schemas';
-import { describeRoutes } from '../openapi/route-docs.ts';
+import { PartId } from '@waypoint/shared/templates/template-schemas';
+import { describeRoutes, type RouteDoc } from '../openapi/route-docs.ts';
 import { StartUploadBody } from './file-schemas.ts';
 
 const FileResource = v.pipe(
@@ -18,53 +19,83 @@ const FileResource = v.pipe(
   }),
   v.title('EvidenceFile'),
 );
-const params = { id: EntityId };
-const fileParams = { id: EntityId, fileId: EntityId };
-const SEE = 'For whoever may see the action (404 otherwise, as for a missing action).';
+interface FileParentDoc {
+  /** The parent's path, before `/files`. */
+  base: string;
+  /** What the parent is called in summaries: `an action`, `a section of an audit`, … */
+  name: string;
+  params: RouteDoc['params'] & object;
+  /** Who may see the files, and who may attach them. */
+  see: string;
+  attach: string;
+}
+
+function fileDocs({ base, name, params, see, attach }: FileParentDoc): RouteDoc[] {
+  const fileParams = { ...params, fileId: EntityId };
+  const SEE = see;
+  const ATTACH = attach;
+  return [
+    {
+      method: 'get',
+      path: `${base}/files`,
+      tag: 'Evidence files',
+      summary: `List the files attached to ${name}`,
+      description: `Files still being checked are asked about again. ${SEE}`,
+      access: AUDIT_READERS,
+      params,
+      success: { status: 200, description: 'The files, oldest first', schema: v.object({ items: v.array(FileResource) }) },
+    },
+    {
+      method: 'post',
+      path: `${base}/files`,
+      tag: 'Evidence files',
+      summary: `Start uploading a file to ${name}`,
+      description: `Answers a presigned POST for one key (form fields, then the file as \`file\`), at most 20 MB, valid for 15 minutes; then confirm. An empty file is a 400 and one over 20 MB a 413. ${ATTACH}`,
+      access: AUDIT_READERS,
+      params,
+      body: StartUploadBody,
+      otherErrors: [413],
+      success: { status: 201, description: 'The file record and where to send the file', schema: v.object({ file: FileResource, upload: v.object({ url: v.string(), fields: v.record(v.string(), v.string()) }) }) },
+    },
+    {
+      method: 'post',
+      path: `${base}/files/{fileId}/confirm`,
+      tag: 'Evidence files',
+      summary: 'Confirm an uploaded file',
+      description: `Checks what arrived: empty (400), over 20 MB (413) or not a PDF, image or Office document judged from its content (415) removes it and its record. Not arrived yet, or confirmed already (a second, racing confirmation): 409. Then the malware check. ${ATTACH}`,
+      access: AUDIT_READERS,
+      params: fileParams,
+      otherErrors: [409, 413, 415],
+      success: { status: 200, description: 'The file, `checking` or already `clean` or `threat`', schema: v.object({ file: FileResource }) },
+    },
+    {
+      method: 'get',
+      path: `${base}/files/{fileId}/download`,
+      tag: 'Evidence files',
+      summary: 'A short-lived download link for a clean file',
+      description: `Valid for 60 seconds; the download names the file with an encoded Content-Disposition. Still being checked: 409; removed because a threat was found: 410. ${SEE}`,
+      access: AUDIT_READERS,
+      params: fileParams,
+      otherErrors: [409, 410],
+      success: { status: 200, description: 'The link', schema: v.object({ url: v.string(), expiresInSeconds: v.number() }) },
+    },
+  ];
+}
 
 export const fileRouteDocs = describeRoutes([
-  {
-    method: 'get',
-    path: '/v1/actions/{id}/files',
-    tag: 'Evidence files',
-    summary: 'List the files attached to an action',
-    description: `Files still being checked are asked about again. ${SEE}`,
-    access: AUDIT_READERS,
-    params,
-    success: { status: 200, description: 'The action’s files, oldest first', schema: v.object({ items: v.array(FileResource) }) },
-  },
-  {
-    method: 'post',
-    path: '/v1/actions/{id}/files',
-    tag: 'Evidence files',
-    summary: 'Start uploading a file to an action',
-    description: `Answers a presigned POST for one key (form fields, then the file as \`file\`), at most 20 MB, valid for 15 minutes; then confirm. An empty file is a 400 and one over 20 MB a 413. ${SEE}`,
-    access: AUDIT_READERS,
-    params,
-    body: StartUploadBody,
-    otherErrors: [413],
-    success: { status: 201, description: 'The file record and where to send the file', schema: v.object({ file: FileResource, upload: v.object({ url: v.string(), fields: v.record(v.string(), v.string()) }) }) },
-  },
-  {
-    method: 'post',
-    path: '/v1/actions/{id}/files/{fileId}/confirm',
-    tag: 'Evidence files',
-    summary: 'Confirm an uploaded file',
-    description: `Checks what arrived: empty (400), over 20 MB (413) or not a PDF, image or Office document judged from its content (415) removes it and its record. Not arrived yet, or confirmed already (a second, racing confirmation): 409. Then the malware check. ${SEE}`,
-    access: AUDIT_READERS,
-    params: fileParams,
-    otherErrors: [409, 413, 415],
-    success: { status: 200, description: 'The file, `checking` or already `clean` or `threat`', schema: v.object({ file: FileResource }) },
-  },
-  {
-    method: 'get',
-    path: '/v1/actions/{id}/files/{fileId}/download',
-    tag: 'Evidence files',
-    summary: 'A short-lived download link for a clean file',
-    description: `Valid for 60 seconds; the download names the file with an encoded Content-Disposition. Still being checked: 409; removed because a threat was found: 410. ${SEE}`,
-    access: AUDIT_READERS,
-    params: fileParams,
-    otherErrors: [409, 410],
-    success: { status: 200, description: 'The link', schema: v.object({ url: v.string(), expiresInSeconds: v.number() }) },
-  },
+  ...fileDocs({ base: '/v1/actions/{id}', name: 'an action', params: { id: EntityId }, see: 'For whoever may see the action (404 otherwise, as for a missing action).', attach: 'For whoever may see the action (404 otherwise, as for a missing action).' }),
+  ...fileDocs({
+    base: '/v1/audits/{id}/sections/{sectionId}',
+    name: 'a section of an audit',
+    params: { id: EntityId, sectionId: PartId },
+    see: 'For whoever may see the audit (404 otherwise, as for a missing audit); a section the audit’s template does not have is a 404.',
+    attach: 'For the auditor, case holder and student of the audit and those who run audits, if they may see it (404 otherwise; 403 for other readers); a cancelled audit takes no files (409).',
+  }),
+  ...fileDocs({
+    base: '/v1/audits/{id}/reflections/{reflectionId}',
+    name: 'a reflection on an audit',
+    params: { id: EntityId, reflectionId: EntityId },
+    see: 'For whoever may see the audit (404 otherwise, as for a missing audit or reflection).',
+    attach: 'For the reflection’s author only (403 for other readers of the audit; 404 for anyone who may not see it); a cancelled audit takes no files (409).',
+  }),
 ]);

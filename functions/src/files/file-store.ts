@@ -9,7 +9,7 @@ import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamod
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, withoutKeys } from '../platform/database/versioned-items.ts';
 
-export type FileParentType = 'action';
+export type FileParentType = 'action' | 'audit-section' | 'reflection';
 export type FileStatus = 'uploading' | 'checking' | 'clean' | 'threat';
 
 export interface EvidenceFile {
