@@ -3,7 +3,7 @@
  * (JavaScript on, axe on every page); the manager opens the action, sees the file, downloads it
  * (the same bytes, under its own name) and verifies. With JavaScript off the manager
  * attaches a file to another action by the plain form: a renamed program is refused in words,
- * a PDF is attached.
+ * a PDF is attached. The manager running an audit attaches a PDF to one of its sections.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { exeBytes, pdfBytes } from '../api/files-support.ts';
+import { demoAudits } from '@waypoint/functions/local/seed/demo-audits';
+import { NORTHVALE } from '../api/api-client.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
 
 const OWNER = 'practitioner@northvale.example';
@@ -85,5 +87,18 @@ describe('evidence files', () => {
     await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
     await expect(filesTable(page).innerText()).resolves.toMatch(/minutes\.pdf\s+PDF/);
     await expect(filesTable(page).getByRole('link', { name: 'minutes.pdf' }).getAttribute('href')).resolves.toMatch(/^\/actions\/[^/]+\/files\/[0-9A-Z]{26}$/);
+  });
+
+  it('lets the manager attach a PDF to a section of an audit in progress', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    const inProgress = demoAudits(NORTHVALE, new Date()).audits.find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress')!;
+    await open(page, `/audits/${inProgress.id}/sections/planning-and-review`);
+    await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'Care plan review.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Attach the file' }).click();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
+    const table = page.getByRole('table', { name: 'Files attached to this section' });
+    await expect(table.innerText()).resolves.toMatch(/Care plan review\.pdf\s+PDF\s+\d+ bytes\s+Ready/);
+    await expect(table.getByRole('link', { name: 'Care plan review.pdf' }).getAttribute('href')).resolves.toMatch(new RegExp(`^/audits/${inProgress.id}/sections/planning-and-review/files/[0-9A-Z]{26}$`));
+    await expectNoAxeViolations(page);
   });
 });

@@ -14,18 +14,19 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type AttachResult = { ok: true; fileId: string } | { ok: false; problem: FileProblem };
 
-export async function attachFile(event: RequestEvent, actionId: string, file: File): Promise<AttachResult> {
+/** `parent` is the API path of what the file is attached to (`actionFiles(id)`, …). */
+export async function attachFile(event: RequestEvent, parent: string, file: File): Promise<AttachResult> {
   if (file.size === 0) return { ok: false, problem: 'empty' };
   if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-big' };
   const files = fileApi(createApi(event));
   try {
-    const started = await files.start(actionId, { filename: file.name, size: file.size });
+    const started = await files.start(parent, { filename: file.name, size: file.size });
     const form = new FormData();
     for (const [name, value] of Object.entries(started.upload.fields)) form.append(name, value);
     form.append('file', file, 'upload');
     const sent = await fetch(started.upload.url, { method: 'POST', body: form, signal: AbortSignal.timeout(60_000) });
     if (!sent.ok) return { ok: false, problem: sent.status === 400 && file.size > MAX_FILE_BYTES ? 'too-big' : 'missing' };
-    await files.confirm(actionId, started.file.id);
+    await files.confirm(parent, started.file.id);
     return { ok: true, fileId: started.file.id };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

@@ -19,12 +19,17 @@ export interface PresignedUpload {
 /** Statuses a file step handles itself: bad input, too big, not arrived or already received, gone, wrong type. */
 const FILE_STATUSES = [400, 404, 409, 410, 413, 415] as const;
 
+/** The API path of a file's parent: an action, a section of an audit, a reflection. */
+export const actionFiles = (actionId: string) => `/v1/actions/${encodeURIComponent(actionId)}`;
+export const auditSectionFiles = (auditId: string, sectionId: string) => `/v1/audits/${encodeURIComponent(auditId)}/sections/${encodeURIComponent(sectionId)}`;
+
+/** Each call takes the parent's API path (`actionFiles(id)`, `auditSectionFiles(id, sectionId)`). */
 export function fileApi(api: Api) {
-  const base = (actionId: string) => `/v1/actions/${encodeURIComponent(actionId)}/files`;
+  const base = (parent: string) => `${parent}/files`;
   return {
-    list: (actionId: string) => api.getJson<{ items: EvidenceFile[] }>(base(actionId)),
-    start: (actionId: string, body: { filename: string; size: number }) => api.getJson<{ file: EvidenceFile; upload: PresignedUpload }>(base(actionId), { method: 'POST', body, handle: FILE_STATUSES }),
-    confirm: (actionId: string, fileId: string) => api.getJson<{ file: EvidenceFile }>(`${base(actionId)}/${encodeURIComponent(fileId)}/confirm`, { method: 'POST', handle: FILE_STATUSES }),
-    download: (actionId: string, fileId: string) => api.getJson<{ url: string }>(`${base(actionId)}/${encodeURIComponent(fileId)}/download`, { handle: FILE_STATUSES }),
+    list: (parent: string) => api.getJson<{ items: EvidenceFile[] }>(base(parent)),
+    start: (parent: string, body: { filename: string; size: number }) => api.getJson<{ file: EvidenceFile; upload: PresignedUpload }>(base(parent), { method: 'POST', body, handle: FILE_STATUSES }),
+    confirm: (parent: string, fileId: string) => api.getJson<{ file: EvidenceFile }>(`${base(parent)}/${encodeURIComponent(fileId)}/confirm`, { method: 'POST', handle: FILE_STATUSES }),
+    download: (parent: string, fileId: string) => api.getJson<{ url: string }>(`${base(parent)}/${encodeURIComponent(fileId)}/download`, { handle: FILE_STATUSES }),
   };
 }

@@ -4,14 +4,14 @@ import { actionApi } from '$lib/actions/action-api.server';
 import { MOVE_DONE, submitMove } from '$lib/actions/action-move.server';
 import { isActionMove } from '$lib/actions/move-form';
 import { attachFile, chosenFile } from '$lib/files/attach-file.server';
-import { fileApi } from '$lib/files/file-api.server';
+import { actionFiles, fileApi } from '$lib/files/file-api.server';
 import { FILE_PROBLEMS, isFileProblem } from '$lib/files/file-words';
 import { createApi } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const api = createApi(event);
-  const [{ value: action, version }, files] = await Promise.all([actionApi(api).action(event.params.id), fileApi(api).list(event.params.id)]);
+  const [{ value: action, version }, files] = await Promise.all([actionApi(api).action(event.params.id), fileApi(api).list(actionFiles(event.params.id))]);
   const done = event.url.searchParams.get('done') ?? '';
   const attached = event.url.searchParams.has('attached') ? 'File attached. It can be opened once it has been checked.' : null;
   const notice = isActionMove(done) ? MOVE_DONE[done] : event.url.searchParams.has('raised') ? 'Action raised. Its owner has been told.' : attached;
@@ -27,7 +27,7 @@ export const actions: Actions = {
     // file leaves the action as it was.
     const file = form.get('move') === 'complete' ? chosenFile(form) : null;
     if (file) {
-      const attached = await attachFile(event, event.params.id, file);
+      const attached = await attachFile(event, actionFiles(event.params.id), file);
       if (!attached.ok) return fail(400, { move: 'complete' as const, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>, errors: [{ field: 'file', message: FILE_PROBLEMS[attached.problem] }] });
     }
     return submitMove(event, form);
@@ -38,7 +38,7 @@ export const actions: Actions = {
 async function attach(event: RequestEvent<{ id: string }>, form: FormData) {
   const file = chosenFile(form);
   if (!file) return fail(400, { attachError: 'Choose a file to attach.' });
-  const attached = await attachFile(event, event.params.id, file);
+  const attached = await attachFile(event, actionFiles(event.params.id), file);
   if (!attached.ok) return fail(400, { attachError: FILE_PROBLEMS[attached.problem] });
   redirect(303, `/actions/${encodeURIComponent(event.params.id)}?attached#evidence-files`);
 }

@@ -4,7 +4,7 @@
  * checked, or removed, sends them back to the action with the reason.
  */
 import { redirect } from '@sveltejs/kit';
-import { fileApi } from '$lib/files/file-api.server';
+import { actionFiles, fileApi } from '$lib/files/file-api.server';
 import { problemFromStatus } from '$lib/files/file-words';
 import { createApi } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async (event) => {
   const { id, fileId } = event.params;
   let url: string;
   try {
-    url = (await fileApi(createApi(event)).download(id, fileId)).url;
+    url = (await fileApi(createApi(event)).download(actionFiles(id), fileId)).url;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     if (e.status === 404) throw e;
