@@ -86,7 +86,7 @@ describe('staff pages, each as a role that may use it', () => {
       return labels;
     };
     expect(await navFor('practitioner@northvale.example')).toEqual(['Cases', 'Audits', 'Actions', 'Learning', 'Quality assurance', 'Engagement']);
-    expect(await navFor('admin@northvale.example')).toEqual(['Templates', 'Users', 'Teams', 'Activity log', 'Outbox']);
+    expect(await navFor('admin@northvale.example')).toEqual(['Templates', 'Users', 'Teams', 'Imports', 'Activity log', 'Outbox']);
     expect(await navFor('qa@northvale.example')).toEqual(['Cases', 'Audits', 'Actions', 'Dashboard', 'Quality assurance', 'Templates', 'Engagement', 'Alerts', 'Activity log']);
   });
 
