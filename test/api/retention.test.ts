@@ -75,7 +75,38 @@ describe('retention of closed cases', () => {
       clock.set(undefined);
     }
   });
+
+  it('leaves no activity entry naming a deleted case, keeps one saying a case was deleted, and still names the case on hold', async () => {
+    const entries = await allActivity();
+    expect(JSON.stringify(entries)).not.toContain('NV-00007');
+    expect(entries.some((e) => e.entityId === 'NV-00008' && e.entity === 'case')).toBe(true);
+    const deletions = entries.filter((e) => e.entity === 'deleted-case' && e.action === 'deleted');
+    expect(deletions.length).toBeGreaterThanOrEqual(1);
+    expect(deletions[0]!.actor.name).toBe('Retention (automatic)');
+    expect(deletions[0]!.subject).toBe('a closed case, as its retention period had passed');
+    // The close of NV-00007 is still there, who did it and when, about a case with no reference.
+    expect(entries.some((e) => e.entity === 'deleted-case' && e.action === 'updated' && e.subject === 'a case since deleted by retention')).toBe(true);
+  });
 });
+
+interface Entry {
+  entity: string;
+  entityId: string;
+  action: string;
+  subject: string | null;
+  actor: { name: string | null };
+}
+
+async function allActivity(): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Entry[]; nextCursor: string | null } = await expectJson(await stack.api(nv('qa'), `/v1/activity?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+    entries.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return entries;
+}
 
 async function southmoorDeleted(): Promise<number> {
   const log = await expectJson<{ items: unknown[] }>(await stack.api('admin@southmoor.example', '/v1/retention/log'));

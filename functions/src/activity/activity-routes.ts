@@ -13,6 +13,7 @@ import { readQuery } from '../platform/http/validation.ts';
 import { getUserNames } from '../users/user-store.ts';
 import { activitySubjects, peopleNamedBy } from './activity-subjects.ts';
 import { PUBLIC_ACTOR } from '../alerts/alert-raising.ts';
+import { RETENTION_ACTOR } from '../retention/activity-anonymising.ts';
 
 /** Paging takes the same bounded `limit` and opaque `cursor` as every other list. */
 export const ListActivityQuery = v.object({ limit: ListCasesQuery.entries.limit, cursor: ListCasesQuery.entries.cursor });
@@ -34,7 +35,7 @@ activityRoutes.get('/', async (c) => {
     items: page.items.map(({ actorId, ...entry }) => ({
       id: entry.id,
       at: entry.at,
-      actor: { id: actorId, name: actorId === PUBLIC_ACTOR ? null : (names.get(actorId) ?? null), public: actorId === PUBLIC_ACTOR },
+      actor: { id: actorId, name: actorId === PUBLIC_ACTOR ? null : actorId === RETENTION_ACTOR ? 'Retention (automatic)' : (names.get(actorId) ?? null), public: actorId === PUBLIC_ACTOR },
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,

@@ -13,6 +13,7 @@ import { getAudits } from '../audits/audit-store.ts';
 import { getActivity } from '../engagement/activity-store.ts';
 import { listTeams } from '../teams/team-store.ts';
 import { getTemplateSummary } from '../templates/template-store.ts';
+import { DELETED_CASE_ENTITY } from '../retention/activity-anonymising.ts';
 
 /** Entities whose name needs no read, or that cannot be named without one we do not make. */
 const FIXED: Record<string, (id: string) => string> = {
@@ -85,6 +86,8 @@ export async function activitySubjects(tenant: TenantContext, entries: readonly 
         const name = names.get(entry.entityId.slice(6));
         return name ? `the records about ${name}` : 'the records about a member of staff';
       }
+      case DELETED_CASE_ENTITY:
+        return entry.action === 'deleted' ? 'a closed case, as its retention period had passed' : 'a case since deleted by retention';
       case 'sample': {
         const match = SAMPLE_ID.exec(entry.entityId);
         if (!match) return null;

@@ -7,7 +7,9 @@
  * the case itself, so a run that stops part-way leaves the case to be found and finished by the
  * next; deleting what is already gone changes nothing. Each deleted case leaves one entry in the
  * retention log with counts, case type and dates only, never the reference or any content.
- * The monthly totals and the authority's size are then rebuilt from what is left.
+ * The monthly totals and the authority's size are then rebuilt from what is left. The activity
+ * log stops naming the case (`activity-anonymising.ts`) and gains one entry, "a case was
+ * deleted by retention", without its reference.
  */
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
@@ -19,6 +21,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { getSettings } from '../settings/settings-store.ts';
 import { auditIdsOfCase } from '../subject-access/case-subject-records.ts';
 import { reconcileTenantTotals } from '../totals/totals-reconcile.ts';
+import { anonymiseActivityOfCases, recordRetentionDeletion } from './activity-anonymising.ts';
 
 export const MAX_CASES_PER_RUN = 25;
 
@@ -127,11 +130,17 @@ export async function deleteExpiredCases(tenant: TenantContext, limit = MAX_CASE
   const years = await retentionYearsOf(tenant);
   const due = (await closedCases(tenant)).filter((c) => !c.legalHold && deletableFrom(c, years[c.caseType] ?? 6) <= today).slice(0, limit);
   let itemsDeleted = 0;
+  // Before anything goes, so a run that stops part-way leaves the cases due and the next finishes this too.
+  await anonymiseActivityOfCases(
+    tenant,
+    due.map((c) => c.ref),
+  );
   for (const c of due) {
     const counts = await deleteCase(tenant, c);
     itemsDeleted += counts.items;
     const entry: RetentionLogEntry = { id: ulid(), deletedOn: today, caseType: c.caseType, closedOn: closedDayOf(c), keptYears: years[c.caseType] ?? 6, counts };
     await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...tenant.keys.retentionLogEntry(today, entry.id), ...entry } }));
+    await recordRetentionDeletion(tenant, entry.id, clock.nowIso());
   }
   if (due.length > 0) await reconcileTenantTotals(tenant);
   return { casesDeleted: due.length, itemsDeleted };

@@ -36,6 +36,11 @@ describe('the activity log in words', () => {
     );
   });
 
+  it('says retention deleted a closed case, and that earlier changes were to a case since deleted, with no reference', () => {
+    expect(words({ entity: 'deleted-case', entityId: '01JZ0000000000000000000000', action: 'deleted', subject: 'a closed case, as its retention period had passed' })).toBe('Deleted a closed case, as its retention period had passed');
+    expect(words({ entity: 'deleted-case', entityId: 'r0123456789abcdef01234567', action: 'updated', subject: 'a case since deleted by retention' })).toBe('Recorded a change to a case since deleted by retention');
+  });
+
   it('names settings by what they are called, not their field names', () => {
     expect(words({ entity: 'settings', entityId: 'settings', subject: 'the authority’s settings', changes: ['auditsPerManagerPerMonth'] })).toBe('Changed the authority’s settings: audits per manager per month');
   });

@@ -41,6 +41,7 @@ const NOUNS: Record<string, string> = {
   'compliance-programme': 'a month’s records compliance cases',
   review: 'a thematic review',
   'subject-access-export': 'the records about someone',
+  'deleted-case': 'a case since deleted by retention',
 };
 
 /** Field names as people would say them; anything else is split from its camelCase. */
@@ -151,6 +152,8 @@ function verbFor(entry: ActivityFacts): { verb: string; detail?: string } {
       return { verb: 'Added' };
     case 'subject-access-export':
       return { verb: 'Exported', detail: entry.reason ? ` for a subject access request, because: ${entry.reason}` : ' for a subject access request' };
+    case 'deleted-case':
+      return { verb: action === 'deleted' ? 'Deleted' : 'Recorded a change to' };
     case 'invitation-code':
       return { verb: created ? 'Issued' : 'Withdrew' };
     case 'engagement-activity':
