@@ -5,11 +5,13 @@
  * counts the whole import, check and apply together, from the accepted mapping to done (budget:
  * 50,000 rows in under 60 s on 2 cores). Memory is the main thread's peak heap and buffers
  * during the import, sampled every 20 ms, which leaves out the database's own thread; run for a
- * tenth of the file as well, its growth shows whether memory stays flat in the file's size.
- * `tsx test/bench/import-bench.ts` runs this part alone.
+ * fifth of the file as well, its growth shows whether memory stays flat in the file's size.
+ * On a shared, loaded machine the seconds say more about the load than the code, so the CPU
+ * time per row (the whole process, and its main thread alone) and the database requests and
+ * items per row are printed too. `tsx test/bench/import-bench.ts` runs this part alone.
  */
-import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { tenantContext } from '@waypoint/functions/platform/auth/caller';
@@ -39,7 +41,52 @@ const heapNow = () => {
   return m.heapUsed + m.arrayBuffers;
 };
 
-export async function benchImport(rows: number): Promise<{ rowsPerSecond: number; peakMb: number; seconds: number }> {
+export interface ImportBenchResult {
+  rowsPerSecond: number;
+  seconds: number;
+  peakMb: number;
+  /** CPU time (user + system, every thread of the process: the import and the database) per row, in ms. */
+  cpuMsPerRow: number;
+  /** The main thread's share of that (the import's own code and the database client), where Linux says. */
+  mainThreadCpuMsPerRow: number;
+  /** Requests to the database per row, and the items they read and wrote: the same on any machine. */
+  requestsPerRow: number;
+  itemsReadPerRow: number;
+  itemsWrittenPerRow: number;
+  /** Seconds checking (the preview) and applying. */
+  checkSeconds: number;
+  applySeconds: number;
+}
+
+/** The main thread's CPU time so far in ms, from Linux's per-thread counters (NaN elsewhere): the rest of the process's CPU is the database's thread and the runtime's helpers. */
+function mainThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Counts the database requests the import makes, and the items each reads or writes. */
+function countRequests(db: ReturnType<typeof createDocumentClient>) {
+  const counted = { requests: 0, read: 0, written: 0 };
+  db.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> };
+      counted.requests++;
+      for (const request of Object.values(input.RequestItems ?? {})) {
+        if (Array.isArray(request)) counted.written += request.length;
+        else counted.read += request.Keys.length;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchRequestCounter' },
+  );
+  return counted;
+}
+
+export async function benchImport(rows: number): Promise<ImportBenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'waypoint-import-bench-'));
   const path = join(folder, 'cases.csv');
   writeExport(path, rows);
@@ -79,28 +126,64 @@ export async function benchImport(rows: number): Promise<{ rowsPerSecond: number
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, heapNow())), 20);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpuMs();
+    const counted = countRequests(db);
     await moveImport({ tenant, record: (await getImport(tenant, record.id))!, from: ['mapping'], changes: { status: 'checking' }, at });
     await workOnImport(tenant, record.id, file);
+    const checkSeconds = (performance.now() - started) / 1000;
     await moveImport({ tenant, record: (await getImport(tenant, record.id))!, from: ['checked'], changes: { status: 'importing', checkpoint: { nextRow: 0 }, acceptedBy: 'bench', acceptedAt: at }, at });
     await workOnImport(tenant, record.id, file);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const mainCpu = mainThreadCpuMs() - mainBefore;
     clearInterval(sampler);
     const done = (await getImport(tenant, record.id))!;
     if (done.status !== 'done' || done.counts.created !== rows) throw new Error(`import bench: ${done.status}, ${JSON.stringify(done.counts)}`);
-    return { rowsPerSecond: rows / seconds, peakMb: (peak - baseline) / 1024 / 1024, seconds };
+    return {
+      rowsPerSecond: rows / seconds,
+      peakMb: (peak - baseline) / 1024 / 1024,
+      seconds,
+      cpuMsPerRow: (cpu.user + cpu.system) / 1000 / rows,
+      mainThreadCpuMsPerRow: mainCpu / rows,
+      requestsPerRow: counted.requests / rows,
+      itemsReadPerRow: counted.read / rows,
+      itemsWrittenPerRow: counted.written / rows,
+      checkSeconds,
+      applySeconds: seconds - checkSeconds,
+    };
   } finally {
     await database.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { print } = await import('./measure.ts');
+/**
+ * Both files, then every import figure: the full file (50,000 rows unless IMPORT_BENCH_ROWS says)
+ * and a fifth of it, whose peak memory the full one's is compared with. CPU time per row and the
+ * database's work per row hardly move with the machine's load; rows per second does, so the load
+ * average at the end is printed with it.
+ */
+export async function printImportFigures(print: (name: string, value: number, digits?: number) => void): Promise<void> {
   const rows = Number(process.env.IMPORT_BENCH_ROWS || 50_000);
-  const small = await benchImport(Math.round(rows / 10));
+  const small = await benchImport(Math.round(rows / 5));
   const full = await benchImport(rows);
   print('import_rows_per_second', full.rowsPerSecond, 0);
   print('import_seconds', full.seconds, 1);
+  print('import_check_seconds', full.checkSeconds, 1);
+  print('import_apply_seconds', full.applySeconds, 1);
+  print('import_cpu_ms_per_row', full.cpuMsPerRow, 3);
+  print('import_main_thread_cpu_ms_per_row', full.mainThreadCpuMsPerRow, 3);
+  print('import_db_requests_per_row', full.requestsPerRow, 3);
+  print('import_db_batch_items_read_per_row', full.itemsReadPerRow, 2);
+  print('import_db_batch_items_written_per_row', full.itemsWrittenPerRow, 2);
   print('import_memory_mb_peak', full.peakMb, 1);
+  print('import_memory_mb_peak_fifth', small.peakMb, 1);
   print('import_memory_growth_ratio', full.peakMb / small.peakMb);
+  print('import_load_average', loadavg()[0]!, 1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { print } = await import('./measure.ts');
+  await printImportFigures(print);
 }

@@ -25,7 +25,7 @@ import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
-import { benchImport } from './import-bench.ts';
+import { printImportFigures } from './import-bench.ts';
 import { seedBenchTenant } from './seed-bench.ts';
 import { teamViewWorkload } from './team-view.ts';
 
@@ -170,13 +170,7 @@ try {
   print('load_cases_list_p99_ms', list.p99Ms, 0);
   print('load_raw_query_p99_ms', raw.p99Ms, 0);
   // Imports last, on a database of their own, so their load touches no other figure.
-  const importRows = Number(process.env.IMPORT_BENCH_ROWS || 50_000);
-  const smallImport = await benchImport(Math.round(importRows / 10));
-  const fullImport = await benchImport(importRows);
-  print('import_rows_per_second', fullImport.rowsPerSecond, 0);
-  print('import_seconds', fullImport.seconds, 1);
-  print('import_memory_mb_peak', fullImport.peakMb, 1);
-  print('import_memory_growth_ratio', fullImport.peakMb / smallImport.peakMb);
+  await printImportFigures(print);
   print('bench_seconds', (performance.now() - started) / 1000, 1);
 } finally {
   await stack.stop();
