@@ -7,9 +7,11 @@ import type { AuditPage } from '@waypoint/shared/audits/audit-schemas';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import type { ProgrammeMonth, SampleDetail } from '@waypoint/shared/programme/programme-schemas';
 import { proposeSample } from '@waypoint/shared/programme/sampling';
+import { monthEnd } from '@waypoint/shared/time/calendar-dates';
 import { londonMonth } from '@waypoint/shared/time/clock';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
+import { startedReview } from './reviews-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -250,5 +252,21 @@ describe('swapping a sampled case', () => {
     expect(swapped.proposed).toEqual(body.proposed);
     expect(swapped.swaps.at(-1)).toMatchObject({ out, in: incoming, reason: 'The family has asked for a break from visits this month.', byId: 'nv-qa' });
     expect(swapped.replays).toBe(true);
+  });
+});
+
+describe('a thematic review’s audits', () => {
+  it('are left out of the month’s programme, its counts and its late list', async () => {
+    const before = await expectJson<ProgrammeMonth>(await programme(nv('qa')));
+    const review = await startedReview(stack, { reviewerIds: ['nv-manager'], caseRefs: ['NV-00046', 'NV-00047'], casesDueBy: monthEnd(MONTH) });
+    const reviewAudits = review.cases.map((c) => c.auditId);
+    expect(reviewAudits).toHaveLength(2);
+    for (const email of [nv('qa'), nv('manager')]) {
+      const view = await expectJson<ProgrammeMonth>(await programme(email));
+      expect([...view.audits, ...view.late].filter((a) => reviewAudits.includes(a.id))).toEqual([]);
+    }
+    const after = await expectJson<ProgrammeMonth>(await programme(nv('qa')));
+    expect(after.rows.find((r) => r.userId === 'nv-manager')!.counts).toEqual(before.rows.find((r) => r.userId === 'nv-manager')!.counts);
+    expect(after.totals).toEqual(before.totals);
   });
 });

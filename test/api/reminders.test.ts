@@ -7,12 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendReminders } from '@waypoint/functions/jobs/reminders-job';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import { auditDueDate, reminderDays } from '@waypoint/shared/programme/programme-dates';
-import { addDays } from '@waypoint/shared/time/calendar-dates';
+import { addDays, monthEnd } from '@waypoint/shared/time/calendar-dates';
 import { clock, londonMonth } from '@waypoint/shared/time/clock';
 import { formatDate } from '@waypoint/shared/formatting/dates';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, sm } from './api-client.ts';
 import { moveAudit, outbox, patchAudit, planAudit, requiredAnswers, todayInLondon, type OutboxMessage } from './audits-support.ts';
+import { startedReview } from './reviews-support.ts';
 
 let stack: TestStack;
 let extra: Audit;
@@ -24,6 +25,8 @@ beforeAll(async () => {
   stack = await startStack();
   // An audit planned this month, completed between the two reminders.
   extra = (await planAudit(stack, { caseRef: 'NV-00044' })).audit;
+  // A thematic review's case for the manager to review this month: the review chases it, not these reminders.
+  await startedReview(stack, { reviewerIds: ['nv-manager'], caseRefs: ['NV-00045'], casesDueBy: monthEnd(MONTH) });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -58,6 +61,7 @@ describe('audit reminders', () => {
     expect(toManager).toHaveLength(1);
     expect(toManager[0]!.subject).toBe(`3 audits due by ${formatDate(DUE)}`);
     for (const ref of ['NV-00011', 'NV-00012', 'NV-00044']) expect(toManager[0]!.text).toContain(`Case ${ref}`);
+    expect(toManager[0]!.text).not.toContain('NV-00045');
     expect(toManager[0]!.text).toContain(`/audits/${extra.id}`);
     // The accepted sample's audits are the other team's manager's; QA and the senior manager run some too.
     expect(sent.map((m) => m.to).sort()).toEqual(['manager@northvale.example', 'qa@northvale.example', 'rachel.ibe@northvale.example', 'senior@northvale.example']);

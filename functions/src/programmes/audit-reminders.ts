@@ -2,7 +2,8 @@
  * Reminders that the month's audits are due: a week before the month ends and on its last
  * working day, each person who runs outstanding audits (the manager, for a sample) gets one
  * message listing them. The message's reason names month, reminder and person, so a second
- * run the same day, or the next day catching up, queues nothing new.
+ * run the same day, or the next day catching up, queues nothing new. A thematic review's
+ * audits are the review's to chase, not these reminders'.
  */
 import { isOutstanding } from '@waypoint/shared/programme/audit-timeliness';
 import { auditDueDate, reminderOwed, type ReminderKind } from '@waypoint/shared/programme/programme-dates';
@@ -24,7 +25,7 @@ export async function remindAuditsDue(tenant: TenantContext, today: string, at: 
   const month = today.slice(0, 7);
   const kind = reminderOwed(month, today);
   if (!kind) return 0;
-  const outstanding = (await listMonthAudits(tenant, month)).filter((a) => isOutstanding(a.state));
+  const outstanding = (await listMonthAudits(tenant, month, undefined, { programmeOnly: true })).filter((a) => isOutstanding(a.state));
   const byAuditor = new Map<string, SlimAudit[]>();
   for (const audit of outstanding) byAuditor.set(audit.auditorId, [...(byAuditor.get(audit.auditorId) ?? []), audit]);
   const due = formatDate(auditDueDate(month));

@@ -44,7 +44,7 @@ programmeRoutes.get('/:month', async (c) => {
   const managers = wholeTenant ? everyone.filter((u) => u.role === 'manager' && u.active) : everyone.filter((u) => u.id === staff.userId);
   const settings = await getSettings(tenant);
   const samples = (await listSamples(tenant, month)).filter((s) => managers.some((m) => m.id === s.managerId));
-  const audits = await listMonthAudits(tenant, month, wholeTenant ? undefined : teamIds);
+  const audits = await listMonthAudits(tenant, month, wholeTenant ? undefined : teamIds, { programmeOnly: true });
   const earlier = (await Promise.all(teamIds.map((t) => listOutstandingTeamAudits(tenant, t, shiftMonth(month, -12), shiftMonth(month, -1))))).flat();
   const view = programmeMonth({
     month,
