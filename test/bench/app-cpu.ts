@@ -10,7 +10,8 @@ import { createApp } from '@waypoint/functions/api/app';
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TestStack } from '../support/stack.ts';
+import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
+import { ROOMY, type TestStack } from '../support/stack.ts';
 
 /** A client that asks `real` once per distinct command and then answers it from memory. */
 function replaying(real: DynamoDBDocumentClient): DynamoDBDocumentClient {
@@ -36,6 +37,7 @@ export async function appCpuPerRequest(options: { stack: TestStack; db: DynamoDB
     verifyAccessToken: (t) => verifier.verify(t),
     accounts: stack.accounts,
     portalUrl: 'http://localhost',
+    requestLimiter: createRequestLimiter(ROOMY),
     devOutbox: false,
   });
   const requests = options.requests ?? 2_000;

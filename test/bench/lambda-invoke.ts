@@ -5,13 +5,16 @@
  * handler in this process with such an event, over the bench's own database and issuer, and
  * compares that with the SDK's own GetItem to the same database from the same process: like
  * with like, without the extra loopback HTTP hop (and second event loop turn) that a request
- * through the local server adds beside an in-process GetItem.
+ * through the local server adds beside an in-process GetItem. Its dependencies are a Lambda's,
+ * request limiter included (with the stack's roomy limits, over the same buckets in the same
+ * table, like a second instance), so the figure carries every check a deployed read makes.
  */
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { caseworkGroup, composeApp } from '@waypoint/functions/api/app';
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
-import type { TestStack } from '../support/stack.ts';
+import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
+import { ROOMY, type TestStack } from '../support/stack.ts';
 
 /** The event API Gateway's HTTP API sends for a GET with a bearer token. */
 function httpApiGet(path: string, token: string): LambdaEvent {
@@ -50,6 +53,7 @@ export function caseworkHandler(stack: TestStack): (path: string, token: string)
       verifyAccessToken: (token) => verifier.verify(token),
       accounts: stack.accounts,
       portalUrl: stack.jobDependencies.portalUrl,
+      requestLimiter: createRequestLimiter(ROOMY),
       devOutbox: false,
     },
     [caseworkGroup],

@@ -38,7 +38,7 @@ export interface StackOptions {
  * of reach: the limiter still runs on every request (and the bench measures it), but only a
  * test that sets its own limits ever meets one.
  */
-const ROOMY: RequestLimits = {
+export const ROOMY: RequestLimits = {
   staff: { perSecond: 100_000, burst: 1_000_000 },
   publicClient: { perSecond: 100_000, burst: 1_000_000 },
   publicSession: { perSecond: 100_000, burst: 1_000_000 },

@@ -1,34 +1,50 @@
 /**
- * What keeps the limit cheap on every request: each API instance takes tokens from a bucket
- * in DynamoDB a batch at a time and hands them out from memory. A quiet party takes one token
- * per request (one `UpdateItem`); while requests keep coming, each batch is twice the last,
- * up to a tenth of the burst, so a busy authority's staff cost one write per many requests.
+ * What keeps the limit cheap on every request: each API instance settles with the bucket in
+ * DynamoDB a batch of requests at a time. While the bucket, as this instance last wrote it, is
+ * at most half used, the instance lets a request through from memory and owes the bucket its
+ * token; the next write it makes (when the debt reaches a tenth of the burst, when its sight of
+ * the bucket is ten seconds old, or when the bucket looked more than half used) takes the debt
+ * and the new request's token together, in one conditional `UpdateItem`. So a party well within
+ * its limit costs one write per many requests, and a party near its limit is checked exactly,
+ * one write per request, as before.
  *
- * Tokens held in memory were already taken from the shared bucket, so however many instances
- * run, no party ever gets more than its limit; a batch not used within a second is dropped,
- * which can only make the limit stricter, never looser.
+ * How far this can let a party past its limit: what one instance owes is at most a tenth of
+ * the burst, and it owes only while the bucket looked at most half used; if that debt no
+ * longer fits when it is settled, it is written off (the requests were already answered) and
+ * the new request is judged alone. Limits of fewer than ten a burst (the tests' tiny buckets)
+ * owe nothing: every request is one exact write.
  */
 import type { Key } from '@waypoint/shared/tenancy/keys';
 import type { TenantContext } from '../auth/caller.ts';
 import { takeTokens, type TakeResult } from './bucket-store.ts';
 import type { BucketLimit } from './request-limits.ts';
 
-/** How long a batch of tokens may be used for. */
-export const BATCH_LIFETIME_MS = 1000;
-/** Parties one instance remembers; the oldest is forgotten first (its unused tokens with it). */
+/** How long this instance trusts what it last saw of a bucket. */
+export const SIGHTING_LIFETIME_MS = 10_000;
+/** Parties one instance remembers; the oldest is forgotten first (with what it owed). */
 const MAX_HELD = 10_000;
 
 interface Held {
-  tokens: number;
-  until: number;
-  batch: number;
-  /** A take under way for this bucket, which requests arriving meanwhile wait for. */
+  /** Requests let through here whose tokens the shared bucket has not been told of yet. */
+  owed: number;
+  /** The bucket's `tat` after this instance's last write, and when that was. */
+  seenTat: number;
+  seenAt: number;
+  /** A write under way for this bucket, which requests arriving meanwhile wait for. */
   pending?: Promise<TakeResult>;
 }
 
 export interface LocalAllowance {
-  /** Takes one token for the bucket at `key`: from memory when this instance holds one. */
+  /** Takes one token for the bucket at `key`: from memory when the bucket has room to spare. */
   take(tenant: TenantContext, key: Key, limit: BucketLimit, nowMs: number): Promise<TakeResult>;
+}
+
+/** Whether one more request may be let through now and its token owed. */
+function mayOwe(entry: Held, limit: BucketLimit, nowMs: number): boolean {
+  if (entry.owed + 1 > Math.floor(limit.burst / 10)) return false;
+  if (!(nowMs >= entry.seenAt && nowMs - entry.seenAt < SIGHTING_LIFETIME_MS) || !Number.isFinite(entry.seenTat)) return false;
+  const usedAsSeen = (Math.max(0, entry.seenTat - nowMs) * limit.perSecond) / 1000;
+  return usedAsSeen + entry.owed + 1 <= limit.burst / 2;
 }
 
 export function createLocalAllowance(): LocalAllowance {
@@ -47,24 +63,17 @@ export function createLocalAllowance(): LocalAllowance {
       await entry.pending.catch(() => undefined);
       entry = held.get(id);
     }
-    if (entry && entry.tokens > 0 && nowMs < entry.until) {
-      entry.tokens -= 1;
-      return { granted: true };
+    if (entry && mayOwe(entry, limit, nowMs)) {
+      entry.owed += 1;
+      return { granted: true, tat: entry.seenTat };
     }
-    // Still busy since the last batch: a bigger one. Quiet: a single token.
-    const largest = Math.max(1, Math.floor(limit.burst / 10));
-    const busy = entry !== undefined && nowMs < entry.until + BATCH_LIFETIME_MS;
-    const batch = busy ? Math.min(largest, entry!.batch * 2) : 1;
-    const next: Held = { tokens: 0, until: 0, batch: 1 };
+    const owed = entry?.owed ?? 0;
+    const next: Held = { owed: 0, seenTat: Number.NaN, seenAt: nowMs };
     const pending = (async () => {
-      let result = await takeTokens(tenant, key, limit, batch, nowMs);
-      let got = batch;
-      // Not enough left for a batch: one token may still be there.
-      if (!result.granted && batch > 1) {
-        result = await takeTokens(tenant, key, limit, 1, nowMs);
-        got = 1;
-      }
-      if (result.granted) Object.assign(next, { tokens: got - 1, until: nowMs + BATCH_LIFETIME_MS, batch: got });
+      // The debt and this request's token together; if they no longer fit, this request alone.
+      let result = await takeTokens(tenant, key, limit, owed + 1, nowMs, entry?.seenTat);
+      if (!result.granted && owed > 0) result = await takeTokens(tenant, key, limit, 1, nowMs, entry?.seenTat);
+      if (result.granted) next.seenTat = result.tat;
       return result;
     })();
     next.pending = pending;
