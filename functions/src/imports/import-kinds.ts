@@ -10,6 +10,8 @@ import { journeyEventFromRow } from './journey-rows.ts';
 import { addJourneyEvents } from './journey-upsert.ts';
 import { staffFromRow } from './staff-rows.ts';
 import { upsertStaff } from './staff-upsert.ts';
+import { applyReferenceChanges } from './reference-apply.ts';
+import { loadReferenceLookups, referenceChangeFromRow } from './reference-rows.ts';
 
 export interface ApplyContext {
   tenant: TenantContext;
@@ -31,6 +33,8 @@ export interface ImportKindHandler<T> {
   apply(context: ApplyContext, rows: readonly { row: number; value: T }[]): Promise<RowOutcome[]>;
   /** How a repeated key is described: "The case reference NV-1 is also on row 4". */
   duplicate(key: string, firstRow: number): string;
+  /** What rows are checked against, when a kind needs more than the teams and staff (read once per pass). */
+  lookups?: (tenant: TenantContext) => Promise<ImportLookups>;
 }
 
 function handler<T>(h: ImportKindHandler<T>): ImportKindHandler<never> {
@@ -52,5 +56,11 @@ export const IMPORT_HANDLERS: Record<ImportKind, ImportKindHandler<never>> = {
     check: journeyEventFromRow,
     apply: addJourneyEvents,
     duplicate: (_key, firstRow) => `The same event on the same day for this case is also on row ${firstRow}. Only row ${firstRow} is imported.`,
+  }),
+  references: handler({
+    check: referenceChangeFromRow,
+    apply: applyReferenceChanges,
+    duplicate: (key, firstRow) => `The case ${key} is also changed on row ${firstRow}: a case can change reference once per file. Only row ${firstRow} is imported.`,
+    lookups: loadReferenceLookups,
   }),
 };

@@ -83,7 +83,7 @@ interface CheckedRow {
 /** Every data row of the file, checked, with repeated keys found (the first row with a key wins). */
 async function* checkedRows(tenant: TenantContext, record: StoredImport, file: ImportFileSource): AsyncGenerator<CheckedRow> {
   const handler = IMPORT_HANDLERS[record.kind];
-  const lookups = await loadImportLookups(tenant);
+  const lookups = await (handler.lookups ?? loadImportLookups)(tenant);
   const today = londonDate(clock.now());
   const seen = new Map<string, number>();
   const firstField = IMPORT_FIELDS[record.kind][0]!.name;

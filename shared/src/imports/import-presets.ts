@@ -22,6 +22,7 @@ export const IMPORT_PRESETS: Record<Exclude<ImportSource, 'other'>, Record<Impor
     },
     staff: { email: ['Worker Email', 'Email'], name: ['Worker Name', 'Name'], role: ['Job Role', 'Role'], teams: ['Teams', 'Team'] },
     journey: { ref: ['Person ID'], event: ['Step', 'Step Type', 'Event'], date: ['Step Date', 'Date'] },
+    references: { oldRef: ['Old Person ID', 'Previous Person ID', 'Old ID'], newRef: ['New Person ID', 'Person ID', 'New ID'] },
   },
   'liquidlogic-ehm': {
     cases: {
@@ -38,6 +39,7 @@ export const IMPORT_PRESETS: Record<Exclude<ImportSource, 'other'>, Record<Impor
     },
     staff: { email: ['Email'], name: ['Name'], role: ['Role'], teams: ['Teams'] },
     journey: { ref: ['EHM ID'], event: ['Step'], date: ['Step Date'] },
+    references: { oldRef: ['Old EHM ID', 'Previous EHM ID'], newRef: ['New EHM ID', 'EHM ID'] },
   },
   mosaic: {
     cases: {
@@ -54,6 +56,7 @@ export const IMPORT_PRESETS: Record<Exclude<ImportSource, 'other'>, Record<Impor
     },
     staff: { email: ['WORKER_EMAIL'], name: ['WORKER_NAME'], role: ['ROLE'], teams: ['TEAMS', 'TEAM_NAME'] },
     journey: { ref: ['PERSON_ID'], event: ['STEP_TYPE', 'WORKFLOW_STEP'], date: ['STEP_DATE', 'COMPLETED_DATE'] },
+    references: { oldRef: ['OLD_PERSON_ID', 'PREVIOUS_PERSON_ID'], newRef: ['NEW_PERSON_ID', 'PERSON_ID'] },
   },
   eclipse: {
     cases: {
@@ -70,6 +73,7 @@ export const IMPORT_PRESETS: Record<Exclude<ImportSource, 'other'>, Record<Impor
     },
     staff: { email: ['Email Address'], name: ['Display Name'], role: ['Role'], teams: ['Teams'] },
     journey: { ref: ['Client ID'], event: ['Form Type', 'Event'], date: ['Event Date'] },
+    references: { oldRef: ['Old Client ID', 'Previous Client ID'], newRef: ['New Client ID', 'Client ID'] },
   },
   carefirst: {
     cases: {
@@ -86,6 +90,7 @@ export const IMPORT_PRESETS: Record<Exclude<ImportSource, 'other'>, Record<Impor
     },
     staff: { email: ['Worker Email'], name: ['Worker Name'], role: ['Role'], teams: ['Team Name'] },
     journey: { ref: ['Client No'], event: ['Activity'], date: ['Activity Date'] },
+    references: { oldRef: ['Old Client No', 'Previous Client No'], newRef: ['New Client No', 'Client No'] },
   },
 };
 

@@ -5,13 +5,14 @@
  */
 import * as v from 'valibot';
 
-export const IMPORT_KINDS = ['cases', 'staff', 'journey'] as const;
+export const IMPORT_KINDS = ['cases', 'staff', 'journey', 'references'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   cases: 'Cases',
   staff: 'Staff',
   journey: 'Journey events',
+  references: 'Reference changes',
 };
 
 export const IMPORT_SOURCES = ['liquidlogic-lcs', 'liquidlogic-ehm', 'mosaic', 'eclipse', 'carefirst', 'other'] as const;
@@ -57,6 +58,10 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     { name: 'ref', label: 'Case reference', required: true, hint: 'A case already in Waypoint' },
     { name: 'event', label: 'Event', required: true, hint: 'Referral, assessment start or end, strategy discussion, ICPC, review, CLA start, visit' },
     { name: 'date', label: 'Date', required: true, hint: 'Day/month/year or year-month-day' },
+  ],
+  references: [
+    { name: 'oldRef', label: 'Old case reference', required: true, hint: 'The reference the case has in Waypoint now' },
+    { name: 'newRef', label: 'New case reference', required: true, hint: 'The reference it should have from now on: letters, digits and hyphens' },
   ],
 };
 

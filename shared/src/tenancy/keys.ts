@@ -406,6 +406,14 @@ function buildTenantKeys(tenantId: string) {
     /** The column mapping last saved for one kind of file from one source system. */
     importMapping: (kind: string, source: string): Key => ({ PK: root, SK: `IMPORT-MAPPING#${safe(kind, 'import kind')}#${safe(source, 'import source')}` }),
 
+    /**
+     * Case references changed by a file: one entry per old reference (upper case), in one
+     * partition, saying where it went and whether the move finished. The marker a stopped move
+     * resumes from, and the record that keeps an old link working.
+     */
+    caseRenamesPartition: (): string => `${root}#CASE-RENAMES`,
+    caseRename: (oldRef: string): Key => ({ PK: `${root}#CASE-RENAMES`, SK: `FROM#${safe(oldRef, 'case reference').toUpperCase()}` }),
+
     /** What retention deleted: one entry per case, by day, with counts and dates only (never a reference). */
     retentionLogPartition: (): string => `${root}#RETENTION-LOG`,
     retentionLogEntry: (deletedOn: string, entryId: string): Key => ({ PK: `${root}#RETENTION-LOG`, SK: `DELETED#${safe(deletedOn, 'date')}#${safe(entryId, 'entry id')}` }),

@@ -30,8 +30,11 @@ export const load: PageServerLoad = async (event) => {
   const canEdit = isStaffRole(me.role) && CASE_EDITORS.includes(me.role);
   const auditHistory = canReadAudits(me.role) ? Promise.all([auditApi(api).caseAudits(ref, { limit: CASE_AUDITS }), readGradeLabels(api)]).then(([page, gradeLabels]) => ({ ...page, gradeLabels })) : Promise.resolve(null);
   const [found, directory, audits] = await Promise.all([api.caseByRef(ref), readDirectory(api, { people: true }), auditHistory]);
-  // A reference typed in another case ("nv-00001") opens the case at the address of its stored form.
+  // A reference typed in another case ("nv-00001") opens the case at the address of its stored form;
+  // an old reference (changed by a reference changes import) opens it too, saying so.
+  if (found.value.ref.toUpperCase() !== ref.toUpperCase()) redirect(301, `/cases/${encodeURIComponent(found.value.ref)}?renamedFrom=${encodeURIComponent(ref)}`);
   if (found.value.ref !== ref) redirect(301, `/cases/${encodeURIComponent(found.value.ref)}${event.url.search}`);
+  const renamedFrom = event.url.searchParams.get('renamedFrom');
   return {
     caseRecord: found.value,
     audits,
@@ -41,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
     canExport: canExportForSubjectAccess(me.role),
     directory,
     saved: event.url.searchParams.get('saved') === '1',
+    renamedFrom: renamedFrom !== null && v.is(CaseRef, renamedFrom) ? renamedFrom : null,
   };
 };
 

@@ -1,0 +1,186 @@
+/**
+ * Changing a case's reference. Many records carry it, in their keys or their fields: the case's
+ * own partition (profile, journey), its audits (and their index by case), its actions (and the
+ * open-actions list), records compliance checks (keyed by month and reference) and their totals
+ * markers, samples that listed it, thematic reviews' cohorts, invitation codes linked to it,
+ * safety alerts, and activity-log entries about it. Evidence files are filed under their
+ * audit, action or reflection by id, and totals by team and case type, so neither names it.
+ *
+ * DynamoDB here has no multi-item transactions (dynalite has none), so the move is a
+ * sequence of steps each safe to repeat, driven by a marker in `CASE-RENAMES`:
+ *  1. the marker says `moving` (old → new, which import);
+ *  2. the new reference's lookup is claimed (refused if another case has it);
+ *  3. every record naming the old reference is found by its own way in (not through the case),
+ *     and rewritten: in place where its key stays, or written under its new key (never over
+ *     an item already there) and then the old one deleted; the case's profile goes last;
+ *  4. the old reference's lookup is pointed at the new reference, so an old link still finds
+ *     the case, and the old reference stays taken;
+ *  5. the marker says `done`.
+ * A move that stops anywhere is finished by running it again: what was moved is no longer found
+ * under the old reference, what was copied is not copied twice, and nothing is deleted before
+ * its copy exists.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '../platform/auth/caller.ts';
+import { getItem } from '../platform/database/versioned-items.ts';
+import { itemUnderNewRef, namesRef } from './case-reference-values.ts';
+
+export interface CaseRename {
+  /** The old reference as the case had it. */
+  from: string;
+  to: string;
+  importId: string;
+  state: 'moving' | 'done';
+  startedAt: string;
+  finishedAt?: string;
+}
+
+type Item = Record<string, unknown>;
+
+export class ReferenceTaken extends Error {}
+
+async function queryAll(tenant: TenantContext, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const partition = (tenant: TenantContext, pk: string) => queryAll(tenant, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+const onIndex = (tenant: TenantContext, index: 'GSI1' | 'GSI3', pk: string) => queryAll(tenant, { IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ':pk': pk } });
+
+/** Every rename the authority has made, by old reference in upper case. */
+export async function readRenames(tenant: TenantContext): Promise<Map<string, CaseRename>> {
+  const items = await partition(tenant, tenant.keys.caseRenamesPartition());
+  return new Map(items.map((i) => [String(i.from).toUpperCase(), i as unknown as CaseRename]));
+}
+
+export function getRename(tenant: TenantContext, oldRef: string): Promise<CaseRename | undefined> {
+  return getItem<CaseRename>(tenant, tenant.keys.caseRename(oldRef));
+}
+
+/** Months from `from` (YYYY-MM) to `to`, both included, at most 240. */
+function monthsBetween(from: string, to: string): string[] {
+  const n = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const months: string[] = [];
+  for (let i = Math.max(n(from), n(to) - 239); i <= n(to); i++) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return months;
+}
+
+/** Every item of the authority that names the case's old reference, each found by its own way in. */
+async function itemsNaming(tenant: TenantContext, from: string, to: string, today: string, createdAt: string | undefined): Promise<Item[]> {
+  const k = tenant.keys;
+  const found: Item[] = [];
+  const keep = (items: Item[]) => found.push(...items.filter((i) => namesRef(i, from, to)));
+  // Audits and actions by their index entries by case, then each one's own partition. Under the
+  // new reference too: after a stop, an audit may be indexed under it while items beside it are not yet moved.
+  const entries = [...(await onIndex(tenant, 'GSI3', k.auditsByCase(from).GSI3PK)), ...(await onIndex(tenant, 'GSI3', k.auditsByCase(to).GSI3PK))];
+  entries.push(...(await onIndex(tenant, 'GSI3', k.actionsByCase(from).GSI3PK)), ...(await onIndex(tenant, 'GSI3', k.actionsByCase(to).GSI3PK)));
+  for (const pk of new Set(entries.map((e) => String(e.PK)))) keep(await partition(tenant, pk));
+  keep(await partition(tenant, k.openActionsPartition()));
+  keep(await partition(tenant, k.compliancePartition()));
+  // The activity log is one long partition: only entries whose record id holds the reference come back.
+  keep(await queryAll(tenant, { KeyConditionExpression: 'PK = :pk', FilterExpression: 'contains(entityId, :from)', ExpressionAttributeValues: { ':pk': k.activityPartition(), ':from': from } }));
+  // Samples of each month since the case came into Waypoint, and next month's.
+  const thisMonth = today.slice(0, 7);
+  const firstMonth = (createdAt ?? today).slice(0, 7);
+  for (const month of monthsBetween(firstMonth < thisMonth ? firstMonth : thisMonth, addMonth(thisMonth))) keep(await partition(tenant, `${k.root}#PROGRAMME#${month}`));
+  for (const review of await onIndex(tenant, 'GSI1', k.reviewsOfAuthority().GSI1PK)) keep(await partition(tenant, String(review.PK)));
+  // Alerts by their own item, not the index's copy, which may lag a moment behind.
+  for (const alert of await onIndex(tenant, 'GSI1', k.alertsByStatus(true).GSI1PK)) if (namesRef(alert, from, to)) keep(await partition(tenant, String(alert.PK)));
+  for (const activity of await onIndex(tenant, 'GSI1', k.engagementActivities().GSI1PK)) keep(await partition(tenant, String(activity.PK)));
+  // The case's own partition last: its profile is the last thing moved.
+  keep(await partition(tenant, k.case(from).PK));
+  const unique = new Map(found.map((i) => [`${String(i.PK)}|${String(i.SK)}`, i]));
+  return [...unique.values()];
+}
+
+function addMonth(month: string): string {
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Rewrites one item under the new reference; safe to repeat. */
+async function moveItem(tenant: TenantContext, item: Item, from: string, to: string): Promise<void> {
+  const next = itemUnderNewRef(item, from, to);
+  // An activity entry's id is its sort key, encoded.
+  if (next.PK === tenant.keys.activityPartition() && typeof next.SK === 'string') next.id = Buffer.from(next.SK).toString('base64url');
+  if (next.PK === item.PK && next.SK === item.SK) {
+    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next }));
+    return;
+  }
+  try {
+    // Never over an item already there: after a stop, the copy made before is kept as it is now.
+    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next, ConditionExpression: 'attribute_not_exists(PK)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+  await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: { PK: item.PK, SK: item.SK } }));
+}
+
+/**
+ * Claims the new reference's lookup for this move (`renameFrom` says whose it is, so a second
+ * pass finds its own claim); ReferenceTaken if any other case has it, or had it. Nothing moves
+ * before the claim succeeds, so a refused claim leaves nothing to undo.
+ */
+async function claimNewRef(tenant: TenantContext, from: string, to: string): Promise<void> {
+  const lookup = await getItem<{ renameFrom?: string }>(tenant, tenant.keys.caseRefLookup(to));
+  if (lookup?.renameFrom === from) return;
+  // A case stored before lookups existed has none: its profile says the reference is taken.
+  if (await getItem(tenant, tenant.keys.case(to))) throw new ReferenceTaken(`${to} is already used`);
+  try {
+    await tenant.db.send(
+      new PutCommand({
+        TableName: tenant.tableName,
+        Item: { ...tenant.keys.caseRefLookup(to), ref: to, renameFrom: from },
+        ConditionExpression: 'attribute_not_exists(PK) OR renameFrom = :from',
+        ExpressionAttributeValues: { ':from': from },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ReferenceTaken(`${to} is already used`);
+    throw error;
+  }
+}
+
+/**
+ * Moves the case with reference `from` (as stored) to `to`, for import `importId`. Returns
+ * false when the marker shows another import already moved it (nothing done now).
+ */
+export async function moveCaseReference(tenant: TenantContext, options: { from: string; to: string; importId: string; at: string; today: string }): Promise<boolean> {
+  const { from, to, importId, at, today } = options;
+  const markerKey = tenant.keys.caseRename(from);
+  const existing = await getRename(tenant, from);
+  if (existing?.state === 'done') return existing.importId === importId;
+  if (!existing) {
+    // The marker before anything moves; a second pass of the same chunk finds it.
+    const marker: CaseRename = { from, to, importId, state: 'moving', startedAt: at };
+    try {
+      await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...markerKey, ...marker }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+  try {
+    await claimNewRef(tenant, from, to);
+  } catch (error) {
+    // Nothing has moved: the marker goes, so the row can be put right and tried again.
+    if (error instanceof ReferenceTaken) await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: markerKey }));
+    throw error;
+  }
+  const profile = await getItem<{ createdAt?: string }>(tenant, tenant.keys.case(from));
+  const items = await itemsNaming(tenant, from, to, today, profile?.createdAt);
+  const profileKey = tenant.keys.case(from);
+  const isProfile = (i: Item) => i.PK === profileKey.PK && i.SK === profileKey.SK;
+  for (const item of items.filter((i) => !isProfile(i))) await moveItem(tenant, item, from, to);
+  for (const item of items.filter(isProfile)) await moveItem(tenant, item, from, to);
+  // The old reference now leads to the new one, and stays taken.
+  await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...tenant.keys.caseRefLookup(from), ref: to, renamedTo: to } }));
+  await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...markerKey, from, to, importId: existing?.importId ?? importId, state: 'done', startedAt: existing?.startedAt ?? at, finishedAt: at } }));
+  return true;
+}
