@@ -1,7 +1,9 @@
 /**
  * Section titles by id across the authority's audit templates, for labelling figures, and the
  * sections that hold an overall grade question (which have no section grade of their own, so
- * "below good" there means the overall grade); kept per tenant for five minutes.
+ * "below good" there means the overall grade); kept per tenant for five minutes. A thematic
+ * review's tool counts too: its audits grade a case like any other, so a learning record's
+ * themes name its sections and place its overall grades as its grades table does.
  */
 import { getTemplateVersion, listTemplateSummaries } from '../templates/template-store.ts';
 import { keptPerTenant } from './kept-per-tenant.ts';
@@ -10,7 +12,8 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 const templateSections = keptPerTenant(async (tenant) => {
   const titles: Record<string, string> = {};
   const overallGradeSections = new Set<string>();
-  for (const summary of await listTemplateSummaries(tenant, 'audit')) {
+  const graded = (await listTemplateSummaries(tenant)).filter((t) => t.kind === 'audit' || t.kind === 'review');
+  for (const summary of graded) {
     const version = await getTemplateVersion(tenant, summary.templateId, summary.latestVersion);
     for (const section of version?.sections ?? []) {
       titles[section.id] ??= section.title;
