@@ -4,7 +4,10 @@
  * them), and seeding again writes nothing and leaves the totals, tags and theme list as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { ReviewList, ReviewView } from '@waypoint/shared/reviews/review-schemas';
+import { londonDate } from '@waypoint/shared/time/calendar-dates';
+import { londonMonth } from '@waypoint/shared/time/clock';
 import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import type { FeedbackComment, ThemeList } from '@waypoint/shared/engagement/results/result-schemas';
 import { demoActivityId, demoThemes } from '@waypoint/functions/local/seed/demo-engagement';
@@ -68,6 +71,17 @@ describe('the demo seed', () => {
     expect(running.cases.some((c) => c.state !== 'completed')).toBe(true);
     const mine = await expectJson<ReviewView>(await stack.api(nv('practitioner'), '/v1/reviews/nv-review-2'));
     expect(mine.cases.map((c) => c.reviewerId)).toEqual(['nv-practitioner']);
+  });
+
+  it('keeps the running review on time: its cases are due ahead, its audits in a month to come, reviewed in the past', async () => {
+    const now = new Date();
+    const running = await expectJson<ReviewView>(await stack.api(nv('qa'), '/v1/reviews/nv-review-2'));
+    expect(running.casesDueBy >= londonDate(now)).toBe(true);
+    for (const c of running.cases) {
+      const audit = await expectJson<Audit>(await stack.api(nv('qa'), `/v1/audits/${c.auditId}`));
+      expect(audit.month > londonMonth(now), `${audit.id} is in ${audit.month}`).toBe(true);
+      if (audit.conversationDate) expect(audit.conversationDate <= londonDate(now)).toBe(true);
+    }
   });
 
   it('writes nothing when run again, leaving totals, tags and themes as they were', async () => {

@@ -2,8 +2,10 @@
  * Demo thematic reviews, so the reviews pages show something at once: one published (cohort
  * drawn by criteria with the seeded draw, every case reviewed, findings, themes and
  * recommendations with an action, signed off by the senior manager) and one under way (one
- * case reviewed, the rest planned or begun, one for `practitioner@` to review). Their audits
- * fall four or more months back, so this month's and last month's figures are untouched.
+ * case reviewed, the rest planned or begun, one for `practitioner@` to review). The published
+ * one's audits fall six months back; the running one started a fortnight ago and its cases are
+ * due at the end of next month (its audits' month), so it reads as on time, not overdue.
+ * Neither is written into the dashboards' totals, and the programme leaves review audits out.
  * Ids are fixed and the review is written last, only if absent: a review already there means
  * everything hanging off it was written too.
  */
@@ -73,6 +75,9 @@ interface DemoReview {
   /** A reviewer given one case they do not hold, still to review; the others share the rest. */
   oneCaseFor?: string;
   auditMonth: string;
+  /** The day its cases were drawn, and the first day one was reviewed (the next ones a day apart). */
+  drawnOn: string;
+  firstReviewedOn: string;
   action?: Action;
 }
 
@@ -80,7 +85,8 @@ function demoReviews(tenant: DemoTenant, thisMonth: string, today: string): Demo
   const p = tenant.prefix.toLowerCase();
   const old = shiftMonth(thisMonth, -6);
   const after = shiftMonth(thisMonth, -5);
-  const running = shiftMonth(thisMonth, -4);
+  const startedOn = addDays(today, -14);
+  const running = shiftMonth(thisMonth, 1);
   const base = { templateId: REVIEW_TEMPLATE_ID, templateVersion: 1, templateName: thematicReviewTemplate.name, withCaseHolder: false, themes: [], recommendations: [], version: 1 };
   const published: Review = {
     ...base,
@@ -135,13 +141,13 @@ function demoReviews(tenant: DemoTenant, thisMonth: string, today: string): Demo
     casesDueBy: monthEnd(running),
     reviewerIds: [`${p}-qa`, `${p}-practitioner`, `${p}-senior`],
     state: 'under-way',
-    startedAt: at(`${running}-03`),
+    startedAt: at(startedOn),
     version: 3,
-    createdAt: at(`${running}-01`),
-    updatedAt: at(`${running}-03`),
+    createdAt: at(addDays(startedOn, -2)),
+    updatedAt: at(startedOn),
   };
   return [
-    { review: published, criteria: { caseTypes: ['child-protection'] }, size: 12, seed: `demo-review-${p}-1`, states: Array(12).fill('completed'), auditMonth: old, action },
+    { review: published, criteria: { caseTypes: ['child-protection'] }, size: 12, seed: `demo-review-${p}-1`, states: Array(12).fill('completed'), auditMonth: old, drawnOn: `${old}-02`, firstReviewedOn: `${old}-08`, action },
     {
       review: underWay,
       criteria: { teamIds: ['assessment', 'child-protection', 'children-looked-after', 'early-help'], disabilities: ['yes'] },
@@ -149,6 +155,8 @@ function demoReviews(tenant: DemoTenant, thisMonth: string, today: string): Demo
       seed: `demo-review-${p}-2`,
       states: ['completed', 'in-progress', 'planned'],
       auditMonth: running,
+      drawnOn: addDays(startedOn, -1),
+      firstReviewedOn: addDays(startedOn, 2),
       oneCaseFor: `${p}-practitioner`,
     },
   ];
@@ -175,7 +183,7 @@ async function seedReview(context: TenantContext, demo: DemoReview): Promise<num
     review.reviewerIds.filter((id) => id !== demo.oneCaseFor),
     review.id,
   );
-  review.cohort = { method: 'criteria', criteria: demo.criteria, size: demo.size, seed: demo.seed, eligible: draw.eligible, shortfalls: draw.shortfalls, cases, drawnAt: at(`${demo.auditMonth}-02`), drawnById: review.leadId };
+  review.cohort = { method: 'criteria', criteria: demo.criteria, size: demo.size, seed: demo.seed, eligible: draw.eligible, shortfalls: draw.shortfalls, cases, drawnAt: at(demo.drawnOn), drawnById: review.leadId };
   let n = 0;
   for (const c of cases) {
     const auditedCase = held.get(c.caseRef);
@@ -183,11 +191,11 @@ async function seedReview(context: TenantContext, demo: DemoReview): Promise<num
     const planned = buildPlannedAudit(
       { id: c.auditId!, auditedCase, auditorId: c.reviewerId!, month: demo.auditMonth, createdById: review.leadId, at: review.startedAt!, reviewId: review.id },
       { ...thematicReviewTemplate, version: 1 },
-      `${demo.auditMonth}-03`,
+      addDays(demo.drawnOn, 1),
     );
     // The reviewer's own held cases stay planned too: their learning record counts the audits of cases they hold.
     const state = c.caseRef === forOne || (demo.oneCaseFor !== undefined && auditedCase.holderId === demo.oneCaseFor) ? 'planned' : (demo.states[n++] ?? 'planned');
-    const day = `${demo.auditMonth}-${String(8 + n).padStart(2, '0')}`;
+    const day = addDays(demo.firstReviewedOn, n);
     const answers = state === 'completed' ? reviewAnswers(n) : state === 'in-progress' ? reviewAnswers(n, 1) : {};
     const audit: Audit =
       state === 'planned'
