@@ -53,10 +53,12 @@ function withOutOf<T extends TimelinessCounts>(counts: T): T & { onTimeOutOf: nu
 /** Section ids found in `s.<section>.<grade>` and `x.s.<section>` counters, in the titles' order. */
 function sectionIds(counters: Counters, titles: Record<string, string>): string[] {
   const found = new Set<string>();
+  // By prefix first: a period's totals hold hundreds of counters and few of them are sections'.
   for (const name of Object.keys(counters)) {
-    const parts = name.split('.');
-    if (parts[0] === 's' && parts.length === 3) found.add(parts[1]!);
-    if (parts[0] === 'x' && parts[1] === 's' && parts.length === 3) found.add(parts[2]!);
+    if (name.startsWith('s.')) {
+      const end = name.indexOf('.', 2);
+      if (end >= 2 && !name.includes('.', end + 1)) found.add(name.slice(2, end));
+    } else if (name.startsWith('x.s.') && !name.includes('.', 4)) found.add(name.slice(4));
   }
   const order = Object.keys(titles);
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
@@ -150,7 +152,13 @@ function fairness(counters: Counters, rows: readonly TotalsRow[], ended: (month:
 export function serviceView(inputs: ServiceInputs): ServiceView {
   const byMonth = new Map(inputs.rows.map((row) => [row.month, row.counters]));
   const total = sumRows(inputs.rows);
-  const ended = (month: string) => monthEnded(month, inputs.today);
+  // Asked for each month once per group in every fairness dimension: worked out once a month.
+  const endedMonths = new Map<string, boolean>();
+  const ended = (month: string) => {
+    let answer = endedMonths.get(month);
+    if (answer === undefined) endedMonths.set(month, (answer = monthEnded(month, inputs.today)));
+    return answer;
+  };
   const trend: MonthFigures[] = inputs.months.map((month) => {
     const counters = byMonth.get(month) ?? {};
     return { month, ...timeliness(counters, ended(month)), grades: gradeCounts(counters, counter.overallGrade), actionsRaised: count(counters, counter.actionsRaised), actionsDone: count(counters, counter.actionsDone) };
@@ -162,7 +170,8 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
   const overallGrades = gradeCounts(total, counter.overallGrade);
   const overallSections = new Set(inputs.overallGradeSections ?? []);
   const sectionBelowGood = (id: string) => belowGoodCount(gradeCounts(total, (g) => counter.sectionGrade(id, g)));
-  const sections: SectionGrades[] = sectionIds(total, inputs.sectionTitles)
+  const sectionsFound = sectionIds(total, inputs.sectionTitles);
+  const sections: SectionGrades[] = sectionsFound
     .map((sectionId) => {
       const grades = gradeCounts(total, (g) => counter.sectionGrade(sectionId, g));
       return { sectionId, title: title(sectionId), grades, belowGood: belowGoodCount(grades) };
@@ -175,7 +184,7 @@ export function serviceView(inputs: ServiceInputs): ServiceView {
   const cancelled = count(total, counter.actionsCancelled);
   // A section holding a template's overall grade is the overall judgement, not an area of practice: it has no
   // section grade, so listing it would say "0 below good" beside the overall grades below good in the table above.
-  const areas = sectionIds(total, inputs.sectionTitles)
+  const areas = sectionsFound
     .filter((sectionId) => !overallSections.has(sectionId))
     .map((sectionId) => ({ sectionId, title: title(sectionId), belowGood: sectionBelowGood(sectionId), actionsRaised: count(total, counter.actionsFromSection(sectionId)) }))
     .filter((a) => a.belowGood + a.actionsRaised > 0)
