@@ -20,6 +20,8 @@ export type ImportedCase = Case & { lastImport?: { id: string; outcome: Applied 
 
 /** Writes at once against the table: enough to keep it busy, few enough to stay under its limits. */
 const PARALLEL_WRITES = 8;
+/** Batches of keys read at once. */
+const PARALLEL_READS = 8;
 
 export async function upsertCases(tenant: TenantContext, importId: string, rows: readonly { row: number; value: CaseFromRow }[], at: string): Promise<Applied[]> {
   const existing = await readCases(
@@ -74,38 +76,53 @@ function definedOnly<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The cases with these references, however their letters' case is stored, by upper-case reference. */
+/**
+ * The cases with these references, however their letters' case is stored, by upper-case
+ * reference. Each reference's lookup item and its case as typed are read in one round (a case
+ * made before lookups existed has none); only a lookup naming a case stored with other letters
+ * needs a second. Every batch of the round goes at once, so the database works on one while
+ * this thread prepares the next.
+ */
 async function readCases(tenant: TenantContext, refs: readonly string[]): Promise<Map<string, ImportedCase>> {
   const found = new Map<string, ImportedCase>();
-  const lookups = await batchGet(
-    tenant,
-    refs.map((ref) => tenant.keys.caseRefLookup(ref)),
-  );
-  const stored = new Set(refs);
-  for (const l of lookups) stored.add(String(l.ref));
-  const cases = await batchGet(
-    tenant,
-    [...stored].map((ref) => tenant.keys.case(ref)),
-  );
-  for (const item of cases) {
+  const keep = (item: Record<string, unknown>) => {
     const c = withoutKeys<ImportedCase>(item);
     found.set(c.ref.toUpperCase(), c);
+  };
+  const lookupSortKey = tenant.keys.caseRefLookup('X').SK;
+  const first = await batchGet(tenant, [...refs.map((ref) => tenant.keys.caseRefLookup(ref)), ...refs.map((ref) => tenant.keys.case(ref))]);
+  const elsewhere: string[] = [];
+  for (const item of first) {
+    if (item.SK !== lookupSortKey) keep(item);
   }
+  for (const item of first) {
+    if (item.SK === lookupSortKey && !found.has(String(item.ref).toUpperCase())) elsewhere.push(String(item.ref));
+  }
+  for (const item of await batchGet(
+    tenant,
+    elsewhere.map((ref) => tenant.keys.case(ref)),
+  ))
+    keep(item);
   return found;
 }
 
+/** BatchGetItem reads 100 keys at a time; the batches go at once, and what one leaves unprocessed is asked for again. */
 async function batchGet(tenant: TenantContext, keys: { PK: string; SK: string }[]): Promise<Record<string, unknown>[]> {
   const unique = [...new Map(keys.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: { Keys: Record<string, unknown>[] } | undefined = { Keys: unique.slice(i, i + 100) };
-    while (request && request.Keys.length) {
+  const batches: { PK: string; SK: string }[][] = [];
+  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+  const found = await inParallel(batches, PARALLEL_READS, async (batch) => {
+    const items: Record<string, unknown>[] = [];
+    let request: { Keys: Record<string, unknown>[] } | undefined = { Keys: batch };
+    for (let attempt = 0; request && request.Keys.length; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
       const result = await tenant.db.send(new BatchGetCommand({ RequestItems: { [tenant.tableName]: request } }));
       items.push(...(result.Responses?.[tenant.tableName] ?? []));
       request = result.UnprocessedKeys?.[tenant.tableName] as { Keys: Record<string, unknown>[] } | undefined;
     }
-  }
-  return items;
+    return items;
+  });
+  return found.flat();
 }
 
 /** `work` over every item with at most `limit` at once; results in the items' order. */

@@ -114,7 +114,7 @@ export async function listActiveImports(tenant: TenantContext): Promise<StoredIm
   return found;
 }
 
-/** BatchWriteItem takes 25 items; a few batches go at once, and what one leaves unprocessed is sent again. */
+/** BatchWriteItem takes 25 items; eight batches go at once, and what one leaves unprocessed is sent again. */
 export async function writeAll(tenant: TenantContext, items: Record<string, unknown>[]): Promise<void> {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
@@ -129,7 +129,7 @@ export async function writeAll(tenant: TenantContext, items: Record<string, unkn
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(4, batches.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(8, batches.length) }, worker));
 }
 
 /** The check's problems, keyed by row, so checking again writes the same items. */

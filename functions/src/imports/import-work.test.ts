@@ -146,6 +146,8 @@ describe('importing cases', () => {
     expect(stopped.rowsDone).toBe(16);
     // The third chunk's cases were written but its checkpoint was not: the next pass does that chunk again.
     expect(await getCase(tenant, 'C-20')).toBeDefined();
+    // The fourth chunk was read and checked while the third was written, but nothing of it is applied once the third has failed.
+    expect(await getCase(tenant, 'C-25')).toBeUndefined();
     await workOnImport(tenant, checked.id, file, { chunkRows: 8 });
     const done = (await getImport(tenant, checked.id))!;
     expect(done.status).toBe('done');

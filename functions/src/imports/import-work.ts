@@ -150,10 +150,11 @@ async function applyRows(tenant: TenantContext, record: StoredImport, file: Impo
   let rowsDone = record.rowsDone;
   let chunk: CheckedRow[] = [];
   let chunkNumber = 0;
+  const startRow = nextRow;
   const at = record.acceptedAt ?? clock.nowIso();
 
-  const flush = async (): Promise<boolean> => {
-    const good = chunk.filter((r) => !r.problems.length);
+  const flush = async (rows: CheckedRow[]): Promise<boolean> => {
+    const good = rows.filter((r) => !r.problems.length);
     const outcomes = await handler.apply(
       { tenant, importId: record.id, at, actorId: record.acceptedBy ?? record.createdBy, accounts: options.accounts },
       good.map((r) => ({ row: r.row, value: r.value as never })),
@@ -163,7 +164,7 @@ async function applyRows(tenant: TenantContext, record: StoredImport, file: Impo
       const outcome = outcomes[i]!;
       if (typeof outcome === 'object') r.problems.push({ row: r.row, column: record.mapping?.[IMPORT_FIELDS[record.kind][0]!.name] ?? '', message: outcome.refused });
     });
-    const refused = chunk.filter((r) => r.problems.length);
+    const refused = rows.filter((r) => r.problems.length);
     await writeAll(
       tenant,
       refused.map((r) => refusedItem(tenant, record.id, r.row, r.shownAs, r.problems)),
@@ -173,25 +174,43 @@ async function applyRows(tenant: TenantContext, record: StoredImport, file: Impo
     for (const o of outcomes) if (typeof o === 'string') added[o]++;
     added.refused = refused.length;
     const nextCounts = { created: counts.created + added.created, updated: counts.updated + added.updated, unchanged: counts.unchanged + added.unchanged, refused: counts.refused + added.refused };
-    const last = chunk[chunk.length - 1]!.row;
-    const moved = await moveImport({ tenant, record, from: ['importing'], atRow: nextRow, changes: { checkpoint: { nextRow: last + 1 }, counts: nextCounts, rowsDone: rowsDone + chunk.length }, at: clock.nowIso() });
+    const last = rows[rows.length - 1]!.row;
+    const moved = await moveImport({ tenant, record, from: ['importing'], atRow: nextRow, changes: { checkpoint: { nextRow: last + 1 }, counts: nextCounts, rowsDone: rowsDone + rows.length }, at: clock.nowIso() });
     if (!moved) return false;
     // New staff are counted as their records are written; cases in bulk here.
     if (added.created && record.kind === 'cases') await countInTenantSize(tenant, 'cases', added.created);
     counts = nextCounts;
-    rowsDone += chunk.length;
+    rowsDone += rows.length;
     nextRow = last + 1;
     record = { ...record, checkpoint: { nextRow } };
-    chunk = [];
     return options.deadline === undefined || Date.now() < options.deadline;
   };
 
-  for await (const checked of checkedRows(tenant, record, file)) {
-    if (checked.row < nextRow) continue;
-    chunk.push(checked);
-    if (chunk.length >= chunkRows && !(await flush())) return false;
+  // The next chunk is read and checked while this one is written, so the file and the database
+  // are worked on at once; chunks are still applied and checkpointed strictly one after another.
+  let writing: Promise<boolean> | undefined;
+  const written = async (): Promise<boolean> => {
+    const pending = writing;
+    writing = undefined;
+    return pending ? pending : true;
+  };
+  try {
+    for await (const checked of checkedRows(tenant, record, file)) {
+      if (checked.row < startRow) continue;
+      chunk.push(checked);
+      if (chunk.length < chunkRows) continue;
+      if (!(await written())) return false;
+      writing = flush(chunk);
+      // Its failure is awaited (and thrown) before the next chunk starts or the pass ends.
+      writing.catch(() => undefined);
+      chunk = [];
+    }
+    if (!(await written())) return false;
+    if (chunk.length && !(await flush(chunk))) return false;
+  } finally {
+    // Whatever stopped the pass, nothing is still being written once it has ended.
+    await writing?.catch(() => undefined);
   }
-  if (chunk.length && !(await flush())) return false;
   const finishedAt = clock.nowIso();
   const done = await moveImport({ tenant, record, from: ['importing'], atRow: nextRow, changes: { status: 'done', finishedAt }, at: finishedAt });
   if (done) {
