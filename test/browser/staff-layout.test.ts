@@ -2,12 +2,14 @@
  * The staff layout as people see it on a phone (320 px, which is also 1280 px at 400 % zoom)
  * and on a desktop (1280 px): a "Menu" that needs no script and keeps the first screen for the
  * page, charts and the journey timeline whose words stay readable and inside their figure, the
- * safeguarding box beside its label with one warning, and a "my audits" table that fits.
+ * safeguarding box beside its label with one warning, and a "my audits" table that fits, with
+ * a thematic review's audits among the monthly ones too.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { jsonInit } from '../api/api-client.ts';
 
 const MANAGER = 'manager@northvale.example';
 const QA = 'qa@northvale.example';
@@ -190,5 +192,43 @@ describe('"my audits"', () => {
     expect(await page.getByText(/^All audits here: .*auditor Morgan Ellis/).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
     await page.context().close();
+  });
+
+  /** Whether the audits table shows whole, with nothing to scroll to. */
+  const tableFits = (page: Page, name: string) =>
+    page
+      .getByRole('table', { name })
+      .locator('xpath=..')
+      .evaluate((w) => w.scrollWidth <= w.clientWidth);
+
+  it('still fits a desktop with a thematic review’s audits among the monthly ones, without JavaScript too', async () => {
+    // The manager reviews a case of their team for a thematic review: the table gains a template column.
+    const review = async (path: string, body: unknown, etag?: string) => {
+      const response = await stack.api(QA, path, jsonInit('POST', body, etag ? { 'if-match': etag } : {}));
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      return { id: ((await response.json()) as { id: string }).id, etag: response.headers.get('etag')! };
+    };
+    const casesDueBy = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const created = await review('/v1/reviews', { title: 'Hearing children in need', question: 'How well do we hear children in need?', scope: 'Open cases', casesDueBy, reviewerIds: ['nv-manager'] });
+    const drawn = await review(`/v1/reviews/${created.id}/cohort`, { method: 'hand', cases: [{ caseRef: 'NV-00002', reason: 'Chosen for the layout' }] }, created.etag);
+    await review(`/v1/reviews/${created.id}/start`, {}, drawn.etag);
+
+    const page = await pageAt(MANAGER, WIDE, { javaScriptEnabled: false });
+    await page.goto(`${stack.portalUrl}/audits`);
+    const table = page.getByRole('table', { name: 'Your audits' });
+    await expect(table.getByRole('columnheader', { name: 'Template' }).count()).resolves.toBe(1);
+    // The review tool's name already says what kind of audit it is: not said twice.
+    await expect(table.getByRole('cell', { name: 'Thematic review: the child’s voice', exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(table.getByText('(Thematic)').count()).resolves.toBe(0);
+    expect(await tableFits(page, 'Your audits')).toBe(true);
+    await page.context().close();
+
+    // QA's list has every column: team, auditor and template, with the demo's review audits among the rest.
+    const qa = await pageAt(QA, WIDE, { javaScriptEnabled: false });
+    await qa.goto(`${stack.portalUrl}/audits`);
+    const headers = await qa.getByRole('table', { name: 'Your audits' }).locator('thead th').allInnerTexts();
+    expect(headers).toEqual(expect.arrayContaining(['Template', 'Team', 'Auditor', 'Overall grade']));
+    expect(await tableFits(qa, 'Your audits')).toBe(true);
+    await qa.context().close();
   });
 });
