@@ -1,6 +1,6 @@
 /**
  * Every staff page reflows at 320 CSS pixels wide (which is also 1280 px at 400 % zoom, WCAG
- * 1.4.10): nothing scrolls sideways, and no words are drawn smaller than 12px to make them fit. Each route under portal/src/routes/(staff) is opened as
+ * 1.4.10): nothing scrolls sideways, no table caption runs on past its frame, and no words are drawn smaller than 12px to make them fit. Each route under portal/src/routes/(staff) is opened as
  * a role that may use it, with real ids from the demo data, and a route added without a row
  * here fails the first test.
  */
@@ -298,6 +298,18 @@ describe('every staff page at 320px wide', () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.client).toBe(NARROW.width);
     expect(widths.scroll, `${visit!.path} is ${widths.scroll}px wide`).toBeLessThanOrEqual(widths.client);
+    // A table's caption wraps to what its scrolling frame shows, rather than running on out of sight.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-wrapper caption')]
+        .filter((c) => c.checkVisibility() && !c.closest('.visually-hidden'))
+        .filter((c) => {
+          const frame = c.closest('.table-wrapper')!.getBoundingClientRect();
+          const box = c.getBoundingClientRect();
+          return box.width > 1 && (box.left < frame.left - 1 || box.right > frame.right + 1);
+        })
+        .map((c) => c.textContent!.trim()),
+    );
+    expect(clipped, `captions cut off on ${visit!.path}`).toEqual([]);
     // Nor does anything shrink its words to fit (a drawing scaled down to the screen).
     const smallest = await page.evaluate(smallestVisibleText);
     expect(smallest.size, `"${smallest.text}" on ${visit!.path}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
