@@ -7,6 +7,7 @@
  * Ratios compare like with like on the same machine at the same moment, so they mean the
  * same on a busy or an idle machine. Not part of `npm test`.
  */
+import { loadavg } from 'node:os';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { API_GROUPS } from '@waypoint/functions/api/api-groups';
 import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
@@ -24,6 +25,7 @@ import { launchBrowser, signIn } from '../support/browser.ts';
 import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
+import { cpuPerRequest } from './read-cpu.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
 import { printImportFigures } from './import-bench.ts';
 import { seedBenchTenant } from './seed-bench.ts';
@@ -32,6 +34,8 @@ import { teamViewWorkload } from './team-view.ts';
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
 const WARM_UP = 20;
 const started = performance.now();
+// Timed figures move with how busy the machine is: the load average goes with each run.
+print('load_average_at_start', loadavg()[0]!, 1);
 
 /** One year (1,500 audits, 4,000 actions) and ten years (15,000 audits, 40,000 actions) of an authority's history. */
 const BENCH = [
@@ -131,6 +135,13 @@ try {
   print('api_read_overhead_ratio', p50('case_get_handler') / p50('raw_getitem'));
   print('api_read_overhead_ratio_via_http', p50('case_get') / p50('raw_getitem'));
   print('auth_recheck_overhead_ratio', p50('case_get_recheck') / p50('case_get_no_recheck'));
+  // The same reads as CPU time per request (read-cpu.ts), which does not count waiting for a core.
+  const readCpu = await cpuPerRequest({ raw_getitem: workloads.raw_getitem, case_get_handler: workloads.case_get_handler, audit_get_handler: workloads.audit_get_handler }, { blocks: 15 });
+  print('cpu_raw_getitem_us', readCpu.raw_getitem!.processUs, 0);
+  print('cpu_case_get_handler_us', readCpu.case_get_handler!.processUs, 0);
+  print('api_read_overhead_ratio_cpu', readCpu.case_get_handler!.processUs / readCpu.raw_getitem!.processUs);
+  print('api_read_overhead_ratio_main_thread_cpu', readCpu.case_get_handler!.mainThreadUs / readCpu.raw_getitem!.mainThreadUs);
+  print('audit_get_vs_case_get_ratio_cpu', readCpu.audit_get_handler!.processUs / readCpu.case_get_handler!.processUs);
   await recheck.stop();
   print('case_get_p95_ms', percentile(samples.case_get!, 95));
   print('raw_getitem_p95_ms', percentile(samples.raw_getitem!, 95));
@@ -171,6 +182,7 @@ try {
   print('load_raw_query_p99_ms', raw.p99Ms, 0);
   // Imports last, on a database of their own, so their load touches no other figure.
   await printImportFigures(print);
+  print('load_average_at_end', loadavg()[0]!, 1);
   print('bench_seconds', (performance.now() - started) / 1000, 1);
 } finally {
   await stack.stop();

@@ -13,7 +13,7 @@
  * status, timing and opaque ids. The narrow interface below keeps it that way (no request or
  * event logging, no persistent keys) and keeps callers apart from the library.
  */
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { LogLevelThreshold, Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { currentLogContext } from './log-context.ts';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
@@ -38,8 +38,14 @@ export function createLogger(options: { service: string; level: string | undefin
     const context = currentLogContext();
     return context ? { requestId: context.requestId, tenantId: context.tenantId ?? 'none', ...attributes } : (attributes ?? {});
   };
+  // Every request logs one info line: when info is not written, nothing of it is built either.
+  // The level is settled when the logger is made (Lambda's log-level control included), and
+  // asking Powertools for it reads the environment each time, so it is asked once.
+  const writesInfo = powertools.level <= LogLevelThreshold.INFO;
   return {
-    info: (message, attributes) => powertools.info(message, withContext(attributes)),
+    info: (message, attributes) => {
+      if (writesInfo) powertools.info(message, withContext(attributes));
+    },
     warn: (message, attributes) => powertools.warn(message, withContext(attributes)),
     error: (message, attributes) => powertools.error(message, withContext(attributes)),
   };
