@@ -35,6 +35,7 @@ interface Preview {
   dueNow: { cases: number };
   onLegalHold: number;
   cases?: { ref: string }[];
+  held?: { ref: string; deletedFrom: string }[];
 }
 
 describe('retention of closed cases', () => {
@@ -45,9 +46,12 @@ describe('retention of closed cases', () => {
       expect(preview.cases!.map((c) => c.ref)).toContain('NV-00007');
       expect(preview.cases!.map((c) => c.ref)).not.toContain('NV-00008');
       expect(preview.onLegalHold).toBeGreaterThanOrEqual(1);
+      expect(preview.held!.map((c) => c.ref)).toContain('NV-00008');
+      expect(preview.held!.map((c) => c.ref)).not.toContain('NV-00007');
       const admin = await expectJson<Preview>(await stack.api(nv('admin'), '/v1/retention/preview'));
       expect(admin.dueNow.cases).toBe(preview.dueNow.cases);
       expect(admin).not.toHaveProperty('cases');
+      expect(admin).not.toHaveProperty('held');
       await expectProblem(await stack.api(nv('manager'), '/v1/retention/preview'), 403);
     } finally {
       clock.set(undefined);

@@ -65,7 +65,7 @@ describe('staff pages, each as a role that may use it', () => {
   it('the settings form with errors passes axe, and the error summary links to the field', async () => {
     const page = await signedIn.pageAs('admin@northvale.example');
     await page.goto(`${stack.portalUrl}/settings`);
-    await page.getByLabel('Keep records for (years)').fill('many');
+    await page.getByLabel('Keep feedback answers and safety alerts for (years)').fill('many');
     await page.getByLabel('Main colour').fill('blue');
     await page.getByRole('button', { name: 'Save settings' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });

@@ -89,7 +89,7 @@ describe('with JavaScript off', () => {
   it('shows problems in an error summary and beside the fields, keeping what was typed', async () => {
     const page = await newPageWithoutScripts();
     await signIn(page, 'admin@northvale.example', { portalUrl: stack.portalUrl!, returnTo: '/settings' });
-    await page.getByLabel('Keep records for (years)').fill('many');
+    await page.getByLabel('Keep feedback answers and safety alerts for (years)').fill('many');
     await page.getByLabel('Duty contact email address').fill('not an email');
     await page.getByRole('button', { name: 'Save settings' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -97,7 +97,7 @@ describe('with JavaScript off', () => {
     expect(await page.title()).toBe('Error: Settings – Waypoint');
     expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Enter an email address like duty@council.gov.uk', 'Enter a whole number of years from 1 to 75']);
     expect(await page.locator('#retentionYears-error').innerText()).toContain('Enter a whole number of years from 1 to 75');
-    expect(await page.getByLabel('Keep records for (years)').inputValue()).toBe('many');
+    expect(await page.getByLabel('Keep feedback answers and safety alerts for (years)').inputValue()).toBe('many');
     expect(await page.getByLabel('Duty contact email address').inputValue()).toBe('not an email');
     await page.context().close();
   });

@@ -49,8 +49,15 @@ describe('another authority’s subject access export', () => {
 
 describe('another authority’s retention', () => {
   it('is never in Southmoor’s preview or log', async () => {
-    const preview = await expectJson<{ cases?: { ref: string }[] }>(await stack.api(sm('qa'), '/v1/retention/preview'));
+    // A Northvale case closed and on legal hold: listed for Northvale's QA officer, never Southmoor's.
+    const current = await stack.api(nv('qa'), '/v1/cases/NV-00012');
+    await current.arrayBuffer();
+    await expectJson(await stack.api(nv('qa'), '/v1/cases/NV-00012', jsonInit('PATCH', { status: 'closed', legalHold: true }, { 'if-match': current.headers.get('etag')! })));
+    const theirs = await expectJson<{ held?: { ref: string }[] }>(await stack.api(nv('qa'), '/v1/retention/preview'));
+    expect(theirs.held?.map((c) => c.ref)).toContain('NV-00012');
+    const preview = await expectJson<{ cases?: { ref: string }[]; held?: { ref: string }[] }>(await stack.api(sm('qa'), '/v1/retention/preview'));
     expect(preview.cases?.every((c) => c.ref.startsWith('SM-'))).toBe(true);
+    expect(preview.held?.every((c) => c.ref.startsWith('SM-'))).toBe(true);
     const log = await expectJson<{ items: unknown[] }>(await stack.api(sm('admin'), '/v1/retention/log'));
     expect(JSON.stringify(log)).not.toContain('NV-');
     for (const role of ['student', 'practitioner', 'manager'] as const) await expectProblem(await stack.api(sm(role), '/v1/retention/preview'), 403);

@@ -39,9 +39,11 @@ retentionRoutes.get('/preview', async (c) => {
   const dueNow = { cases: 0, byCaseType: byType() };
   const listed: { ref: string; caseType: CaseType; closedOn: string; deletedFrom: string }[] = [];
   let onLegalHold = 0;
+  const held: { ref: string; caseType: CaseType; closedOn: string; deletedFrom: string }[] = [];
   for (const k of closed) {
     if (k.legalHold) {
       onLegalHold += 1;
+      held.push({ ref: k.ref, caseType: k.caseType, closedOn: closedDayOf(k), deletedFrom: deletableFrom(k, years[k.caseType] ?? 6) });
       continue;
     }
     const from = deletableFrom(k, years[k.caseType] ?? 6);
@@ -51,8 +53,10 @@ retentionRoutes.get('/preview', async (c) => {
     slot.byCaseType[k.caseType] += 1;
     listed.push({ ref: k.ref, caseType: k.caseType, closedOn: closedDayOf(k), deletedFrom: from });
   }
-  listed.sort((a, b) => a.deletedFrom.localeCompare(b.deletedFrom) || a.ref.localeCompare(b.ref));
-  return c.json({ today, years, dueNow, months, onLegalHold, ...(SEES_CASES.includes(staff.role) ? { cases: listed } : {}) });
+  const order = (a: (typeof listed)[number], b: (typeof listed)[number]) => a.deletedFrom.localeCompare(b.deletedFrom) || a.ref.localeCompare(b.ref);
+  listed.sort(order);
+  held.sort(order);
+  return c.json({ today, years, dueNow, months, onLegalHold, ...(SEES_CASES.includes(staff.role) ? { cases: listed, held } : {}) });
 });
 
 retentionRoutes.get('/log', async (c) => {
@@ -70,7 +74,7 @@ export const retentionRouteDocs = describeRoutes([
     tag: 'Retention',
     summary: 'What retention will delete: cases due now and in each of the next 12 months',
     description:
-      'Closed cases not on legal hold, by the month they pass their case type’s years after closing. QA officers and senior managers also get `cases` (reference, type, closing day, first day it may be deleted) to put any on legal hold; a tenant admin gets the counts only.',
+      'Closed cases not on legal hold, by the month they pass their case type’s years after closing. QA officers and senior managers also get `cases` (reference, type, closing day, first day it may be deleted) to put any on legal hold, and `held` (the closed cases on legal hold, with the day they would otherwise go); a tenant admin gets the counts only.',
     access: RETENTION_READERS,
     success: {
       status: 200,
@@ -82,6 +86,7 @@ export const retentionRouteDocs = describeRoutes([
         months: v.array(v.object({ month: v.string(), ...Counts.entries })),
         onLegalHold: v.number(),
         cases: v.optional(v.array(v.object({ ref: v.string(), caseType: v.string(), closedOn: v.string(), deletedFrom: v.string() }))),
+        held: v.optional(v.array(v.object({ ref: v.string(), caseType: v.string(), closedOn: v.string(), deletedFrom: v.string() }))),
       }),
     },
   },

@@ -31,3 +31,39 @@ export interface StoredExport {
   expiresAt: string;
   filename: string;
 }
+
+/** Who sees what retention will delete and has deleted: QA officers and senior managers with the cases, tenant admins the counts only. */
+export const RETENTION_VIEWERS = ['qa', 'senior', 'admin'] as const satisfies readonly StaffRole[];
+
+export function canSeeRetention(role: string): boolean {
+  return (RETENTION_VIEWERS as readonly string[]).includes(role);
+}
+
+/** What `GET /v1/retention/preview` answers. */
+export interface RetentionPreview {
+  today: string;
+  years: Record<string, number>;
+  dueNow: { cases: number; byCaseType: Record<string, number> };
+  months: { month: string; cases: number; byCaseType: Record<string, number> }[];
+  onLegalHold: number;
+  /** For QA officers and senior managers only. */
+  cases?: RetentionCase[];
+  held?: RetentionCase[];
+}
+
+export interface RetentionCase {
+  ref: string;
+  caseType: string;
+  closedOn: string;
+  deletedFrom: string;
+}
+
+/** One entry of `GET /v1/retention/log`: no reference, no content. */
+export interface RetentionLogEntry {
+  id: string;
+  deletedOn: string;
+  caseType: string;
+  closedOn: string;
+  keptYears: number;
+  counts: { audits: number; reflections: number; actions: number; journeyEvents: number; complianceChecks: number; items: number };
+}

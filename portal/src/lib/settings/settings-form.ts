@@ -1,6 +1,7 @@
 /** The settings form: what the admin typed, and the API body it becomes after the shared schema checks it. */
 import * as v from 'valibot';
-import { UpdateSettingsBody, type Settings } from '@waypoint/shared/settings/settings-schemas';
+import { CASE_TYPES, CASE_TYPE_LABELS, type CaseType } from '@waypoint/shared/cases/case-schemas';
+import { DEFAULT_CASE_RETENTION_YEARS, UpdateSettingsBody, type Settings } from '@waypoint/shared/settings/settings-schemas';
 import { fieldErrorsFromIssues, type FieldError } from '../forms/form-errors.ts';
 
 export interface SettingsFormValues {
@@ -14,6 +15,8 @@ export interface SettingsFormValues {
   gradeLabels: [string, string, string, string];
   retentionYears: string;
   safeguardingAcknowledgeHours: string;
+  /** Years a closed case is kept, by case type, as typed. */
+  caseRetentionYears: Record<CaseType, string>;
 }
 
 export interface SettingsFormFailure {
@@ -33,7 +36,15 @@ export const SETTINGS_FORM_MESSAGES: Record<string, string> = {
   gradeLabels: 'Enter a label of up to 40 characters for each grade',
   retentionYears: 'Enter a whole number of years from 1 to 75',
   safeguardingAcknowledgeHours: 'Enter a whole number of hours from 1 to 168',
+  ...Object.fromEntries(CASE_TYPES.map((t) => [`caseRetentionYears.${t}`, caseYearsMessage(t)])),
 };
+
+/** The input id of a case type's years. */
+export const caseYearsField = (type: CaseType) => `caseRetentionYears-${type}`;
+
+function caseYearsMessage(type: CaseType): string {
+  return `Enter a whole number of years from 1 to 100 for ${CASE_TYPE_LABELS[type]} cases`;
+}
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -52,6 +63,7 @@ export function settingsFormValuesFromForm(form: FormData): SettingsFormValues {
     gradeLabels: [text(form, 'gradeLabels-0'), text(form, 'gradeLabels-1'), text(form, 'gradeLabels-2'), text(form, 'gradeLabels-3')],
     retentionYears: text(form, 'retentionYears'),
     safeguardingAcknowledgeHours: text(form, 'safeguardingAcknowledgeHours'),
+    caseRetentionYears: Object.fromEntries(CASE_TYPES.map((t) => [t, text(form, caseYearsField(t))])) as Record<CaseType, string>,
   };
 }
 
@@ -67,6 +79,7 @@ export function settingsFormValuesFromSettings(s: Settings): SettingsFormValues 
     gradeLabels: [...s.gradeLabels],
     retentionYears: String(s.retentionYears),
     safeguardingAcknowledgeHours: String(s.safeguardingAcknowledgeHours ?? 24),
+    caseRetentionYears: Object.fromEntries(CASE_TYPES.map((t) => [t, String((s.caseRetentionYears ?? DEFAULT_CASE_RETENTION_YEARS)[t])])) as Record<CaseType, string>,
   };
 }
 
@@ -88,10 +101,19 @@ export function settingsUpdateFromForm(values: SettingsFormValues): { ok: true; 
     gradeLabels: values.gradeLabels.map((l) => l.trim()),
     retentionYears: wholeNumber(values.retentionYears),
     safeguardingAcknowledgeHours: wholeNumber(values.safeguardingAcknowledgeHours),
+    caseRetentionYears: Object.fromEntries(CASE_TYPES.map((t) => [t, wholeNumber(values.caseRetentionYears[t])])),
   };
   const result = v.safeParse(UpdateSettingsBody, candidate);
-  if (!result.success) return { ok: false, errors: gradeLabelErrors(fieldErrorsFromIssues(result.issues, SETTINGS_FORM_MESSAGES), values) };
+  if (!result.success) return { ok: false, errors: caseYearsErrors(gradeLabelErrors(fieldErrorsFromIssues(result.issues, SETTINGS_FORM_MESSAGES), values)) };
   return { ok: true, body: result.output };
+}
+
+/** A case type's years, wrong, says which case type (the schema's own words do not). */
+function caseYearsErrors(errors: FieldError[]): FieldError[] {
+  return errors.map((e) => {
+    const type = CASE_TYPES.find((t) => e.field === caseYearsField(t));
+    return type ? { ...e, message: caseYearsMessage(type) } : e;
+  });
 }
 
 /** The schema checks the four labels together; point the error at the first empty or overlong one. */

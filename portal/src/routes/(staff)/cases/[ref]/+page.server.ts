@@ -1,7 +1,7 @@
 /** One case: its details for everyone in scope, and an edit form (If-Match from a hidden version) for editors. */
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { CaseRef } from '@waypoint/shared/cases/case-schemas';
+import { CaseRef, LEGAL_HOLD_ROLES } from '@waypoint/shared/cases/case-schemas';
 import { CASE_EDITORS, isStaffRole } from '@waypoint/shared/tenancy/roles';
 import { canExportForSubjectAccess } from '@waypoint/shared/subject-access/subject-access-schemas';
 import { auditApi } from '$lib/audits/audit-api.server';
@@ -42,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
     version: found.version,
     canEdit,
     canExport: canExportForSubjectAccess(me.role),
+    canHold: (LEGAL_HOLD_ROLES as readonly string[]).includes(me.role),
     directory,
     saved: event.url.searchParams.get('saved') === '1',
     renamedFrom: renamedFrom !== null && v.is(CaseRef, renamedFrom) ? renamedFrom : null,
