@@ -6,8 +6,8 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activityState, type ActivityView, type EngagementActivity } from '@waypoint/shared/engagement/activity-schemas';
 import { countInTenantSize } from '../tenants/tenant-size.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
-import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
+import { queryIndexPage } from '../platform/database/index-page.ts';
+import { createItem, getItem, updateVersioned } from '../platform/database/versioned-items.ts';
 
 const TOTALS = 'TOTALS';
 
@@ -41,24 +41,8 @@ export async function updateActivity(options: { tenant: TenantContext; current: 
 /** Newest opening date first, a page at a time; `keep` drops what the caller may not see (pages may come back short). */
 export async function listActivities(options: { tenant: TenantContext; limit: number; cursor?: string; keep: (a: EngagementActivity) => boolean }) {
   const { tenant } = options;
-  const index = tenant.keys.engagementActivities();
-  const start = decodeCursor(options.cursor, tenant.keys.root);
-  requireCursorIn(start?.key, { partitionKey: 'GSI1PK', partitionValue: index.GSI1PK, keyNames: ['PK', 'SK', 'GSI1PK', 'GSI1SK'] });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': index.GSI1PK },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => withoutKeys<EngagementActivity>(item)).filter(options.keep),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  const page = await queryIndexPage<EngagementActivity>({ db: tenant.db, tableName: tenant.tableName, index: 'GSI1', partition: tenant.keys.engagementActivities().GSI1PK, limit: options.limit, cursor: options.cursor, cursorRoot: tenant.keys.root });
+  return { ...page, items: page.items.filter(options.keep) };
 }
 
 /** Every activity id of the tenant (for retention): a few hundred at most. */

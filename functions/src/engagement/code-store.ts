@@ -5,11 +5,11 @@
  * sessions and submissions live on the record and are updated with conditional ADDs.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { generateInvitationCode, type InvitationCode } from '@waypoint/shared/engagement/invitation-codes';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { queryIndexPage } from '../platform/database/index-page.ts';
 import { getItem, withoutKeys } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
 
 /** A code record as stored: the staff view plus the response a single-use code opened. */
 export interface StoredCode extends InvitationCode {
@@ -64,22 +64,8 @@ export async function findCode(tenant: TenantContext, code: string): Promise<Sto
 export async function listCodes(options: { tenant: TenantContext; activityId: string; limit: number; cursor?: string; keep: (code: StoredCode) => boolean }) {
   const { tenant } = options;
   const prefix = tenant.keys.invitationCodesPrefix(options.activityId);
-  const start = decodeCursor(options.cursor, tenant.keys.root);
-  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: prefix.PK, keyNames: ['PK', 'SK'], sortKey: { name: 'SK', prefix: prefix.SK } });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SK },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => withoutKeys<StoredCode>(item)).filter(options.keep),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  const page = await queryIndexPage<StoredCode>({ db: tenant.db, tableName: tenant.tableName, partition: prefix.PK, sortPrefix: prefix.SK, limit: options.limit, cursor: options.cursor, cursorRoot: tenant.keys.root });
+  return { ...page, items: page.items.filter(options.keep) };
 }
 
 /** Revokes once: a second revoke leaves the first's time and person. */

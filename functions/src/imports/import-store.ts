@@ -7,7 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ImportKind, ImportProblem, ImportRecord, ImportSource, ImportStatus } from '@waypoint/shared/imports/import-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, withoutKeys } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
+import { queryIndexPage } from '../platform/database/index-page.ts';
 
 /** Statuses in which the import job has something to do. */
 const ACTIVE: readonly ImportStatus[] = ['reading', 'checking', 'importing'];
@@ -83,23 +83,8 @@ export async function moveImport(options: { tenant: TenantContext; record: Store
 }
 
 /** Most recent first, a page at a time. */
-export async function listImports(tenant: TenantContext, options: { limit: number; cursor?: string }) {
-  const index = tenant.keys.importsOfAuthority();
-  const start = decodeCursor(options.cursor, tenant.keys.root);
-  requireCursorIn(start?.key, { partitionKey: 'GSI1PK', partitionValue: index.GSI1PK, keyNames: ['GSI1PK', 'GSI1SK', 'PK', 'SK'] });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': index.GSI1PK },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  const items = (result.Items ?? []).map((item) => withoutKeys<StoredImport>(item));
-  return { items, nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined) };
+export function listImports(tenant: TenantContext, options: { limit: number; cursor?: string }) {
+  return queryIndexPage<StoredImport>({ db: tenant.db, tableName: tenant.tableName, index: 'GSI1', partition: tenant.keys.importsOfAuthority().GSI1PK, limit: options.limit, cursor: options.cursor, cursorRoot: tenant.keys.root });
 }
 
 /** The imports with work for the import job: few at any time. */
@@ -147,20 +132,8 @@ export function refusedItem(tenant: TenantContext, importId: string, row: number
 }
 
 /** A page of an import's problems or refused rows, in row order. */
-export async function listImportRows<T>(tenant: TenantContext, importId: string, what: string, options: { limit: number; cursor?: string }) {
-  const partition = tenant.keys.importPartition(importId);
-  const start = decodeCursor(options.cursor, tenant.keys.root);
-  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: partition, keyNames: ['PK', 'SK'], sortKey: { name: 'SK', prefix: what } });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': partition, ':prefix': what },
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return { items: (result.Items ?? []).map((item) => withoutKeys<T>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined) };
+export function listImportRows<T>(tenant: TenantContext, importId: string, what: string, options: { limit: number; cursor?: string }) {
+  return queryIndexPage<T>({ db: tenant.db, tableName: tenant.tableName, partition: tenant.keys.importPartition(importId), sortPrefix: what, newestFirst: false, limit: options.limit, cursor: options.cursor, cursorRoot: tenant.keys.root });
 }
 
 export interface SavedMapping {

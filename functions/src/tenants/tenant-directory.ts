@@ -10,8 +10,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import type { TenantEntry } from '@waypoint/shared/tenancy/tenant-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { queryIndexPage } from '../platform/database/index-page.ts';
 import { getItem, withoutKeys, type ItemStore } from '../platform/database/versioned-items.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../platform/http/pagination.ts';
 
 export interface TenantProfile {
   id: string;
@@ -28,10 +28,9 @@ export async function getTenantSummary(tenant: TenantContext): Promise<{ id: str
 }
 
 /** Entries written before they were versioned read as version 1. */
-function asEntry(item: Record<string, unknown>): TenantEntry {
-  const entry = withoutKeys<TenantEntry>(item);
-  return { ...entry, version: entry.version ?? 1 };
-}
+/** Entries written before they were versioned read as version 1. */
+const withVersion = (entry: TenantEntry): TenantEntry => ({ ...entry, version: entry.version ?? 1 });
+const asEntry = (item: Record<string, unknown>): TenantEntry => withVersion(withoutKeys<TenantEntry>(item));
 
 export async function getTenantEntry(platform: ItemStore, tenantId: string): Promise<TenantEntry | undefined> {
   const item = await getItem<Record<string, unknown>>(platform, platformKeys.tenant(tenantId));
@@ -62,21 +61,8 @@ export async function ensureEntryVersion(platform: ItemStore, tenantId: string):
 /** A page of the directory, in the order of the tenants' ids. */
 export async function listTenantEntries(options: { platform: ItemStore; limit: number; cursor?: string }) {
   const partition = platformKeys.tenantsPartition();
-  const start = decodeCursor(options.cursor, partition);
-  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: partition, keyNames: ['PK', 'SK'] });
-  const result = await options.platform.db.send(
-    new QueryCommand({
-      TableName: options.platform.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map(asEntry),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  const page = await queryIndexPage<TenantEntry>({ db: options.platform.db, tableName: options.platform.tableName, partition, newestFirst: false, limit: options.limit, cursor: options.cursor, cursorRoot: partition });
+  return { ...page, items: page.items.map(withVersion) };
 }
 
 /** Every tenant's id, from the platform directory (a few hundred at most). */

@@ -3,10 +3,9 @@
  * Each entry's key is derived from the change itself (time, entity, new version), so
  * writing it again after a retry overwrites the same entry instead of adding another.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, TenantContext } from '../auth/caller.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../http/pagination.ts';
-import { withoutKeys } from '../database/versioned-items.ts';
+import { queryIndexPage } from '../database/index-page.ts';
 
 export type ActivityAction = 'created' | 'updated' | 'deleted';
 
@@ -56,22 +55,7 @@ export async function recordActivity(options: {
 }
 
 /** Newest first, a page at a time. */
-export async function listActivity(options: { tenant: TenantContext; limit: number; cursor?: string }) {
+export function listActivity(options: { tenant: TenantContext; limit: number; cursor?: string }) {
   const { tenant } = options;
-  const start = decodeCursor(options.cursor, tenant.keys.root);
-  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: tenant.keys.activityPartition(), keyNames: ['PK', 'SK'] });
-  const result = await tenant.db.send(
-    new QueryCommand({
-      TableName: tenant.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': tenant.keys.activityPartition() },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => withoutKeys<ActivityEntry>(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  return queryIndexPage<ActivityEntry>({ db: tenant.db, tableName: tenant.tableName, partition: tenant.keys.activityPartition(), limit: options.limit, cursor: options.cursor, cursorRoot: tenant.keys.root });
 }

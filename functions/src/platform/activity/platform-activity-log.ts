@@ -4,12 +4,12 @@
  * entry's key is derived from the action (its time, the authority and what was done), so
  * writing it again after a retry overwrites the same entry instead of adding another.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import type { PlatformAction } from '@waypoint/shared/tenancy/tenant-schemas';
 import type { Caller } from '../auth/caller.ts';
-import { withoutKeys, type ItemStore } from '../database/versioned-items.ts';
-import { decodeCursor, encodeCursor, requireCursorIn } from '../http/pagination.ts';
+import { queryIndexPage } from '../database/index-page.ts';
+import type { ItemStore } from '../database/versioned-items.ts';
 
 export interface PlatformActivityEntry {
   id: string;
@@ -34,22 +34,7 @@ export async function recordPlatformActivity(options: { platform: ItemStore; act
 }
 
 /** Newest first, a page at a time. */
-export async function listPlatformActivity(options: { platform: ItemStore; limit: number; cursor?: string }) {
+export function listPlatformActivity(options: { platform: ItemStore; limit: number; cursor?: string }) {
   const partition = platformKeys.activityPartition();
-  const start = decodeCursor(options.cursor, partition);
-  requireCursorIn(start?.key, { partitionKey: 'PK', partitionValue: partition, keyNames: ['PK', 'SK'] });
-  const result = await options.platform.db.send(
-    new QueryCommand({
-      TableName: options.platform.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: start?.key,
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((item) => withoutKeys<PlatformActivityEntry>(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey ? { key: result.LastEvaluatedKey as Record<string, string> } : undefined),
-  };
+  return queryIndexPage<PlatformActivityEntry>({ db: options.platform.db, tableName: options.platform.tableName, partition, limit: options.limit, cursor: options.cursor, cursorRoot: partition });
 }
