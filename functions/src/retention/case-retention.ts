@@ -119,7 +119,10 @@ async function deleteCase(tenant: TenantContext, c: Case): Promise<RetentionLogE
   counts.journeyEvents = journey?.events?.length ?? 0;
   // The profile last: while it is there, the next run finds the case and finishes it.
   const profile = caseItems.filter((i) => i.SK === 'PROFILE');
-  counts.items += await deleteKeys(tenant, [...caseItems.filter((i) => i.SK !== 'PROFILE'), tenant.keys.caseRefLookup(c.ref)]);
+  // References the case had before a reference change go too: the record of the change and the old reference's lookup.
+  const renames = (await partition(tenant, tenant.keys.caseRenamesPartition())).filter((r) => r.to === c.ref);
+  const formerRefs = renames.flatMap((r) => [{ PK: r.PK, SK: r.SK }, tenant.keys.caseRefLookup(String(r.from))]);
+  counts.items += await deleteKeys(tenant, [...caseItems.filter((i) => i.SK !== 'PROFILE'), ...formerRefs, tenant.keys.caseRefLookup(c.ref)]);
   counts.items += await deleteKeys(tenant, profile);
   return counts;
 }
