@@ -35,6 +35,8 @@ export const JOB_SCHEDULES = {
   'alert-escalation': ScheduleExpression.rate(Duration.minutes(15)),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
   retention: ScheduleExpression.cron({ minute: '30', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
+  // Every ten minutes: full data exports asked for, and deleting offboarded authorities whose cooling-off period has passed (each run resumes where the last stopped).
+  offboarding: ScheduleExpression.rate(Duration.minutes(10)),
   // Nightly, after retention and before anyone works: rebuilds the dashboards' monthly totals from the source items.
   reconcile: ScheduleExpression.cron({ minute: '15', hour: '3', timeZone: TimeZone.EUROPE_LONDON }),
 } as const;
@@ -186,6 +188,27 @@ export class ApiFunctions extends Construct {
   /** Set once the distribution exists: links in emails start with the portal's public address. */
   setPortalUrl(origin: string): void {
     for (const fn of this.all) fn.addEnvironment('PORTAL_URL', origin);
+  }
+
+  /**
+   * The offboarding job learns which items an authority has with a Scan of the table (there is
+   * no index of every item of a tenant): the jobs function's own role may Scan, but only for
+   * the key attributes, so it learns which items exist and never what they hold. It reads and
+   * deletes them through the tenant data role as every other job does.
+   */
+  allowKeyOnlyScan(tableArn: string, tableKeyArn: string, region: string): void {
+    this.jobs.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'KeyOnlyScan',
+        actions: ['dynamodb:Scan'],
+        resources: [tableArn],
+        conditions: {
+          StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['PK', 'SK'] },
+        },
+      }),
+    );
+    this.jobs.addToRolePolicy(new PolicyStatement({ sid: 'KeyOnlyScanTableKey', actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [tableKeyArn], conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } } }));
   }
 
   /** The API's functions and the jobs function. */

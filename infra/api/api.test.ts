@@ -232,10 +232,22 @@ describe('the Lambdas', () => {
 });
 
 describe('the scheduled jobs', () => {
+  it('let the jobs function Scan the table for the key attributes only (the offboarding job), and no other function Scan at all', () => {
+    const statements = resources('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[]).map((statement) => ({ ...statement, roles: JSON.stringify(policy.Properties.Roles) })),
+    );
+    const scans = statements.filter((statement) => [statement.Action].flat().some((action) => /^dynamodb:(Scan|\*)$/.test(action)));
+    expect(scans).toHaveLength(1);
+    expect(scans[0]?.Sid).toBe('KeyOnlyScan');
+    expect(scans[0]?.roles).toMatch(/FunctionsJobs/);
+    expect(scans[0]?.Condition).toEqual({ StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' }, 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['PK', 'SK'] } });
+  });
+
   it('deliver email every five minutes, send audit and action reminders on working-day mornings, and run retention and then the totals reconcile nightly, in London time', () => {
     const schedules = resources('AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
     const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
-    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'alert-escalation', 'email', 'imports', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
+    expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'alert-escalation', 'email', 'imports', 'offboarding', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
+    expect(byJob.offboarding?.ScheduleExpression).toBe('rate(10 minutes)');
     expect(byJob.imports?.ScheduleExpression).toBe('rate(1 minute)');
     expect(byJob['alert-escalation']?.ScheduleExpression).toBe('rate(15 minutes)');
     expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');

@@ -85,6 +85,7 @@ export class ApplicationStack extends Stack {
       platformDataRoleArn: this.dataAccess.platformDataRole.roleArn,
     });
     this.functions.setObjectsBucket(objectsBucketName(settings.stage, this.account, this.region));
+    this.functions.allowKeyOnlyScan(props.table.tableArn, props.tableKey.keyArn, this.region);
     if (settings.sesIdentity) {
       this.email = new EmailSending(this, 'Email', {
         sesIdentity: settings.sesIdentity,

@@ -41,6 +41,8 @@ const BODILESS = new Set([
   'POST /v1/actions/:id/files/:fileId/confirm',
   'POST /v1/audits/:id/sections/:sectionId/files/:fileId/confirm',
   'POST /v1/audits/:id/reflections/:reflectionId/files/:fileId/confirm',
+  'POST /v1/data-exports',
+  'POST /v1/platform/tenants/:id/exports',
 ]);
 
 const NOT_OBJECTS = ['[]', 'null', '"x"', '1'];

@@ -9,7 +9,7 @@
 export const API_GROUP_PREFIXES = {
   platform: ['health', 'openapi.json', 'reference', 'sign-in', 'platform'],
   engagement: ['public', 'engagement', 'alerts'],
-  insight: ['dashboards', 'practitioners', 'compliance', 'reviews', 'shadowing', 'imports', 'moderation'],
+  insight: ['dashboards', 'practitioners', 'compliance', 'reviews', 'shadowing', 'imports', 'moderation', 'data-exports'],
   casework: [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -61,6 +61,9 @@ import { retentionRoutes } from '../retention/retention-routes.ts';
 import { teamRoutes } from '../teams/team-routes.ts';
 import { platformActivityRoutes } from '../tenants/platform-activity-routes.ts';
 import { tenantRoutes } from '../tenants/tenant-routes.ts';
+import { adminExportRoutes } from '../offboarding/admin-export-routes.ts';
+import { operatorExportRoutes } from '../offboarding/operator-export-routes.ts';
+import { deletionRoutes } from '../offboarding/deletion-routes.ts';
 import { templateCopyRoutes } from '../templates/template-copy-routes.ts';
 import { templateRoutes } from '../templates/template-routes.ts';
 import { userRoutes } from '../users/user-routes.ts';
@@ -93,7 +96,7 @@ export const platformGroup: RouteGroup = {
     v1.route('/', openApiRoutes);
     v1.route('/sign-in', signInRoutes);
     // Before the staff routes, whose checks refuse the operator.
-    v1.route('/platform', new Hono<AppEnv>().use('*', authenticate, requireOperator).route('/tenants', tenantRoutes).route('/activity', platformActivityRoutes));
+    v1.route('/platform', new Hono<AppEnv>().use('*', authenticate, requireOperator).route('/tenants', tenantRoutes).route('/tenants', operatorExportRoutes).route('/tenants', deletionRoutes).route('/activity', platformActivityRoutes));
   },
 };
 
@@ -114,7 +117,7 @@ export const engagementGroup: RouteGroup = {
   },
 };
 
-/** Figures and learning across the service: dashboards, practitioners' learning, records compliance, thematic reviews, work shadowing, the moderation report; and importing cases from a spreadsheet. */
+/** Figures and learning across the service: dashboards, practitioners' learning, records compliance, thematic reviews, work shadowing, the moderation report; importing cases from a spreadsheet and exporting all the authority's data. */
 export const insightGroup: RouteGroup = {
   staff: (staff) => {
     staff.route('/dashboards', serviceRoutes);
@@ -126,6 +129,8 @@ export const insightGroup: RouteGroup = {
     staff.route('/moderation', moderationReportRoutes);
     // Imports move an import on and read its records; the file readers are the jobs Lambda's.
     staff.route('/imports', importRoutes);
+    // A full export of the authority's data, the other way out (made by the offboarding job).
+    staff.route('/data-exports', adminExportRoutes);
   },
 };
 

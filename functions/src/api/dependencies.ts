@@ -60,4 +60,9 @@ export interface ApiDependencies {
    * import up on its next run.
    */
   startImportWork?: (tenantId: string, importId: string) => void;
+  /**
+   * Starts making a full data export now (in-process on one machine). Without it, the
+   * offboarding job makes it on its next run.
+   */
+  startDataExport?: (tenantId: string, exportId: string) => void;
 }

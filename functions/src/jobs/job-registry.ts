@@ -9,6 +9,7 @@ import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
 import { runImports } from '../imports/import-job.ts';
+import { runOffboarding } from '../offboarding/offboarding-job.ts';
 import { sendActionReminders } from './action-reminders-job.ts';
 import { escalateUnacknowledgedAlerts } from './alert-escalation-job.ts';
 import { reconcileTotals } from './reconcile-job.ts';
@@ -28,6 +29,12 @@ export interface JobDependencies {
   accounts?: SignInAccounts;
   /** Sends one email; absent on one machine, where messages stay in the dev outbox. */
   deliverEmail?: DeliverEmail;
+  /**
+   * The client the offboarding job learns an authority's keys with: in AWS the jobs function's
+   * own credentials, which may Scan the table for PK and SK only. The platform client when
+   * absent (one machine, where dynalite checks no permissions).
+   */
+  keyScanClient?: DynamoDBDocumentClient;
 }
 
 export type JobResult = Record<string, number>;
@@ -42,6 +49,7 @@ export const JOBS = {
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
   imports: runImports,
+  offboarding: (deps) => runOffboarding(deps),
 } satisfies Record<string, Job>;
 
 export type JobName = keyof typeof JOBS;

@@ -20,6 +20,7 @@ import { createRequestLimiter } from '../platform/limits/request-limiter.ts';
 import { requestLimitsFromEnv, type RequestLimits } from '../platform/limits/request-limits.ts';
 import { freePort } from './free-port.ts';
 import { inProcessImportWork } from '../imports/in-process-import-work.ts';
+import { inProcessExportWork } from '../offboarding/in-process-export-work.ts';
 import { localPortalUrl } from './local-portal-url.ts';
 import { DEMO_PASSWORD } from './identity/demo-password.ts';
 import { API_AUDIENCE, PORTAL_CLIENT_ID } from './identity/waypoint-clients.ts';
@@ -105,6 +106,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, accounts, portalUrl: linkBase };
     const importWork = inProcessImportWork(jobDependencies);
     stops.push(importWork.settle);
+    const exportWork = inProcessExportWork(jobDependencies);
+    stops.push(exportWork.settle);
     const verifier = createAccessTokenVerifier({ issuer: identity.issuer, audience: API_AUDIENCE });
     const api = await startApiServer({
       port: options.ports.api,
@@ -122,6 +125,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         requestLimiter: createRequestLimiter(options.limits ?? requestLimitsFromEnv()),
         devOutbox: true,
         startImportWork: importWork.start,
+        startDataExport: exportWork.start,
         apiDescription: builtApiDescription,
       },
     });

@@ -33,6 +33,8 @@ import { templateRouteDocs } from '../templates/template-routes.ts';
 import { userRouteDocs } from '../users/user-routes.ts';
 import { platformActivityRouteDocs } from '../tenants/platform-activity-routes.ts';
 import { tenantRouteDocs } from '../tenants/tenant-routes.ts';
+import { dataExportRouteDocs } from '../offboarding/data-export-route-docs.ts';
+import { deletionRouteDocs } from '../offboarding/deletion-routes.ts';
 import { coreRouteDocs } from './core-route-docs.ts';
 import { jsonSchemaConverter, namedSchemas, type JsonSchema } from './json-schemas.ts';
 import { Problem } from './resource-fields.ts';
@@ -68,6 +70,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...publicRouteDocs,
   ...devOutboxRouteDocs,
   ...tenantRouteDocs,
+  ...dataExportRouteDocs,
+  ...deletionRouteDocs,
   ...platformActivityRouteDocs,
 ];
 

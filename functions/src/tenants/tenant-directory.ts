@@ -65,9 +65,17 @@ export async function listTenantEntries(options: { platform: ItemStore; limit: n
   return { ...page, items: page.items.map(withVersion) };
 }
 
-/** Every tenant's id, from the platform directory (a few hundred at most). */
+/**
+ * Every tenant's id, from the platform directory (a few hundred at most), but for authorities
+ * whose data is being or has been deleted: no job may write anything under their keys again.
+ */
 export async function listTenantIds(options: { platformClient: DynamoDBDocumentClient; tableName: string }): Promise<string[]> {
-  const ids: string[] = [];
+  return (await listDirectory(options)).filter((entry) => entry.status !== 'deleting' && entry.status !== 'deleted').map((entry) => entry.id);
+}
+
+/** Every directory entry's id and status. */
+export async function listDirectory(options: { platformClient: DynamoDBDocumentClient; tableName: string }): Promise<Pick<TenantEntry, 'id' | 'status'>[]> {
+  const ids: Pick<TenantEntry, 'id' | 'status'>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await options.platformClient.send(
@@ -75,11 +83,12 @@ export async function listTenantIds(options: { platformClient: DynamoDBDocumentC
         TableName: options.tableName,
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': platformKeys.tenantsPartition() },
-        ProjectionExpression: 'id',
+        ProjectionExpression: 'id, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
         ExclusiveStartKey: start,
       }),
     );
-    ids.push(...(page.Items ?? []).map((item) => String(item.id)));
+    ids.push(...(page.Items ?? []).map((item) => ({ id: String(item.id), status: item.status as TenantEntry['status'] })));
     start = page.LastEvaluatedKey;
   } while (start);
   return ids;

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { ListCasesQuery } from '@waypoint/shared/cases/case-schemas';
-import { ChangeTenantStatusBody, CreateTenantBody, TENANT_STATUSES, type TenantEntry } from '@waypoint/shared/tenancy/tenant-schemas';
+import { ChangeTenantStatusBody, CreateTenantBody, deletionDueOn, TENANT_STATUSES, type TenantEntry } from '@waypoint/shared/tenancy/tenant-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import type { ApiDependencies } from '../api/dependencies.ts';
@@ -31,7 +31,8 @@ export const platformStore = (deps: ApiDependencies): ItemStore => ({ db: deps.p
 /** The entry with its size, read with the authority's own (tenant-scoped) client. */
 async function withSize(deps: ApiDependencies, entry: TenantEntry) {
   const tenant = tenantContext({ tenantId: entry.id, db: deps.dataClientFor(entry.id), tableName: deps.tableName, portalUrl: deps.portalUrl });
-  return { ...entry, size: await readTenantSize(tenant, londonDate(clock.now()).slice(0, 4)) };
+  const deletion = entry.status === 'offboarding' && entry.leavesOn ? { deletionDueOn: deletionDueOn(entry.leavesOn) } : {};
+  return { ...entry, ...deletion, size: await readTenantSize(tenant, londonDate(clock.now()).slice(0, 4)) };
 }
 
 export const tenantRoutes = new Hono<AppEnv>();
@@ -77,8 +78,14 @@ export const TenantResource = v.pipe(
     slug: v.string(),
     name: v.string(),
     region: v.optional(v.string()),
-    status: v.pipe(v.picklist(TENANT_STATUSES), v.description('active; suspended (paused until resumed); offboarding (leaving: works until `leavesOn`, paused from that day)')),
+    status: v.pipe(
+      v.picklist(TENANT_STATUSES),
+      v.description('active; suspended (paused until resumed); offboarding (leaving: works until `leavesOn`, paused from that day, deleted after the cooling-off period); deleting (its data is being deleted); deleted'),
+    ),
     leavesOn: v.optional(v.pipe(v.string(), v.isoDate(), v.description('The day an offboarding authority leaves'))),
+    deletionDueOn: v.optional(v.pipe(v.string(), v.isoDate(), v.description('An offboarding authority’s deletion day: 30 days after `leavesOn`; the operator can cancel until then'))),
+    deletionStartedAt: v.optional(v.pipe(v.string(), v.isoTimestamp(), v.description('When the offboarding job began deleting its data'))),
+    deletedAt: v.optional(v.pipe(v.string(), v.isoTimestamp(), v.description('When its data was gone'))),
     size: v.pipe(
       v.object({ users: v.number(), cases: v.number(), auditsThisYear: v.number(), responses: v.number() }),
       v.description('Counts from the authority’s counters and monthly totals: people on record, cases, audits in this year’s programme, feedback responses sent'),
@@ -118,11 +125,12 @@ export const tenantRouteDocs = describeRoutes([
     tag: 'Authorities',
     summary: 'Suspend, resume or start offboarding an authority',
     description:
-      '`suspended` pauses the authority within a minute: its staff get 403 `tenant-suspended` and its have-your-say area and codes are refused. `active` resumes it. `offboarding` (with `leavesOn`, today or later) keeps it working until that day and pauses it from then. Nothing is deleted.',
+      '`suspended` pauses the authority within a minute: its staff get 403 `tenant-suspended` and its have-your-say area and codes are refused. `active` resumes it. `offboarding` (with `leavesOn`, today or later) keeps it working until that day and pauses it from then; 30 days after that day the offboarding job deletes all its data, and until that starts `active` cancels the offboarding. An authority being deleted or deleted is a 409 (`reason: tenant-deleted`).',
     access: 'operator',
     params: { id: TenantId },
     body: ChangeTenantStatusBody,
     ifMatch: true,
+    otherErrors: [409],
     success: { status: 200, description: 'The authority as changed', schema: TenantResource, etag: true },
   },
 ]);

@@ -2,7 +2,9 @@
  * Suspending, resuming and offboarding an authority: a versioned change of its directory
  * entry, the one place its status is kept. The change is forgotten from this process's
  * memory at once (`current-tenants.ts`), so it applies here to the very next request and on
- * every other server within a minute. No data is deleted.
+ * every other server within a minute. No data is deleted here: once an offboarding authority's
+ * cooling-off period has passed, the offboarding job deletes it (`offboarding/`), and from the
+ * moment that job starts no status can be changed any more.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
@@ -25,6 +27,9 @@ export async function changeTenantStatus(options: { platform: ItemStore; tenantI
   const { platform, tenantId, body } = options;
   const current = await findTenantEntry(platform, tenantId);
   const now = clock.now();
+  if (current.status === 'deleting' || current.status === 'deleted') {
+    throw new ApiError('conflict', 'This authority’s data is being deleted or has been deleted; its status can no longer be changed', { reason: 'tenant-deleted' });
+  }
   if (body.leavesOn !== undefined && body.leavesOn < londonDate(now)) {
     throw new ApiError('validation', 'The request is not valid', { errors: [{ path: 'leavesOn', message: 'Choose today or a day after today' }] });
   }

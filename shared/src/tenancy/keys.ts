@@ -417,6 +417,10 @@ function buildTenantKeys(tenantId: string) {
     /** What retention deleted: one entry per case, by day, with counts and dates only (never a reference). */
     retentionLogPartition: (): string => `${root}#RETENTION-LOG`,
     retentionLogEntry: (deletedOn: string, entryId: string): Key => ({ PK: `${root}#RETENTION-LOG`, SK: `DELETED#${safe(deletedOn, 'date')}#${safe(entryId, 'entry id')}` }),
+
+    /** Full exports of the authority's data (offboarding): one partition, oldest first. */
+    dataExportsPartition: (): string => `${root}#DATA-EXPORTS`,
+    dataExport: (exportId: string): Key => ({ PK: `${root}#DATA-EXPORTS`, SK: `EXPORT#${safe(exportId, 'export id')}` }),
   };
 }
 
@@ -430,6 +434,8 @@ export const platformKeys = {
   /** What operators did, one partition, newest last; the key is derived from the action, so a retry rewrites the same entry. */
   activity: (at: string, tenantId: string, action: string): Key => ({ PK: 'PLATFORM#ACTIVITY', SK: `${isoTime(at)}#${tenantRoot(tenantId)}#${safe(action, 'action')}` }),
   activityPartition: (): string => 'PLATFORM#ACTIVITY',
+  /** An offboarded authority's deletion: its progress while the job works, then its certificate (counts and dates, no content). */
+  deletion: (tenantId: string): Key => ({ PK: 'PLATFORM#DELETIONS', SK: tenantRoot(tenantId) }),
   /** The local identity provider's accounts (Cognito holds them in AWS). */
   account: (email: string): Key => ({ PK: `PLATFORM#ACCOUNT#${safe(email.toLowerCase(), 'email')}`, SK: 'ACCOUNT' }),
   /** Which tenant's provider an email domain signs in through; one tenant per domain. */

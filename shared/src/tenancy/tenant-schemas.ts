@@ -10,16 +10,37 @@ import { UserFields } from '../users/user-schemas.ts';
 /**
  * `active`: in use. `suspended`: paused by the operator (staff and the public are refused
  * until it is resumed). `offboarding`: the authority is leaving; it works as before until its
- * `leavesOn` date and is paused from that day. No data is deleted in any of these.
+ * `leavesOn` date and is paused from that day; its data is deleted once the cooling-off period
+ * after that day has passed (`DELETION_COOLING_OFF_DAYS`). `deleting`: the offboarding job is
+ * deleting its data (no way back); `deleted`: nothing of it is left but its directory entry and
+ * the certificate of deletion. Only the first three are the operator's to choose.
  */
-export const TENANT_STATUSES = ['active', 'suspended', 'offboarding'] as const;
+export const TENANT_STATUSES = ['active', 'suspended', 'offboarding', 'deleting', 'deleted'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+/** The statuses the operator sets; `deleting` and `deleted` are the offboarding job's. */
+export const CHOSEN_TENANT_STATUSES = ['active', 'suspended', 'offboarding'] as const;
 
 export const TENANT_STATUS_LABELS: Record<TenantStatus, string> = {
   active: 'Active',
   suspended: 'Suspended',
   offboarding: 'Leaving',
+  deleting: 'Being deleted',
+  deleted: 'Deleted',
 };
+
+/**
+ * Days between an offboarding authority's leaving day and the deletion of its data: time for
+ * the authority to take its export and for the operator to cancel a mistake.
+ */
+export const DELETION_COOLING_OFF_DAYS = 30;
+
+/** The London date (`YYYY-MM-DD`) on which an authority leaving on `leavesOn` is deleted. */
+export function deletionDueOn(leavesOn: string): string {
+  const day = new Date(`${leavesOn}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + DELETION_COOLING_OFF_DAYS);
+  return day.toISOString().slice(0, 10);
+}
 
 /** The address of the authority's have-your-say area and its key among authorities. */
 export const TenantSlug = v.pipe(v.string('Enter a short address'), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'Use 2 to 41 lower-case letters, digits or hyphens, starting with a letter or digit, such as northvale'));
@@ -30,7 +51,7 @@ export const TenantFields = {
   region: Text({ max: 80, required: 'Enter the region', tooLong: 'Enter a region of 80 characters or fewer' }),
   adminName: UserFields.name,
   adminEmail: UserFields.email,
-  status: v.picklist(TENANT_STATUSES, 'Choose active, suspended or offboarding'),
+  status: v.picklist(CHOSEN_TENANT_STATUSES, 'Choose active, suspended or offboarding'),
   leavesOn: IsoDate,
 };
 
@@ -62,6 +83,9 @@ export interface TenantEntry {
   status: TenantStatus;
   /** The day an authority that is offboarding leaves: paused from then on. */
   leavesOn?: string;
+  /** When the offboarding job began deleting the authority's data, and when it finished. */
+  deletionStartedAt?: string;
+  deletedAt?: string;
   createdAt: string;
   updatedAt?: string;
   version: number;
@@ -69,7 +93,7 @@ export interface TenantEntry {
 
 /** Whether the authority's service is paused on `today` (a London date): suspended, or past its leaving day. */
 export function isServicePaused(entry: Pick<TenantEntry, 'status' | 'leavesOn'>, today: string): boolean {
-  if (entry.status === 'suspended') return true;
+  if (entry.status === 'suspended' || entry.status === 'deleting' || entry.status === 'deleted') return true;
   return entry.status === 'offboarding' && entry.leavesOn !== undefined && entry.leavesOn <= today;
 }
 
@@ -82,11 +106,11 @@ export interface TenantSize {
 }
 
 /** The actions the platform activity log records. */
-export const PLATFORM_ACTIONS = ['created', 'suspended', 'resumed', 'offboarding-started'] as const;
+export const PLATFORM_ACTIONS = ['created', 'suspended', 'resumed', 'offboarding-started', 'export-requested', 'deletion-started', 'deleted'] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 /** The action a status change is, seen from the status it leaves. */
-export function statusAction(to: TenantStatus): PlatformAction {
+export function statusAction(to: (typeof CHOSEN_TENANT_STATUSES)[number]): PlatformAction {
   if (to === 'suspended') return 'suspended';
   if (to === 'offboarding') return 'offboarding-started';
   return 'resumed';

@@ -18,3 +18,10 @@ describe('the platform activity log in words', () => {
     expect(said).toMatchObject({ who: 'Another operator', verb: 'Started offboarding', authority: { name: 'an authority no longer listed' }, fields: 'Changed: leaving day and status' });
   });
 });
+
+describe('what the offboarding job did', () => {
+  it('is said to be Waypoint’s doing, in words', () => {
+    const said = platformActivitySentence({ actor: { id: 'offboarding-job' }, tenant: { id: 't-3', name: 'Southmoor' }, action: 'deleted', changes: [] }, { id: 'op-1' });
+    expect(said).toEqual({ who: 'Waypoint', verb: 'Finished deleting the data of', authority: { id: 't-3', name: 'Southmoor' }, fields: null });
+  });
+});

@@ -7,6 +7,9 @@ const VERBS: Record<PlatformAction, string> = {
   suspended: 'Suspended',
   resumed: 'Resumed',
   'offboarding-started': 'Started offboarding',
+  'export-requested': 'Asked for an export of all the data of',
+  'deletion-started': 'Started deleting the data of',
+  deleted: 'Finished deleting the data of',
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -35,7 +38,7 @@ export interface ActivitySentence {
 export function platformActivitySentence(entry: Pick<PlatformActivityEntry, 'actor' | 'action' | 'tenant' | 'changes'>, me: { id: string }): ActivitySentence {
   const fields = entry.changes.map((field) => FIELD_NAMES[field] ?? field);
   return {
-    who: entry.actor.id === me.id ? 'You' : 'Another operator',
+    who: entry.actor.id === me.id ? 'You' : entry.actor.id === 'offboarding-job' ? 'Waypoint' : 'Another operator',
     verb: VERBS[entry.action],
     authority: { id: entry.tenant.id, name: entry.tenant.name ?? 'an authority no longer listed' },
     fields: fields.length > 0 ? `${entry.action === 'created' ? 'Given' : 'Changed'}: ${list(fields)}` : null,
