@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { jsonInit } from '../api/api-client.ts';
+import { deletedAuthority } from '../api/offboarding-support.ts';
 
 const STAFF_ROUTES = fileURLToPath(new URL('../../portal/src/routes/(staff)', import.meta.url));
 const NARROW = { width: 320, height: 640 };
@@ -238,6 +239,7 @@ beforeAll(async () => {
     ['/operator', OPERATOR, '/operator'],
     ['/operator/[id]', OPERATOR, `/operator/${tenantId}`],
     ['/operator/[id]/[change=authorityChange]', OPERATOR, `/operator/${tenantId}/offboard`],
+    ['/operator/[id]/certificate', OPERATOR, `/operator/${await deletedAuthority(stack, 'reflow-leaver')}/certificate`],
     ['/operator/activity', OPERATOR, '/operator/activity'],
     ['/operator/new', OPERATOR, '/operator/new'],
     ['/practitioners', MANAGER, '/practitioners'],
