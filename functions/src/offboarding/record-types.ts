@@ -27,6 +27,7 @@ export const RECORD_TYPES = {
   importMappings: type('import-mappings', 'Saved column mappings for imports'),
   cases: type('cases', 'Cases (pseudonymous references, team, case holder, optional demographics)'),
   journeys: type('journey-events', 'Each child’s journey: the events recorded on the case'),
+  caseRenames: type('case-reference-changes', 'Case references changed by a file: old reference and new'),
   audits: type('audits', 'Audits with every answer'),
   auditParticipants: type('audit-participants', 'Who took part in each audit'),
   reflections: type('reflections', 'Reflections written on audits'),
@@ -59,6 +60,7 @@ const T = RECORD_TYPES;
 /** Partition families (the part of the key after `TENANT#<id>#`, up to the next `#`) and their records by sort key. */
 const FAMILIES: Record<string, (sk: string) => RecordType> = {
   CASE: (sk) => (sk === 'JOURNEY' ? T.journeys : T.cases),
+  'CASE-RENAMES': () => T.caseRenames,
   AUDIT: (sk) => {
     if (sk === 'AUDIT') return T.audits;
     if (sk.startsWith('REFLECTION#')) return T.reflections;
