@@ -2,7 +2,8 @@
  * Offboarding in the operator's area, with JavaScript on and off: exporting an authority's data
  * by a plain form post and downloading it by the link the page gives, seeing the day its
  * deletion is scheduled once it is leaving, and, after the offboarding job has deleted it, its
- * certificate of deletion (a page to print, and a text file to keep). axe on every page.
+ * certificate of deletion (a page to print, and a text file to keep); and an authority's admin
+ * exporting its data from Settings. axe on every page.
  * With `SCREENSHOT_DIR` set, the pages are also saved at 320 and 1280 pixels wide.
  */
 import { describe, expect, it } from 'vitest';
@@ -96,3 +97,36 @@ for (const javaScriptEnabled of [true, false]) {
     );
   });
 }
+
+describe('an authority’s admin', () => {
+  it(
+    'exports all its data from Settings without JavaScript, once however often the button is pressed, and downloads it',
+    async () => {
+      const admin = await signedIn.pageAs('admin@northvale.example', { javaScriptEnabled: false });
+      await admin.goto(`${stack.portalUrl}/settings`);
+      await admin.getByRole('link', { name: 'export all your data' }).click();
+      await admin.waitForURL(/\/settings\/data-export$/);
+      expect(await admin.getByRole('heading', { level: 1 }).innerText()).toBe('Export all your data');
+      // The same page's form posted twice (a double press) makes one export.
+      const form = { idempotencyKey: await admin.locator('input[name="idempotencyKey"]').inputValue() };
+      for (let i = 0; i < 2; i++) expect((await admin.request.post(`${stack.portalUrl}/settings/data-export`, { form, headers: { origin: stack.portalUrl! }, maxRedirects: 0 })).status()).toBe(303);
+      await admin.goto(`${stack.portalUrl}/settings/data-export?export=asked`);
+      expect(await admin.getByRole('status').innerText()).toContain('We are exporting your data');
+      const rows = admin.getByRole('table').getByRole('row');
+      expect(await rows.count()).toBe(2);
+      const download = admin.getByRole('link', { name: /^Download/ });
+      for (let tries = 0; (await download.count()) === 0 && tries < 600; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await admin.goto(`${stack.portalUrl}/settings/data-export`);
+      }
+      const link = await admin.request.get(`${stack.portalUrl}${await download.getAttribute('href')}`, { maxRedirects: 0 });
+      expect(link.status()).toBe(303);
+      expect((await (await admin.request.get(link.headers().location!)).body()).subarray(0, 2).toString()).toBe('PK');
+      const withScripts = await signedIn.pageAs('admin@northvale.example');
+      await withScripts.goto(`${stack.portalUrl}/settings/data-export`);
+      await expectNoAxeViolations(withScripts);
+      await screenshots(withScripts, 'offboarding-admin-export');
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});

@@ -259,6 +259,7 @@ beforeAll(async () => {
     ['/reviews/new', QA, '/reviews/new'],
     ['/settings', ADMIN, '/settings'],
     ['/settings/sign-in', ADMIN, '/settings/sign-in'],
+    ['/settings/data-export', ADMIN, '/settings/data-export'],
     ['/templates', QA, '/templates'],
     ['/templates/[id]', QA, `/templates/${TEMPLATE}`],
     ['/templates/[id]/copy', QA, `/templates/${TEMPLATE}/copy`],
