@@ -52,6 +52,7 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
     env,
     stage: settings.stage,
     backupCopyRegion: settings.backupCopyRegion,
+    portalDomain: settings.portalDomain?.domainName,
     terminationProtection: true,
     description: 'Waypoint table, files bucket, their encryption keys and the table’s backups',
   });
@@ -90,6 +91,7 @@ export function buildWaypoint(app: App, settings: WaypointSettings, portalBuild:
     functions: {
       ...Object.fromEntries(API_GROUPS.map((group) => [API_FUNCTION_IDS[group], application.functions.api[group]])),
       Jobs: application.functions.jobs,
+      Imports: application.functions.imports,
       Portal: application.portal,
       PreTokenGeneration: identity.preTokenGeneration,
     },

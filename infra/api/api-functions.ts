@@ -1,11 +1,12 @@
 /**
  * The API's Lambdas (one per group of routes, so each carries only its own routes: a cold start
- * loads less, and the bundle stays small as capabilities are added) and the jobs Lambda, with the environment the functions read
+ * loads less, and the bundle stays small as capabilities are added), the jobs Lambda and the
+ * imports Lambda (the import job and its file readers, apart so the jobs Lambda stays small), with the environment the functions read
  * (functions/src/platform/config.ts) and the EventBridge Scheduler schedules that run the
- * jobs in Europe/London time. Neither function has DynamoDB permissions of its own: they
+ * jobs in Europe/London time. No function has DynamoDB permissions of its own: they
  * reach the table only by assuming the data roles.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -15,7 +16,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { apiAfterBundling, fileTypeAfterBundling } from '../config/lambda-bundle.ts';
 import { waypointFunction } from '../config/node-function.ts';
-import { API_GROUPS, type ApiGroup } from '../../functions/src/api/api-groups.ts';
+import { API_GROUPS, apiGroupForPath, type ApiGroup } from '../../functions/src/api/api-groups.ts';
 import { apiEntryPoint, ENTRY_POINTS } from '../config/paths.ts';
 import type { WaypointSettings } from '../config/settings.ts';
 
@@ -29,8 +30,6 @@ export const JOB_SCHEDULES = {
   'action-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
   // And work shadowing: requests waiting for an answer, feedback still owed.
   'shadowing-reminders': ScheduleExpression.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI', timeZone: TimeZone.EUROPE_LONDON }),
-  // Every minute: imports waiting to be read, checked or applied (each pass resumes from its checkpoint).
-  imports: ScheduleExpression.rate(Duration.minutes(1)),
   // Every quarter of an hour: safeguarding concerns from audits nobody acknowledged in time go to the senior managers (once each).
   'alert-escalation': ScheduleExpression.rate(Duration.minutes(15)),
   // Nightly, when nobody is working: removes what the retention rules say has expired.
@@ -42,6 +41,25 @@ export const JOB_SCHEDULES = {
 } as const;
 
 /**
+ * The imports function's sweep (functions/src/imports/import-runs.ts). An import is started the
+ * moment a person moves it on, and each run starts the next until the file is done; the sweep
+ * only finds an import whose run died or whose start was lost.
+ */
+export const IMPORTS_SWEEP = ScheduleExpression.rate(Duration.minutes(5));
+
+/**
+ * Imports at once, across every authority: each run holds one file and writes up to a chunk
+ * at a time, so a few together cannot crowd the table or the API out. Runs beyond this wait
+ * (Lambda keeps an asynchronous invocation and tries it again for up to six hours).
+ */
+export const IMPORTS_RESERVED_CONCURRENCY = 4;
+/** The XLSX reader streams, but a wide file's shared strings are held while it is read. */
+export const IMPORTS_MEMORY_MB = 2048;
+
+/** The imports function's fixed name, so its own role and the API's may name it without a reference (a function referring to itself is a cycle). */
+export const importsFunctionName = (stage: string) => `waypoint-${stage}-imports`;
+
+/**
  * Concurrency kept for the jobs alone: a flood of API requests (or one authority's) cannot stop
  * email, reminders, retention or the nightly totals, and the jobs cannot crowd out the API.
  * At most four schedules fire together (three reminder jobs and the email job at 07:00).
@@ -51,8 +69,11 @@ export const JOBS_RESERVED_CONCURRENCY = 5;
 /** Each API function's memory (and so its share of CPU). */
 export const API_MEMORY_MB = 1024;
 
+/** What the imports function needs from Cognito: a staff file adds people and changes roles (never disables or signs anyone out). */
+export const IMPORT_ACCOUNT_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes'];
+
 /** What the API needs from Cognito to manage a tenant's staff accounts. */
-const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'];
+export const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'];
 
 /**
  * What the API needs to connect a council's own identity provider at run time
@@ -85,6 +106,8 @@ export class ApiFunctions extends Construct {
   /** The API's functions by group of routes. */
   readonly api: Record<ApiGroup, NodejsFunction>;
   readonly jobs: NodejsFunction;
+  /** The import job, apart from the jobs function: its CSV and XLSX readers are most of its size. */
+  readonly imports: NodejsFunction;
   /** Signs the short-lived sessions of the public have-your-say area. */
   readonly engagementSessionSecret: Secret;
   /**
@@ -152,7 +175,7 @@ export class ApiFunctions extends Construct {
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
-      description: 'Waypoint scheduled jobs: email delivery, reminders, retention and reconciling totals',
+      description: 'Waypoint scheduled jobs: email delivery, reminders, alert escalation, retention and reconciling totals',
       serviceName: 'waypoint-jobs',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,
@@ -162,10 +185,35 @@ export class ApiFunctions extends Construct {
       environment,
     });
 
-    // The scheduler may invoke exactly this function. The target's own grant would add all its
+    const importsName = importsFunctionName(settings.stage);
+    const importsArn = Stack.of(this).formatArn({ service: 'lambda', resource: 'function', resourceName: importsName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.imports = waypointFunction(this, 'Imports', {
+      entry: ENTRY_POINTS.imports,
+      functionName: importsName,
+      description: 'Waypoint imports: reads, checks and applies uploaded case-management exports in chunks',
+      serviceName: 'waypoint-imports',
+      logLevel: settings.logLevel,
+      logRetention: settings.logRetention,
+      memorySize: IMPORTS_MEMORY_MB,
+      // Lambda's most; a run stops taking chunks two minutes before it and starts the next run.
+      timeout: Duration.minutes(15),
+      reservedConcurrency: IMPORTS_RESERVED_CONCURRENCY,
+      environment,
+    });
+    this.imports.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    // New staff in a staff file get their sign-in account, as when an admin adds them.
+    this.imports.addToRolePolicy(new PolicyStatement({ sid: 'CreateImportedStaffAccounts', actions: IMPORT_ACCOUNT_ACTIONS, resources: [props.userPool.userPoolArn] }));
+    // A run with more of the file left starts the next one on itself.
+    this.imports.addToRolePolicy(new PolicyStatement({ sid: 'ContinueLongImports', actions: ['lambda:InvokeFunction'], resources: [importsArn] }));
+    // The import routes start a run the moment a person moves an import on.
+    const importRoutes = this.api[apiGroupForPath('/v1/imports')];
+    importRoutes.addEnvironment('IMPORTS_FUNCTION_NAME', importsName);
+    importRoutes.addToRolePolicy(new PolicyStatement({ sid: 'StartImports', actions: ['lambda:InvokeFunction'], resources: [importsArn] }));
+
+    // The scheduler may invoke exactly these functions. The target's own grant would add all its
     // versions (`:*`) too, so it is given a view of the role that takes no more policies.
     const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
-    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.jobs.functionArn] }));
+    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.jobs.functionArn, this.imports.functionArn] }));
     for (const [job, schedule] of Object.entries(JOB_SCHEDULES)) {
       new Schedule(this, `${job[0]?.toUpperCase()}${job.slice(1)}Schedule`, {
         description: `Runs the ${job} job`,
@@ -178,6 +226,16 @@ export class ApiFunctions extends Construct {
         }),
       });
     }
+    new Schedule(this, 'ImportsSchedule', {
+      description: 'Starts a run of the imports function for every import with work to do that no run holds',
+      schedule: IMPORTS_SWEEP,
+      target: new LambdaInvoke(this.imports, {
+        input: ScheduleTargetInput.fromObject({ job: 'imports' }),
+        role: schedulerRole.withoutPolicyUpdates(),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+      }),
+    });
   }
 
   /** Set once the portal's app client exists: access tokens must be issued to it. */
@@ -211,8 +269,13 @@ export class ApiFunctions extends Construct {
     this.jobs.addToRolePolicy(new PolicyStatement({ sid: 'KeyOnlyScanTableKey', actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [tableKeyArn], conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } } }));
   }
 
-  /** The API's functions and the jobs function. */
+  /** The API's functions, the jobs function and the imports function. */
   get all(): NodejsFunction[] {
+    return [...Object.values(this.api), this.jobs, this.imports];
+  }
+
+  /** The functions that send email through SES (the imports function only queues invitations in the outbox). */
+  get emailSenders(): NodejsFunction[] {
     return [...Object.values(this.api), this.jobs];
   }
 

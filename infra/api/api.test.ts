@@ -1,9 +1,9 @@
-/** Specifies the HTTP API, the API and jobs Lambdas, their schedules and their settings. */
+/** Specifies the HTTP API, the API, jobs and imports Lambdas, their schedules and their settings. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
 import { API_GROUPS } from '../../functions/src/api/api-groups.ts';
-import { FEDERATION_ACTIONS } from './api-functions.ts';
+import { FEDERATION_ACTIONS, IMPORT_ACCOUNT_ACTIONS } from './api-functions.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 
 let waypoint: SynthesizedWaypoint;
@@ -248,7 +248,9 @@ describe('the scheduled jobs', () => {
     const byJob = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Target.Input).job, s]));
     expect(Object.keys(byJob).sort()).toEqual(['action-reminders', 'alert-escalation', 'email', 'imports', 'offboarding', 'reconcile', 'reminders', 'retention', 'shadowing-reminders']);
     expect(byJob.offboarding?.ScheduleExpression).toBe('rate(10 minutes)');
-    expect(byJob.imports?.ScheduleExpression).toBe('rate(1 minute)');
+    // Imports start the moment a person moves them on; the sweep finds only a run that died or a start that was lost.
+    expect(byJob.imports?.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(JSON.stringify(byJob.imports?.Target.Arn)).toMatch(/FunctionsImports/);
     expect(byJob['alert-escalation']?.ScheduleExpression).toBe('rate(15 minutes)');
     expect(byJob.reminders?.ScheduleExpression).toBe('cron(0 7 ? * MON-FRI *)');
     expect(byJob.reminders?.ScheduleExpressionTimezone).toBe('Europe/London');
@@ -260,18 +262,95 @@ describe('the scheduled jobs', () => {
     expect(byJob.retention?.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(byJob.reconcile?.ScheduleExpression).toBe('cron(15 3 * * ? *)');
     expect(byJob.reconcile?.ScheduleExpressionTimezone).toBe('Europe/London');
-    for (const schedule of schedules) {
+    for (const schedule of schedules.filter((s) => JSON.parse(s.Target.Input).job !== 'imports')) {
       expect(JSON.stringify(schedule.Target.Arn)).toMatch(/FunctionsJobs/);
     }
   });
 
-  it('invoke the jobs Lambda through a role that may invoke only that function', () => {
+  it('invoke the jobs and imports Lambdas through a role that may invoke only those two functions', () => {
     waypoint.templates.application.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('SchedulerRole') }],
       PolicyDocument: {
-        Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('FunctionsJobs'), 'Arn'] } }],
+        Statement: [
+          {
+            Action: 'lambda:InvokeFunction',
+            Effect: 'Allow',
+            Resource: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('FunctionsJobs'), 'Arn'] }, { 'Fn::GetAtt': [Match.stringLikeRegexp('FunctionsImports'), 'Arn'] }],
+          },
+        ],
       },
     });
+  });
+});
+
+/** Every statement of every role policy in the application stack, with the roles it is attached to. */
+function statements() {
+  return resources('AWS::IAM::Policy').flatMap(([, policy]) =>
+    (policy.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Effect: string }[]).map((statement) => ({ ...statement, roles: JSON.stringify(policy.Properties.Roles) })),
+  );
+}
+
+describe('the imports function', () => {
+  const imports = () => lambda(/^Waypoint imports/);
+
+  it('is a function of its own with its file readers, so the jobs function stays small: fifteen minutes a run, its own memory and concurrency', () => {
+    expect(imports().Handler).toBe('index.handler');
+    expect(imports().Timeout).toBe(900);
+    expect(imports().MemorySize).toBe(2048);
+    expect(imports().ReservedConcurrentExecutions).toBe(4);
+    expect(imports().FunctionName).toBe('waypoint-prod-imports');
+    expect(imports().Environment.Variables).toMatchObject({
+      SERVICE_NAME: 'waypoint-imports',
+      USER_POOL_ID: expect.anything(),
+      TABLE_NAME: expect.anything(),
+      TENANT_DATA_ROLE_ARN: expect.anything(),
+      PLATFORM_DATA_ROLE_ARN: expect.anything(),
+      OBJECTS_BUCKET: expect.anything(),
+      PORTAL_URL: expect.anything(),
+    });
+    // It answers neither the HTTP API nor anyone's request, so it takes no part of it.
+    expect(imports().Environment.Variables).not.toHaveProperty('ORIGIN_VERIFY_SECRET_ARN');
+  });
+
+  it('is retried twice by Lambda when a run fails, and an unstarted run waits up to six hours for room', () => {
+    waypoint.templates.application.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('FunctionsImports') },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 60 * 60,
+    });
+  });
+
+  it('is started by the function serving /v1/imports alone, which alone is told its name', () => {
+    const starters = statements().filter((s) => s.Sid === 'StartImports');
+    expect(starters).toHaveLength(1);
+    expect(starters[0]!.roles).toMatch(/FunctionsApiInsightRole/);
+    expect(starters[0]!.Action).toBe('lambda:InvokeFunction');
+    expect(JSON.stringify(starters[0]!.Resource)).toMatch(/:lambda:.*:function:waypoint-prod-imports"/);
+    expect(lambda(/the insight routes/).Environment.Variables.IMPORTS_FUNCTION_NAME).toBe('waypoint-prod-imports');
+    for (const other of [/the casework routes/, /the platform routes/, /the engagement routes/, /scheduled jobs/]) expect(lambda(other).Environment.Variables).not.toHaveProperty('IMPORTS_FUNCTION_NAME');
+  });
+
+  it('may start its own next run, for a file its run had no time left for, and invoke nothing else', () => {
+    const own = statements().filter((s) => s.roles.includes('FunctionsImportsRole'));
+    const invokes = own.filter((s) => [s.Action].flat().some((a) => a.startsWith('lambda:')));
+    expect(invokes.map((s) => s.Sid)).toEqual(['ContinueLongImports']);
+    expect(JSON.stringify(invokes[0]!.Resource)).toMatch(/:lambda:.*:function:waypoint-prod-imports"/);
+  });
+
+  it('may add imported staff to the user pool and change their roles, nothing wider: it cannot disable or sign anyone out', () => {
+    const cognito = statements().filter((s) => s.roles.includes('FunctionsImportsRole') && [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]!.Sid).toBe('CreateImportedStaffAccounts');
+    expect([cognito[0]!.Action].flat().sort()).toEqual([...IMPORT_ACCOUNT_ACTIONS].sort());
+    expect(cognito[0]!.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
+    // The jobs function makes no accounts at all.
+    expect(statements().filter((s) => s.roles.includes('FunctionsJobsRole') && [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))).toEqual([]);
+  });
+
+  it('reaches the table and files only through the data roles, like the API and the jobs', () => {
+    const own = statements().filter((s) => s.roles.includes('FunctionsImportsRole'));
+    expect(own.flatMap((s) => [s.Action].flat()).filter((a) => /^(dynamodb|s3|kms):/.test(a))).toEqual([]);
+    expect(own.map((s) => s.Sid)).toEqual(expect.arrayContaining(['AssumeTenantDataRoleWithTag', 'AssumePlatformDataRole']));
   });
 });
 

@@ -12,7 +12,7 @@ import type { IUserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { objectsBucketName } from '../data/object-bucket-policy.ts';
+import { objectsBucketName, objectsUploadOrigin } from '../data/object-bucket-policy.ts';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ORIGIN_VERIFY_SECRET_ENV } from '@waypoint/shared/config/origin-verify';
@@ -90,10 +90,10 @@ export class ApplicationStack extends Stack {
       this.email = new EmailSending(this, 'Email', {
         sesIdentity: settings.sesIdentity,
         alreadyExists: settings.sesIdentityExists,
-        senders: this.functions.all,
+        senders: this.functions.emailSenders,
         stage: settings.stage,
       });
-      for (const fn of this.functions.all) fn.addEnvironment('SES_CONFIGURATION_SET', this.email.configurationSetName);
+      for (const fn of this.functions.emailSenders) fn.addEnvironment('SES_CONFIGURATION_SET', this.email.configurationSetName);
     }
 
     this.httpApi = new WaypointHttpApi(this, 'Http', {
@@ -140,7 +140,7 @@ export class ApplicationStack extends Stack {
       COGNITO_DOMAIN: signInOrigin,
       API_URL: this.httpApi.api.apiEndpoint,
       // Upload forms (imports) post straight to the bucket with a presigned POST.
-      UPLOAD_ORIGIN: `https://${objectsBucketName(settings.stage, this.account, this.region)}.s3.${this.region}.amazonaws.com`,
+      UPLOAD_ORIGIN: objectsUploadOrigin(settings.stage, this.account, this.region),
     };
     for (const [key, value] of Object.entries(portalEnvironment)) this.portal.addEnvironment(key, value);
     // The portal signs each visitor's address with it for the API's per-visitor limits.

@@ -19,6 +19,8 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 
 export interface WaypointFunctionProps {
   entry: string;
+  /** A fixed name, where something must name the function without a reference to it (the imports function invokes itself). */
+  functionName?: string;
   description: string;
   /** The service name, so log lines say which function wrote them. */
   serviceName: string;
@@ -52,6 +54,7 @@ export function waypointFunction(scope: Construct, id: string, props: WaypointFu
   return new NodejsFunction(scope, id, {
     role: lambdaRoleWritingTo(scope, `${id}Role`, logGroup),
     entry: props.entry,
+    ...(props.functionName ? { functionName: props.functionName } : {}),
     handler: 'handler',
     description: props.description,
     runtime: LAMBDA_RUNTIME,

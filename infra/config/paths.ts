@@ -11,8 +11,10 @@ export const LOCK_FILE = repoPath('package-lock.json');
 
 /** Lambda entry points; each exports `handler`. */
 export const ENTRY_POINTS = {
-  /** Scheduled jobs; invoked with `{ job: 'email' | 'retention' }`. */
+  /** Scheduled jobs; invoked with `{ job: 'email' | 'retention' | … }` (functions/src/jobs/job-registry.ts). */
   jobs: repoPath('functions/src/jobs/lambda.ts'),
+  /** The import job with its file readers; invoked with `{ tenantId, importId }` or, by its schedule, `{ job: 'imports' }`. */
+  imports: repoPath('functions/src/imports/lambda.ts'),
   /** Cognito pre-token-generation (V2_0): tenant and role into access tokens. */
   preTokenGeneration: repoPath('infra/identity/pre-token-generation.ts'),
 } as const;

@@ -91,12 +91,13 @@ describe('tenant-scoped data access', () => {
     expect(kms.Condition.StringEquals['kms:ViaService']).toMatch(/^dynamodb\.eu-west-2\./);
   });
 
-  it('lets only the roles of the API functions, the jobs function and the sign-in token trigger assume the tenant role, with one UUID-shaped TenantId tag', () => {
+  it('lets only the roles of the API functions, the jobs and imports functions and the sign-in token trigger assume the tenant role, with one UUID-shaped TenantId tag', () => {
     const trust = roleNamed('TenantDataRole').Properties.AssumeRolePolicyDocument.Statement as any[];
-    expect(trust).toHaveLength(API_GROUPS.length + 2);
+    expect(trust).toHaveLength(API_GROUPS.length + 3);
+    expect(JSON.stringify(trust)).toMatch(/FunctionsImportsRole/);
     for (const statement of trust) {
       expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(JSON.stringify(statement.Principal.AWS)).toMatch(/Functions(Api[A-Za-z]*|Jobs)Role|Identity:ExportsOutputFnGetAttPreTokenGenerationRole/);
+      expect(JSON.stringify(statement.Principal.AWS)).toMatch(/Functions(Api[A-Za-z]*|Jobs|Imports)Role|Identity:ExportsOutputFnGetAttPreTokenGenerationRole/);
       expect(statement.Condition).toEqual({
         StringLike: { 'aws:RequestTag/TenantId': '????????-????-????-????-????????????' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },

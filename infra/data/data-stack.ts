@@ -13,7 +13,7 @@ import type { Construct } from 'constructs';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import type { IndexDefinition } from '@waypoint/shared/table/table-definition';
 import { MalwareProtection } from './malware-protection.ts';
-import { objectsBucketName, tenantBucketStatements } from './object-bucket-policy.ts';
+import { objectsBucketName, tenantBucketStatements, uploadCorsOrigins } from './object-bucket-policy.ts';
 
 /** How long an import's uploaded file and an export's archive are kept (the `area` tag). */
 export const IMPORT_FILE_DAYS = 7;
@@ -33,6 +33,8 @@ export interface DataStackProps extends StackProps {
   stage: string;
   /** Where AWS Backup copies the table's recovery points (BackupCopyStack's region). */
   backupCopyRegion: string;
+  /** The portal's custom domain, if it has one: the only origin whose pages may post uploads to the bucket. */
+  portalDomain?: string;
 }
 
 export class DataStack extends Stack {
@@ -113,9 +115,9 @@ export class DataStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'objects/',
-      // Browsers upload straight to the bucket with a presigned POST (its policy fixes key,
-      // size and type); nothing here is readable without a presigned GET.
-      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
+      // Browsers upload straight to the bucket with a presigned POST from the portal's pages
+      // (its policy fixes key, size and type); nothing here is readable without a presigned GET.
+      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: uploadCorsOrigins(props.portalDomain), allowedHeaders: ['*'], maxAge: 600 }],
       lifecycleRules: [
         { id: 'ImportFiles', tagFilters: { area: 'imports' }, expiration: Duration.days(IMPORT_FILE_DAYS) },
         { id: 'ExportFiles', tagFilters: { area: 'exports' }, expiration: Duration.days(EXPORT_FILE_DAYS) },

@@ -17,6 +17,26 @@ export function objectsBucketName(stage: string, account: string, region: string
   return `waypoint-${stage.toLowerCase()}-files-${account}-${region}`;
 }
 
+/**
+ * Where the portal's upload form posts (`UPLOAD_ORIGIN`): the bucket's own regional
+ * virtual-hosted address, which is the `url` of a presigned POST the API makes for it. The
+ * portal lets its forms post there and nowhere else of the bucket's (its form-action CSP).
+ */
+export function objectsUploadOrigin(stage: string, account: string, region: string): string {
+  return `https://${objectsBucketName(stage, account, region)}.s3.${region}.amazonaws.com`;
+}
+
+/**
+ * The origins the bucket's CORS rule lets post to it: the portal's. With a custom domain that
+ * is exactly its address; without one, the portal is on CloudFront's generated
+ * `*.cloudfront.net` name, which is made when the application stack (deployed after the
+ * bucket's) creates the distribution, so the rule names CloudFront's domain. Either way a
+ * post is only accepted with a presigned policy the API made for one key, size and time.
+ */
+export function uploadCorsOrigins(portalDomain: string | undefined): string[] {
+  return [portalDomain ? `https://${portalDomain}` : 'https://*.cloudfront.net'];
+}
+
 /** Reading, writing, tagging (GuardDuty's result is a tag) and deleting single objects. */
 export const OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectTagging', 's3:PutObjectTagging', 's3:AbortMultipartUpload'] as const;
 

@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAllowed, isAllowedWithBucketPolicy, isDenied, type SimulatedRequest } from '../test-support/iam-policy-simulator.ts';
 import { synthWaypoint, type SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
-import { OBJECT_ACTIONS, tenantBucketStatements, tenantObjectPolicy } from './object-bucket-policy.ts';
+import { OBJECT_ACTIONS, objectsUploadOrigin, tenantBucketStatements, tenantObjectPolicy } from './object-bucket-policy.ts';
 
 const BUCKET = 'arn:aws:s3:::waypoint-prod-data-objects';
 const TENANT_A = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -63,6 +63,23 @@ type Resource = { Type: string; Properties: Record<string, any> };
 const resources = (type: string) => Object.entries(waypoint.templates.data.toJSON().Resources as Record<string, Resource>).filter(([, r]) => r.Type === type);
 
 describe('the files bucket', () => {
+  it('takes browser uploads (presigned POSTs) only from the portal’s pages: CloudFront’s domain, or exactly the custom domain', () => {
+    const corsOf = (synthesized: SynthesizedWaypoint) => {
+      const [bucket] = Object.values(synthesized.templates.data.findResources('AWS::S3::Bucket', { Properties: { BucketName: Match.stringLikeRegexp('files') } }));
+      return bucket!.Properties.CorsConfiguration.CorsRules;
+    };
+    expect(corsOf(waypoint)).toEqual([{ AllowedMethods: ['POST'], AllowedOrigins: ['https://*.cloudfront.net'], AllowedHeaders: ['*'], MaxAge: 600 }]);
+    const withDomain = synthWaypoint({ portalDomain: 'qa.northshire.example.gov.uk', portalCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
+    expect(corsOf(withDomain)).toEqual([{ AllowedMethods: ['POST'], AllowedOrigins: ['https://qa.northshire.example.gov.uk'], AllowedHeaders: ['*'], MaxAge: 600 }]);
+  });
+
+  it('tells the portal the bucket’s address as its upload origin, the address a presigned POST the API makes posts to', () => {
+    const [portal] = Object.values(waypoint.templates.application.findResources('AWS::Lambda::Function')).filter((fn) => /^Waypoint portal/.test(fn.Properties.Description ?? ''));
+    const origin = JSON.stringify(portal!.Properties.Environment.Variables.UPLOAD_ORIGIN);
+    expect(origin).toMatch(/^"https:\/\/waypoint-prod-files-\d{12}-eu-west-2\.s3\.eu-west-2\.amazonaws\.com"$/);
+    expect(objectsUploadOrigin('prod', '123456789012', 'eu-west-2')).toBe('https://waypoint-prod-files-123456789012-eu-west-2.s3.eu-west-2.amazonaws.com');
+  });
+
   it('is private, KMS-encrypted with its own rotating key, versioned and logged', () => {
     waypoint.templates.data.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -109,8 +126,8 @@ describe('the files bucket', () => {
     expect(statements.flatMap((s) => [s.Action].flat()).some((a: string) => a === 's3:*' || a === '*')).toBe(false);
   });
 
-  it('tells the API and jobs functions the bucket’s name', () => {
-    for (const description of [/Waypoint API/, /scheduled jobs/]) {
+  it('tells the API, jobs and imports functions the bucket’s name', () => {
+    for (const description of [/Waypoint API/, /scheduled jobs/, /Waypoint imports/]) {
       waypoint.templates.application.hasResourceProperties('AWS::Lambda::Function', {
         Description: Match.stringLikeRegexp(description.source),
         Environment: { Variables: Match.objectLike({ OBJECTS_BUCKET: Match.anyValue() }) },

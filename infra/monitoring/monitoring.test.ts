@@ -26,7 +26,7 @@ describe('alarms', () => {
   });
 
   it('fire on errors and throttles of every Waypoint Lambda', () => {
-    for (const name of ['Api', 'Jobs', 'Portal', 'PreTokenGeneration']) {
+    for (const name of ['Api', 'Jobs', 'Imports', 'Portal', 'PreTokenGeneration']) {
       expect(described(new RegExp(`The ${name} Lambda failed`))[0]).toMatchObject({ MetricName: 'Errors', Threshold: 1 });
       expect(described(new RegExp(`The ${name} Lambda was throttled`))[0]).toMatchObject({ MetricName: 'Throttles', Threshold: 1 });
     }
@@ -46,7 +46,7 @@ describe('alarms', () => {
 
   it('fire when any Lambda starts slowly, from the Init Duration of its REPORT lines', () => {
     const filters = Object.values(waypoint.templates.monitoring.findResources('AWS::Logs::MetricFilter')).map((f) => f.Properties);
-    for (const name of ['Api', 'ApiPlatform', 'ApiEngagement', 'ApiInsight', 'Jobs', 'Portal', 'PreTokenGeneration']) {
+    for (const name of ['Api', 'ApiPlatform', 'ApiEngagement', 'ApiInsight', 'Jobs', 'Imports', 'Portal', 'PreTokenGeneration']) {
       const filter = filters.find((f) => f.MetricTransformations[0].MetricName === `${name}InitDuration`);
       expect(filter?.FilterPattern).toBe(INIT_PATTERN);
       expect(filter?.MetricTransformations[0]).toMatchObject({ MetricValue: '$initDuration', MetricNamespace: 'Waypoint', Unit: 'Milliseconds' });
@@ -54,17 +54,17 @@ describe('alarms', () => {
     }
   });
 
-  it('fire on any AccessDenied in the logs of the API’s functions and the jobs, the functions that assume the tenant data role', () => {
+  it('fire on any AccessDenied in the logs of the API’s functions, the jobs and the imports, the functions that assume the tenant data role', () => {
     const filters = Object.values(waypoint.templates.monitoring.findResources('AWS::Logs::MetricFilter'))
       .map((f) => f.Properties)
       .filter((f) => f.MetricTransformations[0].MetricName === 'DataAccessDenied');
-    expect(filters).toHaveLength(5);
+    expect(filters).toHaveLength(6);
     const groups = filters.map((f) => JSON.stringify(f.LogGroupName)).join(' ');
-    for (const id of ['Api', 'ApiPlatform', 'ApiEngagement', 'ApiInsight', 'Jobs']) expect(groups).toMatch(new RegExp(`Functions${id}Logs`));
+    for (const id of ['Api', 'ApiPlatform', 'ApiEngagement', 'ApiInsight', 'Jobs', 'Imports']) expect(groups).toMatch(new RegExp(`Functions${id}Logs`));
     for (const filter of filters) expect(filter.FilterPattern).toBe('?"AccessDeniedException" ?"AccessDenied"');
     const alarm = described(/refused a data role/)[0]!;
     expect(alarm.Threshold).toBe(1);
-    expect(alarm.Metrics.find((m: any) => m.Expression).Expression).toBe('FILL(denied0, 0) + FILL(denied1, 0) + FILL(denied2, 0) + FILL(denied3, 0) + FILL(denied4, 0)');
+    expect(alarm.Metrics.find((m: any) => m.Expression).Expression).toBe('FILL(denied0, 0) + FILL(denied1, 0) + FILL(denied2, 0) + FILL(denied3, 0) + FILL(denied4, 0) + FILL(denied5, 0)');
   });
 
   it('fire when any authority or public client is held back by its request limit, summed over every tenant', () => {

@@ -1,5 +1,5 @@
 /**
- * The bench's Lambda figures: the API and jobs functions bundled exactly as CDK bundles them
+ * The bench's Lambda figures: the API, jobs and imports functions bundled exactly as CDK bundles them
  * (the esbuild options in infra/config/lambda-bundle.ts), weighed, and the API's cold start
  * timed by starting node on the bundle again and again.
  */
@@ -23,14 +23,14 @@ export interface BuiltBundle {
   kb: number;
 }
 
-/** The jobs function, or the API function of one group of routes. */
-export async function bundleFunction(name: 'jobs' | `api-${ApiGroup}`): Promise<BuiltBundle> {
+/** The jobs function, the imports function, or the API function of one group of routes. */
+export async function bundleFunction(name: 'jobs' | 'imports' | `api-${ApiGroup}`): Promise<BuiltBundle> {
   const dir = path.join(OUT, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  // CommonJS, as node-function.ts builds both functions; CDK names the file index.js then.
+  // CommonJS, as node-function.ts builds these functions; CDK names the file index.js then.
   const file = path.join(dir, 'index.js');
-  const result = await build({ ...lambdaBundleOptions('cjs'), entryPoints: [name === 'jobs' ? ENTRY_POINTS.jobs : apiEntryPoint(name.slice(4) as ApiGroup)], outfile: file, metafile: true, logLevel: 'warning' });
+  const result = await build({ ...lambdaBundleOptions('cjs'), entryPoints: [name === 'jobs' || name === 'imports' ? ENTRY_POINTS[name] : apiEntryPoint(name.slice(4) as ApiGroup)], outfile: file, metafile: true, logLevel: 'warning' });
   const bytes = Object.entries(result.metafile.outputs).find(([output]) => output.endsWith('index.js'))![1].bytes;
   return { file, kb: bytes / 1024 };
 }

@@ -56,10 +56,10 @@ export interface ApiDependencies {
   skipUserRecheck?: boolean;
   /**
    * Starts the import job on one import now (in-process on one machine; an asynchronous
-   * invocation of the jobs Lambda in AWS). Without it, the scheduled import job picks the
-   * import up on its next run.
+   * invocation of the imports Lambda in AWS, awaited so it is sent before the function is
+   * frozen). Without it, or if starting fails, the scheduled import job picks the import up.
    */
-  startImportWork?: (tenantId: string, importId: string) => void;
+  startImportWork?: (tenantId: string, importId: string) => void | Promise<void>;
   /**
    * Starts making a full data export now (in-process on one machine). Without it, the
    * offboarding job makes it on its next run.

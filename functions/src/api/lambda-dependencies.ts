@@ -14,6 +14,7 @@ import { createRequestLimiter } from '../platform/limits/request-limiter.ts';
 import { requestLimitsFromEnv } from '../platform/limits/request-limits.ts';
 import { writtenApiDescription } from '../openapi/api-description.ts';
 import { deployedObjectStore } from '../storage/deployed-object-store.ts';
+import { lambdaImportWork } from '../imports/lambda-import-work.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
 /**
@@ -27,6 +28,14 @@ function federationFromEnv(config: ApiConfig): IdentityFederation | undefined {
   return cognitoFederation({ userPoolId, portalClientId, region: config.region });
 }
 
+/** Only the function serving the import routes is told the imports function's name (and may invoke it). */
+function importWorkFromEnv(config: ApiConfig): ApiDependencies['startImportWork'] {
+  const functionName = process.env.IMPORTS_FUNCTION_NAME;
+  if (!functionName) return undefined;
+  const start = lambdaImportWork({ functionName, region: config.region });
+  return (tenantId, importId) => start({ tenantId, importId });
+}
+
 export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDependencies {
   const verifier = createAccessTokenVerifier({ issuer: config.issuer, audience: config.audience });
   return {
@@ -35,6 +44,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     verifyAccessToken: (token) => verifier.verify(token),
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
     federation: federationFromEnv(config),
+    startImportWork: importWorkFromEnv(config),
     clientAddress: (c) => getConnInfo(c).remote.address,
     portalUrl: config.portalUrl,
     requestLimiter: createRequestLimiter(requestLimitsFromEnv()),

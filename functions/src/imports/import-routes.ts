@@ -18,6 +18,7 @@ import { readJsonBody, readParam, readQuery } from '../platform/http/validation.
 import { importObjectKey, UPLOAD_CEILING_BYTES } from './import-objects.ts';
 import { getImport, listImportRows, listImports, moveImport, putNewImport, saveMapping, type StoredImport } from './import-store.ts';
 import { mappingProblems } from './import-mapping.ts';
+import { logger } from '../platform/logging/logger.ts';
 
 export const importRoutes = new Hono<AppEnv>();
 
@@ -48,8 +49,13 @@ async function findImport(tenant: TenantContext, staff: StaffCaller, id: string)
   return record;
 }
 
-function kick(c: { var: AppEnv['Variables'] }, id: string) {
-  c.var.deps.startImportWork?.(c.var.tenant.tenantId, id);
+/** The person's change is saved whatever happens here: an import whose start is lost is found by the scheduled sweep. */
+async function kick(c: { var: AppEnv['Variables'] }, id: string): Promise<void> {
+  try {
+    await c.var.deps.startImportWork?.(c.var.tenant.tenantId, id);
+  } catch (error) {
+    logger.warn('import job not started; the schedule will pick the import up', { importId: id, error: error instanceof Error ? error.message : 'unknown' });
+  }
 }
 
 importRoutes.get('/', async (c) => {
@@ -111,7 +117,7 @@ importRoutes.post('/:id/uploaded', async (c) => {
     const found = await objectsOf(c).head(record.objectKey);
     if (!found) throw new ApiError('conflict', 'The file has not arrived yet: upload it first');
     await moveImport({ tenant, record, from: ['uploading'], changes: { status: 'reading' }, at: clock.nowIso() });
-    kick(c, record.id);
+    await kick(c, record.id);
   }
   return c.json(shown((await getImport(tenant, record.id))!));
 });
@@ -134,7 +140,7 @@ importRoutes.put('/:id/mapping', async (c) => {
   const moved = await moveImport({ tenant, record, from, changes: { status: 'checking', mapping, attempt: record.attempt + 1, fileProblem: undefined, rowsTotal: 0, rowsWithProblems: 0, problemsListed: 0 }, at });
   if (!moved) throw new ApiError('conflict', 'The import moved on meanwhile; read it again');
   await saveMapping(tenant, { kind: record.kind, source: record.source, mapping, savedBy: staff.userId, savedAt: at });
-  kick(c, record.id);
+  await kick(c, record.id);
   return c.json(shown((await getImport(tenant, record.id))!));
 });
 
@@ -155,7 +161,7 @@ importRoutes.post('/:id/accept', async (c) => {
     const at = clock.nowIso();
     await moveImport({ tenant, record, from: ['checked'], changes: { status: 'importing', checkpoint: { nextRow: 0 }, acceptedBy: staff.userId, acceptedAt: at }, at });
   } else if (record.status !== 'importing' && record.status !== 'done') throw new ApiError('conflict', 'Only a checked file can be imported');
-  kick(c, record.id);
+  await kick(c, record.id);
   return c.json(shown((await getImport(tenant, record.id))!));
 });
 

@@ -10,7 +10,7 @@ import { createItem, getItem, withoutKeys } from '../platform/database/versioned
 import { queryIndexPage } from '../platform/database/index-page.ts';
 
 /** Statuses in which the import job has something to do. */
-const ACTIVE: readonly ImportStatus[] = ['reading', 'checking', 'importing'];
+export const ACTIVE_IMPORT_STATUSES: readonly ImportStatus[] = ['reading', 'checking', 'importing'];
 
 /** Where the next pass of the import job starts: the first file row not yet done, and the counts up to it. */
 export interface ImportCheckpoint {
@@ -20,7 +20,7 @@ export interface ImportCheckpoint {
 export type StoredImport = ImportRecord & { objectKey: string; checkpoint?: ImportCheckpoint; /** While a pass of the import job holds it (ms since 1970). */ leaseUntil?: number };
 
 function indexEntries(tenant: TenantContext, record: Pick<StoredImport, 'id' | 'createdAt' | 'status'>) {
-  return { GSI2PK: null, GSI2SK: null, ...tenant.keys.importIndexEntries({ id: record.id, createdAt: record.createdAt, active: ACTIVE.includes(record.status) }) };
+  return { GSI2PK: null, GSI2SK: null, ...tenant.keys.importIndexEntries({ id: record.id, createdAt: record.createdAt, active: ACTIVE_IMPORT_STATUSES.includes(record.status) }) };
 }
 
 export async function putNewImport(tenant: TenantContext, record: StoredImport): Promise<void> {

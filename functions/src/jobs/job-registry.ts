@@ -1,6 +1,10 @@
 /**
  * Scheduled jobs by name. Each is a plain async function of its dependencies, run by
  * EventBridge in AWS, by a timer under `npm start`, and once by `npm run job:<name>`.
+ *
+ * These are the jobs Lambda's. The import job is not among them: with its CSV and XLSX
+ * readers it would make this function four times the size, so in AWS it is a function of its
+ * own (imports/lambda.ts); on one machine local-jobs.ts runs it beside these.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
@@ -8,7 +12,6 @@ import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { deliverQueuedEmail } from './email-delivery-job.ts';
-import { runImports } from '../imports/import-job.ts';
 import { runOffboarding } from '../offboarding/offboarding-job.ts';
 import { sendActionReminders } from './action-reminders-job.ts';
 import { escalateUnacknowledgedAlerts } from './alert-escalation-job.ts';
@@ -48,7 +51,6 @@ export const JOBS = {
   'alert-escalation': escalateUnacknowledgedAlerts,
   reconcile: reconcileTotals,
   retention: removeExpiredItems,
-  imports: runImports,
   offboarding: (deps) => runOffboarding(deps),
 } satisfies Record<string, Job>;
 

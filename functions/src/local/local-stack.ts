@@ -7,7 +7,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { randomBytes } from 'node:crypto';
 import { startApiServer } from '../api/local-server.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
-import { isJobName, JOBS, type JobDependencies } from '../jobs/job-registry.ts';
+import type { JobDependencies } from '../jobs/job-registry.ts';
+import { isLocalJobName, LOCAL_JOBS } from '../jobs/local-jobs.ts';
 import { builtApiDescription } from '../openapi/built-api-description.ts';
 import { createAccessTokenVerifier } from '../platform/auth/access-token.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
@@ -151,8 +152,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     if (options.jobIntervalMs) {
       const timer = setInterval(() => {
-        for (const name of Object.keys(JOBS)) {
-          if (isJobName(name)) JOBS[name](jobDependencies).catch((error: unknown) => console.error(`job ${name} failed`, error));
+        for (const name of Object.keys(LOCAL_JOBS)) {
+          if (isLocalJobName(name)) LOCAL_JOBS[name](jobDependencies).catch((error: unknown) => console.error(`job ${name} failed`, error));
         }
       }, options.jobIntervalMs);
       timer.unref();

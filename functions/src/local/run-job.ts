@@ -1,6 +1,6 @@
 /** `npm run job:<name>`: runs one scheduled job once against the local database under `.data/`. */
 import { fileURLToPath } from 'node:url';
-import { isJobName, JOBS } from '../jobs/job-registry.ts';
+import { isLocalJobName, LOCAL_JOBS } from '../jobs/local-jobs.ts';
 import { createDocumentClient, sharedClientFactory } from '../platform/database/clients.ts';
 import { startLocalDatabase } from '../platform/database/local-database.ts';
 import { ensureTable } from '../platform/database/table-bootstrap.ts';
@@ -9,8 +9,8 @@ import { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer }
 import { s3ObjectStore } from '../storage/s3-object-store.ts';
 
 const name = process.argv[2] ?? '';
-if (!isJobName(name)) {
-  console.error(`Unknown job "${name}". Jobs: ${Object.keys(JOBS).join(', ')}`);
+if (!isLocalJobName(name)) {
+  console.error(`Unknown job "${name}". Jobs: ${Object.keys(LOCAL_JOBS).join(', ')}`);
   process.exit(2);
 }
 
@@ -25,7 +25,7 @@ await ensureTable(platformClient, tableName);
 // Likewise the files: `npm start`'s S3-compatible server (S3_ENDPOINT), or the files under .data/objects.
 const objectServer = process.env.S3_ENDPOINT ? undefined : await startLocalObjectServer({ directory: fileURLToPath(new URL('../../../.data/objects', import.meta.url)) });
 const objects = s3ObjectStore({ bucket: LOCAL_OBJECT_BUCKET, region, endpoint: process.env.S3_ENDPOINT ?? objectServer!.endpoint, credentials: LOCAL_OBJECT_CREDENTIALS });
-const result = await JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), objects, portalUrl: localPortalUrl() });
+const result = await LOCAL_JOBS[name]({ tableName, platformClient, dataClientFor: sharedClientFactory({ endpoint: target, region }), objects, portalUrl: localPortalUrl() });
 console.log(
   `${name}: ${Object.entries(result)
     .map(([k, v]) => `${k}=${v}`)

@@ -2,9 +2,11 @@
  * Delivers outbox messages through SES in AWS. The CDK stack sets EMAIL_FROM and SES_IDENTITY
  * when the deployment names an SES identity; without them there is no delivery and messages
  * stay in the outbox. Plain-text mail only: nothing a mail client could load from elsewhere.
+ *
+ * The SES client is loaded on the first message, not when the jobs function starts: most of
+ * its runs (reminders, retention, totals) send nothing themselves.
  */
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import type { SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
+import type { SendEmailCommand, SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
 
 /** What delivery needs of an outbox message. */
 export interface DeliverableMessage {
@@ -45,8 +47,14 @@ function tagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256) || 'unknown';
 }
 
-export function sesDelivery(config: SesDeliveryConfig, ses: SesSender = new SESv2Client({ region: config.region })): DeliverEmail {
+export function sesDelivery(config: SesDeliveryConfig, sender?: SesSender): DeliverEmail {
+  let loaded: Promise<{ sdk: typeof import('@aws-sdk/client-sesv2'); ses: SesSender }> | undefined;
+  const load = () => (loaded ??= import('@aws-sdk/client-sesv2').then((sdk) => ({ sdk, ses: sender ?? new sdk.SESv2Client({ region: config.region }) })));
   return async (message) => {
+    const {
+      sdk: { SendEmailCommand },
+      ses,
+    } = await load();
     const output = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: config.from,
