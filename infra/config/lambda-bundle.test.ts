@@ -94,7 +94,7 @@ describe('the API bundles', () => {
 /**
  * `lambda_jobs_bundle_kb` in `npm run bench` is held to 300 KB. With the import job inside it
  * the jobs function was 1,239 KB (exceljs, csv-parse, unzipper and what they pull in); the
- * import job is now a function of its own and the jobs function about 116 KB.
+ * import job is now a function of its own and the jobs function about 150 KB (with the offboarding job).
  */
 const JOBS_BUNDLE_BUDGET_KB = 300;
 /**
