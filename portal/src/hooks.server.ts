@@ -60,6 +60,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-frame-options', 'DENY');
   response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  // A have-your-say page asking its visitor to wait says for how long, as the API told it.
+  if (response.status === 429 && event.locals.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(event.locals.retryAfterSeconds));
   if (!event.url.pathname.startsWith('/_app/')) {
     // Pages hold case data for one user: never let a shared cache keep them.
     response.headers.set('cache-control', 'no-store');

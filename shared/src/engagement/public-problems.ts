@@ -25,6 +25,8 @@ export const PUBLIC_PROBLEM_REASONS = {
   'too-many-responses': 429,
   /** 429: too many wrong codes from this client or at this authority just now; `Retry-After` says when to try again. */
   'too-many-tries': 429,
+  /** 429: pages asked for faster than the area allows one visitor or session; `Retry-After` says when to try again. */
+  'too-many-requests': 429,
   /** 403: the authority's service is paused (suspended, or past its leaving day): its area, codes and open sessions are refused. */
   'tenant-suspended': 403,
   /** 401: the session is missing, has expired, or was not made for this address. */

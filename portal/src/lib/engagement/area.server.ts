@@ -7,7 +7,7 @@ import type { EngagementLanguage } from '@waypoint/shared/engagement/languages';
 import type { PublicProblemReason } from '@waypoint/shared/engagement/public-problems';
 import type { PublicResponseView } from '@waypoint/shared/engagement/public-views';
 import { chooseLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_PATH, LANGUAGE_COOKIE_SECONDS } from './language.ts';
-import { publicApi, type PublicRefusal } from './public-api.server.ts';
+import { publicApi, slowDown, type PublicRefusal } from './public-api.server.ts';
 import { areaPath, clearSessionCookie, readSessionCookie } from './session-cookie.server.ts';
 
 /** An authority's address in Waypoint, as the API accepts it. */
@@ -49,7 +49,9 @@ export function problemPath(slug: string, reason: ProblemPage): string {
 /** Sends a refused request to the page that explains it; an unknown area is not found. */
 export function redirectForRefusal(slug: string, refusal: PublicRefusal, fallback: ProblemPage): never {
   if (refusal.reason === 'unknown-area') error(404, 'Page not found');
-  const reason = refusal.reason && isProblemPage(refusal.reason) ? refusal.reason : refusal.status === 401 ? 'session-expired' : refusal.status === 429 ? 'too-many-responses' : fallback;
+  // Asked to slow down (or a 429 that says no more, as a gateway's would): wait, not a problem with the code.
+  if (refusal.reason === 'too-many-requests' || (refusal.status === 429 && refusal.reason === undefined)) slowDown(refusal);
+  const reason = refusal.reason && isProblemPage(refusal.reason) ? refusal.reason : refusal.status === 401 ? 'session-expired' : fallback;
   redirect(303, problemPath(slug, reason));
 }
 

@@ -4,6 +4,7 @@
  * come back as values with their `reason`, so each page can say kindly what went wrong.
  */
 import { error } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import type { EngagementLanguage } from '@waypoint/shared/engagement/languages';
 import { PUBLIC_PROBLEM_REASONS, type PublicProblemReason } from '@waypoint/shared/engagement/public-problems';
 import type { PublicAuthorityPage, PublicResponseView } from '@waypoint/shared/engagement/public-views';
@@ -17,6 +18,8 @@ export interface PublicRefusal {
   status: number;
   reason: PublicProblemReason | undefined;
   errors: { path: string; message: string }[];
+  /** A 429's `Retry-After`, in whole seconds, when the API sent one. */
+  retryAfterSeconds?: number;
 }
 
 export type PublicResult<T> = { ok: true; value: T } | PublicRefusal;
@@ -29,10 +32,20 @@ function isReason(value: unknown): value is PublicProblemReason {
   return typeof value === 'string' && value in PUBLIC_PROBLEM_REASONS;
 }
 
-function refusal(status: number, body: unknown): PublicRefusal {
+function refusal(status: number, body: unknown, retryAfter: string | null = null): PublicRefusal {
   const problem = (typeof body === 'object' && body !== null ? body : {}) as { reason?: unknown; errors?: unknown };
   const errors = Array.isArray(problem.errors) ? problem.errors.filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string') : [];
-  return { ok: false, status, reason: isReason(problem.reason) ? problem.reason : undefined, errors };
+  const seconds = retryAfter === null ? NaN : Number(retryAfter);
+  return { ok: false, status, reason: isReason(problem.reason) ? problem.reason : undefined, errors, ...(Number.isInteger(seconds) && seconds >= 0 ? { retryAfterSeconds: seconds } : {}) };
+}
+
+/**
+ * Asked to slow down (the area's per-visitor or per-session limit): the page itself says so, in
+ * the visitor's language and with how long to wait, rather than a page about the code.
+ */
+export function slowDown(refusal: Pick<PublicRefusal, 'retryAfterSeconds'>): never {
+  if (refusal.retryAfterSeconds !== undefined) getRequestEvent().locals.retryAfterSeconds = refusal.retryAfterSeconds;
+  error(429, { message: 'Please wait a moment, then try again', reason: 'too-many-requests', ...(refusal.retryAfterSeconds !== undefined ? { retryAfterSeconds: refusal.retryAfterSeconds } : {}) });
 }
 
 async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown; lang?: EngagementLanguage; clientAddress?: string } = {}): Promise<PublicResult<T>> {
@@ -65,7 +78,7 @@ async function call<T>(path: string, options: { method?: 'GET' | 'POST' | 'PUT';
   if (response.ok) return { ok: true, value: body as T };
   // A paused authority refuses its whole area, so every page of it says the service is paused.
   if (response.status === 403 && refusal(response.status, body).reason === 'tenant-suspended') error(403, { message: 'This service is paused', reason: 'tenant-suspended' });
-  if (REFUSALS.includes(response.status)) return refusal(response.status, body);
+  if (REFUSALS.includes(response.status)) return refusal(response.status, body, response.headers.get('retry-after'));
   console.error(`Public API answered ${response.status} to ${options.method ?? 'GET'} ${url.pathname}`);
   error(502, 'The service could not complete the request');
 }

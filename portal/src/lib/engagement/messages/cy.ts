@@ -151,4 +151,9 @@ export const cy: Record<MessageKey, string> = {
   'error.paused.title': 'Mae Dweud eich dweud wedi’i oedi am y tro',
   'error.paused.text': 'Allwch chi ddim ateb cwestiynau yma ar hyn o bryd. Mae unrhyw beth rydych chi wedi’i anfon yn barod yn ddiogel.',
   'error.paused.ask': 'Rhowch gynnig arall arni ddiwrnod arall. Os hoffech chi ddweud wrth rywun sut mae pethau’n mynd, siaradwch â’ch gweithiwr.',
+  'error.slowDown.title': 'Arhoswch eiliad',
+  'error.slowDown.text': 'Mae llawer o dudalennau wedi cael eu gofyn amdanyn nhw o’r fan hon newydd nawr, felly mae angen saib byr arnon ni. Dydych chi ddim wedi gwneud dim byd o’i le, ac mae’r atebion wnaethoch chi eu hanfon o’r blaen yn ddiogel.',
+  'error.slowDown.minute': 'Arhoswch funud, yna rhowch gynnig arall arni.',
+  'error.slowDown.minutes': 'Arhoswch {minutes} munud, yna rhowch gynnig arall arni.',
+  'error.slowDown.tryAgain': 'Rhowch gynnig arall arni',
 };

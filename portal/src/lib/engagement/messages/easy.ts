@@ -146,4 +146,9 @@ export const easy: Record<MessageKey, string> = {
   'error.paused.title': 'Have your say is stopped for now',
   'error.paused.text': 'You cannot answer questions here right now. We kept anything you sent before.',
   'error.paused.ask': 'Please try again another day. Do you want to tell someone how things are? Talk to your worker.',
+  'error.slowDown.title': 'Please wait a moment',
+  'error.slowDown.text': 'Lots of pages were opened from here just now. So we need a short break. You did not do anything wrong. We kept the answers you sent before.',
+  'error.slowDown.minute': 'Please wait a minute. Then try again.',
+  'error.slowDown.minutes': 'Please wait {minutes} minutes. Then try again.',
+  'error.slowDown.tryAgain': 'Try again',
 };

@@ -146,6 +146,11 @@ export const en = {
   'error.paused.title': 'Have your say is paused for now',
   'error.paused.text': 'You cannot answer questions here just now. Anything you have already sent is safe.',
   'error.paused.ask': 'Please try again another day. If you want to tell someone how things are going, talk to your worker.',
+  'error.slowDown.title': 'Please wait a moment',
+  'error.slowDown.text': 'Lots of pages were asked for from here just now, so we need a short pause. You have not done anything wrong, and the answers you sent before are safe.',
+  'error.slowDown.minute': 'Please wait a minute, then try again.',
+  'error.slowDown.minutes': 'Please wait {minutes} minutes, then try again.',
+  'error.slowDown.tryAgain': 'Try again',
 } as const;
 
 export type MessageKey = keyof typeof en;

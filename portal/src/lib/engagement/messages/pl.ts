@@ -147,4 +147,9 @@ export const pl: Record<MessageKey, string> = {
   'error.paused.title': 'Wyraź swoje zdanie – usługa jest na razie wstrzymana',
   'error.paused.text': 'Na razie nie można tu odpowiadać na pytania. Wszystko, co już wysłałeś(-aś), jest bezpieczne.',
   'error.paused.ask': 'Spróbuj ponownie innego dnia. Jeśli chcesz komuś powiedzieć, jak Ci idzie, porozmawiaj ze swoim pracownikiem.',
+  'error.slowDown.title': 'Poczekaj chwilę',
+  'error.slowDown.text': 'Przed chwilą z tego miejsca otwarto bardzo dużo stron, więc potrzebujemy krótkiej przerwy. Nie zrobiłeś(-aś) nic złego, a odpowiedzi wysłane wcześniej są bezpieczne.',
+  'error.slowDown.minute': 'Poczekaj minutę, a potem spróbuj ponownie.',
+  'error.slowDown.minutes': 'Poczekaj {minutes} min, a potem spróbuj ponownie.',
+  'error.slowDown.tryAgain': 'Spróbuj ponownie',
 };
