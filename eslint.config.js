@@ -16,6 +16,8 @@ export default defineConfig(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
+    // svelte-check resolves names with TypeScript, including SvelteKit's ambient `App` namespace, which no-undef cannot see.
+    rules: { 'no-undef': 'off' },
   },
   {
     rules: {
