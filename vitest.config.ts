@@ -18,11 +18,13 @@ const EVERY_PROJECT = {
   hookTimeout: 300_000,
   env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'SILENT' },
 };
+/** The suites that start stacks seed the demo data once for the run (test/support/global-seed.ts). */
+const WITH_STACKS = { ...EVERY_PROJECT, isolate: false, globalSetup: ['test/support/global-seed.ts'] };
 
 export default defineConfig({
   test: {
     fileParallelism: true,
     maxWorkers: 2,
-    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...EVERY_PROJECT, name: 'api', include: API, isolate: false } }, { test: { ...EVERY_PROJECT, name: 'browser', include: BROWSER, isolate: false, testTimeout: 480_000 } }],
+    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...WITH_STACKS, name: 'api', include: API } }, { test: { ...WITH_STACKS, name: 'browser', include: BROWSER, testTimeout: 480_000 } }],
   },
 });

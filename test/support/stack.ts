@@ -13,7 +13,9 @@ import { startLocalStack, type LocalStack } from '@waypoint/functions/local/loca
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flow';
 import type { RequestLimits } from '@waypoint/functions/platform/limits/request-limits';
+import { inject } from 'vitest';
 import { forgetWhatTheApiKept, rememberSeededData, type SeededData } from './seeded-data.ts';
+import { seedFromSnapshot } from './seed-snapshot.ts';
 
 export interface TestStack extends LocalStack {
   /** An access token for a seeded user, from a real sign-in; cached per email. */
@@ -50,7 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const portal = options.portal ?? false;
   if (options.own) {
     forgetWhatTheApiKept();
-    return withHelpers(await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: options.limits ?? ROOMY }), false);
+    return withHelpers(await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: options.limits ?? ROOMY, seed: snapshotSeed() }), false);
   }
   let shared = sharedStacks.get(portal);
   if (!shared) {
@@ -65,10 +67,21 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
 }
 
 async function startSharedStack(portal: boolean) {
-  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: ROOMY });
+  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: ROOMY, seed: snapshotSeed() });
   // Nothing else stops it: the portal's process goes when the worker does (the signal is sent synchronously).
   process.once('exit', () => void stack.stop());
   return { stack, seeded: await rememberSeededData(stack.jobDependencies.platformClient, stack.tableName) };
+}
+
+/** The demo data global-seed.ts seeded once for the run, when there is one (the bench has none). */
+function snapshotSeed() {
+  let path: string | undefined;
+  try {
+    path = inject('demoSeedSnapshot');
+  } catch {
+    // Not under vitest.
+  }
+  return path ? seedFromSnapshot(path) : undefined;
 }
 
 function withHelpers(stack: LocalStack, shared: boolean): TestStack {

@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Request limits; from `LIMIT_*` variables or the defaults when absent. */
   limits?: RequestLimits;
+  /** Writes the demo data; `seedDemoData` when absent (the test suites load a copy seeded once per run). */
+  seed?: typeof seedDemoData;
 }
 
 export interface LocalStack {
@@ -90,7 +92,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Links in emails: the portal started here, or where `npm start` would serve it.
     const linkBase = localPortalUrl(portalPort);
     const password = process.env.WAYPOINT_DEMO_PASSWORD || DEMO_PASSWORD;
-    await seedDemoData({ db, tableName, password, portalUrl: linkBase });
+    await (options.seed ?? seedDemoData)({ db, tableName, password, portalUrl: linkBase });
     const identity = await startIdentityProvider({
       port: options.ports.identity,
       db,
