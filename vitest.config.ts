@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
  * which took up to 175 s with a load average of 16 on 2 cores, so browser tests get 8 minutes.
  */
 const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts'];
+/** Unit tests that need chromium run with the browser suites, so `npm run test:quick` starts no browser. */
+const UNIT_IN_A_BROWSER = ['functions/src/**/*.a11y.test.ts'];
 const API = ['test/api/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/lambda/**/*.test.ts'];
 const BROWSER = ['test/browser/**/*.test.ts'];
 
@@ -25,6 +27,10 @@ export default defineConfig({
   test: {
     fileParallelism: true,
     maxWorkers: 2,
-    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT } }, { test: { ...WITH_STACKS, name: 'api', include: API } }, { test: { ...WITH_STACKS, name: 'browser', include: BROWSER, testTimeout: 480_000 } }],
+    projects: [
+      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT, exclude: [...EVERY_PROJECT.exclude, ...UNIT_IN_A_BROWSER] } },
+      { test: { ...WITH_STACKS, name: 'api', include: API } },
+      { test: { ...WITH_STACKS, name: 'browser', include: [...BROWSER, ...UNIT_IN_A_BROWSER], testTimeout: 480_000 } },
+    ],
   },
 });

@@ -19,6 +19,8 @@ const BATCH = 25;
 export interface SeededData {
   /** Deletes what was added, writes back what was changed or deleted, and forgets what the API kept in memory. */
   restore(): Promise<void>;
+  /** An item as seeded, if there was one at this key. */
+  item(key: { PK: string; SK: string }): Item | undefined;
 }
 
 export async function rememberSeededData(db: DynamoDBDocumentClient, tableName: string): Promise<SeededData> {
@@ -26,6 +28,7 @@ export async function rememberSeededData(db: DynamoDBDocumentClient, tableName: 
   for await (const item of everyItem(db, tableName)) seeded.set(keyOf(item), { item, json: JSON.stringify(item) });
 
   return {
+    item: (key) => seeded.get(keyOf({ [PK]: { S: key.PK }, [SK]: { S: key.SK } }))?.item,
     async restore() {
       const writes: WriteRequest[] = [];
       const present = new Set<string>();
