@@ -12,6 +12,7 @@ import { escalateUnacknowledgedAlerts } from '@waypoint/functions/jobs/alert-esc
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
 import { outbox, patchAudit, planAudit } from './audits-support.ts';
+import { CASE_TYPES } from '@waypoint/shared/cases/case-schemas';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ const openAlerts = async (email: string) => (await expectJson<AlertPage>(await s
 const alertOf = async (auditId: string) => (await openAlerts(nv('qa'))).find((a): a is AuditAlert => isAuditAlert(a) && a.auditId === auditId);
 const acknowledge = (email: string, id: string) => stack.api(email, `/v1/alerts/${id}/acknowledgement`, { method: 'POST' });
 const escalatedMail = async (id: string) => (await outbox(stack)).filter((m) => m.subject.startsWith('Safeguarding concern not acknowledged') && m.text.includes(`/alerts/${id}`));
-const overdueOnDashboard = async () => (await expectJson<ServiceView>(await stack.api(nv('senior'), '/v1/dashboards/service?period=month'))).safeguardingOverdue;
+const overdueOnDashboard = async (caseType?: string) => (await expectJson<ServiceView>(await stack.api(nv('senior'), `/v1/dashboards/service?period=month${caseType ? `&caseType=${caseType}` : ''}`))).safeguardingOverdue;
 
 describe('a safeguarding concern from an audit', () => {
   it('is on the Alerts list, marked as from an audit, for the team’s manager and QA, to acknowledge within 24 hours', async () => {
@@ -92,8 +93,16 @@ describe('a safeguarding concern from an audit', () => {
     expect(escalated.escalatedAt).toBeDefined();
     // Every concern of this file nobody acknowledged went at the same run, each counted once.
     expect(await overdueOnDashboard()).toBe(before + escalatedNow);
+    // The case type filter narrows it as it narrows every other figure: to the audited case's type.
+    const caseType = escalated.caseType!;
+    const otherType = CASE_TYPES.find((t) => t !== caseType)!;
+    const [ofType, ofOther] = [(await overdueOnDashboard(caseType)) ?? 0, (await overdueOnDashboard(otherType)) ?? 0];
+    expect(ofType).toBeGreaterThanOrEqual(1);
+    expect(ofType).toBeLessThanOrEqual(before + escalatedNow);
     await expectJson(await acknowledge(nv('qa'), alert.id));
     expect(await overdueOnDashboard()).toBe(before + escalatedNow - 1);
+    expect((await overdueOnDashboard(caseType)) ?? 0).toBe(ofType - 1);
+    expect((await overdueOnDashboard(otherType)) ?? 0).toBe(ofOther);
   });
 
   it('takes the authority’s set hours for acknowledging', async () => {

@@ -1,6 +1,6 @@
 /** Response schemas for safety alerts in the OpenAPI document. */
 import * as v from 'valibot';
-import { CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
+import { CASE_TYPES, CaseRef, EntityId } from '@waypoint/shared/cases/case-schemas';
 import { ALERT_SOURCES, ALERT_STATUSES } from '@waypoint/shared/engagement/alert-schemas';
 import { AUDIENCES } from '@waypoint/shared/engagement/audiences';
 import { ENGAGEMENT_LANGUAGES } from '@waypoint/shared/engagement/languages';
@@ -36,6 +36,7 @@ export const AlertResource = v.pipe(
     ),
     sentTo: v.optional(v.pipe(v.string(), v.description('The duty contact the alert was emailed to'))),
     auditId: v.optional(EntityId),
+    caseType: v.optional(v.pipe(v.picklist(CASE_TYPES), v.description('For an audit: the audited case’s type, by which the dashboard’s case type filter narrows its count of concerns not acknowledged in time'))),
     auditorId: v.optional(EntityId),
     sections: v.optional(v.pipe(v.array(v.object({ id: PartId, title: v.string() })), v.description('The audit sections flagged with a safeguarding concern'))),
     acknowledgeBy: v.optional(v.pipe(Timestamp, v.description('When a team manager or QA officer must have acknowledged it (the authority’s set hours after it was raised)'))),

@@ -227,8 +227,13 @@ export async function unacknowledgedAuditAlerts(tenant: TenantContext): Promise<
   return found;
 }
 
-/** How many escalated audit alerts are still not acknowledged (and not closed), for a team or the whole authority. */
-export async function countEscalatedAlerts(tenant: TenantContext, teamId?: string): Promise<number> {
+/**
+ * How many escalated audit alerts are still not acknowledged (and not closed), for the whole
+ * authority or narrowed, as the dashboard is, to a team and a case type (the audited case's).
+ */
+export async function countEscalatedAlerts(tenant: TenantContext, filters: { teamId?: string; caseType?: string } = {}): Promise<number> {
+  const conditions = [...(filters.teamId ? ['teamId = :team'] : []), ...(filters.caseType ? ['caseType = :caseType'] : [])];
+  const values = { ':pk': tenant.keys.escalatedAlerts().GSI3PK, ...(filters.teamId ? { ':team': filters.teamId } : {}), ...(filters.caseType ? { ':caseType': filters.caseType } : {}) };
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -237,7 +242,8 @@ export async function countEscalatedAlerts(tenant: TenantContext, teamId?: strin
         TableName: tenant.tableName,
         IndexName: 'GSI3',
         KeyConditionExpression: 'GSI3PK = :pk',
-        ...(teamId ? { FilterExpression: 'teamId = :team', ExpressionAttributeValues: { ':pk': tenant.keys.escalatedAlerts().GSI3PK, ':team': teamId } } : { ExpressionAttributeValues: { ':pk': tenant.keys.escalatedAlerts().GSI3PK } }),
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),

@@ -31,6 +31,7 @@ export async function raiseAuditAlert(tenant: TenantContext, actor: Pick<StaffCa
       auditId: audit.id,
       caseRef: audit.caseRef,
       teamId: audit.teamId,
+      caseType: audit.caseType,
       auditorId: audit.auditorId,
       sections,
       raisedAt: at,

@@ -88,7 +88,7 @@ export const ServiceViewResource = v.pipe(
       v.object({ given: v.number(), agreed: v.nullable(v.number()), share: v.nullable(v.number()) }),
       v.description('Views case holders and students gave on the section grades of the period’s audits, and how many agreed; `agreed` and `share` are null under 5 views'),
     ),
-    safeguardingOverdue: v.optional(v.pipe(v.number(), v.description('Safeguarding concerns from audits escalated to the senior managers and still not acknowledged, today (the team filter applies; the case type filter does not)'))),
+    safeguardingOverdue: v.optional(v.pipe(v.number(), v.description('Safeguarding concerns from audits escalated to the senior managers and still not acknowledged, today (the team and case type filters apply, the case type being the audited case’s)'))),
     exports: v.pipe(v.array(v.picklist(SERVICE_FIGURES)), v.description('Figures `/v1/dashboards/service/export` gives as CSV')),
   }),
   v.title('ServiceView'),

@@ -29,7 +29,7 @@ export async function readServiceView(tenant: TenantContext, query: ServiceViewQ
     sectionTitles(tenant),
     overallGradeSections(tenant),
     feedbackThemeList(tenant),
-    countEscalatedAlerts(tenant, query.team),
+    countEscalatedAlerts(tenant, { teamId: query.team, caseType: query.caseType }),
   ]);
   const view = serviceView({ period: query.period, months, filters: { team: query.team ?? null, caseType: query.caseType ?? null }, today: now, rows, sectionTitles: titles, overallGradeSections: overallSections, themes });
   // Today's figure, not the period's: concerns from audits still waiting for someone, whatever month they were raised.

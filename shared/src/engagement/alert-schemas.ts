@@ -91,6 +91,8 @@ export interface AuditAlert extends AlertCommon {
   auditId: string;
   caseRef: string;
   teamId: string;
+  /** The audited case's type, so the dashboard's case type filter narrows the concerns too; absent on alerts raised before it was kept. */
+  caseType?: string;
   auditorId: string;
   sections: { id: string; title: string }[];
   acknowledgeBy: string;
