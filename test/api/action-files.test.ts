@@ -3,14 +3,15 @@
  * POST, confirmed from its content, checked for malware and downloaded by the manager with a
  * short-lived link whose headers name it safely. A renamed program, an empty file, a 21 MB file,
  * a path in the name and a second confirmation racing the first are each a clear 4xx that
- * leaves nothing stored.
+ * leaves nothing stored. The same holds for a plain form the API signs, which posts the file
+ * straight to the bucket and comes back to the portal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
 import { inDays, raiseAction } from './actions-support.ts';
 import { JOURNEY, planAudit, todayInLondon } from './audits-support.ts';
-import { attach, confirm, EICAR, exeBytes, pdfBytes, postToBucket, startUpload, type FileView } from './files-support.ts';
+import { attach, confirm, EICAR, exeBytes, pdfBytes, policyOf, postForm, postToBucket, startUpload, uploadForm, type FileView } from './files-support.ts';
 
 let stack: TestStack;
 let actionId: string;
@@ -159,5 +160,99 @@ describe('files on a reflection', () => {
     await expectProblem(await stack.api(nv('manager'), `${reflection}/files`, jsonInit('POST', { filename: 'x.pdf', size: 10 })), 403);
     expect((await expectProblem(await stack.api(student, `${reflection}/files`, jsonInit('POST', { filename: 'x.pdf', size: 0 })), 400)).detail).toMatch(/empty/);
     await expectProblem(await stack.api(student, `/v1/audits/${auditId}/reflections/01NOSUCHREFLECTION/files`), 404);
+  });
+});
+
+describe('every file on an audit', () => {
+  it('lists each section’s and each reflection’s received files in one answer, and no upload that was never confirmed', async () => {
+    const sectionId = JOURNEY.sections[0]!.id;
+    const unconfirmed = await startUpload(stack, nv('manager'), `/v1/audits/${auditId}/sections/${sectionId}`, 'never sent.pdf', 10);
+    const all = await expectJson<{ sections: Record<string, FileView[]>; reflections: Record<string, FileView[]> }>(await stack.api(student, `/v1/audits/${auditId}/files`));
+    expect(Object.keys(all.sections).sort()).toEqual(JOURNEY.sections.map((s) => s.id).sort());
+    expect(all.sections[sectionId]!.map((f) => f.filename)).toEqual(['Supervision notes.pdf']);
+    expect(all.sections[sectionId]!.map((f) => f.id)).not.toContain(unconfirmed.file.id);
+    expect(all.sections[JOURNEY.sections[1]!.id]).toEqual([]);
+    const onReflections = Object.values(all.reflections).flat();
+    expect(onReflections.map((f) => [f.filename, f.status])).toEqual([['my reflection.pdf', 'clean']]);
+    await expectProblem(await stack.api(student, '/v1/audits/01NOSUCHAUDIT0000000000000/files'), 404);
+  });
+});
+
+describe('a form that posts the file straight to the bucket', () => {
+  const returnTo = () => `/actions/${actionId}/files/uploaded`;
+
+  it('is signed for one new key with the size, stored type, name and return conditions in its policy, and records nothing until confirmed', async () => {
+    const form = await uploadForm(stack, owner, actionId, returnTo());
+    expect(form.upload.fields.key).toBe(`${form.upload.fields.key!.slice(0, -26)}${form.fileId}`);
+    expect(form.upload.fields.key).toMatch(/^tenants\/[0-9a-f-]{36}\/evidence\/actions\/[^/]+\/[0-9A-Z]{26}$/);
+    expect(form.nameField).toBe('x-amz-meta-filename');
+    const { conditions } = policyOf(form.upload.fields);
+    expect(conditions).toContainEqual(['content-length-range', 1, 20 * 1024 * 1024]);
+    expect(conditions).toContainEqual(['eq', '$Content-Type', 'application/octet-stream']);
+    expect(conditions).toContainEqual(['starts-with', '$x-amz-meta-filename', '']);
+    const redirect = conditions.find((c) => Array.isArray(c) && c[1] === '$success_action_redirect') as string[];
+    expect(new URL(redirect[2]!).pathname).toBe(returnTo());
+    expect((await list()).map((f) => f.id)).not.toContain(form.fileId);
+  });
+
+  it('brings the browser back to the portal with the key, and the confirmed file keeps the name the page sent', async () => {
+    const form = await uploadForm(stack, owner, actionId, returnTo());
+    const sent = await postForm(form, pdfBytes('form'), 'folder/Plan – père.pdf');
+    expect(sent.status).toBe(303);
+    const back = new URL(sent.headers.get('location')!);
+    expect(back.pathname).toBe(returnTo());
+    expect(back.searchParams.get('key')).toBe(form.upload.fields.key);
+    expect((await list()).map((f) => f.id)).not.toContain(form.fileId);
+    const confirmed = await expectJson<{ file: FileView }>(await confirm(stack, owner, actionId, form.fileId));
+    // A folder in the name is dropped: only its last part is kept.
+    expect(confirmed.file).toMatchObject({ id: form.fileId, filename: 'Plan – père.pdf', kind: 'PDF', status: 'clean' });
+    expect((await expectProblem(await confirm(stack, owner, actionId, form.fileId), 409)).detail).toMatch(/already been received/);
+    expect((await list()).filter((f) => f.id === form.fileId)).toHaveLength(1);
+  });
+
+  it('names a file sent without a name by its type and the day', async () => {
+    const form = await uploadForm(stack, owner, actionId, returnTo());
+    await postForm(form, pdfBytes('no name'));
+    const confirmed = await expectJson<{ file: FileView }>(await confirm(stack, owner, actionId, form.fileId));
+    expect(confirmed.file.filename).toMatch(/^PDF added \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  });
+
+  it('refuses a renamed program, an empty file and a 21 MB file on confirmation, keeping neither object nor record', async () => {
+    for (const [bytes, status] of [
+      [exeBytes(), 415],
+      [Buffer.alloc(0), 400],
+      [Buffer.concat([pdfBytes(), Buffer.alloc(21 * 1024 * 1024)]), 413],
+    ] as const) {
+      const form = await uploadForm(stack, owner, actionId, returnTo());
+      await postForm(form, bytes, 'report.pdf');
+      await expectProblem(await confirm(stack, owner, actionId, form.fileId), status);
+      expect(await keyOf(form.fileId)).toEqual([]);
+      expect((await list()).map((f) => f.id)).not.toContain(form.fileId);
+      await expectProblem(await confirm(stack, owner, actionId, form.fileId), 404);
+    }
+  });
+
+  it('lets only one of two racing confirmations of a form upload through', async () => {
+    const form = await uploadForm(stack, owner, actionId, returnTo());
+    await postForm(form, pdfBytes('race'), 'race.pdf');
+    const answers = await Promise.all([confirm(stack, owner, actionId, form.fileId), confirm(stack, owner, actionId, form.fileId)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await list()).filter((f) => f.id === form.fileId)).toHaveLength(1);
+  });
+
+  it('answers a file id nothing was uploaded to with 404, and refuses a return address that is not a portal path (400)', async () => {
+    const form = await uploadForm(stack, owner, actionId, returnTo());
+    await expectProblem(await confirm(stack, owner, actionId, form.fileId), 404);
+    for (const bad of ['https://elsewhere.example/x', '//elsewhere.example/x', 'actions/x', '/a b', `/${'x'.repeat(400)}`]) {
+      const problem = await expectProblem(await stack.api(owner, `/v1/actions/${actionId}/files/upload-form`, jsonInit('POST', { returnTo: bad })), 400);
+      expect(problem.errors?.[0]?.path).toBe('returnTo');
+    }
+  });
+
+  it('signs a reflection’s form only for its author (403 for another reader)', async () => {
+    const created = await expectJson<{ id: string }>(await stack.api(student, `/v1/audits/${auditId}/reflections`, jsonInit('POST', { text: 'Another reflection' })), 201);
+    const reflection = `/v1/audits/${auditId}/reflections/${created.id}`;
+    await expectProblem(await stack.api(nv('manager'), `${reflection}/files/upload-form`, jsonInit('POST', { returnTo: '/x' })), 403);
+    expect((await uploadForm(stack, student, reflection, '/x')).upload.fields.key).toContain(`/reflections/${created.id}/`);
   });
 });

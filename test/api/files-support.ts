@@ -49,3 +49,26 @@ export async function attach(stack: TestStack, email: string, parent: string, fi
   await postToBucket(started, bytes);
   return (await expectJson<{ file: FileView }>(await confirm(stack, email, parent, started.file.id))).file;
 }
+
+export interface UploadForm {
+  fileId: string;
+  upload: { url: string; fields: Record<string, string> };
+  nameField: string;
+}
+
+/** A form the API signs for a page, as the portal asks for one. */
+export async function uploadForm(stack: TestStack, email: string, parent: string, returnTo: string): Promise<UploadForm> {
+  return expectJson<UploadForm>(await stack.api(email, `${parentPath(parent)}/files/upload-form`, jsonInit('POST', { returnTo })));
+}
+
+/** What a browser sends from that form: the signed fields, the name field the page filled (if any), the file last; redirects not followed. */
+export async function postForm(form: UploadForm, bytes: Buffer, name?: string): Promise<Response> {
+  const body = new FormData();
+  for (const [field, value] of Object.entries(form.upload.fields)) body.append(field, value);
+  body.append(form.nameField, name === undefined ? '' : encodeURIComponent(name));
+  body.append('file', new Blob([new Uint8Array(bytes)]), 'upload');
+  return fetch(form.upload.url, { method: 'POST', body, redirect: 'manual' });
+}
+
+/** The policy a presigned POST carries, decoded. */
+export const policyOf = (fields: Record<string, string>) => JSON.parse(Buffer.from(fields.Policy!, 'base64').toString()) as { conditions: unknown[] };

@@ -91,6 +91,10 @@ beforeAll(async () => {
     'POST /v1/audits/:id/sections/:sectionId/files': staff(nv('manager'), sectionFiles, sectionFiles),
     'POST /v1/audits/:id/reflections/:reflectionId/files': staff(nv('practitioner'), reflectionFiles, reflectionFiles),
     'POST /v1/actions/:id/files': staff(nv('practitioner'), `/v1/actions/${action.action.id}/files`, `/v1/actions/${action.action.id}/files`),
+    // Signing a form writes nothing; the file list is what a stray write would change.
+    'POST /v1/audits/:id/sections/:sectionId/files/upload-form': staff(nv('manager'), `${sectionFiles}/upload-form`, sectionFiles),
+    'POST /v1/audits/:id/reflections/:reflectionId/files/upload-form': staff(nv('practitioner'), `${reflectionFiles}/upload-form`, reflectionFiles),
+    'POST /v1/actions/:id/files/upload-form': staff(nv('practitioner'), `/v1/actions/${action.action.id}/files/upload-form`, `/v1/actions/${action.action.id}/files`),
     'POST /v1/actions/:id/cancel': staff(nv('manager'), `/v1/actions/${action.action.id}/cancel`, `/v1/actions/${action.action.id}`),
     'POST /v1/actions/:id/complete': staff(nv('practitioner'), `/v1/actions/${action.action.id}/complete`, `/v1/actions/${action.action.id}`),
     'POST /v1/actions/:id/reopen': staff(nv('manager'), `/v1/actions/${action.action.id}/reopen`, `/v1/actions/${action.action.id}`),

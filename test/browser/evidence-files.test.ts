@@ -1,9 +1,12 @@
 /**
- * Evidence files in the browser: a practitioner records an action as done with a PDF attached
- * (JavaScript on, axe on every page); the manager opens the action, sees the file, downloads it
- * (the same bytes, under its own name) and verifies. With JavaScript off the manager
- * attaches a file to another action by the plain form: a renamed program is refused in words,
- * a PDF is attached. The manager running an audit attaches a PDF to one of its sections.
+ * Evidence files in the browser (each attach form posts the file straight to the storage
+ * service, which sends the browser back to the portal to confirm it): a practitioner attaches
+ * a PDF to an action and records it as done (JavaScript on, axe on every page); the manager
+ * opens the action, sees the file, downloads it (the same bytes, under its own name) and
+ * verifies. With JavaScript off the manager attaches a file to another action by the plain
+ * form: a renamed program is refused in words, a PDF is attached. The manager running an audit attaches a PDF to one of its sections, and
+ * the audit's record lists it under that section. The case holder attaches files to their own
+ * reflections (JavaScript on and off), and the record lists them under each reflection.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +30,9 @@ async function open(page: Page, path: string): Promise<void> {
   await expectNoAxeViolations(page);
 }
 
+/** The name the person gives the file: a page cannot read the chosen file's own name without a script. */
+const nameIt = (page: Page, name: string) => page.getByLabel('Name for the file (optional)').fill(name);
+
 const filesTable = (page: Page) => page.getByRole('table', { name: 'Files attached to this action' });
 
 describe('evidence files', () => {
@@ -43,9 +49,13 @@ describe('evidence files', () => {
     done.href = (await link.getAttribute('href'))!;
     await open(page, done.href);
     await expect(page.getByText('No files are attached.').count()).resolves.toBe(1);
+    // The file goes straight to the storage service, which sends the browser back to the action.
+    await nameIt(page, 'Safety plan (signed).pdf');
+    await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'Safety plan (signed).pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Attach the file' }).click();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
     await page.getByLabel('What was done, and where is the evidence?').fill('Safety plan agreed and signed with the family; the signed copy is attached.');
     await fillDate(page, 'doneOn', londonDay());
-    await page.getByLabel('Attach a file of the evidence (optional)').setInputFiles({ name: 'Safety plan (signed).pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Record as done' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toContain('The action is recorded as done');
     const row = filesTable(page).locator('tbody tr');
@@ -80,19 +90,25 @@ describe('evidence files', () => {
     await page.goto(`${stack.portalUrl}${href}`);
     await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: exeBytes() });
     await page.getByRole('button', { name: 'Attach the file' }).click();
-    await expect(page.locator('#attach-file-error').innerText()).resolves.toContain('Waypoint can keep PDFs, images');
+    await expect(page.locator('section[aria-labelledby="evidence-files"] [role="alert"]').innerText()).resolves.toContain('Waypoint can keep PDFs, images');
     await expect(page.getByText('No files are attached.').count()).resolves.toBe(1);
     await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Attach the file' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
-    await expect(filesTable(page).innerText()).resolves.toMatch(/minutes\.pdf\s+PDF/);
-    await expect(filesTable(page).getByRole('link', { name: 'minutes.pdf' }).getAttribute('href')).resolves.toMatch(/^\/actions\/[^/]+\/files\/[0-9A-Z]{26}$/);
+    // Given no name, it is called by its type and the day.
+    await expect(filesTable(page).innerText()).resolves.toMatch(/PDF added \d{1,2} [A-Z][a-z]+ \d{4}\s+PDF/);
+    await expect(
+      filesTable(page)
+        .getByRole('link', { name: /^PDF added/ })
+        .getAttribute('href'),
+    ).resolves.toMatch(/^\/actions\/[^/]+\/files\/[0-9A-Z]{26}$/);
   });
 
   it('lets the manager attach a PDF to a section of an audit in progress', async () => {
     const page = await signedIn.pageAs(MANAGER);
     const inProgress = demoAudits(NORTHVALE, new Date()).audits.find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress')!;
     await open(page, `/audits/${inProgress.id}/sections/planning-and-review`);
+    await nameIt(page, 'Care plan review.pdf');
     await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'Care plan review.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Attach the file' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
@@ -100,5 +116,50 @@ describe('evidence files', () => {
     await expect(table.innerText()).resolves.toMatch(/Care plan review\.pdf\s+PDF\s+\d+ bytes\s+Ready/);
     await expect(table.getByRole('link', { name: 'Care plan review.pdf' }).getAttribute('href')).resolves.toMatch(new RegExp(`^/audits/${inProgress.id}/sections/planning-and-review/files/[0-9A-Z]{26}$`));
     await expectNoAxeViolations(page);
+    await open(page, `/audits/${inProgress.id}`);
+    const onRecord = page.getByRole('table', { name: /Evidence files on .*Planning and review/i });
+    await expect(onRecord.getByRole('link', { name: 'Care plan review.pdf' }).getAttribute('href')).resolves.toMatch(new RegExp(`^/audits/${inProgress.id}/sections/planning-and-review/files/[0-9A-Z]{26}$`));
+  });
+});
+
+describe('evidence files on a reflection', () => {
+  const mine = demoAudits(NORTHVALE, new Date()).reflections.filter((r) => r.authorId === 'nv-practitioner');
+
+  for (const [index, javaScriptEnabled] of [true, false].entries()) {
+    it(`lets the case holder attach a PDF to their reflection with JavaScript ${javaScriptEnabled ? 'on' : 'off'}, and the record lists it`, async () => {
+      const reflection = mine[index]!;
+      const page = await signedIn.pageAs(OWNER, { javaScriptEnabled });
+      // axe runs in the page, so it checks the pages with JavaScript on.
+      const checkAxe = () => (javaScriptEnabled ? expectNoAxeViolations(page) : Promise.resolve());
+      await page.goto(`${stack.portalUrl}/audits/${reflection.auditId}`);
+      await page.getByRole('link', { name: 'Attach a file to your reflection' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your reflection');
+      await expect(page.getByText('No files are attached.').count()).resolves.toBe(1);
+      await checkAxe();
+      // Named with JavaScript on; left unnamed with it off, so it is called by its type and the day.
+      if (javaScriptEnabled) await nameIt(page, 'Genogram.pdf');
+      await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'Genogram.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByRole('button', { name: 'Attach the file' }).click();
+      await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
+      const name = javaScriptEnabled ? 'Genogram.pdf' : await page.getByRole('table', { name: 'Files attached to this reflection' }).getByRole('link').first().innerText();
+      if (!javaScriptEnabled) expect(name).toMatch(/^PDF added \d{1,2} [A-Z][a-z]+ \d{4}$/);
+      const table = page.getByRole('table', { name: 'Files attached to this reflection' });
+      await expect(table.innerText()).resolves.toMatch(/PDF\s+\d+ bytes\s+Ready/);
+      await checkAxe();
+      await page.getByRole('link', { name: 'Back to the audit' }).click();
+      const onRecord = page.getByRole('table', { name: 'Evidence files with this reflection' });
+      await expect(onRecord.getByRole('link', { name }).getAttribute('href')).resolves.toMatch(new RegExp(`^/audits/${reflection.auditId}/reflections/${reflection.id}/files/[0-9A-Z]{26}$`));
+      if (javaScriptEnabled) {
+        const [download] = await Promise.all([page.waitForEvent('download'), onRecord.getByRole('link', { name }).click()]);
+        expect((await readFile((await download.path())!)).equals(PDF)).toBe(true);
+      }
+    });
+  }
+
+  it('shows another reader the reflection’s files without a way to attach', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    await open(page, `/audits/${mine[0]!.auditId}/reflections/${mine[0]!.id}`);
+    await expect(page.getByRole('table', { name: 'Files attached to this reflection' }).innerText()).resolves.toContain('Genogram.pdf');
+    await expect(page.getByLabel('Attach a file', { exact: true }).count()).resolves.toBe(0);
   });
 });

@@ -199,6 +199,7 @@ beforeAll(async () => {
     ['/audits/[id]/cancel', MANAGER, `/audits/${planned}/cancel`],
     ['/audits/[id]/check', MANAGER, `/audits/${inProgress}/check`],
     ['/audits/[id]/grades/[sectionId]', PRACTITIONER, `/audits/${held}/grades/${gradedSection}`],
+    ['/audits/[id]/reflections/[reflectionId]', PRACTITIONER, await firstHref(PRACTITIONER, `/audits/${held}`, /\/reflections\/[^/]+$/)],
     ['/audits/[id]/grades/[sectionId]/reply/[personId]', MANAGER, `/audits/${held}/grades/${gradedSection}/reply/${practitionerId}`],
     ['/audits/[id]/conversation', MANAGER, `/audits/${inProgress}/conversation`],
     ['/audits/[id]/meeting', MANAGER, `/audits/${planned}/meeting`],

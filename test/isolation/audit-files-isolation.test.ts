@@ -1,7 +1,7 @@
 /**
  * Files on audit sections and reflections across tenants: every Southmoor role aimed at a
  * Northvale audit's section or reflection files, and Northvale's QA (who sees every Northvale
- * audit) aimed at Southmoor's, gets what a missing id gets (404, or the 403 a role gets for any
+ * audit) aimed at Southmoor's (the audit's list of every file among them), gets what a missing id gets (404, or the 403 a role gets for any
  * id); a Southmoor file id under a Northvale section is a missing file; uploads are signed only
  * under the caller's own tenant.
  */
@@ -20,7 +20,7 @@ function parents(tenant: typeof NORTHVALE) {
   const reflection = data.reflections.find((r) => r.authorRole === 'case-holder')!;
   const audit = data.audits.find((a) => a.id === reflection.auditId)!;
   const sectionId = BUILT_IN_TEMPLATES.find((t) => t.templateId === audit.templateId)!.sections[0]!.id;
-  return { section: `/v1/audits/${audit.id}/sections/${sectionId}`, reflection: `/v1/audits/${audit.id}/reflections/${reflection.id}` };
+  return { audit: `/v1/audits/${audit.id}`, section: `/v1/audits/${audit.id}/sections/${sectionId}`, reflection: `/v1/audits/${audit.id}/reflections/${reflection.id}` };
 }
 const NV = parents(NORTHVALE);
 const SM = parents(SOUTHMOOR);
@@ -39,10 +39,11 @@ afterAll(async () => {
 const routes = (parent: string, fileId: string): { name: string; path: string; init?: RequestInit }[] => [
   { name: 'list', path: `${parent}/files` },
   { name: 'start', path: `${parent}/files`, init: jsonInit('POST', { filename: 'x.pdf', size: 10 }) },
+  { name: 'upload form', path: `${parent}/files/upload-form`, init: jsonInit('POST', { returnTo: '/x' }) },
   { name: 'confirm', path: `${parent}/files/${fileId}/confirm`, init: { method: 'POST' } },
   { name: 'download', path: `${parent}/files/${fileId}/download` },
 ];
-const everyRoute = (p: typeof NV, fileId: string) => [...routes(p.section, fileId), ...routes(p.reflection, fileId)];
+const everyRoute = (p: typeof NV, fileId: string) => [...routes(p.section, fileId), ...routes(p.reflection, fileId), { name: 'every file on the audit', path: `${p.audit}/files` }];
 
 describe('audit section and reflection files across tenants', () => {
   it('answers every Southmoor role 404 on a Northvale audit’s section and reflection files (or the 403 its role gets for any id)', async () => {
@@ -57,12 +58,14 @@ describe('audit section and reflection files across tenants', () => {
 
   it('answers Northvale’s QA 404 on Southmoor’s audit, and on Southmoor’s file id under a Northvale section', async () => {
     for (const route of everyRoute(SM, smFileId)) await expectProblem(await stack.api(nv('qa'), route.path, route.init), 404);
-    for (const route of routes(NV.section, smFileId).filter((r) => r.name !== 'list' && r.name !== 'start')) await expectProblem(await stack.api(nv('qa'), route.path, route.init), 404);
+    for (const route of routes(NV.section, smFileId).filter((r) => r.name !== 'list' && r.name !== 'start' && r.name !== 'upload form')) await expectProblem(await stack.api(nv('qa'), route.path, route.init), 404);
   });
 
   it('never lists another tenant’s file, and signs uploads only under the caller’s tenant prefix', async () => {
     const nvList = await expectJson<{ items: { id: string }[] }>(await stack.api(nv('qa'), `${NV.section}/files`));
     expect(nvList.items.map((f) => f.id)).toEqual([nvFileId]);
+    const nvAll = await expectJson<{ sections: Record<string, { id: string }[]>; reflections: Record<string, { id: string }[]> }>(await stack.api(nv('qa'), `${NV.audit}/files`));
+    expect([...Object.values(nvAll.sections), ...Object.values(nvAll.reflections)].flat().map((f) => f.id)).toEqual([nvFileId]);
     const started = await startUpload(stack, nv('practitioner'), NV.reflection, 'mine.pdf', 10);
     expect(started.upload.fields.key!.startsWith(`tenants/${NORTHVALE.id}/evidence/audits/`)).toBe(true);
     expect(started.upload.fields.key).not.toContain(SOUTHMOOR.id);

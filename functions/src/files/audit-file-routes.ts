@@ -16,7 +16,7 @@ import { findVisibleAudit, findVisibleAuditPartition } from '../audits/audit-sco
 import { caseViewer } from '../cases/case-scope.ts';
 import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
 import { readParam } from '../platform/http/validation.ts';
-import { evidenceFileRoutes } from './evidence-file-routes.ts';
+import { evidenceFileRoutes, receivedFiles } from './evidence-file-routes.ts';
 
 function requireOpen(audit: Pick<Audit, 'state'>): void {
   if (audit.state === 'cancelled') throw new ApiError('conflict', 'The audit was cancelled; it takes no new files');
@@ -66,4 +66,19 @@ const reflectionFiles = evidenceFileRoutes('/:id/reflections/:reflectionId', {
   },
 });
 
-export const auditFileRoutes = new Hono<AppEnv>().route('/', sectionFiles).route('/', reflectionFiles);
+/**
+ * Every file on one audit, by section and by reflection, for its record and print view: one
+ * request instead of one per section (each parent is its own partition, read side by side).
+ */
+const everyFile = new Hono<AppEnv>().get('/:id/files', async (c) => {
+  const { tenant } = c.var;
+  const { audit, reflections } = await findVisibleAuditPartition(tenant, await viewer(c), readParam(c, 'id', AuditId));
+  const template = await pinnedTemplate(tenant, audit);
+  const [sections, onReflections] = await Promise.all([
+    Promise.all(template.sections.map(async (s) => [s.id, await receivedFiles(c, 'audit-section', `${audit.id}#${s.id}`)] as const)),
+    Promise.all(reflections.map(async (r) => [r.id, await receivedFiles(c, 'reflection', r.id)] as const)),
+  ]);
+  return c.json({ sections: Object.fromEntries(sections), reflections: Object.fromEntries(onReflections) });
+});
+
+export const auditFileRoutes = new Hono<AppEnv>().route('/', everyFile).route('/', sectionFiles).route('/', reflectionFiles);

@@ -4,7 +4,7 @@ import { AUDIT_READERS } from '@waypoint/shared/audits/audit-roles';
 import { EntityId } from '@waypoint/shared/cases/case-schemas';
 import { PartId } from '@waypoint/shared/templates/template-schemas';
 import { describeRoutes, type RouteDoc } from '../openapi/route-docs.ts';
-import { StartUploadBody } from './file-schemas.ts';
+import { StartUploadBody, UploadFormBody } from './file-schemas.ts';
 
 const FileResource = v.pipe(
   v.object({
@@ -59,10 +59,25 @@ function fileDocs({ base, name, params, see, attach }: FileParentDoc): RouteDoc[
     },
     {
       method: 'post',
+      path: `${base}/files/upload-form`,
+      tag: 'Evidence files',
+      summary: `Sign an upload form for ${name}`,
+      description: `For a plain HTML form that posts the file straight to the storage service (no JavaScript needed): a presigned POST for one new key, at most 20 MB, stored as application/octet-stream whatever the browser says, valid for an hour, after which the storage service sends the browser to the portal's \`returnTo\` path (the bucket, key and ETag added as query parameters). The form may carry the file's name (percent-encoded or as typed, printable ASCII) in \`nameField\`. Nothing is recorded until the upload is confirmed with \`fileId\`. ${ATTACH}`,
+      access: AUDIT_READERS,
+      params,
+      body: UploadFormBody,
+      success: {
+        status: 200,
+        description: 'The new file id, the form fields and where to post them',
+        schema: v.object({ fileId: v.string(), upload: v.object({ url: v.string(), fields: v.record(v.string(), v.string()) }), nameField: v.string(), expiresInSeconds: v.number() }),
+      },
+    },
+    {
+      method: 'post',
       path: `${base}/files/{fileId}/confirm`,
       tag: 'Evidence files',
       summary: 'Confirm an uploaded file',
-      description: `Checks what arrived: empty (400), over 20 MB (413) or not a PDF, image or Office document judged from its content (415) removes it and its record. Not arrived yet, or confirmed already (a second, racing confirmation): 409. Then the malware check. ${ATTACH}`,
+      description: `Checks what arrived (an upload from a signed form is recorded now, named as the form said or else by its type and the day): empty (400), over 20 MB (413) or not a PDF, image or Office document judged from its content (415) removes it and its record. Not arrived yet, or confirmed already (a second, racing confirmation): 409. Then the malware check. ${ATTACH}`,
       access: AUDIT_READERS,
       params: fileParams,
       otherErrors: [409, 413, 415],
@@ -82,7 +97,23 @@ function fileDocs({ base, name, params, see, attach }: FileParentDoc): RouteDoc[
   ];
 }
 
+const everyAuditFile: RouteDoc = {
+  method: 'get',
+  path: '/v1/audits/{id}/files',
+  tag: 'Evidence files',
+  summary: 'Every file on an audit, by section and by reflection',
+  description: 'For the audit’s record and print view: the received files of each section of its template and of each reflection (each oldest first, an empty list where there are none). For whoever may see the audit (404 otherwise, as for a missing audit).',
+  access: AUDIT_READERS,
+  params: { id: EntityId },
+  success: {
+    status: 200,
+    description: 'Files by section id and by reflection id',
+    schema: v.object({ sections: v.record(v.string(), v.array(FileResource)), reflections: v.record(v.string(), v.array(FileResource)) }),
+  },
+};
+
 export const fileRouteDocs = describeRoutes([
+  everyAuditFile,
   ...fileDocs({ base: '/v1/actions/{id}', name: 'an action', params: { id: EntityId }, see: 'For whoever may see the action (404 otherwise, as for a missing action).', attach: 'For whoever may see the action (404 otherwise, as for a missing action).' }),
   ...fileDocs({
     base: '/v1/audits/{id}/sections/{sectionId}',

@@ -3,7 +3,9 @@
  * `npm start`, a temporary folder (removed on close) for the test stacks. It speaks the S3 API,
  * so the same SDK calls and presigned URLs work as in AWS. It does not check a presigned
  * POST's policy (size and type conditions), which S3 does; the API's confirmation step checks
- * size and content after every upload in both places, so nothing depends on it.
+ * size and content after every upload in both places, so nothing depends on it. It does follow a
+ * presigned POST's `success_action_redirect` (303, with `bucket`, `key` and `etag` added, as S3
+ * does) and keeps its `x-amz-meta-*` fields, so the portal's plain upload forms work unchanged.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -20,6 +20,8 @@ export interface StoredObjectHead {
   lastModified: Date | undefined;
   /** Object tags (GuardDuty's scan result among them); empty where the server has none. */
   tags: Record<string, string>;
+  /** User metadata (`x-amz-meta-<name>` without the prefix, lower case), as the uploader sent it. */
+  metadata: Record<string, string>;
 }
 
 export interface ListedObject {
@@ -32,9 +34,10 @@ export interface ObjectStore {
   /**
    * A browser upload straight to the bucket: exactly `key`, between 1 byte and `maxBytes`.
    * `successRedirect`: where the storage service sends the browser after the upload, so a plain
-   * HTML form (no JavaScript) comes back to the portal.
+   * HTML form (no JavaScript) comes back to the portal. `uploaderMetadata`: names of metadata
+   * the uploader's form may fill with any value (the policy lets `x-amz-meta-<name>` through).
    */
-  presignPost(options: { key: string; maxBytes: number; contentType?: string; expiresSeconds: number; successRedirect?: string }): Promise<PresignedPost>;
+  presignPost(options: { key: string; maxBytes: number; contentType?: string; expiresSeconds: number; successRedirect?: string; uploaderMetadata?: readonly string[] }): Promise<PresignedPost>;
   /** A short-lived download link whose response names the file safely (see content-disposition.ts). */
   presignGet(options: { key: string; filename: string; contentType: string; expiresSeconds: number }): Promise<string>;
   /** The object's size, type and tags, or null when there is none. */

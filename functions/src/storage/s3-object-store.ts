@@ -130,7 +130,7 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
   }
 
   return {
-    async presignPost({ key, maxBytes, contentType, expiresSeconds, successRedirect }) {
+    async presignPost({ key, maxBytes, contentType, expiresSeconds, successRedirect, uploaderMetadata = [] }) {
       const client = await clientFor(key);
       const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
       const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [['content-length-range', 1, maxBytes]];
@@ -143,6 +143,8 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
         fields.success_action_redirect = successRedirect;
         conditions.push(['eq', '$success_action_redirect', successRedirect]);
       }
+      // Any value, so not a field of ours (fields are signed as they are): the form adds it.
+      for (const name of uploaderMetadata) conditions.push(['starts-with', `$x-amz-meta-${name}`, '']);
       const tagging = lifecycleTagging(key);
       if (tagging) {
         const [name, value] = tagging.split('=');
@@ -167,7 +169,7 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
         const head = await client.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
         const tagging = await client.send(new GetObjectTaggingCommand({ Bucket: options.bucket, Key: key })).catch(() => ({ TagSet: [] }));
         const tags = Object.fromEntries((tagging.TagSet ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? '']] : [])));
-        return { key, size: head.ContentLength ?? 0, contentType: head.ContentType, etag: head.ETag, lastModified: head.LastModified, tags };
+        return { key, size: head.ContentLength ?? 0, contentType: head.ContentType, etag: head.ETag, lastModified: head.LastModified, tags, metadata: head.Metadata ?? {} };
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;

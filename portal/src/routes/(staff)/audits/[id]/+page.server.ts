@@ -11,6 +11,7 @@ import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext } from '$lib/audits/audit-context.server';
 import { formText } from '$lib/audits/form-values';
 import { sectionProgress } from '$lib/audits/section-progress';
+import { fileApi } from '$lib/files/file-api.server';
 import { fieldErrorsFromIssues, fieldErrorsFromProblem, type FieldError } from '$lib/forms/form-errors';
 import { createApi } from '$lib/server/api';
 import { ApiError } from '$lib/server/errors';
@@ -39,12 +40,14 @@ export interface ReflectionFailure {
 export const load: PageServerLoad = async (event) => {
   const { me } = await event.parent();
   const context = await readAuditContext(event, { me });
-  const teams = await createApi(event).teams();
+  const api = createApi(event);
+  const [teams, files] = await Promise.all([api.teams(), fileApi(api).everyAuditFile(context.audit.id)]);
   const notice = [...event.url.searchParams.keys()].map((k) => NOTICES[k]).find(Boolean);
   return {
     ...context,
     teamName: teams.items.find((t) => t.id === context.audit.teamId)?.name ?? 'Another team',
     progress: sectionProgress(context.template, context.audit.answers),
+    files,
     notice: notice ?? null,
     // A reflection's confirmation is shown beside the reflections, where the page opens.
     reflected: event.url.searchParams.has('reflected'),

@@ -2,16 +2,16 @@
  * One section of the audit form. Saving sends the whole section as a draft with If-Match
  * from the hidden version; if someone else saved first (412) the page shows their answers
  * and keeps everything typed. The section's evidence files are listed under the form, with a
- * plain multipart form to attach another (works with JavaScript off).
+ * form that sends another straight to the storage service (works with JavaScript off).
  */
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { auditApi } from '$lib/audits/audit-api.server';
 import { readAuditContext, type AuditContext } from '$lib/audits/audit-context.server';
 import { formText } from '$lib/audits/form-values';
 import { sectionPatchFromForm, sectionValuesFromAnswers, sectionValuesFromForm, type SectionFormValues } from '$lib/audits/section-form';
 import { nextSectionId, sectionProgress } from '$lib/audits/section-progress';
-import { attachFile, chosenFile } from '$lib/files/attach-file.server';
 import { auditSectionFiles, fileApi } from '$lib/files/file-api.server';
+import { uploadFormFor } from '$lib/files/form-upload.server';
 import { FILE_PROBLEMS, isFileProblem } from '$lib/files/file-words';
 import { fieldErrorsFromProblem, type FieldError } from '$lib/forms/form-errors';
 import { createApi } from '$lib/server/api';
@@ -40,10 +40,12 @@ export const load: PageServerLoad = async (event) => {
   // refused save the form stays, so what was typed can still be copied.
   if (!context.can.edit && event.request.method === 'GET') redirect(303, recordHref(context, `#section-${section.id}`));
   const index = context.template.sections.indexOf(section);
-  const files = await fileApi(createApi(event)).list(auditSectionFiles(context.audit.id, section.id));
+  const parent = auditSectionFiles(context.audit.id, section.id);
+  const [files, uploadForm] = await Promise.all([fileApi(createApi(event)).list(parent), uploadFormFor(event, parent, recordHref(context, `/sections/${encodeURIComponent(section.id)}`))]);
   const problem = event.url.searchParams.get('fileProblem');
   return {
     files: files.items,
+    uploadForm,
     fileNotice: event.url.searchParams.has('attached') ? 'File attached. It can be opened once it has been checked.' : null,
     fileProblem: isFileProblem(problem) ? FILE_PROBLEMS[problem] : null,
     audit: { id: context.audit.id, caseRef: context.audit.caseRef, templateName: context.audit.templateName, conversationDate: context.audit.conversationDate, safeguardingSections: context.audit.safeguardingSections },
@@ -57,21 +59,11 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The "Attach a file" form: its own multipart post, told apart by its intent. */
-async function attach(event: RequestEvent<{ id: string; sectionId: string }>, context: AuditContext, sectionId: string, form: FormData) {
-  const file = chosenFile(form);
-  if (!file) return fail(400, { attachError: 'Choose a file to attach.' });
-  const attached = await attachFile(event, auditSectionFiles(context.audit.id, sectionId), file);
-  if (!attached.ok) return fail(400, { attachError: FILE_PROBLEMS[attached.problem] });
-  redirect(303, recordHref(context, `/sections/${encodeURIComponent(sectionId)}?attached#evidence-files`));
-}
-
 export const actions: Actions = {
   default: async (event) => {
     const context = await readAuditContext(event);
     const section = sectionOf(context, event.params.sectionId);
     const form = await event.request.formData();
-    if (formText(form, 'intent') === 'attach') return attach(event, context, section.id, form);
     const values = sectionValuesFromForm(section, form);
     if (!context.can.edit) {
       return fail(409, { errors: [{ field: 'form', message: 'This audit can no longer be changed. Your answers have not been saved.' }], values } satisfies SectionFailure);
