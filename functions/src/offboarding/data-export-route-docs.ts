@@ -22,7 +22,7 @@ export const DataExportResource = v.pipe(
     size: v.optional(v.pipe(v.number(), v.description('The ZIP’s size in bytes'))),
     filename: v.optional(v.string()),
   }),
-  v.title('Data export'),
+  v.title('DataExport'),
 );
 
 const DownloadLink = v.object({ url: v.pipe(v.string(), v.description('Works for a minute')), expiresInSeconds: v.number() });

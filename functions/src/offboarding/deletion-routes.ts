@@ -57,7 +57,7 @@ export const DeletionResource = v.pipe(
     finishedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
     certificateNumber: v.optional(v.string()),
   }),
-  v.title('Deletion of an authority'),
+  v.title('TenantDeletion'),
 );
 
 export const deletionRouteDocs = describeRoutes([
