@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const PORTAL_ENTRY = fileURLToPath(new URL('../../../portal/build/index.js', import.meta.url));
+const PORTAL_CHILD = fileURLToPath(new URL('./portal-child.mjs', import.meta.url));
 
 export interface PortalProcess {
   url: string;
@@ -13,10 +14,13 @@ export interface PortalProcess {
 export async function startPortal(options: { port: number; env: Record<string, string>; quiet?: boolean }): Promise<PortalProcess> {
   if (!existsSync(PORTAL_ENTRY)) throw new Error('The portal is not built yet: run `npm run build` first');
   const url = `http://localhost:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, [PORTAL_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, [PORTAL_CHILD, PORTAL_ENTRY], {
     env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1', ORIGIN: url },
-    stdio: options.quiet ? 'ignore' : ['ignore', 'inherit', 'inherit'],
+    // The IPC channel is how the child knows its parent has gone (portal-child.mjs).
+    stdio: options.quiet ? ['ignore', 'ignore', 'ignore', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // The channel itself must not keep this process alive; the child's handle does, as before.
+  child.channel?.unref();
   let exited = false;
   child.once('exit', () => (exited = true));
   for (let attempt = 0; attempt < 200; attempt++) {
