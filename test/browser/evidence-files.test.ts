@@ -120,7 +120,65 @@ describe('evidence files', () => {
     const onRecord = page.getByRole('table', { name: /Evidence files on .*Planning and review/i });
     await expect(onRecord.getByRole('link', { name: 'Care plan review.pdf' }).getAttribute('href')).resolves.toMatch(new RegExp(`^/audits/${inProgress.id}/sections/planning-and-review/files/[0-9A-Z]{26}$`));
   });
+
+  it('wraps a long unbroken file name at 320 px without widening the page or breaking other names mid-word', async () => {
+    const page = await signedIn.pageAs(MANAGER);
+    const inProgress = demoAudits(NORTHVALE, new Date()).audits.find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress')!;
+    const section = `/audits/${inProgress.id}/sections/planning-and-review`;
+    await open(page, section);
+    await nameIt(page, LONG_NAME);
+    await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Attach the file' }).click();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
+    await page.setViewportSize({ width: 320, height: 640 });
+    // The section's own page and the audit's record, which lists the section's files too.
+    for (const [path, table] of [
+      [section, 'Files attached to this section'],
+      [`/audits/${inProgress.id}`, /Evidence files on .*Planning and review/i],
+    ] as const) {
+      await open(page, path);
+      const layout = await page.getByRole('table', { name: table }).evaluate(fileNameLayout, ['Care plan review.pdf', LONG_NAME]);
+      expect(layout.pageOverflow, path).toBe(0);
+      expect(layout.frameOverflow, path).toBe(0);
+      expect(layout.names, path).toEqual([
+        { name: 'Care plan review.pdf', brokenWords: [], insideFrame: true },
+        { name: LONG_NAME, brokenWords: [LONG_NAME], insideFrame: true },
+      ]);
+    }
+  });
 });
+
+/** A name with nowhere to break but inside itself, wider than a 320 px screen. */
+const LONG_NAME = 'SignedSafetyPlanForTheFamilyMeetingHeldOnTheThirdOfDecemberFinalVersion.pdf';
+
+/**
+ * Runs in the page, on a files table: how far the page and the table's frame scroll sideways,
+ * and for each named file whether it sits inside the frame and which of its words are split
+ * over two lines (a word laid out whole has one box).
+ */
+function fileNameLayout(table: HTMLTableElement, names: string[]) {
+  const frame = table.closest('.table-wrapper')!;
+  const right = frame.getBoundingClientRect().right;
+  const links = [...table.querySelectorAll('a')];
+  return {
+    pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    frameOverflow: frame.scrollWidth - frame.clientWidth,
+    names: names.map((name) => {
+      const link = links.find((a) => a.textContent!.trim() === name)!;
+      const text = link.firstChild!;
+      const brokenWords: string[] = [];
+      let at = text.textContent!.indexOf(name);
+      for (const word of name.split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + word.length);
+        if (range.getClientRects().length > 1) brokenWords.push(word);
+        at += word.length + 1;
+      }
+      return { name, brokenWords, insideFrame: link.getBoundingClientRect().right <= right + 0.5 };
+    }),
+  };
+}
 
 describe('evidence files on a reflection', () => {
   const mine = demoAudits(NORTHVALE, new Date()).reflections.filter((r) => r.authorId === 'nv-practitioner');
