@@ -89,6 +89,20 @@ export const FEDERATION_ACTIONS = [
   'cognito-idp:UpdateUserPoolClient',
 ];
 
+/**
+ * What the jobs function needs from Cognito to delete an offboarded authority's sign-in accounts
+ * (functions/src/platform/accounts/cognito-sign-in-accounts.ts `remove`, `removeProviderAccounts`):
+ * find each (by email, or by subject or provider name for someone who signed in through the
+ * council's provider) and delete it. It makes, changes and disables nobody.
+ */
+export const OFFBOARDING_ACCOUNT_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'];
+
+/**
+ * What the jobs function needs from Cognito to remove an offboarded authority's own provider:
+ * take it off the portal's app client, then delete it. It creates and changes no provider.
+ */
+export const OFFBOARDING_PROVIDER_ACTIONS = ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:UpdateUserPoolClient', 'cognito-idp:DeleteIdentityProvider'];
+
 export interface ApiFunctionsProps {
   settings: WaypointSettings;
   tableName: string;
@@ -175,7 +189,7 @@ export class ApiFunctions extends Construct {
 
     this.jobs = waypointFunction(this, 'Jobs', {
       entry: ENTRY_POINTS.jobs,
-      description: 'Waypoint scheduled jobs: email delivery, reminders, alert escalation, retention and reconciling totals',
+      description: 'Waypoint scheduled jobs: email delivery, reminders, alert escalation, retention, reconciling totals and offboarding (full exports, started at once by the export routes)',
       serviceName: 'waypoint-jobs',
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,
@@ -184,6 +198,16 @@ export class ApiFunctions extends Construct {
       reservedConcurrency: JOBS_RESERVED_CONCURRENCY,
       environment,
     });
+
+    // Deleting an offboarded authority deletes its sign-in accounts and its own provider from the pool.
+    this.jobs.addToRolePolicy(new PolicyStatement({ sid: 'DeleteOffboardedAccounts', actions: OFFBOARDING_ACCOUNT_ACTIONS, resources: [props.userPool.userPoolArn] }));
+    this.jobs.addToRolePolicy(new PolicyStatement({ sid: 'RemoveOffboardedProviders', actions: OFFBOARDING_PROVIDER_ACTIONS, resources: [props.userPool.userPoolArn] }));
+    // The export routes (the operator's and the authority admin's) start an export on the jobs function at once.
+    for (const path of ['/v1/platform/tenants', '/v1/data-exports']) {
+      const exportRoutes = this.api[apiGroupForPath(path)];
+      exportRoutes.addEnvironment('JOBS_FUNCTION_NAME', this.jobs.functionName);
+      exportRoutes.addToRolePolicy(new PolicyStatement({ sid: 'StartDataExports', actions: ['lambda:InvokeFunction'], resources: [this.jobs.functionArn] }));
+    }
 
     const importsName = importsFunctionName(settings.stage);
     const importsArn = Stack.of(this).formatArn({ service: 'lambda', resource: 'function', resourceName: importsName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });

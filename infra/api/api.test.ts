@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthWaypoint } from '../test-support/synth-waypoint.ts';
 import { API_GROUPS } from '../../functions/src/api/api-groups.ts';
-import { FEDERATION_ACTIONS, IMPORT_ACCOUNT_ACTIONS } from './api-functions.ts';
+import { FEDERATION_ACTIONS, IMPORT_ACCOUNT_ACTIONS, OFFBOARDING_ACCOUNT_ACTIONS, OFFBOARDING_PROVIDER_ACTIONS } from './api-functions.ts';
 import type { SynthesizedWaypoint } from '../test-support/synth-waypoint.ts';
 
 let waypoint: SynthesizedWaypoint;
@@ -224,8 +224,13 @@ describe('the Lambdas', () => {
     expect(granted?.Effect).toBe('Allow');
     expect([granted?.Action].flat().sort()).toEqual([...FEDERATION_ACTIONS].sort());
     expect(granted?.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
-    // No other statement, for any role, grants these actions or any cognito-idp wildcard.
-    const others = statements.filter((statement) => statement !== granted);
+    // No other statement, for any role, grants these actions or any cognito-idp wildcard, but the
+    // offboarding job's removal of an authority's own provider (it creates and changes none).
+    const removal = statements.filter((statement) => statement.Sid === 'RemoveOffboardedProviders');
+    expect(removal).toHaveLength(1);
+    expect(removal[0]?.roles).toMatch(/FunctionsJobsRole/);
+    expect([removal[0]?.Action].flat().sort()).toEqual(['cognito-idp:DeleteIdentityProvider', 'cognito-idp:DescribeUserPoolClient', 'cognito-idp:UpdateUserPoolClient']);
+    const others = statements.filter((statement) => statement !== granted && statement !== removal[0]);
     const actions = others.flatMap((statement) => [statement.Action].flat());
     expect(actions.filter((action) => FEDERATION_ACTIONS.includes(action) || /^cognito-idp:\*|^\*$|^cognito-idp:.*\*/.test(action))).toEqual([]);
   });
@@ -265,6 +270,30 @@ describe('the scheduled jobs', () => {
     for (const schedule of schedules.filter((s) => JSON.parse(s.Target.Input).job !== 'imports')) {
       expect(JSON.stringify(schedule.Target.Arn)).toMatch(/FunctionsJobs/);
     }
+  });
+
+  it('let the jobs function delete an offboarded authority’s accounts and remove its own provider in the user pool, and nothing more there', () => {
+    const cognito = statements().filter((s) => s.roles.includes('FunctionsJobsRole') && [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.map((s) => s.Sid).sort()).toEqual(['DeleteOffboardedAccounts', 'RemoveOffboardedProviders']);
+    for (const statement of cognito) expect(statement.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
+    const actions = cognito.flatMap((s) => [s.Action].flat()).sort();
+    expect(actions).toEqual([...OFFBOARDING_ACCOUNT_ACTIONS, ...OFFBOARDING_PROVIDER_ACTIONS].sort());
+    // It makes, changes, enables or disables no account, and creates or changes no provider.
+    expect(actions.filter((a) => /AdminCreateUser|AdminUpdateUserAttributes|AdminDisableUser|AdminEnableUser|CreateIdentityProvider|UpdateIdentityProvider/.test(a))).toEqual([]);
+  });
+
+  it('are started at once for a full export by the functions serving the export routes alone, which alone are told the jobs function’s name', () => {
+    const starters = statements().filter((s) => s.Sid === 'StartDataExports');
+    expect(starters.map((s) => s.roles).sort()).toEqual([expect.stringMatching(/FunctionsApiInsightRole/), expect.stringMatching(/FunctionsApiPlatformRole/)]);
+    for (const starter of starters) {
+      expect(starter.Action).toBe('lambda:InvokeFunction');
+      expect(starter.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/FunctionsJobs/), 'Arn'] });
+    }
+    for (const routes of [/the insight routes/, /the platform routes/]) expect(lambda(routes).Environment.Variables.JOBS_FUNCTION_NAME).toEqual({ Ref: expect.stringMatching(/FunctionsJobs/) });
+    for (const other of [/the casework routes/, /the engagement routes/, /scheduled jobs/, /Waypoint imports/]) expect(lambda(other).Environment.Variables).not.toHaveProperty('JOBS_FUNCTION_NAME');
+    // No other function may invoke the jobs function (the scheduler's own role aside).
+    const invokers = statements().filter((s) => [s.Action].flat().includes('lambda:InvokeFunction') && JSON.stringify(s.Resource).includes('FunctionsJobs') && !s.roles.includes('SchedulerRole'));
+    expect(invokers.map((s) => s.Sid)).toEqual(['StartDataExports', 'StartDataExports']);
   });
 
   it('invoke the jobs and imports Lambdas through a role that may invoke only those two functions', () => {
@@ -344,7 +373,7 @@ describe('the imports function', () => {
     expect([cognito[0]!.Action].flat().sort()).toEqual([...IMPORT_ACCOUNT_ACTIONS].sort());
     expect(cognito[0]!.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
     // The jobs function makes no accounts at all.
-    expect(statements().filter((s) => s.roles.includes('FunctionsJobsRole') && [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))).toEqual([]);
+    expect(statements().filter((s) => s.roles.includes('FunctionsJobsRole') && [s.Action].flat().includes('cognito-idp:AdminCreateUser'))).toEqual([]);
   });
 
   it('reaches the table and files only through the data roles, like the API and the jobs', () => {

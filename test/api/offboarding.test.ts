@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flow';
+import { findAccount } from '@waypoint/functions/local/identity/account-store';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, SOUTHMOOR, expectJson, expectProblem, jsonInit, sm } from './api-client.ts';
 import { expectReason } from './engagement-support.ts';
@@ -108,17 +109,21 @@ describe('deleting an authority', () => {
     await startOffboarding(stack, SOUTHMOOR.id);
     const first = await runJobAfterCoolingOff(stack);
     expect(first).toMatchObject({ deletionsStarted: 1, deletionsFinished: 1 });
-    const certificate = await expectJson<{ step: string; certificateNumber: string; finishedAt: string; records: { type: string; count: number }[]; accountsStopped: number }>(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}/deletion`));
+    const certificate = await expectJson<{ step: string; certificateNumber: string; finishedAt: string; records: { type: string; count: number }[]; accountsRemoved: number; signInProvidersRemoved: number }>(
+      await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}/deletion`),
+    );
     expect(certificate.step).toBe('done');
     expect(certificate.records.find((r) => r.type === 'cases')?.count).toBe(60);
-    expect(certificate.accountsStopped).toBeGreaterThan(5);
+    expect(certificate.accountsRemoved).toBeGreaterThan(5);
+    // Southmoor never connected its own provider here.
+    expect(certificate.signInProvidersRemoved).toBe(0);
     // The certificate holds counts and dates: no reference, no name of a person.
     expect(JSON.stringify(certificate)).not.toMatch(/SM-\d{5}|@southmoor/);
 
     const again = await runJobAfterCoolingOff(stack);
     expect(again).toMatchObject({ deletionsStarted: 0, deletionsFinished: 0 });
-    const same = await expectJson<{ certificateNumber: string; finishedAt: string }>(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}/deletion`));
-    expect(same).toMatchObject({ certificateNumber: certificate.certificateNumber, finishedAt: certificate.finishedAt });
+    const same = await expectJson<{ certificateNumber: string; finishedAt: string; accountsRemoved: number }>(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}/deletion`));
+    expect(same).toMatchObject({ certificateNumber: certificate.certificateNumber, finishedAt: certificate.finishedAt, accountsRemoved: certificate.accountsRemoved });
     expect((await itemsOf(stack, SOUTHMOOR.id)).size).toBe(0);
 
     const entry = await expectJson<{ status: string; deletedAt?: string }>(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}`));
@@ -127,8 +132,9 @@ describe('deleting an authority', () => {
     expectReason(await expectProblem(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}`, jsonInit('PATCH', { status: 'active' }, { 'if-match': '"99"' })), 409), 'tenant-deleted');
     expectReason(await expectProblem(await operatorCall(stack, `/v1/platform/tenants/${SOUTHMOOR.id}/exports`, { method: 'POST' }), 409), 'tenant-deleted');
 
-    // Nobody signs in any more, and a token from before opens nothing.
+    // Nobody signs in any more (their accounts are gone), and a token from before opens nothing.
     await expect(fetchAccessToken({ issuer: stack.issuer, email: sm('admin'), password: DEMO_PASSWORD })).rejects.toThrow();
+    expect(await findAccount({ db: stack.jobDependencies.platformClient, tableName: stack.tableName, email: sm('admin') })).toBeUndefined();
     const refused = await fetch(`${stack.apiUrl}/v1/cases?limit=5`, { headers: { authorization: `Bearer ${oldToken}` } });
     expect([401, 403]).toContain(refused.status);
     expect(await fetch(`${stack.apiUrl}/v1/public/southmoor`).then((r) => r.status)).toBe(404);

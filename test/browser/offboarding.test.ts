@@ -91,7 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
         await screenshots(operator, `offboarding-certificate-${suffix}`);
         const text = await operator.request.get(`${stack.portalUrl}/operator/${created.id}/certificate/download`);
         expect(text.headers()['content-disposition']).toMatch(/^attachment; filename="certificate-of-deletion-WP-DEL-/);
-        expect(await text.text()).toContain(`All records and files that ${created.name} kept in Waypoint have been deleted.`);
+        expect(await text.text()).toContain(`All records, files and sign-in accounts that ${created.name} kept in Waypoint have been deleted.`);
       },
       FLOW_TIMEOUT_MS,
     );

@@ -61,8 +61,9 @@ export interface ApiDependencies {
    */
   startImportWork?: (tenantId: string, importId: string) => void | Promise<void>;
   /**
-   * Starts making a full data export now (in-process on one machine). Without it, the
-   * offboarding job makes it on its next run.
+   * Starts making a full data export now (in-process on one machine; an asynchronous invocation
+   * of the jobs Lambda in AWS, awaited so it is sent before the function is frozen). Without it,
+   * or if starting fails, the offboarding job makes it on its next run.
    */
-  startDataExport?: (tenantId: string, exportId: string) => void;
+  startDataExport?: (tenantId: string, exportId: string) => void | Promise<void>;
 }

@@ -15,6 +15,7 @@ import { requestLimitsFromEnv } from '../platform/limits/request-limits.ts';
 import { writtenApiDescription } from '../openapi/api-description.ts';
 import { deployedObjectStore } from '../storage/deployed-object-store.ts';
 import { lambdaImportWork } from '../imports/lambda-import-work.ts';
+import { lambdaExportWork } from '../offboarding/lambda-export-work.ts';
 import type { ApiDependencies } from './dependencies.ts';
 
 /**
@@ -36,6 +37,12 @@ function importWorkFromEnv(config: ApiConfig): ApiDependencies['startImportWork'
   return (tenantId, importId) => start({ tenantId, importId });
 }
 
+/** Only the functions serving the export routes are told the jobs function's name (and may invoke it). */
+function exportWorkFromEnv(config: ApiConfig): ApiDependencies['startDataExport'] {
+  const functionName = process.env.JOBS_FUNCTION_NAME;
+  return functionName ? lambdaExportWork({ functionName, region: config.region }) : undefined;
+}
+
 export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDependencies {
   const verifier = createAccessTokenVerifier({ issuer: config.issuer, audience: config.audience });
   return {
@@ -45,6 +52,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     accounts: cognitoSignInAccounts({ userPoolId: getStringFromEnv({ key: 'USER_POOL_ID', defaultValue: 'not-configured' }), region: config.region }),
     federation: federationFromEnv(config),
     startImportWork: importWorkFromEnv(config),
+    startDataExport: exportWorkFromEnv(config),
     clientAddress: (c) => getConnInfo(c).remote.address,
     portalUrl: config.portalUrl,
     requestLimiter: createRequestLimiter(requestLimitsFromEnv()),

@@ -7,6 +7,7 @@
  * own (imports/lambda.ts); on one machine local-jobs.ts runs it beside these.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { IdentityFederation } from '../federation/identity-federation.ts';
 import type { SignInAccounts } from '../platform/accounts/sign-in-accounts.ts';
 import type { DataClientFactory } from '../platform/database/clients.ts';
 import type { DeliverEmail } from '../platform/email/ses-delivery.ts';
@@ -28,8 +29,16 @@ export interface JobDependencies {
   objects: ObjectStore;
   /** The portal's public address, which links in reminder emails start with (`PORTAL_URL`). */
   portalUrl: string;
-  /** Sign-in accounts, for staff imports; absent where the job cannot make accounts (then new staff in a file are refused). */
+  /**
+   * Sign-in accounts: staff imports make them (absent, new staff in a file are refused) and an
+   * offboarded authority's deletion deletes them (absent, that deletion stops at that step).
+   */
   accounts?: SignInAccounts;
+  /**
+   * The sign-in service's councils' providers, which an offboarded authority's deletion removes
+   * its own from; absent, a deletion of an authority with a connected provider stops there.
+   */
+  federation?: IdentityFederation;
   /** Sends one email; absent on one machine, where messages stay in the dev outbox. */
   deliverEmail?: DeliverEmail;
   /**

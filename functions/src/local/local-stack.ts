@@ -106,7 +106,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(council.close);
 
     const accounts = localSignInAccounts({ db, tableName, password });
-    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, accounts, portalUrl: linkBase };
+    const federation = localFederation({ db, tableName });
+    const jobDependencies: JobDependencies = { tableName, platformClient: db, dataClientFor: sharedClientFactory({ endpoint: database.endpoint, region: REGION }), objects, accounts, federation, portalUrl: linkBase };
     const importWork = inProcessImportWork(jobDependencies);
     stops.push(importWork.settle);
     const exportWork = inProcessExportWork(jobDependencies);
@@ -122,7 +123,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         fileScan: standInScan(objects),
         verifyAccessToken: (token) => verifier.verify(token),
         accounts,
-        federation: localFederation({ db, tableName }),
+        federation,
         clientAddress: (c) => getConnInfo(c).remote.address,
         portalUrl: linkBase,
         requestLimiter: createRequestLimiter(options.limits ?? requestLimitsFromEnv()),

@@ -19,7 +19,7 @@ import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { getTenantSummary, listTenantIds } from '../tenants/tenant-directory.ts';
 import { tenantObjectKey } from '../storage/object-keys.ts';
-import { listUnfinishedExports, saveExportProgress, type StoredDataExport } from './data-export-store.ts';
+import { getDataExport, listUnfinishedExports, saveExportProgress, type StoredDataExport } from './data-export-store.ts';
 import { packageExport, partsPrefix } from './export-package.ts';
 import { recordTypeOf } from './record-types.ts';
 import { tenantKeyPage, type ScanCursor } from './tenant-item-keys.ts';
@@ -81,6 +81,17 @@ export async function workOnExport(deps: JobDependencies, tenant: TenantContext,
   if (record.state !== 'packaging' || Date.now() >= deadline) return;
   const packaged = await packageExport({ objects: deps.objects, tenantId: tenant.tenantId, record, settingsName: await authorityName(tenant) });
   await saveExportProgress(tenant, record, { state: 'ready', finishedAt: clock.nowIso(), size: packaged.size, filename: packaged.filename, objectKey: packaged.key });
+}
+
+/**
+ * Works on the one export a person just asked for (started at once: in-process on one machine,
+ * an asynchronous run of the jobs function in AWS); an export another run has finished or holds
+ * is left to it.
+ */
+export async function workOnExportNow(deps: JobDependencies, tenantId: string, exportId: string, deadline: number): Promise<void> {
+  const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
+  const record = await getDataExport(tenant, exportId);
+  if (record) await workOnExport(deps, tenant, record, deadline);
 }
 
 async function authorityName(tenant: TenantContext): Promise<string> {

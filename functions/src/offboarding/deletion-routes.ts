@@ -16,13 +16,27 @@ import { findTenantEntry } from '../tenants/tenant-status.ts';
 import { RECORD_TYPE_ORDER } from './record-types.ts';
 import { getStoredDeletion, type StoredDeletion } from './tenant-deletion.ts';
 
-export function deletionResource(stored: StoredDeletion): TenantDeletion {
-  const { counts, fileCounts, cursor: _cursor, found: _found, ...shown } = stored;
+type SignInCounts = 'accountsRemoved' | 'signInProvidersRemoved' | 'emailDomainsReleased';
+
+/** A record kept from before accounts were deleted outright has `accountsStopped` and none of the sign-in counts. */
+type KeptDeletion = Omit<StoredDeletion, SignInCounts> & Partial<Pick<StoredDeletion, SignInCounts>> & { accountsStopped?: number };
+
+export function deletionResource(stored: KeptDeletion): TenantDeletion {
+  const { counts, fileCounts, cursor: _cursor, found: _found, accountsStopped: _stopped, ...shown } = stored;
   const records = RECORD_TYPE_ORDER.filter((type) => (counts[type.name] ?? 0) > 0).map((type) => ({ type: type.name, description: type.description, count: counts[type.name] ?? 0 }));
   const files = Object.entries(fileCounts)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([area, count]) => ({ area, count }));
-  return { ...shown, records, recordsTotal: records.reduce((sum, r) => sum + r.count, 0), files, filesTotal: files.reduce((sum, f) => sum + f.count, 0) };
+  return {
+    ...shown,
+    accountsRemoved: shown.accountsRemoved ?? 0,
+    signInProvidersRemoved: shown.signInProvidersRemoved ?? 0,
+    emailDomainsReleased: shown.emailDomainsReleased ?? 0,
+    records,
+    recordsTotal: records.reduce((sum, r) => sum + r.count, 0),
+    files,
+    filesTotal: files.reduce((sum, f) => sum + f.count, 0),
+  };
 }
 
 export const deletionRoutes = new Hono<AppEnv>();
@@ -51,7 +65,9 @@ export const DeletionResource = v.pipe(
     recordsTotal: v.number(),
     files: v.pipe(v.array(v.object({ area: v.string(), count: v.number() })), v.description('Stored files found when deletion began, by area')),
     filesTotal: v.number(),
-    accountsStopped: v.number(),
+    accountsRemoved: v.pipe(v.number(), v.description('Sign-in accounts deleted from the sign-in service')),
+    signInProvidersRemoved: v.pipe(v.number(), v.description('The authority’s own sign-in provider (OpenID Connect or SAML), taken out of the sign-in service: 0 or 1')),
+    emailDomainsReleased: v.pipe(v.number(), v.description('Email domains that signed in through that provider, let go')),
     recordsRemaining: v.optional(v.pipe(v.number(), v.description('What the last check found left: 0 once done'))),
     filesRemaining: v.optional(v.number()),
     finishedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),

@@ -3,21 +3,15 @@
  * asked for; one export at a time per authority (a second request meanwhile is the same export).
  */
 import type { JobDependencies } from '../jobs/job-registry.ts';
-import { tenantContext } from '../platform/auth/caller.ts';
 import { logger } from '../platform/logging/logger.ts';
-import { getDataExport } from './data-export-store.ts';
-import { workOnExport } from './data-export-job.ts';
+import { workOnExportNow } from './data-export-job.ts';
 
 export function inProcessExportWork(deps: JobDependencies) {
   const running = new Map<string, Promise<void>>();
   const start = (tenantId: string, exportId: string) => {
     const key = `${tenantId}/${exportId}`;
     if (running.has(key)) return;
-    const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
-    const pass = (async () => {
-      const record = await getDataExport(tenant, exportId);
-      if (record) await workOnExport(deps, tenant, record, Number.POSITIVE_INFINITY);
-    })()
+    const pass = workOnExportNow(deps, tenantId, exportId, Number.POSITIVE_INFINITY)
       .catch((error: unknown) => logger.error('data export pass failed', { exportId, error: error instanceof Error ? error.message : 'unknown' }))
       .finally(() => running.delete(key));
     running.set(key, pass);

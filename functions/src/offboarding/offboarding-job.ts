@@ -1,7 +1,8 @@
 /**
  * The offboarding job: makes the full exports asked for, then, for each authority whose
  * leaving day plus the cooling-off period has come, starts deleting its data, and carries on
- * every deletion under way (`tenant-deletion.ts`). Daily in AWS; a pass stops taking new work
+ * every deletion under way (`tenant-deletion.ts`). Every ten minutes in AWS, where it is also the
+ * sweep for exports: each is started the moment it is asked for (`lambda-export-work.ts`); a pass stops taking new work
  * before the Lambda's time runs out and the next run resumes from the saved steps.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
@@ -13,7 +14,7 @@ import { runDataExports } from './data-export-job.ts';
 import { beginDeletion, continueDeletion } from './tenant-deletion.ts';
 
 /** The jobs Lambda has ten minutes; a pass stops starting new pages after this. */
-const PASS_MS = 8 * 60 * 1000;
+export const PASS_MS = 8 * 60 * 1000;
 
 export async function runOffboarding(deps: JobDependencies, options: { passMs?: number } = {}): Promise<JobResult> {
   const deadline = Date.now() + (options.passMs ?? PASS_MS);

@@ -3,13 +3,16 @@
  *
  * 1. counting: every record (a key-only Scan, `tenant-item-keys.ts`) by type, and every stored
  *    file by area, written with the Scan's cursor after each page so a stopped count resumes;
- * 2. stopping-sign-in: every staff member's sign-in account is stopped;
- * 3. deleting-records: the same Scan again, each page deleted in BatchWriteItem calls with the
+ * 2. removing-sign-in-provider: the authority's own sign-in provider leaves the sign-in service,
+ *    with its email domains and the platform's note of it (`sign-in-removal.ts`);
+ * 3. removing-accounts: every sign-in account of its people is deleted, a user record at a time
+ *    with the key saved after each, then any the provider made that no record led to;
+ * 4. deleting-records: the same Scan again, each page deleted in BatchWriteItem calls with the
  *    authority's own credentials, the cursor saved after each page;
- * 4. deleting-files: everything under `tenants/<id>/` in the object store, a thousand at a time;
- * 5. checking: a last Scan and listing; anything found (a write that raced the deletion) is
+ * 5. deleting-files: everything under `tenants/<id>/` in the object store, a thousand at a time;
+ * 6. checking: a last Scan and listing; anything found (a write that raced the deletion) is
  *    deleted and the check runs again, until a whole pass finds nothing;
- * 6. done: the record becomes the certificate of deletion, the directory entry says `deleted`
+ * 7. done: the record becomes the certificate of deletion, the directory entry says `deleted`
  *    and the authority's web address is freed.
  *
  * Each step's progress is one conditional update of the deletion record (in the platform's
@@ -24,16 +27,14 @@ import type { DeletionStep, TenantDeletion } from '@waypoint/shared/tenancy/offb
 import { deletionDueOn, type TenantEntry } from '@waypoint/shared/tenancy/tenant-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import type { JobDependencies } from '../jobs/job-registry.ts';
-import { AccountNotFoundError } from '../platform/accounts/sign-in-accounts.ts';
 import { recordPlatformActivity } from '../platform/activity/platform-activity-log.ts';
-import { tenantContext } from '../platform/auth/caller.ts';
-import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 import { getItem, type ItemStore } from '../platform/database/versioned-items.ts';
 import { logger } from '../platform/logging/logger.ts';
 import { areaOfKey, tenantObjectPrefix } from '../storage/object-keys.ts';
 import { currentTenants } from '../tenants/current-tenants.ts';
 import { deleteKeys } from './batch-delete.ts';
 import { recordTypeOf } from './record-types.ts';
+import { removeSignInProvider, removeSomeAccounts, removeSomeProviderAccounts, type UserKey } from './sign-in-removal.ts';
 import { tenantKeyPage, type ScanCursor } from './tenant-item-keys.ts';
 
 /** Who the platform activity log says did what the job did. */
@@ -99,7 +100,9 @@ async function ensureDeletionRecord(deps: JobDependencies, entry: TenantEntry): 
     step: 'counting',
     counts: {},
     fileCounts: {},
-    accountsStopped: 0,
+    accountsRemoved: 0,
+    signInProvidersRemoved: 0,
+    emailDomainsReleased: 0,
   };
   // Conditional on absence, or on an older offboarding's record (an authority that came back and left again).
   try {
@@ -179,21 +182,25 @@ async function deleteSomeObjects(deps: JobDependencies, tenantId: string): Promi
   return keys.length;
 }
 
-async function stopSignIn(deps: JobDependencies, tenantId: string): Promise<number> {
-  if (!deps.accounts) return 0;
-  const tenant = tenantContext({ tenantId, db: deps.dataClientFor(tenantId), tableName: deps.tableName, portalUrl: deps.portalUrl });
-  const users = await readAllWithPrefix<{ email?: string }>(tenant, tenant.keys.usersPrefix(), ['email']);
-  let stopped = 0;
-  for (const user of users) {
-    if (!user.email) continue;
-    try {
-      await deps.accounts.update({ tenantId, email: user.email, active: false });
-      stopped++;
-    } catch (error) {
-      if (!(error instanceof AccountNotFoundError)) throw error;
-    }
+/** Where `removing-accounts` has got: after a user record's key, or so many pages into the provider's leftover accounts. */
+type AccountsCursor = UserKey | { sweep: number };
+
+/**
+ * One page of `removing-accounts`. The count moves with the cursor in one conditional update, so
+ * an account is counted once however often a run stops and resumes, and a second run at once
+ * stops at its first save.
+ */
+async function removeAccounts(deps: JobDependencies, tenantId: string, record: StoredDeletion): Promise<boolean> {
+  const at = record.cursor === undefined ? undefined : (JSON.parse(record.cursor) as AccountsCursor);
+  if (at === undefined || 'PK' in at) {
+    const { next, stopped } = await removeSomeAccounts(deps, tenantId, at, (key, removed) => saveProgress(deps, record, { cursor: JSON.stringify(key), accountsRemoved: record.accountsRemoved + (removed ? 1 : 0) }));
+    if (stopped) return false;
+    if (next) return true;
+    return saveProgress(deps, record, { cursor: JSON.stringify({ sweep: 0 }) });
   }
-  return stopped;
+  const removed = await removeSomeProviderAccounts(deps, tenantId);
+  if (removed > 0) return saveProgress(deps, record, { cursor: JSON.stringify({ sweep: at.sweep + 1 }), accountsRemoved: record.accountsRemoved + removed });
+  return saveProgress(deps, record, { cursor: undefined, step: 'deleting-records' });
 }
 
 /** A short, stable number for the certificate: the authority and the moment its deletion finished. */
@@ -251,10 +258,14 @@ export async function continueDeletion(deps: JobDependencies, entry: TenantEntry
           counts[type] = (counts[type] ?? 0) + 1;
         }
         if (page.next) return saveProgress(deps, record, { counts, cursor: nextCursor(page.next) });
-        return saveProgress(deps, record, { counts, cursor: undefined, fileCounts: await countObjects(deps, tenantId), step: 'stopping-sign-in' });
+        return saveProgress(deps, record, { counts, cursor: undefined, fileCounts: await countObjects(deps, tenantId), step: 'removing-sign-in-provider' });
       }
-      case 'stopping-sign-in':
-        return saveProgress(deps, record, { accountsStopped: await stopSignIn(deps, tenantId), step: 'deleting-records' });
+      case 'removing-sign-in-provider': {
+        const removed = await removeSignInProvider(deps, tenantId);
+        return saveProgress(deps, record, { signInProvidersRemoved: removed.providers, emailDomainsReleased: removed.domains, accountsRemoved: 0, step: 'removing-accounts' });
+      }
+      case 'removing-accounts':
+        return removeAccounts(deps, tenantId, record);
       case 'deleting-records': {
         const page = await keyScan(deps, tenantId, record);
         await deleteKeys(db, deps.tableName, page.keys);
@@ -283,6 +294,8 @@ export async function continueDeletion(deps: JobDependencies, entry: TenantEntry
         return false;
     }
   };
+  // A deletion begun before its sign-in steps had these names carries on at the first of them.
+  if ((record.step as string) === 'stopping-sign-in' && !(await saveProgress(deps, record, { step: 'removing-sign-in-provider' }))) return record.step;
   // At least one step per run, so even a run that starts late moves the deletion on.
   do {
     if (!(await step())) break;

@@ -10,7 +10,7 @@ const app = createApp({
   dataClientFor: () => ({}) as DynamoDBDocumentClient,
   objects: {} as ObjectStore,
   verifyAccessToken: () => Promise.reject(new Error('unused')),
-  accounts: { signInAdvice: '', create: () => Promise.reject(new Error('unused')), update: () => Promise.reject(new Error('unused')), resendInvitation: () => Promise.reject(new Error('unused')) },
+  accounts: { signInAdvice: '', create: () => Promise.reject(new Error('unused')), update: () => Promise.reject(new Error('unused')), resendInvitation: () => Promise.reject(new Error('unused')), remove: () => Promise.reject(new Error('unused')) },
   portalUrl: 'https://waypoint.example',
   devOutbox: false,
 });

@@ -5,7 +5,7 @@
  */
 
 /** How far the offboarding job has got with deleting an authority. */
-export const DELETION_STEPS = ['counting', 'stopping-sign-in', 'deleting-records', 'deleting-files', 'checking', 'done'] as const;
+export const DELETION_STEPS = ['counting', 'removing-sign-in-provider', 'removing-accounts', 'deleting-records', 'deleting-files', 'checking', 'done'] as const;
 export type DeletionStep = (typeof DELETION_STEPS)[number];
 
 export interface RecordCount {
@@ -35,8 +35,12 @@ export interface TenantDeletion {
   /** Stored files found when deletion began, by area (evidence, imports, exports). */
   files: { area: string; count: number }[];
   filesTotal: number;
-  /** Sign-in accounts stopped. */
-  accountsStopped: number;
+  /** Sign-in accounts deleted from the sign-in service (the user pool in AWS). */
+  accountsRemoved: number;
+  /** The council's own sign-in provider, taken out of the sign-in service (0 or 1). */
+  signInProvidersRemoved: number;
+  /** Email domains that signed in through that provider, let go so another authority may connect them. */
+  emailDomainsReleased: number;
   /** What a last pass found left after deleting: 0 and 0 on a certificate. */
   recordsRemaining?: number;
   filesRemaining?: number;

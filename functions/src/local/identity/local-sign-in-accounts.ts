@@ -3,7 +3,7 @@
  * gets the demo password, so a person an admin adds can sign in at once during development.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import { ulid } from 'ulid';
 import { AccountExistsError, AccountNotFoundError, type SignInAccounts } from '../../platform/accounts/sign-in-accounts.ts';
@@ -35,6 +35,18 @@ export function localSignInAccounts(options: { db: DynamoDBDocumentClient; table
         throw error;
       }
       return { userId, created: true };
+    },
+    // Accounts made through a council's provider are keyed by the person's email too, so one way serves both.
+    async remove({ tenantId, email }) {
+      const existing = await findAccount({ db, tableName, email });
+      if (!existing || existing.tenantId !== tenantId) return false;
+      try {
+        await db.send(new DeleteCommand({ TableName: tableName, Key: platformKeys.account(existing.email), ConditionExpression: 'tenantId = :tenant', ExpressionAttributeValues: { ':tenant': tenantId } }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     },
     // The outbox email is the whole invitation here: the demo password needs no resending.
     async resendInvitation() {},

@@ -5,7 +5,8 @@
  * The Cognito client is loaded on the first account change, not when the API starts: only
  * the staff-management routes use it, and every cold start would otherwise pay for loading it.
  */
-import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CognitoIdentityProviderClient, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { providerNameFor } from '@waypoint/shared/federation/connection-schemas';
 import { AccountExistsError, AccountNotFoundError, type SignInAccounts } from './sign-in-accounts.ts';
 
 export interface CognitoSender {
@@ -15,6 +16,21 @@ export interface CognitoSender {
 type CognitoModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 
 const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
+
+const named = (error: unknown, name: string) => (error as Error | undefined)?.name === name;
+
+/** Users ListUsers returns in one page (Cognito's most). */
+const LIST_PAGE = 60;
+
+/** A value ListUsers' filter can quote as it is: ids and provider names never hold quotes or backslashes. */
+const FILTER_SAFE = /^[\w.:@-]{1,128}$/;
+
+/**
+ * Whether a user belongs to the tenant: the tenant attribute an admin's account carries, or, for
+ * someone Cognito made when they signed in through the council's provider, that provider's name
+ * (`<provider>_<their id there>`), which is the tenant's alone.
+ */
+const ownedBy = (user: UserType, tenantId: string) => attribute(user.Attributes, 'custom:tenant_id') === tenantId || (user.Username ?? '').startsWith(`${providerNameFor(tenantId)}_`);
 
 export function cognitoSignInAccounts(options: { userPoolId: string; region: string; cognito?: CognitoSender }): SignInAccounts {
   const UserPoolId = options.userPoolId;
@@ -37,6 +53,18 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
       return attribute(user.UserAttributes, 'sub');
     } catch (error) {
       if (error instanceof UserNotFoundException || (error as Error).name === 'UserNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
+  /** Deletes the user; false if Cognito had none by that name (already deleted by an earlier run). */
+  async function deleteUser(Username: string): Promise<boolean> {
+    const { sdk, cognito } = await load();
+    try {
+      await cognito.send(new sdk.AdminDeleteUserCommand({ UserPoolId, Username }));
+      return true;
+    } catch (error) {
+      if (error instanceof sdk.UserNotFoundException || named(error, 'UserNotFoundException')) return false;
       throw error;
     }
   }
@@ -86,6 +114,24 @@ export function cognitoSignInAccounts(options: { userPoolId: string; region: str
         // They have set their own password already: our email still reminds them where to sign in.
         if (!(error instanceof UnsupportedUserStateException || (error as Error).name === 'UnsupportedUserStateException')) throw error;
       }
+    },
+    async remove({ tenantId, email, userId }) {
+      if (await accountIn(email, tenantId)) return deleteUser(email);
+      // Not an account an admin made: someone who signed in through the council's provider, found by their subject.
+      if (!FILTER_SAFE.test(userId)) return false;
+      const { sdk, cognito } = await load();
+      const { Users } = await cognito.send(new sdk.ListUsersCommand({ UserPoolId, Filter: `sub = "${userId}"`, Limit: 1 }));
+      const user = Users?.[0];
+      return user?.Username && ownedBy(user, tenantId) ? deleteUser(user.Username) : false;
+    },
+    async removeProviderAccounts(providerName) {
+      if (!FILTER_SAFE.test(providerName)) return 0;
+      const { sdk, cognito } = await load();
+      // Always the first page: the users deleted from it are gone, so the next call sees the next ones.
+      const { Users } = await cognito.send(new sdk.ListUsersCommand({ UserPoolId, Filter: `username ^= "${providerName}_"`, Limit: LIST_PAGE }));
+      let removed = 0;
+      for (const user of Users ?? []) if (user.Username?.startsWith(`${providerName}_`) && (await deleteUser(user.Username))) removed++;
+      return removed;
     },
     async update(change) {
       if (!(await accountIn(change.email, change.tenantId))) throw new AccountNotFoundError();

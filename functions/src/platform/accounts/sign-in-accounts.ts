@@ -48,6 +48,19 @@ export interface SignInAccounts {
    * password); a person who has already chosen a password is left alone.
    */
   resendInvitation(account: { tenantId: string; email: string }): Promise<void>;
+  /**
+   * Deletes the account for good (an offboarded authority's deletion): the one at `email` if it
+   * is the tenant's, else the one whose subject is `userId` (someone who signed in through the
+   * council's provider). True if this call deleted one; false if there was none, so a repeat
+   * changes and counts nothing.
+   */
+  remove(account: { tenantId: string; email: string; userId: string }): Promise<boolean>;
+  /**
+   * Deletes up to a page of the accounts the sign-in service made for people who signed in
+   * through the named provider (in Cognito, users named `<provider>_...`); how many it deleted,
+   * 0 once none is left. Absent where such accounts are all found through user records.
+   */
+  removeProviderAccounts?(providerName: string): Promise<number>;
   /** What an added person is told about signing in, for the welcome email. */
   readonly signInAdvice: string;
 }

@@ -17,7 +17,9 @@ const done: TenantDeletion = {
   recordsTotal: 1294,
   files: [{ area: 'evidence', count: 3 }],
   filesTotal: 3,
-  accountsStopped: 12,
+  accountsRemoved: 12,
+  signInProvidersRemoved: 1,
+  emailDomainsReleased: 2,
   recordsRemaining: 0,
   filesRemaining: 0,
   finishedAt: '2027-01-06T02:41:00.000Z',
@@ -28,6 +30,7 @@ describe('the certificate of deletion', () => {
   it('gives the number, the dates and the counts, and says what was left: nothing', () => {
     const facts = Object.fromEntries(certificateFacts(done));
     expect(facts).toMatchObject({ 'Certificate number': 'WP-DEL-0123456789AB', 'Left Waypoint on': '7 December 2026', 'Records deleted': '1,294', 'Records left after a final check': '0' });
+    expect(facts).toMatchObject({ 'Sign-in accounts deleted': '12', 'Council sign-in connections removed': '1', 'Email domains released': '2' });
   });
 
   it('as text, lists each kind with its count', () => {

@@ -18,7 +18,9 @@ export function certificateFacts(deletion: TenantDeletion): [string, string][] {
     ['Deletion finished', deletion.finishedAt ? formatDateTime(deletion.finishedAt) : 'Not yet'],
     ['Records deleted', deletion.recordsTotal.toLocaleString('en-GB')],
     ['Files deleted', deletion.filesTotal.toLocaleString('en-GB')],
-    ['Sign-in accounts stopped', deletion.accountsStopped.toLocaleString('en-GB')],
+    ['Sign-in accounts deleted', deletion.accountsRemoved.toLocaleString('en-GB')],
+    ['Council sign-in connections removed', deletion.signInProvidersRemoved.toLocaleString('en-GB')],
+    ['Email domains released', deletion.emailDomainsReleased.toLocaleString('en-GB')],
     ['Records left after a final check', String(deletion.recordsRemaining ?? 'Not checked yet')],
     ['Files left after a final check', String(deletion.filesRemaining ?? 'Not checked yet')],
   ];
@@ -30,7 +32,7 @@ export function certificateText(deletion: TenantDeletion): string {
   const lines = [
     'CERTIFICATE OF DELETION',
     '',
-    `All records and files that ${deletion.name} kept in Waypoint have been deleted.`,
+    `All records, files and sign-in accounts that ${deletion.name} kept in Waypoint have been deleted.`,
     'This certificate holds counts and dates only, nothing that any record held.',
     '',
     ...certificateFacts(deletion).map(([label, value]) => `${label.padEnd(width)}${value}`),
