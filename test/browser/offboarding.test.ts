@@ -86,6 +86,9 @@ for (const javaScriptEnabled of [true, false]) {
         const main = await operator.locator('main').innerText();
         expect(main).toMatch(/Certificate number\s+WP-DEL-[0-9A-F]{12}/);
         expect(main).toMatch(/Records left after a final check\s+0/);
+        // Its first admin's sign-in account went with it; it never connected a sign-in of its own.
+        expect(main).toMatch(/Sign-in accounts deleted\s+1\b/);
+        expect(main).toMatch(/Council sign-in connections removed\s+0/);
         expect(main).toContain('Staff records');
         await axe(operator);
         await screenshots(operator, `offboarding-certificate-${suffix}`);
