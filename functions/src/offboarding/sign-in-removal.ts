@@ -51,8 +51,10 @@ export interface UserKey {
 
 /**
  * Deletes the sign-in accounts of the authority's users after `start`, one at a time, calling
- * `done` after each with the user's key and whether an account was deleted (so progress is saved
- * per person and a stopped run neither repeats nor loses a count); false when `done` says stop.
+ * `done` after each with the user's key and whether an account was deleted, so progress is saved
+ * per person: a run stopped by a failure goes on from the last person saved, counting none twice.
+ * (Only a stop between deleting an account and saving it can leave that one account uncounted:
+ * it is gone either way.) Stops when `done` says false.
  * Returns the key to go on from, or undefined after the last page.
  */
 export async function removeSomeAccounts(deps: JobDependencies, tenantId: string, start: UserKey | undefined, done: (key: UserKey, removed: boolean) => Promise<boolean>): Promise<{ next?: UserKey; stopped: boolean }> {

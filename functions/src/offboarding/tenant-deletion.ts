@@ -187,7 +187,7 @@ type AccountsCursor = UserKey | { sweep: number };
 
 /**
  * One page of `removing-accounts`. The count moves with the cursor in one conditional update, so
- * an account is counted once however often a run stops and resumes, and a second run at once
+ * an account is never counted twice however often a run stops and resumes, and a second run at once
  * stops at its first save.
  */
 async function removeAccounts(deps: JobDependencies, tenantId: string, record: StoredDeletion): Promise<boolean> {
