@@ -6,7 +6,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS } from '@waypoint/shared/actions/action-schemas';
 import { SHADOWING_THEMES, SHADOWING_THEME_LABELS } from '@waypoint/shared/shadowing/shadowing-themes';
 import { chosenTeam, FEEDBACK_ACTION_MESSAGES, feedbackActionErrorsFromProblem, feedbackActionValuesFromForm } from '$lib/actions/feedback-action-form';
 import { teamStaff } from '$lib/actions/team-staff.server';
@@ -52,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
   const { api, theme } = await readPage(event, me);
   const teams = await teamChoices(api, me);
   const team = chosenTeam(event.url.searchParams.get('team'), teams);
-  const common = { theme, themeLabel: SHADOWING_THEME_LABELS[theme], teams, priorities: ACTION_PRIORITIES.map((p) => ({ value: p, label: ACTION_PRIORITY_LABELS[p] })) };
+  const common = { theme, themeLabel: SHADOWING_THEME_LABELS[theme], teams };
   if (!team) {
     const before = chosenTeam(event.url.searchParams.get('change'), teams);
     return { ...common, step: 'team' as const, team: null, owners: [], initial: initial(before?.value ?? ''), idempotencyKey: '' };
