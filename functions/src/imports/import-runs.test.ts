@@ -6,42 +6,32 @@
  */
 import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
-import { createDocumentClient } from '../platform/database/clients.ts';
-import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
-import { ensureTable } from '../platform/database/table-bootstrap.ts';
+import type { TenantContext } from '../platform/auth/caller.ts';
 import { LOCAL_OBJECT_CREDENTIALS, startLocalObjectServer, type LocalObjectServer } from '../storage/local-object-server.ts';
 import { s3ObjectStore } from '../storage/s3-object-store.ts';
-import { provisionTenant } from '../tenants/tenant-creation.ts';
-import { putNewTeam } from '../teams/team-store.ts';
 import type { JobDependencies } from '../jobs/job-registry.ts';
 import { importObjectKey } from './import-objects.ts';
 import { importWorkRequest, MAX_RUNS_IN_A_ROW, runOneImport, startWaitingImports } from './import-runs.ts';
 import { getImport, moveImport, putNewImport, type StoredImport } from './import-store.ts';
+import { AT, PORTAL_URL, setUpAuthority, TABLE_NAME as tableName, uploadedImport, useImportDatabase } from './import-test-fixture.ts';
 import type { ImportWorkRequest } from './lambda-import-work.ts';
 import { getCase } from '../cases/case-store.ts';
 
 const TENANT = '2b7e4c1d-8f3a-4d6e-9b1c-5a7f3e2d1c04';
-const tableName = 'waypoint';
-const AT = '2026-01-01T00:00:00.000Z';
-let database: LocalDatabase;
+const database = useImportDatabase();
 let objectServer: LocalObjectServer;
 let tenant: TenantContext;
 let deps: JobDependencies;
 
 beforeAll(async () => {
-  [database, objectServer] = await Promise.all([startLocalDatabase(), startLocalObjectServer()]);
-  const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
-  await ensureTable(db, tableName);
-  tenant = tenantContext({ tenantId: TENANT, db, tableName, portalUrl: 'http://localhost:5173' });
-  await provisionTenant({ platform: { db, tableName }, tenant, newTenant: { tenantId: TENANT, slug: 'westvale', name: 'Westvale', region: 'North West', at: AT }, adminEmail: 'admin@westvale.example' });
-  await putNewTeam(tenant, { id: 'north', name: 'North Assessment', status: 'open', version: 1, createdAt: AT, updatedAt: AT });
+  objectServer = await startLocalObjectServer();
+  const db = database.db;
+  tenant = await setUpAuthority(db, { tenantId: TENANT, slug: 'westvale', name: 'Westvale', region: 'North West' });
   const objects = s3ObjectStore({ bucket: objectServer.bucket, region: 'eu-west-2', endpoint: objectServer.endpoint, credentials: LOCAL_OBJECT_CREDENTIALS });
-  deps = { tableName, platformClient: db, dataClientFor: () => db, objects, portalUrl: 'http://localhost:5173' };
+  deps = { tableName, platformClient: db, dataClientFor: () => db, objects, portalUrl: PORTAL_URL };
 });
 
 afterAll(async () => {
-  await database?.close();
   await objectServer?.close();
 });
 
@@ -58,27 +48,14 @@ async function importIn(status: StoredImport['status'], content: string, extra: 
   const id = ulid();
   const objectKey = importObjectKey(TENANT, id);
   await deps.objects.put(objectKey, content, 'text/csv');
-  const record: StoredImport = {
+  const record = uploadedImport({
     id,
-    kind: 'cases',
-    source: 'mosaic',
-    fileName: 'export.csv',
-    format: 'csv',
     status,
-    rowsTotal: 0,
-    rowsDone: 0,
-    rowsWithProblems: 0,
-    problemsListed: 0,
-    attempt: 1,
-    counts: { created: 0, updated: 0, unchanged: 0, refused: 0 },
-    createdBy: 'qa-1',
     createdAt: AT,
-    updatedAt: AT,
-    version: 1,
     objectKey,
     ...(status === 'importing' ? { headers: HEADER.trim().split(','), mapping: MAPPING, checkpoint: { nextRow: 0 }, acceptedBy: 'qa-1', acceptedAt: AT } : {}),
     ...extra,
-  };
+  });
   await putNewImport(tenant, record);
   return record;
 }

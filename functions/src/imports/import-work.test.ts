@@ -1,70 +1,34 @@
-import { mkdtempSync, statSync, writeFileSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@waypoint/shared/imports/import-schemas';
-import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
-import { createDocumentClient } from '../platform/database/clients.ts';
-import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
-import { ensureTable } from '../platform/database/table-bootstrap.ts';
-import { provisionTenant } from '../tenants/tenant-creation.ts';
-import { putNewTeam } from '../teams/team-store.ts';
+import type { TenantContext } from '../platform/auth/caller.ts';
 import { getCase } from '../cases/case-store.ts';
 import type { ImportFileSource } from './import-file.ts';
 import { getImport, listImportRows, moveImport, putNewImport, type StoredImport } from './import-store.ts';
 import { workOnImport } from './import-work.ts';
+import { importFileOf, setUpAuthority, TABLE_NAME as tableName, uploadedImport, useImportDatabase } from './import-test-fixture.ts';
 import { localSignInAccounts } from '../local/identity/local-sign-in-accounts.ts';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
 
 const TENANT = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746802';
-const tableName = 'waypoint';
-let database: LocalDatabase;
+const database = useImportDatabase();
 let tenant: TenantContext;
-const folder = mkdtempSync(join(tmpdir(), 'waypoint-import-'));
 
 beforeAll(async () => {
-  database = await startLocalDatabase();
-  const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
-  await ensureTable(db, tableName);
-  tenant = tenantContext({ tenantId: TENANT, db, tableName, portalUrl: 'http://localhost:5173' });
-  await provisionTenant({ platform: { db, tableName }, tenant, newTenant: { tenantId: TENANT, slug: 'eastmoor', name: 'Eastmoor', region: 'North East', at: '2026-01-01T00:00:00.000Z' }, adminEmail: 'admin@eastmoor.example' });
-  const at = '2026-01-01T00:00:00.000Z';
-  await putNewTeam(tenant, { id: 'north', name: 'North Assessment', status: 'open', version: 1, createdAt: at, updatedAt: at });
-  await putNewTeam(tenant, { id: 'south', name: 'South CIN', status: 'open', version: 1, createdAt: at, updatedAt: at });
+  tenant = await setUpAuthority(database.db, {
+    tenantId: TENANT,
+    slug: 'eastmoor',
+    name: 'Eastmoor',
+    teams: [
+      { id: 'north', name: 'North Assessment' },
+      { id: 'south', name: 'South CIN' },
+    ],
+  });
 });
 
-afterAll(async () => {
-  await database?.close();
-});
-
-function fileOf(name: string, content: string | Buffer): () => Promise<ImportFileSource> {
-  const path = join(folder, name);
-  writeFileSync(path, content);
-  return async () => ({ size: statSync(path).size, stream: async (start = 0) => createReadStream(path, { start }) });
-}
+const fileOf = (name: string, content: string | Buffer) => importFileOf(content, name);
 
 async function newImport(kind: ImportKind = 'cases', format: 'csv' | 'xlsx' = 'csv'): Promise<StoredImport> {
-  const at = new Date().toISOString();
-  const record: StoredImport = {
-    id: ulid(),
-    kind,
-    source: 'mosaic',
-    fileName: 'export.csv',
-    format,
-    status: 'reading',
-    rowsTotal: 0,
-    rowsDone: 0,
-    rowsWithProblems: 0,
-    problemsListed: 0,
-    attempt: 1,
-    counts: { created: 0, updated: 0, unchanged: 0, refused: 0 },
-    createdBy: 'qa-1',
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    objectKey: 'k',
-  };
+  const record = uploadedImport({ kind, format });
   await putNewImport(tenant, record);
   return record;
 }

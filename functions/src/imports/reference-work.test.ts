@@ -4,46 +4,28 @@
  * else changes (not even a case whose reference starts the same), and importing the file again
  * changes nothing.
  */
-import { mkdtempSync, statSync, writeFileSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
-import { createDocumentClient } from '../platform/database/clients.ts';
-import { startLocalDatabase, type LocalDatabase } from '../platform/database/local-database.ts';
-import { ensureTable } from '../platform/database/table-bootstrap.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
-import { provisionTenant } from '../tenants/tenant-creation.ts';
-import { putNewTeam } from '../teams/team-store.ts';
 import { findCase, putNewCase } from '../cases/case-store.ts';
 import { itemUnderNewRef, namesRef } from '../cases/case-reference-values.ts';
 import type { ImportFileSource } from './import-file.ts';
 import { getImport, moveImport, putNewImport, type StoredImport } from './import-store.ts';
 import { workOnImport } from './import-work.ts';
+import { AT, importFileOf as fileOf, setUpAuthority, TABLE_NAME as tableName, uploadedImport, useImportDatabase } from './import-test-fixture.ts';
 import { deleteExpiredCases } from '../retention/case-retention.ts';
 
 const TENANT = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746803';
 const OTHER = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746804';
-const tableName = 'waypoint';
-const AT = '2026-01-01T00:00:00.000Z';
-let database: LocalDatabase;
+const database = useImportDatabase();
 let db: DynamoDBDocumentClient;
 let tenant: TenantContext;
 let other: TenantContext;
-const folder = mkdtempSync(join(tmpdir(), 'waypoint-references-'));
 type Item = Record<string, unknown>;
-
-async function setUpTenant(tenantId: string, slug: string): Promise<TenantContext> {
-  const t = tenantContext({ tenantId, db, tableName, portalUrl: 'http://localhost:5173' });
-  await provisionTenant({ platform: { db, tableName }, tenant: t, newTenant: { tenantId, slug, name: slug, region: 'North East', at: AT }, adminEmail: `admin@${slug}.example` });
-  await putNewTeam(t, { id: 'north', name: 'North Assessment', status: 'open', version: 1, createdAt: AT, updatedAt: AT });
-  return t;
-}
 
 const put = (item: Item) => db.send(new PutCommand({ TableName: tableName, Item: item }));
 
@@ -97,33 +79,9 @@ function crashingAfter(writes: number): DynamoDBDocumentClient {
   } as unknown as DynamoDBDocumentClient;
 }
 
-function fileOf(content: string): () => Promise<ImportFileSource> {
-  const path = join(folder, `${ulid()}.csv`);
-  writeFileSync(path, content);
-  return async () => ({ size: statSync(path).size, stream: async (start = 0) => createReadStream(path, { start }) });
-}
-
 async function checkedImport(t: TenantContext, file: () => Promise<ImportFileSource>): Promise<StoredImport> {
   const at = new Date().toISOString();
-  const record: StoredImport = {
-    id: ulid(),
-    kind: 'references',
-    source: 'mosaic',
-    fileName: 'changes.csv',
-    format: 'csv',
-    status: 'reading',
-    rowsTotal: 0,
-    rowsDone: 0,
-    rowsWithProblems: 0,
-    problemsListed: 0,
-    attempt: 1,
-    counts: { created: 0, updated: 0, unchanged: 0, refused: 0 },
-    createdBy: 'qa-1',
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    objectKey: 'k',
-  };
+  const record = uploadedImport({ kind: 'references', fileName: 'changes.csv' });
   await putNewImport(t, record);
   await workOnImport(t, record.id, file);
   await moveImport({ tenant: t, record: (await getImport(t, record.id))!, from: ['mapping'], changes: { status: 'checking' }, at });
@@ -134,20 +92,14 @@ async function checkedImport(t: TenantContext, file: () => Promise<ImportFileSou
 }
 
 beforeAll(async () => {
-  database = await startLocalDatabase();
-  db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
-  await ensureTable(db, tableName);
-  tenant = await setUpTenant(TENANT, 'eastmoor');
-  other = await setUpTenant(OTHER, 'westmoor');
+  db = database.db;
+  tenant = await setUpAuthority(db, { tenantId: TENANT, slug: 'eastmoor' });
+  other = await setUpAuthority(db, { tenantId: OTHER, slug: 'westmoor' });
   await caseWithRecords(tenant, 'R-1', '1');
   await caseWithRecords(tenant, 'R-2', '2');
   await caseWithRecords(tenant, 'R-10', '10');
   // Another authority's case with the same reference is never touched.
   await caseWithRecords(other, 'R-1', '1');
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 describe('changing case references, stopped part-way again and again', () => {
