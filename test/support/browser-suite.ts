@@ -11,6 +11,8 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { sharedBrowser, signInCache, type SignInCache, type TestBrowser } from './browser.ts';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import { startStack, type StackOptions, type TestStack } from './stack.ts';
 
 export let stack: TestStack;
@@ -23,7 +25,7 @@ const START_TIMEOUT_MS = 300_000;
 export function useBrowserStack(options: Pick<StackOptions, 'own'> = {}): void {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ portal: true, own: options.own }), sharedBrowser()]);
-    signedIn = signInCache(browser, stack.portalUrl!);
+    signedIn = signInCache(browser, stack.portalUrl!, stack.shared ? { accountOf: (email) => signInAccount(stack, email) } : {});
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -31,4 +33,11 @@ export function useBrowserStack(options: Pick<StackOptions, 'own'> = {}): void {
     await browser?.close();
     await stack?.stop();
   });
+}
+
+/** A person's sign-in account as stored now, as text to compare (undefined when there is none). */
+async function signInAccount(stack: TestStack, email: string): Promise<string | undefined> {
+  const key = platformKeys.account(email);
+  const { Item } = await stack.jobDependencies.platformClient.send(new GetItemCommand({ TableName: stack.tableName, Key: { PK: { S: key.PK }, SK: { S: key.SK } }, ConsistentRead: true }));
+  return Item && JSON.stringify(Item);
 }
