@@ -1,7 +1,7 @@
 /**
  * The API as Lambda runs it: in AWS there is no Node HTTP server in front of the app; API
- * Gateway hands the function an HTTP API (v2) event and the handler (`hono/aws-lambda`'s
- * `handle`, as in `lambda-<group>.ts`) answers it. So the bench also calls the casework group's
+ * Gateway hands the function an HTTP API (v2) event and the handler (`handleHttpApi`, as in
+ * `lambda-<group>.ts`) answers it. So the bench also calls the casework group's
  * handler in this process with such an event, over the bench's own database and issuer, and
  * compares that with the SDK's own GetItem to the same database from the same process: like
  * with like, without the extra loopback HTTP hop (and second event loop turn) that a request
@@ -9,15 +9,16 @@
  * request limiter included (with the stack's roomy limits, over the same buckets in the same
  * table, like a second instance), so the figure carries every check a deployed read makes.
  */
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import type { LambdaContext } from 'hono/aws-lambda';
 import { caseworkGroup, composeApp } from '@waypoint/functions/api/app';
+import { handleHttpApi, type HttpApiEvent } from '@waypoint/functions/api/http-api-handler';
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
 import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
 import { ROOMY, type TestStack } from '../support/stack.ts';
 
 /** The event API Gateway's HTTP API sends for a GET with a bearer token. */
-function httpApiGet(path: string, token: string): LambdaEvent {
+function httpApiGet(path: string, token: string): HttpApiEvent {
   const [rawPath, rawQueryString = ''] = path.split('?') as [string, string?];
   return {
     version: '2.0',
@@ -38,7 +39,7 @@ function httpApiGet(path: string, token: string): LambdaEvent {
       timeEpoch: 1796598000000,
     },
     isBase64Encoded: false,
-  } as unknown as LambdaEvent;
+  };
 }
 
 /** A GET through the casework function's handler; throws unless it answers 200. */
@@ -58,10 +59,10 @@ export function caseworkHandler(stack: TestStack): (path: string, token: string)
     },
     [caseworkGroup],
   );
-  const handler = handle(app);
+  const handler = handleHttpApi(app);
   const context = {} as LambdaContext;
   return async (path, token) => {
-    const result = (await handler(httpApiGet(path, token), context)) as { statusCode: number; body: string };
+    const result = await handler(httpApiGet(path, token), context);
     if (result.statusCode !== 200) throw new Error(`${path} answered ${result.statusCode} through the handler`);
   };
 }

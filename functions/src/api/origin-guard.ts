@@ -13,9 +13,12 @@ export const NOT_THROUGH_CLOUDFRONT = {
   body: JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Use the Waypoint address, not the API’s own' }),
 };
 
-type LambdaHandler<R> = (event: LambdaEvent, context?: LambdaContext) => Promise<R>;
+type LambdaHandler<E, R> = (event: E, context?: LambdaContext) => Promise<R>;
 
-export function guardOrigin<R>(handler: LambdaHandler<R>, options: { env?: NodeJS.ProcessEnv; verify?: (presented: string | undefined) => Promise<boolean> } = {}): LambdaHandler<R | typeof NOT_THROUGH_CLOUDFRONT> {
+export function guardOrigin<E extends LambdaEvent | { headers?: Record<string, string | undefined> }, R>(
+  handler: LambdaHandler<E, R>,
+  options: { env?: NodeJS.ProcessEnv; verify?: (presented: string | undefined) => Promise<boolean> } = {},
+): LambdaHandler<E, R | typeof NOT_THROUGH_CLOUDFRONT> {
   const secretArn = (options.env ?? process.env)[ORIGIN_VERIFY_SECRET_ENV];
   const verify = options.verify ?? (secretArn ? originVerifier({ secretArn }) : undefined);
   if (!verify) return handler;
