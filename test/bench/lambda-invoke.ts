@@ -9,7 +9,7 @@
  * request limiter included (with the stack's roomy limits, over the same buckets in the same
  * table, like a second instance), so the figure carries every check a deployed read makes.
  */
-import type { LambdaContext } from 'hono/aws-lambda';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { caseworkGroup, composeApp } from '@waypoint/functions/api/app';
 import { handleHttpApi, type HttpApiEvent } from '@waypoint/functions/api/http-api-handler';
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
@@ -42,8 +42,11 @@ function httpApiGet(path: string, token: string): HttpApiEvent {
   };
 }
 
-/** A GET through the casework function's handler; throws unless it answers 200. */
-export function caseworkHandler(stack: TestStack): (path: string, token: string) => Promise<void> {
+/**
+ * A GET through the casework function's handler; throws unless it answers 200. `adapter: 'hono'`
+ * puts `hono/aws-lambda`'s `handle` in place of ours, to compare the two in one run (reads-only.ts).
+ */
+export function caseworkHandler(stack: TestStack, options: { adapter?: 'ours' | 'hono' } = {}): (path: string, token: string) => Promise<void> {
   const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
   const app = composeApp(
     {
@@ -59,7 +62,9 @@ export function caseworkHandler(stack: TestStack): (path: string, token: string)
     },
     [caseworkGroup],
   );
-  const handler = handleHttpApi(app);
+  const ours = handleHttpApi(app);
+  const hono = handle(app);
+  const handler = options.adapter === 'hono' ? (event: HttpApiEvent, context: LambdaContext) => hono(event as unknown as LambdaEvent, context) as Promise<{ statusCode: number }> : ours;
   const context = {} as LambdaContext;
   return async (path, token) => {
     const result = await handler(httpApiGet(path, token), context);

@@ -14,6 +14,7 @@ import { startStack } from '../support/stack.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, rawQueryLoad } from './load.ts';
 import { interleave, percentile, print } from './measure.ts';
+import { cpuPerRequest } from './read-cpu.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
 print('load_average_at_start', loadavg()[0]!, 1);
@@ -31,6 +32,7 @@ try {
   const audits = JSON.parse(Buffer.from(await get('/v1/audits?state=completed&limit=1')).toString()) as { items: { id: string }[] };
   const auditId = audits.items[0]!.id;
   const invoke = caseworkHandler(stack);
+  const invokeHono = caseworkHandler(stack, { adapter: 'hono' });
   const keys = tenantKeys(tenant.id);
   const auditItem = (await db.send(new GetCommand({ TableName: stack.tableName, Key: keys.audit(auditId) }))).Item!;
   const partitionQuery = () => db.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(auditId) } }));
@@ -55,6 +57,8 @@ try {
     case_get: () => get(`/v1/cases/${caseRef}`),
     audit_get: () => get(`/v1/audits/${auditId}`),
     case_get_handler: () => invoke(`/v1/cases/${caseRef}`, token),
+    // The same with hono/aws-lambda's adapter, as the API's Lambdas used before http-api-handler.ts.
+    case_get_handler_hono_adapter: () => invokeHono(`/v1/cases/${caseRef}`, token),
     audit_get_handler: () => invoke(`/v1/audits/${auditId}`, token),
     raw_getitem: async () => {
       const { Item } = await db.send(new GetCommand({ TableName: stack.tableName, Key: tenantKeys(tenant.id).case(caseRef) }));
@@ -78,9 +82,16 @@ try {
   console.log(`rounds: ${ROUNDS}`);
   for (const name of Object.keys(workloads)) print(`${name}_p50_ms`, percentile(samples[name]!, 50));
   print('api_read_overhead_ratio', p50('case_get_handler') / p50('raw_getitem'));
+  print('api_read_overhead_ratio_hono_adapter', p50('case_get_handler_hono_adapter') / p50('raw_getitem'));
   print('api_read_overhead_ratio_via_http', p50('case_get') / p50('raw_getitem'));
   print('audit_get_vs_case_get_ratio', p50('audit_get') / p50('case_get'));
   print('audit_get_vs_case_get_ratio_via_handler', p50('audit_get_handler') / p50('case_get_handler'));
+  // CPU time per request (read-cpu.ts), which a busy machine moves far less than the timed medians.
+  const cpu = await cpuPerRequest({ raw_getitem: workloads.raw_getitem, case_get_handler: workloads.case_get_handler, case_get_handler_hono_adapter: workloads.case_get_handler_hono_adapter, audit_get_handler: workloads.audit_get_handler }, { blocks: 15 });
+  for (const [name, used] of Object.entries(cpu)) print(`cpu_${name}_us`, used.processUs, 0);
+  print('api_read_overhead_ratio_cpu', cpu.case_get_handler!.processUs / cpu.raw_getitem!.processUs);
+  print('api_read_overhead_ratio_cpu_hono_adapter', cpu.case_get_handler_hono_adapter!.processUs / cpu.raw_getitem!.processUs);
+  print('audit_get_vs_case_get_ratio_cpu', cpu.audit_get_handler!.processUs / cpu.case_get_handler!.processUs);
   if (process.env.BENCH_LOAD) {
     const list = await caseListLoad(stack.apiUrl, token);
     const raw = await rawQueryLoad(db, stack.tableName, tenant.id);

@@ -42,29 +42,35 @@ type BodilessRequest = Request & { [FULL](): Request };
 
 /**
  * Every member of Request other than url, method and headers, answered by the full Request,
- * made on first use. Made from Request as it is when this module loads (Lambda's own).
+ * made on first use. Made on the first request rather than when the module loads: Node loads
+ * its fetch implementation the first time anything touches `Request`, and a cold start need not
+ * pay for that before the handler is ready.
  */
-const bodilessPrototype: object = Object.create(Request.prototype);
-for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Request.prototype))) {
-  if (name === 'constructor' || name === 'url' || name === 'method' || name === 'headers') continue;
-  if (descriptor.get) {
-    Object.defineProperty(bodilessPrototype, name, {
-      get(this: BodilessRequest) {
-        return Reflect.get(this[FULL](), name);
-      },
-    });
-  } else if (typeof descriptor.value === 'function') {
-    Object.defineProperty(bodilessPrototype, name, {
-      value(this: BodilessRequest, ...args: unknown[]) {
-        return (this[FULL]() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-      },
-    });
+let bodilessPrototype: object | undefined;
+function makeBodilessPrototype(): object {
+  const prototype: object = Object.create(Request.prototype);
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Request.prototype))) {
+    if (name === 'constructor' || name === 'url' || name === 'method' || name === 'headers') continue;
+    if (descriptor.get) {
+      Object.defineProperty(prototype, name, {
+        get(this: BodilessRequest) {
+          return Reflect.get(this[FULL](), name);
+        },
+      });
+    } else if (typeof descriptor.value === 'function') {
+      Object.defineProperty(prototype, name, {
+        value(this: BodilessRequest, ...args: unknown[]) {
+          return (this[FULL]() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+        },
+      });
+    }
   }
+  return prototype;
 }
 
 function bodilessRequest(url: string, method: string, headers: Headers): Request {
   let full: Request | undefined;
-  const request = Object.create(bodilessPrototype) as BodilessRequest;
+  const request = Object.create((bodilessPrototype ??= makeBodilessPrototype())) as BodilessRequest;
   Object.defineProperties(request, {
     url: { value: url, enumerable: true },
     method: { value: method, enumerable: true },
