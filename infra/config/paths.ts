@@ -22,5 +22,5 @@ export const ENTRY_POINTS = {
 /** svelte-kit-sst writes its output here when the portal is built with `PORTAL_ADAPTER=lambda`. */
 export const PORTAL_BUILD_DIR = repoPath('portal/.svelte-kit/svelte-kit-sst');
 
-/** The API's Lambdas, one per group of routes (functions/src/api/api-groups.ts); each is the Hono app with that group's routes, wrapped by `handle` from `hono/aws-lambda`. */
+/** The API's Lambdas, one per group of routes (functions/src/api/api-groups.ts); each is the Hono app with that group's routes, wrapped by `handleHttpApi` (functions/src/api/http-api-handler.ts). */
 export const apiEntryPoint = (group: ApiGroup): string => repoPath(`functions/src/api/lambda-${group}.ts`);
