@@ -14,15 +14,16 @@
  */
 import { defaultIsContentTypeBinary, type LambdaContext } from 'hono/aws-lambda';
 
-/** The parts of an HTTP API (2.0) event the adapter reads. */
+/** The parts of an HTTP API (2.0) event the adapter reads; the rest passes to the app untouched. */
 export interface HttpApiEvent {
   rawPath: string;
   rawQueryString?: string;
   cookies?: string[];
   headers?: Record<string, string | undefined>;
-  body?: string;
+  body?: string | null;
   isBase64Encoded?: boolean;
-  requestContext: { domainName?: string; http: { method: string } };
+  requestContext: { domainName?: string; http: { method: string; [field: string]: unknown }; [field: string]: unknown };
+  [field: string]: unknown;
 }
 
 export interface HttpApiResult {
