@@ -21,12 +21,12 @@ import { appCpuPerRequest } from './app-cpu.ts';
 import { startRecheckPair } from './auth-recheck.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
-import { launchBrowser, signIn } from '../support/browser.ts';
 import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
 import { cpuPerRequest } from './read-cpu.ts';
 import { heaviestKiB, weighEngagementPages } from './page-weight.ts';
+import { portalAuditWorkloads, portalCookieFor, portalPage } from './portal-audit.ts';
 import { printImportFigures } from './import-bench.ts';
 import { seedBenchTenant } from './seed-bench.ts';
 import { teamViewWorkload } from './team-view.ts';
@@ -83,34 +83,14 @@ try {
   // A completed audit of the demo authority, and a portal session for its QA officer (a real sign-in).
   const audits = (await (await fetch(`${stack.apiUrl}/v1/audits?state=completed&limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
   const auditId = audits.items[0]!.id;
-  const browser = await launchBrowser();
-  let portalCookie: string;
-  try {
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), `qa@${tenant.slug}.example`, { portalUrl: stack.portalUrl! });
-    portalCookie = (await context.cookies(stack.portalUrl!)).map((c) => `${c.name}=${c.value}`).join('; ');
-  } finally {
-    await browser.close();
-  }
-  const page = async (path: string) => {
-    const response = await fetch(`${stack.portalUrl}${path}`, { headers: { cookie: portalCookie, accept: 'text/html' }, redirect: 'manual' });
-    if (response.status !== 200) throw new Error(`portal ${path} answered ${response.status}`);
-    await response.arrayBuffer();
-  };
+  const portalCookie = await portalCookieFor(stack.portalUrl!, `qa@${tenant.slug}.example`);
   const recheck = await startRecheckPair(stack, { path: `/v1/cases/${caseRef}`, token });
   const invoke = caseworkHandler(stack);
   const workloads = {
     ...recheck.workloads,
     audit_get: () => get(`/v1/audits/${auditId}`, token),
-    // The staff audit page, and the API calls its server load makes in the same order: the
-    // layout's /me and /settings, then the audit and the grade labels (settings), then the teams
-    // (the template version is kept by the portal after its first read).
-    portal_audit_page: () => page(`/audits/${auditId}`),
-    portal_audit_api: async () => {
-      await Promise.all([get('/v1/me', token), get('/v1/settings', token)]);
-      await Promise.all([get(`/v1/audits/${auditId}`, token), get('/v1/settings', token)]);
-      await get('/v1/teams', token);
-    },
+    // The staff audit page, and the API calls its server load makes, mirrored call for call (portal-audit.ts).
+    ...portalAuditWorkloads({ get, page: portalPage(stack.portalUrl!, portalCookie), token, auditId }),
     case_get: () => get(`/v1/cases/${caseRef}`, token),
     // The same reads as the casework Lambda answers them: its handler called with an API Gateway event (lambda-invoke.ts).
     case_get_handler: () => invoke(`/v1/cases/${caseRef}`, token),

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { CreateReflectionBody } from '@waypoint/shared/audits/reflection-schemas';
 import { auditApi } from '$lib/audits/audit-api.server';
-import { readAuditContext } from '$lib/audits/audit-context.server';
+import { auditIdFrom, readAuditContext } from '$lib/audits/audit-context.server';
 import { formText } from '$lib/audits/form-values';
 import { sectionProgress } from '$lib/audits/section-progress';
 import { fileApi } from '$lib/files/file-api.server';
@@ -38,10 +38,17 @@ export interface ReflectionFailure {
 }
 
 export const load: PageServerLoad = async (event) => {
-  const { me } = await event.parent();
-  const context = await readAuditContext(event, { me });
+  // Every read goes out at once, without waiting for the layout: its /me and /settings are the
+  // ones this load uses (shared within the request, see api.ts), and the teams and files need
+  // only the audit's id. The audit's own answer decides first (a 404, a 403), as before.
+  const id = auditIdFrom(event.params.id);
   const api = createApi(event);
-  const [teams, files] = await Promise.all([api.teams(), fileApi(api).everyAuditFile(context.audit.id)]);
+  const reading = readAuditContext(event);
+  const alongside = Promise.allSettled([api.teams(), fileApi(api).everyAuditFile(id)] as const);
+  const context = await reading;
+  const [teamsRead, filesRead] = await alongside;
+  const teams = valueOf(teamsRead);
+  const files = valueOf(filesRead);
   const notice = [...event.url.searchParams.keys()].map((k) => NOTICES[k]).find(Boolean);
   return {
     ...context,
@@ -54,6 +61,12 @@ export const load: PageServerLoad = async (event) => {
     reflectionKey: randomUUID(),
   };
 };
+
+/** A read that went out beside the audit: its value, or its failure (a redirect, an error page) once the audit has been read. */
+function valueOf<T>(read: PromiseSettledResult<T>): T {
+  if (read.status === 'rejected') throw read.reason;
+  return read.value;
+}
 
 export const actions: Actions = {
   reflect: async (event) => {
