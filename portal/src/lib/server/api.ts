@@ -7,6 +7,7 @@ import type { Role } from '@waypoint/shared/tenancy/roles';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import { portalConfig } from './config.ts';
 import { ApiError, type Problem } from './errors.ts';
+import { forgetRequestReads, oncePerRequest } from './request-reads.ts';
 import { clearStaffSession } from './session/staff-session.ts';
 
 export interface Me {
@@ -90,26 +91,8 @@ function versionFromEtag(etag: string | null): string | undefined {
   return match?.[1];
 }
 
-/**
- * Reads shared by the loads of one request: the staff layout and a page both want the caller
- * (/v1/me) and the authority's settings, and SvelteKit runs their loads side by side, so the
- * second asks for the promise the first already made. Keyed by the request's own `locals`, so
- * nothing is shared between requests or users, and dropped when the request changes anything
- * (a form action, then the page's load), so a page never shows what was there before its own
- * change.
- */
-const requestReads = new WeakMap<App.Locals, Map<string, Promise<unknown>>>();
-
 export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'>) {
   const config = portalConfig();
-
-  function oncePerRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let reads = requestReads.get(event.locals);
-    if (!reads) requestReads.set(event.locals, (reads = new Map()));
-    let found = reads.get(key) as Promise<T> | undefined;
-    if (!found) reads.set(key, (found = read()));
-    return found;
-  }
 
   function toSignIn(): never {
     clearStaffSession(event.cookies);
@@ -134,7 +117,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
     }
-    if ((options.method ?? 'GET') !== 'GET') requestReads.delete(event.locals);
+    if ((options.method ?? 'GET') !== 'GET') forgetRequestReads(event.locals);
     const headers: Record<string, string> = {
       authorization: `Bearer ${session.accessToken}`,
       accept: 'application/json, application/problem+json',
@@ -197,7 +180,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     /** For capability clients built on this one (audits), with the same token and error handling. */
     getJson: get,
     getVersioned: versioned,
-    me: () => oncePerRequest('me', () => get<Me>('/v1/me')),
+    me: () => oncePerRequest(event.locals, 'me', () => get<Me>('/v1/me')),
     teams: () => get<{ items: Team[] }>('/v1/teams'),
     users: (query: { team?: string; q?: string; limit?: number; cursor?: string } = {}, handle?: readonly number[]) => get<Page<User>>('/v1/users', { query, handle }),
     user: (id: string, handle?: readonly number[]) => get<User>(`/v1/users/${encodeURIComponent(id)}`, { handle }),
@@ -205,7 +188,7 @@ export function createApi(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'
     createCase: (body: CreateCaseBody, idempotencyKey: string) => get<Case>('/v1/cases', { method: 'POST', body, idempotencyKey, handle: [400, 403, 409] }),
     caseByRef: (ref: string) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`),
     updateCase: (ref: string, version: string, body: UpdateCaseBody) => versioned<Case>(`/v1/cases/${encodeURIComponent(ref)}`, { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
-    settings: (handle?: readonly number[]) => oncePerRequest(`settings ${handle?.join() ?? ''}`, () => versioned<TenantSettings>('/v1/settings', { handle })),
+    settings: (handle?: readonly number[]) => oncePerRequest(event.locals, `settings ${handle?.join() ?? ''}`, () => versioned<TenantSettings>('/v1/settings', { handle })),
     updateSettings: (version: string, body: UpdateSettingsBody) => versioned<TenantSettings>('/v1/settings', { method: 'PATCH', body, ifMatch: version, handle: [400, 409, 412, 428] }),
     activity: (query: { limit?: number; cursor?: string }, handle?: readonly number[]) => get<Page<ActivityEntry>>('/v1/activity', { query, handle }),
     outbox: (query: { limit?: number }) => get<{ items: OutboxMessage[] }>('/v1/dev/outbox', { query }),
