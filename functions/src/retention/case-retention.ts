@@ -9,7 +9,8 @@
  * retention log with counts, case type and dates only, never the reference or any content.
  * The monthly totals and the authority's size are then rebuilt from what is left. The activity
  * log stops naming the case (`activity-anonymising.ts`) and gains one entry, "a case was
- * deleted by retention", without its reference.
+ * deleted by retention", without its reference; samples, reviews, alerts, invitation codes,
+ * emails and imports stop naming it too (`case-mentions.ts`).
  */
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
@@ -22,6 +23,7 @@ import { getSettings } from '../settings/settings-store.ts';
 import { auditIdsOfCase } from '../subject-access/case-subject-records.ts';
 import { reconcileTenantTotals } from '../totals/totals-reconcile.ts';
 import { anonymiseActivityOfCases, recordRetentionDeletion } from './activity-anonymising.ts';
+import { removeMentionsOfCases } from './case-mentions.ts';
 
 export const MAX_CASES_PER_RUN = 25;
 
@@ -133,15 +135,24 @@ export async function deleteExpiredCases(tenant: TenantContext, limit = MAX_CASE
   const years = await retentionYearsOf(tenant);
   const due = (await closedCases(tenant)).filter((c) => !c.legalHold && deletableFrom(c, years[c.caseType] ?? 6) <= today).slice(0, limit);
   let itemsDeleted = 0;
+  // Each case's log entry id is chosen first: records that must stay name the case by it from now on.
+  const entryIds = new Map(due.map((c) => [c.ref, ulid()]));
   // Before anything goes, so a run that stops part-way leaves the cases due and the next finishes this too.
   await anonymiseActivityOfCases(
     tenant,
     due.map((c) => c.ref),
   );
+  const firstMonth = due.reduce((first, c) => (c.createdAt && c.createdAt.slice(0, 7) < first ? c.createdAt.slice(0, 7) : first), today.slice(0, 7));
+  await removeMentionsOfCases(
+    tenant,
+    due.map((c) => ({ ref: c.ref, standInId: entryIds.get(c.ref)! })),
+    firstMonth,
+    today.slice(0, 7),
+  );
   for (const c of due) {
     const counts = await deleteCase(tenant, c);
     itemsDeleted += counts.items;
-    const entry: RetentionLogEntry = { id: ulid(), deletedOn: today, caseType: c.caseType, closedOn: closedDayOf(c), keptYears: years[c.caseType] ?? 6, counts };
+    const entry: RetentionLogEntry = { id: entryIds.get(c.ref)!, deletedOn: today, caseType: c.caseType, closedOn: closedDayOf(c), keptYears: years[c.caseType] ?? 6, counts };
     await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...tenant.keys.retentionLogEntry(today, entry.id), ...entry } }));
     await recordRetentionDeletion(tenant, entry.id, clock.nowIso());
   }
