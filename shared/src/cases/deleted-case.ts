@@ -6,9 +6,15 @@
 export const DELETED_CASE_PREFIX = 'DELETED-';
 
 export function deletedCaseStandIn(id: string): string {
-  return `${DELETED_CASE_PREFIX}${id.replace(/[^A-Za-z0-9]/g, '').slice(-12).toUpperCase()}`;
+  return `${DELETED_CASE_PREFIX}${id
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-12)
+    .toUpperCase()}`;
 }
 
 export function isDeletedCaseStandIn(ref: string): boolean {
   return ref.startsWith(DELETED_CASE_PREFIX);
 }
+
+/** How a page names a stand-in: no reference, nothing to link to. */
+export const DELETED_CASE_LABEL = 'A case since deleted';
