@@ -14,7 +14,7 @@ import { pinnedTemplate } from '../audits/audit-guards.ts';
 import { canSeeAuditNow, requireAuditRunner } from '../audits/audit-scope.ts';
 import { getAudit } from '../audits/audit-store.ts';
 import { caseViewer, type CaseViewer } from '../cases/case-scope.ts';
-import { getCase } from '../cases/case-store.ts';
+import { CASE_MOVING_MESSAGE, getCase } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, type FieldError } from '../platform/http/api-error.ts';
@@ -52,7 +52,7 @@ async function auditOrigin(tenant: TenantContext, viewer: CaseViewer, source: Au
     teamId: auditedCase?.teamId ?? audit.teamId,
     ...(caseType ? { caseType } : {}),
     errors,
-    ...(audit.state === 'cancelled' ? { conflict: 'The audit was cancelled; raise actions from a live audit' } : {}),
+    ...(audit.state === 'cancelled' ? { conflict: 'The audit was cancelled; raise actions from a live audit' } : auditedCase?.referenceMovingTo ? { conflict: CASE_MOVING_MESSAGE } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import { londonMonth, clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { listActionsForAudit } from '../actions/action-store.ts';
 import { canSeeCase, caseViewer, type CaseViewer } from '../cases/case-scope.ts';
-import { findCase, getCase } from '../cases/case-store.ts';
+import { findCase, getCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { changedFields } from '../platform/database/versioned-items.ts';
@@ -53,6 +53,7 @@ auditRoutes.post('/', async (c) => {
   const template = await getLatestTemplateVersion(tenant, body.templateId);
   if (!template || template.kind !== 'audit') errors.push({ path: 'templateId', message: 'No such audit template' });
   if (errors.length || !auditedCase || !template) throw new ApiError('validation', 'The audit refers to something that does not exist', { errors });
+  refuseWhileMoving(auditedCase);
   const month = body.month ?? londonMonth(clock.now());
   await checkAuditDetails(tenant, { ...body, month }, auditedCase);
 

@@ -10,18 +10,24 @@
  * sequence of steps each safe to repeat, driven by a marker in `CASE-RENAMES`:
  *  1. the marker says `moving` (old → new, which import);
  *  2. the new reference's lookup is claimed (refused if another case has it);
- *  3. every record naming the old reference is found by its own way in (not through the case),
- *     and rewritten: in place where its key stays, or written under its new key (never over
- *     an item already there) and then the old one deleted; the case's profile goes last;
- *  4. the old reference's lookup is pointed at the new reference, so an old link still finds
- *     the case, and the old reference stays taken;
- *  5. the marker says `done`.
+ *  3. the case's profile is marked `referenceMovingTo` in one conditional write that also moves
+ *     its version on: every change to the case is refused from then on with a 409 saying the
+ *     reference is being changed (`refuseWhileMoving`), and an edit read before it fails its If-Match;
+ *  4. every record naming the old reference is found by its own way in (not through the case),
+ *     and rewritten: in place where its key stays, or written under its new key and then the old
+ *     one deleted, each write conditional on the item being as read, so an edit that lands in
+ *     between (an audit's answers, say) is read again and moved, never lost;
+ *  5. the old reference's lookup is pointed at the new reference, so an old link still finds
+ *     the case, and the old reference stays taken; then the profile moves, last;
+ *  6. the old reference is swept again until nothing names it (a change that began before the
+ *     mark and wrote after its record was read), then the mark comes off the moved profile;
+ *  7. the marker says `done`.
  * A move that stops anywhere is finished by running it again: what was moved is no longer found
  * under the old reference, what was copied is not copied twice, and nothing is deleted before
  * its copy exists.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { getItem } from '../platform/database/versioned-items.ts';
 import { itemUnderNewRef, namesRef } from './case-reference-values.ts';
@@ -105,23 +111,85 @@ function addMonth(month: string): string {
   return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Rewrites one item under the new reference; safe to repeat. */
-async function moveItem(tenant: TenantContext, item: Item, from: string, to: string): Promise<void> {
-  const next = itemUnderNewRef(item, from, to);
-  // An activity entry's id is its sort key, encoded.
-  if (next.PK === tenant.keys.activityPartition() && typeof next.SK === 'string') next.id = Buffer.from(next.SK).toString('base64url');
-  if (next.PK === item.PK && next.SK === item.SK) {
-    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next }));
-    return;
+/**
+ * Rewrites one item under the new reference; safe to repeat. Whatever is under the old key is
+ * the record while it is there, so every write is conditional on it being as read (its version,
+ * when it has one): an edit that lands between the read and the write is read again and moved
+ * too, never overwritten nor left behind. A copy already made by an earlier pass is replaced
+ * unless it is newer than the old item.
+ */
+async function moveItem(tenant: TenantContext, read: Item, from: string, to: string): Promise<void> {
+  let item: Item | undefined = read;
+  for (let attempt = 0; item && attempt < 8; attempt++) {
+    if (!namesRef(item, from, to)) return;
+    const next = itemUnderNewRef(item, from, to);
+    // An activity entry's id is its sort key, encoded.
+    if (next.PK === tenant.keys.activityPartition() && typeof next.SK === 'string') next.id = Buffer.from(next.SK).toString('base64url');
+    const version = typeof item.version === 'number' ? item.version : undefined;
+    const asRead = version === undefined ? {} : { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': version } };
+    try {
+      if (next.PK === item.PK && next.SK === item.SK) {
+        await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next, ...asRead }));
+        return;
+      }
+      await copy(tenant, next, version);
+      await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: { PK: item.PK, SK: item.SK }, ...asRead }));
+      return;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Changed since it was read: read it again and move what is there now.
+      item = (await tenant.db.send(new GetCommand({ TableName: tenant.tableName, Key: { PK: item.PK, SK: item.SK } }))).Item;
+    }
   }
+  if (item) throw new Error('A record of the case kept changing while it moved; the next pass finishes it');
+}
+
+/** The copy under the new key: over an earlier pass's copy unless that is newer; an item with no version is never rewritten. */
+async function copy(tenant: TenantContext, next: Item, version: number | undefined): Promise<void> {
+  const condition =
+    version === undefined
+      ? { ConditionExpression: 'attribute_not_exists(PK)' }
+      : { ConditionExpression: 'attribute_not_exists(PK) OR #version <= :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': version } };
   try {
-    // Never over an item already there: after a stop, the copy made before is kept as it is now.
-    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next, ConditionExpression: 'attribute_not_exists(PK)' }));
+    await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: next, ...condition }));
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
-  await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: { PK: item.PK, SK: item.SK } }));
 }
+
+/**
+ * Marks the case as moving, in one conditional write to its profile that also moves its version
+ * on: from then on every change to the case is refused (`refuseWhileMoving`), and a change read
+ * before the mark fails its If-Match. A second pass, or one after the profile moved, does nothing.
+ */
+async function markMoving(tenant: TenantContext, from: string, to: string): Promise<void> {
+  try {
+    await tenant.db.send(
+      new UpdateCommand({
+        TableName: tenant.tableName,
+        Key: tenant.keys.case(from),
+        UpdateExpression: 'SET #moving = :to, #version = #version + :one',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#moving)',
+        ExpressionAttributeNames: { '#moving': 'referenceMovingTo', '#version': 'version' },
+        ExpressionAttributeValues: { ':to': to, ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** The move's end: the case takes changes again, under its new reference. */
+async function unmark(tenant: TenantContext, to: string): Promise<void> {
+  try {
+    await tenant.db.send(new UpdateCommand({ TableName: tenant.tableName, Key: tenant.keys.case(to), UpdateExpression: 'REMOVE referenceMovingTo', ConditionExpression: 'attribute_exists(PK)' }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** At most this many sweeps after the profile moved, each finding what a late change left under the old reference. */
+const SWEEPS = 5;
 
 /**
  * Claims the new reference's lookup for this move (`renameFrom` says whose it is, so a second
@@ -173,14 +241,25 @@ export async function moveCaseReference(tenant: TenantContext, options: { from: 
     if (error instanceof ReferenceTaken) await tenant.db.send(new DeleteCommand({ TableName: tenant.tableName, Key: markerKey }));
     throw error;
   }
+  await markMoving(tenant, from, to);
   const profile = await getItem<{ createdAt?: string }>(tenant, tenant.keys.case(from));
-  const items = await itemsNaming(tenant, from, to, today, profile?.createdAt);
+  const createdAt = profile?.createdAt ?? (await getItem<{ createdAt?: string }>(tenant, tenant.keys.case(to)))?.createdAt;
+  const items = await itemsNaming(tenant, from, to, today, createdAt);
   const profileKey = tenant.keys.case(from);
   const isProfile = (i: Item) => i.PK === profileKey.PK && i.SK === profileKey.SK;
   for (const item of items.filter((i) => !isProfile(i))) await moveItem(tenant, item, from, to);
-  for (const item of items.filter(isProfile)) await moveItem(tenant, item, from, to);
-  // The old reference now leads to the new one, and stays taken.
+  // The old reference now leads to the new one, and stays taken; pointed there before the profile
+  // moves, so a change sent to the old reference finds the case (still marked) and is told why it waits.
   await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...tenant.keys.caseRefLookup(from), ref: to, renamedTo: to } }));
+  for (const item of items.filter(isProfile)) await moveItem(tenant, item, from, to);
+  // Anything a change that began before the mark wrote under the old reference since it was read moves too.
+  for (let sweep = 0; ; sweep++) {
+    const late = await itemsNaming(tenant, from, to, today, createdAt);
+    if (!late.length) break;
+    if (sweep === SWEEPS) throw new Error('Records of the case kept appearing under its old reference; the next pass finishes the move');
+    for (const item of late) await moveItem(tenant, item, from, to);
+  }
+  await unmark(tenant, to);
   await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...markerKey, from, to, importId: existing?.importId ?? importId, state: 'done', startedAt: existing?.startedAt ?? at, finishedAt: at } }));
   return true;
 }

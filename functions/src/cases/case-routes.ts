@@ -13,7 +13,7 @@ import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { getTeam } from '../teams/team-store.ts';
 import { getUser } from '../users/user-store.ts';
 import { canSeeCase, canUseTeam, caseViewer } from './case-scope.ts';
-import { findCase, listCases, putNewCase, updateCase } from './case-store.ts';
+import { findCase, listCases, putNewCase, refuseWhileMoving, updateCase } from './case-store.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 
 export const caseRoutes = new Hono<AppEnv>();
@@ -65,6 +65,7 @@ caseRoutes.patch('/:ref', async (c) => {
   const expectedVersion = requireIfMatch(c);
   const found = await findVisibleCase(tenant, staff, ref);
   if (!found.viewer.canEdit) throw forbidden('Only managers, QA officers and senior managers edit cases');
+  refuseWhileMoving(found.case);
   const body = await readJsonBody(c, UpdateCaseBody);
   if (body.teamId !== undefined && !canUseTeam(found.viewer, body.teamId)) throw forbidden('You can move cases only to your own teams');
   if (body.legalHold !== undefined && body.legalHold !== (found.case.legalHold ?? false)) requireRole(staff, LEGAL_HOLD_ROLES);

@@ -9,6 +9,17 @@ import { ApiError } from '../platform/http/api-error.ts';
 import { decodeCursor, encodeCursor, requireCursorIn, type Cursor } from '../platform/http/pagination.ts';
 import type { CaseViewer } from './case-scope.ts';
 
+/** What a client is told when it changes a case while its reference is being changed. */
+export const CASE_MOVING_MESSAGE = 'This case’s reference is being changed; try again in a moment';
+
+/**
+ * Refuses a change to a case whose reference is being changed (`cases/case-reference-move.ts`):
+ * a change written to the old reference after its records were copied would be lost.
+ */
+export function refuseWhileMoving(c: Pick<Case, 'referenceMovingTo'> | undefined): void {
+  if (c?.referenceMovingTo) throw new ApiError('conflict', CASE_MOVING_MESSAGE);
+}
+
 export function getCase(tenant: TenantContext, ref: string): Promise<Case | undefined> {
   return getItem<Case>(tenant, tenant.keys.case(ref));
 }

@@ -11,7 +11,7 @@ import { COMPLIANCE_ROLES } from '@waypoint/shared/compliance/compliance-roles';
 import { ChangeCheckBody, ComplianceCheckId, RecordCheckBody, complianceCheckId, type ComplianceCheck } from '@waypoint/shared/compliance/compliance-schemas';
 import { clock, londonMonth } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
-import { findCase } from '../cases/case-store.ts';
+import { findCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 import { changedFields } from '../platform/database/versioned-items.ts';
@@ -51,6 +51,7 @@ complianceCheckRoutes.post('/checks', async (c) => {
   if (!checkedCase) errors.unshift({ path: 'caseRef', message: 'No such case' });
   if (body.month > londonMonth(clock.now())) errors.unshift({ path: 'month', message: 'A check belongs to this month or an earlier one' });
   if (errors.length || !checkedCase) throw new ApiError('validation', `The check has ${errors.length} problem${errors.length === 1 ? '' : 's'}`, { errors });
+  refuseWhileMoving(checkedCase);
   const at = clock.nowIso();
   const check: ComplianceCheck = {
     id: complianceCheckId(body.month, checkedCase.ref),

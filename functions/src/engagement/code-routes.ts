@@ -13,7 +13,7 @@ import { CodeId, codeStatus, DEFAULT_SHARED_RESPONSES, IssueCodeBody, ListCodesQ
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { canSeeCase, caseViewer } from '../cases/case-scope.ts';
-import { findCase } from '../cases/case-store.ts';
+import { findCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type StaffCaller } from '../platform/auth/caller.ts';
 import { ApiError, forbidden, notFound, type FieldError } from '../platform/http/api-error.ts';
@@ -61,13 +61,15 @@ codeRoutes.post('/:id/codes', async (c) => {
   if (body.expiresOn < now) errors.push({ path: 'expiresOn', message: 'The last day cannot be in the past' });
   else if (activity.closesOn !== undefined && body.expiresOn > activity.closesOn) errors.push({ path: 'expiresOn', message: `The activity closes on ${formatDate(activity.closesOn)}; choose that day or earlier` });
   let caseRef: string | undefined;
+  let linked: Awaited<ReturnType<typeof findCase>>;
   if (body.caseRef !== undefined) {
-    const linked = await findCase(tenant, body.caseRef);
+    linked = await findCase(tenant, body.caseRef);
     caseRef = linked?.ref;
     // A case outside the caller's scope is answered like one that does not exist.
     if (!linked || !canSeeCase(await caseViewer(tenant, staff), linked)) errors.push({ path: 'caseRef', message: 'No such case among yours' });
   }
   if (errors.length) throw new ApiError('validation', `The code has ${errors.length} problem${errors.length === 1 ? '' : 's'}`, { errors });
+  refuseWhileMoving(linked);
 
   const at = clock.nowIso();
   const code = await putNewCode(tenant, {

@@ -14,7 +14,7 @@ import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
 import { today } from '../audits/audit-checks.ts';
 import { canSeeCase, caseViewer, type CaseViewer } from '../cases/case-scope.ts';
-import { findCase } from '../cases/case-store.ts';
+import { findCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { ApiError, forbidden, notFound, type FieldError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
@@ -37,7 +37,7 @@ async function visibleCase(c: Context<AppEnv>): Promise<{ viewer: CaseViewer; fo
 }
 
 function requireJourneyEditor(viewer: CaseViewer, found: Case): void {
-  if (viewer.canEdit || found.holderId === viewer.caller.userId) return;
+  if (viewer.canEdit || found.holderId === viewer.caller.userId) return refuseWhileMoving(found);
   throw forbidden('Team managers, QA officers, senior managers and the case holder record the journey');
 }
 

@@ -81,6 +81,8 @@ export interface Case {
   closedOn?: string;
   /** While true, retention never deletes the case, however long ago it closed. */
   legalHold?: boolean;
+  /** While set, the case's reference is being changed to this one, and every change to the case is refused (409) until the move ends. */
+  referenceMovingTo?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
