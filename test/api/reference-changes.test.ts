@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.ts';
-import { expectJson, expectProblem, jsonInit, nv } from './api-client.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { NORTHVALE, expectJson, expectProblem, jsonInit, nv, readVersioned } from './api-client.ts';
 import { completedAudit } from './audits-support.ts';
 import { acceptAndWait, uploadAndCheck } from './imports-support.ts';
 
@@ -81,6 +83,30 @@ describe('changing case references by a file', () => {
     const second = await acceptAndWait(stack, QA, again.id);
     expect(second.counts).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 0 });
     expect((await auditsOf('MOS-5005')).length).toBe(before.length);
+  });
+
+  it('tells a client changing a case whose reference is being changed to try again in a moment, and writes nothing', async () => {
+    // A move in progress, as its first step leaves the case: marked with the reference it is moving to.
+    const data = stack.jobDependencies.dataClientFor(NORTHVALE.id);
+    const key = tenantKeys(NORTHVALE.id).case('NV-00009');
+    const mark = (moving: boolean) =>
+      data.send(new UpdateCommand({ TableName: stack.tableName, Key: key, UpdateExpression: moving ? 'SET referenceMovingTo = :to' : 'REMOVE referenceMovingTo', ...(moving ? { ExpressionAttributeValues: { ':to': 'MOS-5009' } } : {}) }));
+    const { etag } = await readVersioned(stack, QA, '/v1/cases/NV-00009');
+    const journeyBefore = await expectJson<{ events: unknown[]; version: number }>(await stack.api(QA, '/v1/cases/NV-00009/journey'));
+    await mark(true);
+    try {
+      for (const refused of [await stack.api(QA, '/v1/cases/NV-00009', jsonInit('PATCH', { label: 'Edited' }, { 'if-match': etag })), await stack.api(QA, '/v1/cases/NV-00009/journey', jsonInit('POST', { type: 'visit', date: '2026-01-06' }))]) {
+        const problem = await expectProblem(refused, 409);
+        expect(problem.detail).toBe('This case’s reference is being changed; try again in a moment');
+      }
+    } finally {
+      await mark(false);
+    }
+    const after = await readVersioned(stack, QA, '/v1/cases/NV-00009');
+    expect(after.etag).toBe(etag);
+    expect((await expectJson<{ events: unknown[] }>(await stack.api(QA, '/v1/cases/NV-00009/journey'))).events).toHaveLength(journeyBefore.events.length);
+    // Once the move is over, the same edit goes through.
+    await expectJson(await stack.api(QA, '/v1/cases/NV-00009', jsonInit('PATCH', { label: 'Edited' }, { 'if-match': etag })));
   });
 
   it('is for QA officers and senior managers only', async () => {
