@@ -20,9 +20,10 @@ export const auditRouteDocs = describeRoutes([
     tag: 'Audits',
     summary: 'Plan an audit of a case',
     description:
-      'Pins the newest version of the template. The case must be in your scope (else 400 on `caseRef`), the conversation date not in the future nor before the case opened, a student a student social worker. A meeting (`meetingDate`, optionally `meetingTime`) follows the rules of `PUT /v1/audits/{id}/meeting`. The case holder is emailed (and a student, when a meeting is booked). Send `Idempotency-Key` to make a retry safe.',
+      'Pins the newest version of the template. The case must be in your scope (else 400 on `caseRef`), the conversation date not in the future nor before the case opened, a student a student social worker. A meeting (`meetingDate`, optionally `meetingTime`) follows the rules of `PUT /v1/audits/{id}/meeting`. The case holder is emailed (and a student, when a meeting is booked). While the case’s reference is being changed by an import, 409: try again in a moment. Send `Idempotency-Key` to make a retry safe.',
     access: AUDIT_RUNNERS,
     body: CreateAuditBody,
+    otherErrors: [409],
     success: { status: 201, description: 'The planned audit', schema: AuditResource, etag: true, location: true },
   },
   {

@@ -69,7 +69,7 @@ export const engagementRouteDocs = describeRoutes([
     path: '/v1/engagement/activities/{id}/codes',
     tag: 'Engagement',
     summary: 'Issue an invitation code',
-    description: `A single-use code for one family (optionally linked to a case, so a safety alert can name it) or a shared code for a group or event. It expires on \`expiresOn\` and never works after the activity closes (a closed activity is a 409). ${CODE_SCOPE}`,
+    description: `A single-use code for one family (optionally linked to a case, so a safety alert can name it) or a shared code for a group or event. It expires on \`expiresOn\` and never works after the activity closes (a closed activity is a 409; so is linking a case whose reference is being changed). ${CODE_SCOPE}`,
     access: CODE_ISSUERS,
     params: { id: ActivityId },
     body: IssueCodeBody,

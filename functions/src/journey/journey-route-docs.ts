@@ -7,7 +7,7 @@ import { CaseJourneyResource } from './journey-resources.ts';
 const READERS = ['student', 'practitioner', 'manager', 'qa', 'senior'] as const;
 const EDITORS = ['practitioner', 'manager', 'qa', 'senior'] as const;
 const SCOPE = 'The case must be in your scope (else 404).';
-const EDIT = `${SCOPE} Team managers, QA officers and senior managers record the journey, and so does the case holder (anyone else: 403).`;
+const EDIT = `${SCOPE} Team managers, QA officers and senior managers record the journey, and so does the case holder (anyone else: 403). While the case’s reference is being changed by an import, a change is refused with 409: try again in a moment.`;
 const RULES =
   'Dates are real dates from 2015 on and not in the future (London); events must keep their order: an assessment needs a referral on or before it, a section 47 enquiry or initial child protection conference a strategy discussion, a review conference an initial one before it, a looked-after review the date the child became looked after. A breach is a 400 on `date` and nothing is written.';
 
@@ -44,6 +44,7 @@ export const journeyRouteDocs = describeRoutes([
     params: { ref: CaseRef, eventId: JourneyEventId },
     body: UpdateJourneyEventBody,
     ifMatch: true,
+    otherErrors: [409],
     success: { status: 200, description: 'The journey as changed', schema: CaseJourneyResource, etag: true },
   },
   {

@@ -86,11 +86,12 @@ export const coreRouteDocs = describeRoutes([
     path: '/v1/cases/{ref}',
     tag: 'Cases',
     summary: 'Change a case',
-    description: 'Managers change cases in their own teams; QA officers and senior managers any case.',
+    description: 'Managers change cases in their own teams; QA officers and senior managers any case. While the case’s reference is being changed by an import, a change is refused with 409: try again in a moment.',
     access: CASE_EDITORS,
     params: { ref: CaseRef },
     body: UpdateCaseBody,
     ifMatch: true,
+    otherErrors: [409],
     success: { status: 200, description: 'The case as changed', schema: CaseResource, etag: true },
   },
 ]);
