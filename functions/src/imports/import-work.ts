@@ -18,6 +18,7 @@ import { ImportFileProblem, readFileRows, type FileRow, type ImportFileSource } 
 import { IMPORT_HANDLERS } from './import-kinds.ts';
 import { loadImportLookups } from './import-lookups.ts';
 import { columnsFor, RowReader } from './import-rows.ts';
+import { SeenKeys } from './seen-keys.ts';
 import { getImport, getSavedMapping, moveImport, problemItems, refusedItem, writeAll, type StoredImport } from './import-store.ts';
 
 /** Problems listed for one check; beyond this the preview says how many more rows have problems. */
@@ -85,7 +86,8 @@ async function* checkedRows(tenant: TenantContext, record: StoredImport, file: I
   const handler = IMPORT_HANDLERS[record.kind];
   const lookups = await (handler.lookups ?? loadImportLookups)(tenant);
   const today = londonDate(clock.now());
-  const seen = new Map<string, number>();
+  // Fixed in size, so what finds repeated keys does not grow with the file (seen-keys.ts).
+  const seen = new SeenKeys();
   const firstField = IMPORT_FIELDS[record.kind][0]!.name;
   let columns: ReturnType<typeof columnsFor> | undefined;
   for await (const fileRow of readFileRows(file, record.format) as AsyncGenerator<FileRow>) {
@@ -96,13 +98,12 @@ async function* checkedRows(tenant: TenantContext, record: StoredImport, file: I
     const reader = new RowReader(fileRow, columns);
     const checked = handler.check(reader, lookups, today);
     if (checked) {
-      const first = seen.get(checked.key);
+      const first = seen.firstRow(checked.key, fileRow.row);
       if (first !== undefined) {
         reader.problem(firstField, handler.duplicate(checked.key, first));
         yield { row: fileRow.row, key: checked.key, shownAs: reader.asWritten(firstField), problems: reader.problems };
         continue;
       }
-      seen.set(checked.key, fileRow.row);
     }
     yield { row: fileRow.row, key: checked?.key, shownAs: reader.asWritten(firstField), value: checked?.value, problems: reader.problems };
   }

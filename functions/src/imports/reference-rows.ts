@@ -11,6 +11,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { readRenames, type CaseRename } from '../cases/case-reference-move.ts';
 import { loadImportLookups, type ImportLookups } from './import-lookups.ts';
 import type { RowReader } from './import-rows.ts';
+import { SeenKeys } from './seen-keys.ts';
 
 const REF = /^[A-Za-z0-9-]{1,32}$/;
 
@@ -25,8 +26,9 @@ export interface ReferenceLookups extends ImportLookups {
   /** Stored reference by upper-case reference. */
   cases: Map<string, string>;
   renames: Map<string, CaseRename>;
-  newRefRows: Map<string, number>;
-  oldRefRows: Map<string, number>;
+  /** The row each new and each old reference of the file is first on: fixed in size, whatever the file's length (seen-keys.ts). */
+  newRefRows: SeenKeys;
+  oldRefRows: SeenKeys;
 }
 
 async function caseRefs(tenant: TenantContext): Promise<Map<string, string>> {
@@ -52,7 +54,7 @@ async function caseRefs(tenant: TenantContext): Promise<Map<string, string>> {
 
 export async function loadReferenceLookups(tenant: TenantContext): Promise<ReferenceLookups> {
   const [base, cases, renames] = await Promise.all([loadImportLookups(tenant), caseRefs(tenant), readRenames(tenant)]);
-  return { ...base, cases, renames, newRefRows: new Map(), oldRefRows: new Map() };
+  return { ...base, cases, renames, newRefRows: new SeenKeys(), oldRefRows: new SeenKeys() };
 }
 
 export function referenceChangeFromRow(row: RowReader, lookups: ImportLookups): { key: string; value: ReferenceChange } | undefined {
@@ -76,7 +78,7 @@ export function referenceChangeFromRow(row: RowReader, lookups: ImportLookups): 
   const newChangedOn = l.oldRefRows.get(newKey);
   if (newChangedOn !== undefined) row.problem('newRef', `${newRef} is changed on row ${newChangedOn}: a file cannot give out a reference it also changes. Make this change in a separate file afterwards.`);
   if (earlierNew === undefined) l.newRefRows.set(newKey, row.number);
-  if (!l.oldRefRows.has(oldKey)) l.oldRefRows.set(oldKey, row.number);
+  l.oldRefRows.set(oldKey, row.number);
   if (row.problems.length) return undefined;
 
   // Against Waypoint: a change already made (by this file or an earlier one) is fine to meet again.
