@@ -16,7 +16,8 @@ export async function importFileSource(objects: ObjectStore, key: string): Promi
   return {
     size: found.size,
     stream: async (start = 0) => {
-      const body = start === 0 ? await objects.getStream(key) : await objects.getBytes(key, { start, end: found.size - 1 }).then((bytes) => bytes && Readable.from([Buffer.from(bytes)]));
+      // A ranged read streams too: an XLSX file's directory says where to start, and may say byte 0.
+      const body = start >= found.size ? Readable.from([]) : await objects.getStream(key, { start });
       if (!body) throw new Error('uploaded file missing');
       return body;
     },

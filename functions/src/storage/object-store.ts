@@ -42,7 +42,8 @@ export interface ObjectStore {
   presignGet(options: { key: string; filename: string; contentType: string; expiresSeconds: number }): Promise<string>;
   /** The object's size, type and tags, or null when there is none. */
   head(key: string): Promise<StoredObjectHead | null>;
-  getStream(key: string): Promise<Readable | null>;
+  /** The object's bytes from `start` (default 0) to its end, as they arrive: never the whole object in memory. */
+  getStream(key: string, options?: { start?: number }): Promise<Readable | null>;
   /** Bytes `start` to `end` inclusive (fewer when the object is shorter); null when there is none. */
   getBytes(key: string, range: { start: number; end: number }): Promise<Uint8Array | null>;
   /** Streams are sent in parts (multipart upload) once they pass one part's size. */

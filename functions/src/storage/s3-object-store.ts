@@ -176,11 +176,11 @@ export function s3ObjectStore(options: S3ObjectStoreOptions): ObjectStore {
       }
     },
 
-    async getStream(key) {
+    async getStream(key, { start = 0 } = {}) {
       const client = await clientFor(key);
       const { GetObjectCommand } = await sdk();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }));
+        const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key, ...(start > 0 ? { Range: `bytes=${start}-` } : {}) }));
         return object.Body instanceof Readable ? object.Body : null;
       } catch (error) {
         if (isNotFound(error)) return null;
