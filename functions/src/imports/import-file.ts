@@ -1,11 +1,13 @@
 /**
  * Reading an uploaded export row by row, whatever its size: CSV through csv-parse and XLSX
- * through exceljs's streaming reader, so memory stays flat however long the file is. Whatever
+ * through exceljs's streaming reader (its shared strings kept on disk), so memory stays flat
+ * however long the file is. Whatever
  * makes the whole file unreadable (wrong encoding, too big, too wide, a harmful ZIP) is an
  * `ImportFileProblem` in plain words, shown on the preview.
  */
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@waypoint/shared/imports/import-schemas';
+import { SharedStringsOnDisk } from './xlsx-shared-strings.ts';
 
 /** Where the uploaded file is read from: the object store in AWS and on one machine, a local file in the bench. */
 export interface ImportFileSource {
@@ -168,14 +170,22 @@ async function* readXlsx(source: ImportFileSource): AsyncGenerator<FileRow> {
   await checkZip(source);
   const { default: ExcelJS } = await import('exceljs');
   const input = await source.stream();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  // Shared strings are emitted, not cached: they go to disk (xlsx-shared-strings.ts), and
+  // exceljs then parks each worksheet in a temporary file until the strings are all read.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const strings = new SharedStringsOnDisk();
   try {
-    // The first worksheet is the export; others (notes, pivot tables) are left alone.
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
+    for await (const item of reader.parse() as unknown as AsyncIterable<XlsxParseItem>) {
+      if ('index' in item) {
+        strings.add(sharedText(item.text));
+        continue;
+      }
+      if (item.eventType !== 'worksheet') continue;
+      // The first worksheet is the export; others (notes, pivot tables) are left alone.
+      for await (const row of item.value) {
         const values = (row.values as unknown[]).slice(1);
         if (values.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`Row ${row.number} has ${values.length.toLocaleString('en-GB')} cells; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS} columns.`);
-        yield { row: row.number, cells: Array.from(values, xlsxCell) };
+        yield { row: row.number, cells: Array.from(values, (value) => xlsxCell(value, strings)) };
       }
       break;
     }
@@ -184,14 +194,26 @@ async function* readXlsx(source: ImportFileSource): AsyncGenerator<FileRow> {
     throw new ImportFileProblem('The Excel file could not be read to the end. Open it in Excel, save it again as .xlsx and upload that.');
   } finally {
     input.destroy();
+    strings.close();
   }
 }
 
-function xlsxCell(value: unknown): CellValue {
+/** What exceljs's parse yields: a shared string (with `sharedStrings: 'emit'`) or an event such as a worksheet. */
+type XlsxParseItem = { index: number; text: unknown } | { eventType: string; value: AsyncIterable<{ number: number; values: unknown }> };
+
+/** A shared string as exceljs emits it: text, rich text (runs of text), or nothing for an empty one. */
+function sharedText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  const runs = (text as { richText?: { text?: string | null }[] } | null)?.richText;
+  return runs ? runs.map((r) => r.text ?? '').join('') : '';
+}
+
+function xlsxCell(value: unknown, strings: SharedStringsOnDisk): CellValue {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    const v = value as { formula?: string; sharedFormula?: string; richText?: { text: string }[]; text?: string; error?: string };
+    const v = value as { formula?: string; sharedFormula?: string; sharedString?: number; richText?: { text: string }[]; text?: string; error?: string };
+    if (v.sharedString !== undefined) return strings.get(v.sharedString) ?? '';
     if (v.formula !== undefined || v.sharedFormula !== undefined) return { formula: String(v.formula ?? v.sharedFormula) };
     if (v.richText) return v.richText.map((r) => r.text).join('');
     if (v.text !== undefined) return String(v.text);
