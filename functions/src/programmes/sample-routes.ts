@@ -13,7 +13,7 @@ import { ineligibility, proposeSample, swapProblem, type SwapProblem } from '@wa
 import { londonMonth, clock } from '@waypoint/shared/time/clock';
 import type { User } from '@waypoint/shared/users/user-schemas';
 import type { AppEnv } from '../api/app-env.ts';
-import { findCase, getCase } from '../cases/case-store.ts';
+import { findCase, getCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { requireRole, type TenantContext } from '../platform/auth/caller.ts';
 import { ApiError, forbidden, notFound } from '../platform/http/api-error.ts';
@@ -159,6 +159,7 @@ sampleRoutes.post('/:month/samples/:managerId/swap', async (c) => {
   const candidates = incoming && sample.teamIds.includes(incoming.teamId) ? [await candidateFor(tenant, incoming)] : [];
   const problem = swapProblem({ month: sample.month, picked: sample.picked, out, in: into, candidates });
   if (problem) throw new ApiError('validation', 'That swap is not allowed', { errors: [SWAP_FIELD[problem]] });
+  refuseWhileMoving(incoming);
   const at = clock.nowIso();
   const { after } = await updateSample({
     tenant,

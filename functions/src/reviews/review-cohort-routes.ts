@@ -11,7 +11,7 @@ import { drawCohort } from '@waypoint/shared/reviews/cohort-criteria';
 import { CohortBody, EmptyBody, ReviewId, type Cohort, type CohortCase, type Review } from '@waypoint/shared/reviews/review-schemas';
 import { clock } from '@waypoint/shared/time/clock';
 import type { AppEnv } from '../api/app-env.ts';
-import { findCase } from '../cases/case-store.ts';
+import { findCase, refuseWhileMoving } from '../cases/case-store.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { ApiError, type FieldError } from '../platform/http/api-error.ts';
 import { readJsonBody, readParam } from '../platform/http/validation.ts';
@@ -80,6 +80,7 @@ reviewCohortRoutes.post('/:id/cohort', async (c) => {
     });
     if (new Set(cases.map((x) => x.caseRef)).size !== cases.length) errors.push({ path: 'cases', message: 'Pick each case once' });
     if (errors.length) throw new ApiError('validation', `The cohort has ${errors.length} problem${errors.length === 1 ? '' : 's'}`, { errors });
+    found.forEach(refuseWhileMoving);
     cohort = { method: 'hand', cases, drawnAt: at, drawnById: staff.userId };
   }
   const { before, after } = await updateReview({ tenant, current: review, expectedVersion: expected, changes: { cohort }, at });
