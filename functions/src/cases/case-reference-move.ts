@@ -27,8 +27,9 @@
  * its copy exists.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { queryEveryPage } from '../platform/database/partition-queries.ts';
 import { getItem } from '../platform/database/versioned-items.ts';
 import { itemUnderNewRef, namesRef } from './case-reference-values.ts';
 
@@ -46,19 +47,8 @@ type Item = Record<string, unknown>;
 
 export class ReferenceTaken extends Error {}
 
-async function queryAll(tenant: TenantContext, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-const partition = (tenant: TenantContext, pk: string) => queryAll(tenant, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
-const onIndex = (tenant: TenantContext, index: 'GSI1' | 'GSI3', pk: string) => queryAll(tenant, { IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ':pk': pk } });
+const partition = (tenant: TenantContext, pk: string) => queryEveryPage(tenant, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+const onIndex = (tenant: TenantContext, index: 'GSI1' | 'GSI3', pk: string) => queryEveryPage(tenant, { IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ':pk': pk } });
 
 /** Every rename the authority has made, by old reference in upper case. */
 export async function readRenames(tenant: TenantContext): Promise<Map<string, CaseRename>> {
@@ -91,7 +81,7 @@ async function itemsNaming(tenant: TenantContext, from: string, to: string, toda
   keep(await partition(tenant, k.openActionsPartition()));
   keep(await partition(tenant, k.compliancePartition()));
   // The activity log is one long partition: only entries whose record id holds the reference come back.
-  keep(await queryAll(tenant, { KeyConditionExpression: 'PK = :pk', FilterExpression: 'contains(entityId, :from)', ExpressionAttributeValues: { ':pk': k.activityPartition(), ':from': from } }));
+  keep(await queryEveryPage(tenant, { KeyConditionExpression: 'PK = :pk', FilterExpression: 'contains(entityId, :from)', ExpressionAttributeValues: { ':pk': k.activityPartition(), ':from': from } }));
   // Samples of each month since the case came into Waypoint, and next month's.
   const thisMonth = today.slice(0, 7);
   const firstMonth = (createdAt ?? today).slice(0, 7);

@@ -1,18 +1,7 @@
 /** Specifies how the API (and the imports function itself) starts a run of the imports function in AWS. */
-import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { lambdaImportWork, type LambdaSender } from './lambda-import-work.ts';
-
-function fakeLambda(statusCode = 202) {
-  const sent: InvokeCommand['input'][] = [];
-  const lambda = {
-    async send(command: InvokeCommand): Promise<InvokeCommandOutput> {
-      sent.push(command.input);
-      return { $metadata: {}, StatusCode: statusCode };
-    },
-  };
-  return { sent, lambda: lambda as unknown as LambdaSender };
-}
+import { fakeLambda } from '../platform/lambda/fake-lambda.ts';
+import { lambdaImportWork } from './lambda-import-work.ts';
 
 const request = { tenantId: '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746802', importId: '01JEXAMPLE0000000000000000' };
 

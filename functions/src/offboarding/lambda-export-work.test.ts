@@ -1,18 +1,7 @@
 /** Specifies how the API starts making a full data export in AWS: an asynchronous run of the jobs function. */
-import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { isDataExportRequest, lambdaExportWork, type LambdaSender } from './lambda-export-work.ts';
-
-function fakeLambda(statusCode = 202) {
-  const sent: InvokeCommand['input'][] = [];
-  const lambda = {
-    async send(command: InvokeCommand): Promise<InvokeCommandOutput> {
-      sent.push(command.input);
-      return { $metadata: {}, StatusCode: statusCode };
-    },
-  };
-  return { sent, lambda: lambda as unknown as LambdaSender };
-}
+import { fakeLambda } from '../platform/lambda/fake-lambda.ts';
+import { isDataExportRequest, lambdaExportWork } from './lambda-export-work.ts';
 
 const TENANT = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746802';
 const EXPORT = '01JEXAMPLE0000000000000000';

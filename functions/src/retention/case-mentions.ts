@@ -18,27 +18,17 @@
  * Safe to repeat: a record already rewritten no longer names the case and is not found again.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { deletedCaseStandIn } from '@waypoint/shared/cases/deleted-case';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { queryEveryPage } from '../platform/database/partition-queries.ts';
 
 type Item = Record<string, unknown>;
 
 const KEY_ATTRIBUTE = /^(PK|SK|GSI\dPK|GSI\dSK)$/;
 
-async function queryAll(tenant: TenantContext, input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await tenant.db.send(new QueryCommand({ TableName: tenant.tableName, ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-const partition = (tenant: TenantContext, pk: string) => queryAll(tenant, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
-const onIndex = (tenant: TenantContext, pk: string) => queryAll(tenant, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+const partition = (tenant: TenantContext, pk: string) => queryEveryPage(tenant, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+const onIndex = (tenant: TenantContext, pk: string) => queryEveryPage(tenant, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
