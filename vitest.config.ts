@@ -8,14 +8,13 @@ import { defineConfig } from 'vitest/config';
  * test may walk twenty pages with axe on each (or axe one page of 12,000 elements, the API reference),
  * which took up to 175 s with a load average of 16 on 2 cores, so browser tests get 8 minutes.
  */
-const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts'];
 /**
- * The infrastructure tests each load aws-cdk-lib, which took most of their time when every file
- * loaded it afresh: they keep no state between files, so a worker loads it once for them all
- * (half their CPU).
+ * Unit test files run one after another in a worker without module isolation: loading their
+ * imports afresh for every file (aws-cdk-lib above all) was most of their CPU, 72 s against 31 s
+ * without it. So a unit test puts back what it changes (process.env, spies, fake timers) itself.
  */
-const INFRA = ['infra/**/*.test.ts'];
-/** Unit tests that need chromium run with the browser suites, so `npm run test:quick` (unit, infra, api) starts no browser. */
+const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts'];
+/** Unit tests that need chromium run with the browser suites, so `npm run test:quick` starts no browser. */
 const UNIT_IN_A_BROWSER = ['functions/src/**/*.a11y.test.ts'];
 const API = ['test/api/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/lambda/**/*.test.ts'];
 const BROWSER = ['test/browser/**/*.test.ts'];
@@ -34,8 +33,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     projects: [
-      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT, exclude: [...EVERY_PROJECT.exclude, ...UNIT_IN_A_BROWSER] } },
-      { test: { ...EVERY_PROJECT, name: 'infra', include: INFRA, isolate: false } },
+      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT, isolate: false, exclude: [...EVERY_PROJECT.exclude, ...UNIT_IN_A_BROWSER] } },
       { test: { ...WITH_STACKS, name: 'api', include: API } },
       { test: { ...WITH_STACKS, name: 'browser', include: [...BROWSER, ...UNIT_IN_A_BROWSER], testTimeout: 480_000 } },
     ],
