@@ -14,9 +14,8 @@ import { defineConfig } from 'vitest/config';
  * without it. So a unit test puts back what it changes (process.env, spies, fake timers) itself.
  */
 const UNIT = ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'portal/src/**/*.test.ts', 'infra/**/*.test.ts'];
-/** Unit tests that need chromium run with the browser suites, so `npm run test:quick` starts no browser. */
-const UNIT_IN_A_BROWSER = ['functions/src/**/*.a11y.test.ts'];
 const API = ['test/api/**/*.test.ts', 'test/isolation/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/lambda/**/*.test.ts'];
+/** Everything that needs chromium, so `npm run test:quick` (unit and api) starts no browser. */
 const BROWSER = ['test/browser/**/*.test.ts'];
 
 const EVERY_PROJECT = {
@@ -32,10 +31,6 @@ export default defineConfig({
   test: {
     fileParallelism: true,
     maxWorkers: 2,
-    projects: [
-      { test: { ...EVERY_PROJECT, name: 'unit', include: UNIT, isolate: false, exclude: [...EVERY_PROJECT.exclude, ...UNIT_IN_A_BROWSER] } },
-      { test: { ...WITH_STACKS, name: 'api', include: API } },
-      { test: { ...WITH_STACKS, name: 'browser', include: [...BROWSER, ...UNIT_IN_A_BROWSER], testTimeout: 480_000 } },
-    ],
+    projects: [{ test: { ...EVERY_PROJECT, name: 'unit', include: UNIT, isolate: false } }, { test: { ...WITH_STACKS, name: 'api', include: API } }, { test: { ...WITH_STACKS, name: 'browser', include: BROWSER, testTimeout: 480_000 } }],
   },
 });

@@ -1,23 +1,18 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+/** The local sign-in provider's own pages (sign-in, codes, errors) in chromium: without JavaScript, and 0 axe violations. */
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_TEST_URL, TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from './test-identity.ts';
-import { PORTAL_CLIENT_ID } from './waypoint-clients.ts';
-import { currentCode, DEMO_TOTP_SECRET } from './one-time-codes.ts';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { PORTAL_TEST_URL, TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from '@waypoint/functions/local/identity/test-identity';
+import { PORTAL_CLIENT_ID } from '@waypoint/functions/local/identity/waypoint-clients';
+import { currentCode, DEMO_TOTP_SECRET } from '@waypoint/functions/local/identity/one-time-codes';
+import { expectNoAxeViolations, sharedBrowser, type TestBrowser } from '../support/browser.ts';
 
 let identity: TestIdentity;
-let browser: Browser;
+let browser: TestBrowser;
 let context: BrowserContext;
 
 beforeAll(async () => {
   identity = await startTestIdentity();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
@@ -27,7 +22,7 @@ afterAll(async () => {
 
 /** The page must work without JavaScript; axe itself needs it, so only the axe checks turn it on. */
 async function openSignInPage(options: { forAxe?: boolean } = {}): Promise<Page> {
-  context = await browser.newContext({ javaScriptEnabled: options.forAxe === true, locale: 'en-GB' });
+  context = await browser.newContext({ javaScriptEnabled: options.forAxe === true });
   // Nothing listens at the portal's address here: answer its callback so the redirect lands.
   await context.route(`${PORTAL_TEST_URL}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'portal' }));
   const page = await context.newPage();
@@ -45,11 +40,6 @@ async function openSignInPage(options: { forAxe?: boolean } = {}): Promise<Page>
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 async function enterCode(page: Page, secret: string, button: string): Promise<void> {
   await page.getByLabel('Code', { exact: true }).fill(await currentCode(secret));
   await page.getByRole('button', { name: button }).click();
@@ -59,7 +49,7 @@ describe('the sign-in page in a browser', () => {
   it("passes axe-core's WCAG 2.2 A and AA and best-practice rules", async () => {
     const page = await openSignInPage({ forAxe: true });
     expect(await page.title()).toBe('Sign in – Waypoint');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 
@@ -80,7 +70,7 @@ describe('the sign-in page in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.title()).toBe('Error: Sign in – Waypoint');
     expect(await page.getByRole('alert').textContent()).toContain('Enter a correct email address and password');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 
@@ -105,12 +95,12 @@ describe('the sign-in code pages in a browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.title()).toBe('Enter your sign-in code – Waypoint');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByLabel('Code', { exact: true }).fill('000000');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.title()).toBe('Error: Enter your sign-in code – Waypoint');
     expect(await page.getByRole('alert').textContent()).toContain('That code is not right');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 
@@ -121,7 +111,7 @@ describe('the sign-in code pages in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.title()).toBe('Set up your authenticator app – Waypoint');
     expect(await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });
@@ -141,7 +131,7 @@ describe("the provider's other pages in a browser", () => {
     const page = await signInWithAxeEnabled();
     await page.goto(`${identity.issuer}/session/end`);
     expect(await page.title()).toBe('Sign out – Waypoint');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 
@@ -149,7 +139,7 @@ describe("the provider's other pages in a browser", () => {
     const page = await openSignInPage({ forAxe: true });
     await page.goto(`${identity.issuer}/auth?client_id=stranger&response_type=code`);
     expect(await page.title()).toBe('Sorry, there is a problem – Waypoint');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });
