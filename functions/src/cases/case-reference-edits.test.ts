@@ -8,6 +8,7 @@
  * the old reference.
  */
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { clock } from '@waypoint/shared/time/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import { tenantContext, type TenantContext } from '../platform/auth/caller.ts';
@@ -21,6 +22,7 @@ import { putNewTeam } from '../teams/team-store.ts';
 import { getJourney, saveJourney } from '../journey/journey-store.ts';
 import { CASE_MOVING_MESSAGE, findCase, getCase, putNewCase, refuseWhileMoving, updateCase } from './case-store.ts';
 import { moveCaseReference } from './case-reference-move.ts';
+import { REQUEST_LIFETIME_MS, sweepFinishedMoves } from './case-reference-late-sweep.ts';
 
 const TENANT = '7f3c1a52-6d1e-4b8a-9c2f-4e6f72746811';
 const tableName = 'waypoint';
@@ -175,5 +177,37 @@ describe('edits that land while a case’s reference is being changed', () => {
     expect(seen).toContain('newAudit kept');
     expect(seen).toContain('newAudit conflict');
     expect(seen).toContain('audit kept');
+  });
+});
+
+describe('a request that read the case before its move and wrote after it', () => {
+  it('has its record moved by the sweep once no request can still be running, and only once', async () => {
+    const [from, to] = ['L-1', 'LATE-1'];
+    await caseWithRecords(from);
+    const finished = new Date('2026-03-02T09:00:00.000Z');
+    clock.set(finished);
+    try {
+      await moved(from, to, db);
+    } finally {
+      clock.set(undefined);
+    }
+    // The late write: an audit started for the case as its page read it, before the move.
+    const late = { id: `C-${from}`, caseRef: from, month: MONTH, teamId: 'north', state: 'planned', version: 1 };
+    await createItem({ tenant, key: tenant.keys.audit(late.id), item: { ...late, ...tenant.keys.auditIndexEntries(late) }, what: 'audit' });
+
+    // Too soon: a request may still be running, so nothing is swept yet.
+    expect(await sweepFinishedMoves(tenant, new Date(finished.getTime() + REQUEST_LIFETIME_MS - 1))).toBe(0);
+    expect((await getItem<{ caseRef: string }>(tenant, tenant.keys.audit(late.id)))?.caseRef).toBe(from);
+
+    const sweptAt = new Date(finished.getTime() + REQUEST_LIFETIME_MS);
+    expect(await sweepFinishedMoves(tenant, sweptAt)).toBeGreaterThan(0);
+    expect((await getItem<{ caseRef: string }>(tenant, tenant.keys.audit(late.id)))?.caseRef).toBe(to);
+    const naming = new RegExp(`(?<![A-Za-z0-9-])${from}(?![A-Za-z0-9-])`);
+    expect((await itemsOfTenant()).filter((i) => naming.test(JSON.stringify(i)) && !/#(CASE-REF#|CASE-RENAMES)/.test(String(i.PK)))).toEqual([]);
+
+    // Each move is swept again once: a later run looks no more.
+    const straggler = { ...late, id: `D-${from}` };
+    await createItem({ tenant, key: tenant.keys.audit(straggler.id), item: { ...straggler, ...tenant.keys.auditIndexEntries(straggler) }, what: 'audit' });
+    expect(await sweepFinishedMoves(tenant, new Date(sweptAt.getTime() + 86_400_000))).toBe(0);
   });
 });

@@ -21,13 +21,16 @@
  *     the case, and the old reference stays taken; then the profile moves, last;
  *  6. the old reference is swept again until nothing names it (a change that began before the
  *     mark and wrote after its record was read), then the mark comes off the moved profile;
- *  7. the marker says `done`.
+ *  7. the marker says `done`;
+ *  8. the next nightly reconcile sweeps the old reference once more (case-reference-late-sweep.ts):
+ *     a request that read the case before the mark and wrote after step 6 is caught there.
  * A move that stops anywhere is finished by running it again: what was moved is no longer found
  * under the old reference, what was copied is not copied twice, and nothing is deleted before
  * its copy exists.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clock } from '@waypoint/shared/time/clock';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { queryEveryPage } from '../platform/database/partition-queries.ts';
 import { getItem } from '../platform/database/versioned-items.ts';
@@ -40,7 +43,10 @@ export interface CaseRename {
   importId: string;
   state: 'moving' | 'done';
   startedAt: string;
+  /** When the move itself finished (the clock's time, not the import's). */
   finishedAt?: string;
+  /** When the nightly sweep last looked under the old reference (case-reference-late-sweep.ts). */
+  sweptAgainAt?: string;
 }
 
 type Item = Record<string, unknown>;
@@ -69,7 +75,7 @@ function monthsBetween(from: string, to: string): string[] {
 }
 
 /** Every item of the authority that names the case's old reference, each found by its own way in. */
-async function itemsNaming(tenant: TenantContext, from: string, to: string, today: string, createdAt: string | undefined): Promise<Item[]> {
+export async function itemsNaming(tenant: TenantContext, from: string, to: string, today: string, createdAt: string | undefined): Promise<Item[]> {
   const k = tenant.keys;
   const found: Item[] = [];
   const keep = (items: Item[]) => found.push(...items.filter((i) => namesRef(i, from, to)));
@@ -108,7 +114,7 @@ function addMonth(month: string): string {
  * too, never overwritten nor left behind. A copy already made by an earlier pass is replaced
  * unless it is newer than the old item.
  */
-async function moveItem(tenant: TenantContext, read: Item, from: string, to: string): Promise<void> {
+export async function moveItem(tenant: TenantContext, read: Item, from: string, to: string): Promise<void> {
   let item: Item | undefined = read;
   for (let attempt = 0; item && attempt < 8; attempt++) {
     if (!namesRef(item, from, to)) return;
@@ -250,6 +256,6 @@ export async function moveCaseReference(tenant: TenantContext, options: { from: 
     for (const item of late) await moveItem(tenant, item, from, to);
   }
   await unmark(tenant, to);
-  await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...markerKey, from, to, importId: existing?.importId ?? importId, state: 'done', startedAt: existing?.startedAt ?? at, finishedAt: at } }));
+  await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...markerKey, from, to, importId: existing?.importId ?? importId, state: 'done', startedAt: existing?.startedAt ?? at, finishedAt: clock.nowIso() } }));
   return true;
 }
