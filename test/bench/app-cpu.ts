@@ -14,7 +14,7 @@ import { createRequestLimiter } from '@waypoint/functions/platform/limits/reques
 import { ROOMY, type TestStack } from '../support/stack.ts';
 
 /** A client that asks `real` once per distinct command and then answers it from memory. */
-function replaying(real: DynamoDBDocumentClient): DynamoDBDocumentClient {
+export function replaying(real: DynamoDBDocumentClient): DynamoDBDocumentClient {
   const answers = new Map<string, unknown>();
   const send = async (command: { constructor: { name: string }; input: unknown }) => {
     const key = command.constructor.name + JSON.stringify(command.input);

@@ -9,6 +9,7 @@
  * request limiter included (with the stack's roomy limits, over the same buckets in the same
  * table, like a second instance), so the figure carries every check a deployed read makes.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { caseworkGroup, composeApp } from '@waypoint/functions/api/app';
 import { handleHttpApi, type HttpApiEvent } from '@waypoint/functions/api/http-api-handler';
@@ -46,13 +47,13 @@ function httpApiGet(path: string, token: string): HttpApiEvent {
  * A GET through the casework function's handler; throws unless it answers 200. `adapter: 'hono'`
  * puts `hono/aws-lambda`'s `handle` in place of ours, to compare the two in one run (reads-only.ts).
  */
-export function caseworkHandler(stack: TestStack, options: { adapter?: 'ours' | 'hono' } = {}): (path: string, token: string) => Promise<void> {
+export function caseworkHandler(stack: TestStack, options: { adapter?: 'ours' | 'hono'; dataClient?: DynamoDBDocumentClient } = {}): (path: string, token: string) => Promise<void> {
   const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
   const app = composeApp(
     {
       tableName: stack.tableName,
-      platformClient: stack.jobDependencies.platformClient,
-      dataClientFor: stack.jobDependencies.dataClientFor,
+      platformClient: options.dataClient ?? stack.jobDependencies.platformClient,
+      dataClientFor: options.dataClient ? () => options.dataClient! : stack.jobDependencies.dataClientFor,
       objects: stack.jobDependencies.objects,
       verifyAccessToken: (token) => verifier.verify(token),
       accounts: stack.accounts,

@@ -1,9 +1,10 @@
 /** The Lambda adapter answers API Gateway HTTP API events as `hono/aws-lambda`'s `handle` does. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { getConnInfo, handle, type LambdaEvent } from 'hono/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { handleHttpApi, type HttpApiEvent } from './http-api-handler.ts';
+import { handleHttpApi, httpApiSourceIp, isContentTypeBinary, type HttpApiEvent } from './http-api-handler.ts';
+import { textOf } from './text-responses.ts';
 
 function event(options: { method?: string; path: string; query?: string; headers?: Record<string, string>; cookies?: string[]; body?: string; base64?: boolean }): HttpApiEvent {
   return {
@@ -41,6 +42,7 @@ const app = new Hono()
     return c.text('set');
   })
   .get('/binary', (c) => c.body(new Uint8Array([0, 1, 2, 255]), 200, { 'content-type': 'application/zip' }))
+  .get('/address', (c) => c.json({ ours: httpApiSourceIp(c.env), hono: getConnInfo(c).remote.address }))
   .get('/gzipped', (c) => c.body('not really gzip', 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
 
 const ours = handleHttpApi(app);
@@ -107,5 +109,30 @@ describe('handleHttpApi', () => {
     const [mine, theirs] = await both({ ...event({ path: '/echo' }), requestContext: { domainName: 'bad host', http: { method: 'GET' } } });
     expect(mine).toEqual(theirs);
     expect(mine.statusCode).toBe(400);
+  });
+
+  it('reads the caller’s address as hono’s getConnInfo does', async () => {
+    const e = event({ path: '/address' });
+    const withAddress = { ...e, requestContext: { ...e.requestContext, http: { method: 'GET', sourceIp: '192.0.2.7' } } };
+    expect(JSON.parse((await ours(withAddress)).body)).toEqual({ ours: '192.0.2.7', hono: '192.0.2.7' });
+  });
+
+  it('takes the binary types hono takes', () => {
+    const binary = ['application/zip', 'image/png', 'application/pdf', 'application/vnd.apple.installer+xml', 'application/octet-stream'];
+    const text = ['application/json', 'application/problem+json; charset=utf-8', 'text/html; charset=UTF-8', 'text/csv', 'application/xml', 'text/plain'];
+    expect([...binary, ...text].map(isContentTypeBinary)).toEqual([...binary.map(() => true), ...text.map(() => false)]);
+  });
+
+  it('hands back the string the route answered with, without reading the response', async () => {
+    const seen: Response[] = [];
+    const answering = new Hono().get('/text', (c) => {
+      const response = c.json({ ok: 'yes' });
+      seen.push(response);
+      return response;
+    });
+    const result = await handleHttpApi(answering)(event({ path: '/text' }));
+    expect(result.body).toBe('{"ok":"yes"}');
+    expect(textOf(seen[0]!)).toBe('{"ok":"yes"}');
+    expect(seen[0]!.bodyUsed).toBe(false);
   });
 });

@@ -12,7 +12,8 @@
  * test/bench/reads-only.ts's handler figures). A request with a body gets a full Request at once,
  * exactly as before: body limits and parsers read it anyway.
  */
-import { defaultIsContentTypeBinary, type LambdaContext } from 'hono/aws-lambda';
+import type { LambdaContext } from 'hono/aws-lambda';
+import { forwardToFull, keepResponseText, textOf } from './text-responses.ts';
 
 /** The parts of an HTTP API (2.0) event the adapter reads; the rest passes to the app untouched. */
 export interface HttpApiEvent {
@@ -50,22 +51,7 @@ type BodilessRequest = Request & { [FULL](): Request };
 let bodilessPrototype: object | undefined;
 function makeBodilessPrototype(): object {
   const prototype: object = Object.create(Request.prototype);
-  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Request.prototype))) {
-    if (name === 'constructor' || name === 'url' || name === 'method' || name === 'headers') continue;
-    if (descriptor.get) {
-      Object.defineProperty(prototype, name, {
-        get(this: BodilessRequest) {
-          return Reflect.get(this[FULL](), name);
-        },
-      });
-    } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(prototype, name, {
-        value(this: BodilessRequest, ...args: unknown[]) {
-          return (this[FULL]() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
-        },
-      });
-    }
-  }
+  forwardToFull(prototype, Request.prototype, FULL, ['url', 'method', 'headers']);
   return prototype;
 }
 
@@ -102,11 +88,28 @@ export function requestFromEvent(event: HttpApiEvent): Request {
   return new Request(url, { method, headers, body });
 }
 
+/**
+ * hono/aws-lambda's rule for which answers go base64: any type but text, JSON and XML. Written
+ * out here because importing it from there bundles hono's whole Lambda adapter (its event
+ * processors are made when the module loads), which this file replaces.
+ */
+export function isContentTypeBinary(contentType: string): boolean {
+  if (/^application\/vnd\.(?:apple\.installer|mozilla\.xul)\+xml\s*(?:;|$)/i.test(contentType)) return true;
+  return !/^text\/(?:plain|html|css|javascript|csv)|(?:\/|\+)(?:json|xml)\s*(?:;|$)/i.test(contentType);
+}
+
+/** The caller's address as API Gateway's HTTP API saw it (what hono/aws-lambda's getConnInfo reads for these events). */
+export function httpApiSourceIp(env: unknown): string | undefined {
+  return (env as { requestContext?: HttpApiEvent['requestContext'] } | undefined)?.requestContext?.http.sourceIp as string | undefined;
+}
+
 export async function resultFromResponse(response: Response): Promise<HttpApiResult> {
   const contentType = response.headers.get('content-type');
   const contentEncoding = response.headers.get('content-encoding');
-  const isBase64Encoded = (!!contentType && defaultIsContentTypeBinary(contentType)) || (!!contentEncoding && !/^identity$/i.test(contentEncoding));
-  const body = isBase64Encoded ? Buffer.from(await response.arrayBuffer()).toString('base64') : await response.text();
+  const isBase64Encoded = (!!contentType && isContentTypeBinary(contentType)) || (!!contentEncoding && !/^identity$/i.test(contentEncoding));
+  // The string the route answered with, when it answered with one (text-responses.ts), else the body read.
+  const text = textOf(response);
+  const body = isBase64Encoded ? (text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text)).toString('base64') : (text ?? (await response.text()));
   const cookies = response.headers.getSetCookie();
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -117,6 +120,7 @@ export async function resultFromResponse(response: Response): Promise<HttpApiRes
 
 export function handleHttpApi(app: FetchApp): (event: HttpApiEvent, lambdaContext?: LambdaContext) => Promise<HttpApiResult> {
   return async (event, lambdaContext) => {
+    keepResponseText();
     let request: Request;
     try {
       request = requestFromEvent(event);

@@ -3,7 +3,6 @@
  * the issuer's JWKS, staff accounts and councils' own identity providers in Cognito, and the
  * API's description as written beside the bundle when it was built.
  */
-import { getConnInfo } from 'hono/aws-lambda';
 import { cognitoFederation } from '../federation/cognito-federation.ts';
 import type { IdentityFederation } from '../federation/identity-federation.ts';
 import { cognitoSignInAccounts } from '../platform/accounts/cognito-sign-in-accounts.ts';
@@ -17,6 +16,7 @@ import { deployedObjectStore } from '../storage/deployed-object-store.ts';
 import { lambdaImportWork } from '../imports/lambda-import-work.ts';
 import { lambdaExportWork } from '../offboarding/lambda-export-work.ts';
 import type { ApiDependencies } from './dependencies.ts';
+import { httpApiSourceIp } from './http-api-handler.ts';
 
 /**
  * Councils' providers go into the user pool and onto the portal's app client (the audience of
@@ -53,7 +53,7 @@ export function lambdaDependencies(config: ApiConfig = readApiConfig()): ApiDepe
     federation: federationFromEnv(config),
     startImportWork: importWorkFromEnv(config),
     startDataExport: exportWorkFromEnv(config),
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    clientAddress: (c) => httpApiSourceIp(c.env),
     portalUrl: config.portalUrl,
     requestLimiter: createRequestLimiter(requestLimitsFromEnv()),
     devOutbox: false,
