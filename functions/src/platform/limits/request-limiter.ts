@@ -49,6 +49,7 @@ export function createRequestLimiter(limits: RequestLimits): RequestLimiter {
 
 /** Staff routes: one bucket per authority, after the token has named it. */
 export const limitStaffRequests = createMiddleware<AppEnv>(async (c, next) => {
-  await c.var.deps.requestLimiter?.require(c, c.var.tenant, 'staff');
+  // c.get rather than c.var, which copies every variable of the request into a new object.
+  await c.get('deps').requestLimiter?.require(c, c.get('tenant'), 'staff');
   await next();
 });
