@@ -61,6 +61,7 @@ try {
     audit_get_handler: () => invoke(`/v1/audits/${auditId}`, token),
     case_get_app_only: () => invokeAppOnly(`/v1/cases/${caseRef}`, token),
     audit_get_app_only: () => invokeAppOnly(`/v1/audits/${auditId}`, token),
+    cases_list_app_only: () => invokeAppOnly('/v1/cases?limit=25', token),
   };
   const only = process.env.BENCH_PROFILE_ONLY?.split(',');
   mkdirSync(dir, { recursive: true });
