@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lambdaBundleOptions } from '../../infra/config/lambda-bundle.ts';
 import { API_MEMORY_MB } from '../../infra/api/api-functions.ts';
+import { lambdaNodeFlags } from '../../infra/config/lambda-node-flags.ts';
 import { apiEntryPoint, ENTRY_POINTS } from '../../infra/config/paths.ts';
 import type { ApiGroup } from '@waypoint/functions/api/api-groups';
 import { percentile } from './measure.ts';
@@ -55,15 +56,7 @@ const LAMBDA_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
-/**
- * The flags Lambda's Node.js bootstrap starts node with for a function of this memory size
- * (a tenth of it as new space, in two semi-spaces; the rest as old space). The function sets
- * no NODE_OPTIONS of its own.
- */
-function lambdaNodeFlags(memoryMb: number): string[] {
-  const newSpace = Math.floor(memoryMb / 10);
-  return ['--expose-gc', '--max-http-header-size=81920', `--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMb - newSpace}`];
-}
+/** What Lambda's bootstrap starts node with for the API functions' memory size. */
 const LAMBDA_NODE_FLAGS = lambdaNodeFlags(API_MEMORY_MB);
 
 /** Requires the bundle as Lambda's runtime loads a CommonJS handler (or nothing, for bare node), checks the handler is there, and reports the process's CPU time so far. */
