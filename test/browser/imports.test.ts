@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { waitForImportJob } from './import-steps.ts';
 import { londonDay } from './audits-steps.ts';
 
 useBrowserStack();
@@ -37,16 +38,6 @@ async function upload(page: Page, name: string, content: string): Promise<void> 
   await page.waitForURL(/\/imports\/[0-9A-Z]{26}$/);
 }
 
-/** While the job works the page offers "Check progress"; reloading it (as someone without JavaScript would) shows how far it has got. */
-async function waitForJob(page: Page): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if ((await page.getByRole('link', { name: 'Check progress' }).count()) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    await page.reload();
-  }
-  throw new Error('the import never finished');
-}
-
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
   const slug = javaScriptEnabled ? 'on' : 'off';
@@ -68,15 +59,15 @@ for (const javaScriptEnabled of [true, false]) {
         await startImport(page, 'Staff', 'Liquidlogic LCS');
         await axe(page);
         await upload(page, 'workers.csv', `Worker Email,Worker Name,Job Role,Teams\n${manager},Ifeoma Import ${slug},Team manager,Early Help\n${worker},Sam Import ${slug},Social worker,Early Help\n`);
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Which column is which?');
         expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe('Worker Email');
         await axe(page);
         await page.getByRole('button', { name: 'Check the file' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.locator('main').innerText()).toContain('Every row can be imported.');
         await page.getByRole('button', { name: 'Import 2 rows' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Imported');
         expect(await page.locator('.summary-list').innerText()).toMatch(/Created\s+2/);
         await axe(page);
@@ -94,11 +85,11 @@ for (const javaScriptEnabled of [true, false]) {
         for (let i = 1; i <= ROWS; i++) lines.push(`${prefix}-${String(i).padStart(5, '0')},${team(i)},Open,${i % 20 === 0 ? 'Early Help' : 'CIN'},${i % 2 ? worker : ''},0${(i % 9) + 1}/02/2025`);
         await startImport(page, 'Cases', source.name);
         await upload(page, 'cases.csv', `${lines.join('\n')}\n`);
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         // The suggested mapping is checked as it stands, and every row is wrong.
         expect(await page.getByLabel('Case type', { exact: true }).inputValue()).toBe(statusColumn);
         await page.getByRole('button', { name: 'Check the file' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.locator('main').innerText()).toContain(`${ROWS} rows have problems`);
         const problems = page.getByRole('table', { name: 'Problems found, by row' });
         expect(await problems.locator('tbody tr').first().innerText()).toMatch(new RegExp(`^2\\s+${statusColumn}\\s+“Open” is not a case type`));
@@ -109,12 +100,12 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel('Open or closed (optional)').selectOption(statusColumn);
         await axe(page);
         await page.getByRole('button', { name: 'Check the file' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.locator('main').innerText()).toContain('1 row has problems');
         expect(await problems.locator('tbody tr').first().innerText()).toMatch(new RegExp(`^${ROWS + 1}\\s+${teamColumn}\\s+There is no team called “No Such Team”`));
         await axe(page);
         await page.getByRole('button', { name: `Import ${ROWS - 1} rows` }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Imported');
         expect(await page.locator('.summary-list').innerText()).toMatch(new RegExp(`Created\\s+${(ROWS - 1).toLocaleString('en-GB')}[\\s\\S]*Refused\\s+1`));
         const csv = await page.request.get(`${stack.portalUrl}${await page.getByRole('link', { name: /Download the refused rows/ }).getAttribute('href')}`);

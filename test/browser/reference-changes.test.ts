@@ -8,20 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { waitForImportJob } from './import-steps.ts';
 
 useBrowserStack();
 
 const QA = 'qa@northvale.example';
 const FLOW_TIMEOUT_MS = 240_000;
-
-async function waitForJob(page: Page): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if ((await page.getByRole('link', { name: 'Check progress' }).count()) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    await page.reload();
-  }
-  throw new Error('the import never finished');
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
@@ -44,19 +36,19 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel('The CSV file').setInputFiles({ name: 'changes.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
         await page.getByRole('button', { name: 'Upload', exact: true }).click();
         await page.waitForURL(/\/imports\/[0-9A-Z]{26}$/);
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         // The column names are not a preset's: the person says which is which.
         await page.getByLabel('Old case reference', { exact: true }).selectOption('Old reference');
         await page.getByLabel('New case reference', { exact: true }).selectOption('New reference');
         await axe(page);
         await page.getByRole('button', { name: 'Check the file' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.locator('main').innerText()).toContain('1 row has problems');
         const problems = page.getByRole('table', { name: 'Problems found, by row' });
         expect(await problems.locator('tbody tr').first().innerText()).toMatch(/^3\s+Old reference\s+There is no case NV-99999 in Waypoint/);
         await axe(page);
         await page.getByRole('button', { name: 'Import 1 row' }).click();
-        await waitForJob(page);
+        await waitForImportJob(page, stack, QA);
         expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Imported');
         expect(await page.locator('.summary-list').innerText()).toMatch(/References changed\s+1[\s\S]*Refused\s+1/);
         await axe(page);

@@ -14,7 +14,36 @@ export { DEMO_PASSWORD };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * Chromium features the suites turn off, each one a renderer process that new headless chromium
+ * starts for every page in a new context besides the page's own: the address bar's pop-ups
+ * (WebUIOmniboxPopup and its full and AI-mode variants, drawn by web pages of chromium's own UI
+ * even with no window to show them) and a spare renderer kept warm for the next site. The tests
+ * open a page in a fresh context hundreds of times a run, so this took each new page from three
+ * renderers to one. Chromium keeps only the last --disable-features it is given, so the list
+ * starts with the features playwright-core (1.65) turns off itself in chromium.
+ */
+const DISABLED_FEATURES = [
+  ...[
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'ThirdPartyStoragePartitioning',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'TcpPortRandomizationWin',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+  ],
+  ...['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup', 'SpareRendererForSitePerProcess'],
+];
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-features=${DISABLED_FEATURES.join(',')}`];
 
 export interface TestBrowser {
   browser: Browser;
