@@ -103,7 +103,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
  *
  * axe is put into the page once per document and run there with `axe.run`. AxeBuilder's default
  * path costs two to four times as much per check (at a load average of 31 on 2 cores, 1.4 to
- * 4.4 s a page against 0.15 to 2 s): it evaluates axe's 560 KB again on every call, and runs each frame partially, then opens
+ * 4.4 s a page against 0.15 to 2 s): it evaluates axe's 1.3 MB source again on every call, and runs each frame partially, then opens
  * a fresh page, evaluates axe there too, and finishes the run in it, which is for pages with
  * frames from other origins. The portal's pages have none, so the same rules run over the same
  * nodes; a page that does have frames still goes through AxeBuilder. Only violations are
