@@ -7,11 +7,12 @@
  * collected about as often as in AWS instead of in node's default 16 MB semi-spaces
  * (lambda-node-flags.test.ts holds the scripts to this figure).
  */
+const newSpaceMb = (memoryMb: number) => Math.floor(memoryMb / 10);
+
 export function lambdaSemiSpaceMb(memoryMb: number): number {
-  return Math.floor(Math.floor(memoryMb / 10) / 2);
+  return Math.floor(newSpaceMb(memoryMb) / 2);
 }
 
 export function lambdaNodeFlags(memoryMb: number): string[] {
-  const newSpace = Math.floor(memoryMb / 10);
-  return ['--expose-gc', '--max-http-header-size=81920', `--max-semi-space-size=${lambdaSemiSpaceMb(memoryMb)}`, `--max-old-space-size=${memoryMb - newSpace}`];
+  return ['--expose-gc', '--max-http-header-size=81920', `--max-semi-space-size=${lambdaSemiSpaceMb(memoryMb)}`, `--max-old-space-size=${memoryMb - newSpaceMb(memoryMb)}`];
 }

@@ -11,12 +11,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
-import { DEMO_TENANTS } from '@waypoint/functions/local/seed/demo-data';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
-import { startStack } from '../support/stack.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { replaying } from './app-cpu.ts';
+import { startReadFixture } from './read-fixture.ts';
 
 const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS || 4_000);
 const dir = process.env.BENCH_PROFILE_DIR || 'bench-profiles';
@@ -43,14 +41,8 @@ function heaviest(profile: { nodes: ProfileNode[] }, rows = 30): string[] {
     .map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
 }
 
-const stack = await startStack();
+const { stack, tenant, token, db, caseRef, auditId } = await startReadFixture();
 try {
-  const tenant = DEMO_TENANTS[0]!;
-  const token = await stack.tokenFor(`qa@${tenant.slug}.example`);
-  const db = createDocumentClient({ endpoint: stack.databaseEndpoint, region: 'eu-west-2' });
-  const caseRef = `${tenant.prefix}-00001`;
-  const audits = (await (await fetch(`${stack.apiUrl}/v1/audits?state=completed&limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
-  const auditId = audits.items[0]!.id;
   const invoke = caseworkHandler(stack);
   // The same handler over a client that answers from memory: the adapter's and the app's own work alone.
   const remembered = replaying(db);

@@ -7,30 +7,22 @@
  */
 import { loadavg } from 'node:os';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
-import { DEMO_TENANTS } from '@waypoint/functions/local/seed/demo-data';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
-import { startStack } from '../support/stack.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, rawQueryLoad } from './load.ts';
 import { interleave, percentile, print } from './measure.ts';
 import { cpuPerRequest } from './read-cpu.ts';
+import { startReadFixture } from './read-fixture.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 60);
 print('load_average_at_start', loadavg()[0]!, 1);
-const stack = await startStack();
+const { stack, tenant, token, db, caseRef, auditId } = await startReadFixture();
 try {
-  const tenant = DEMO_TENANTS[0]!;
-  const token = await stack.tokenFor(`qa@${tenant.slug}.example`);
-  const db = createDocumentClient({ endpoint: stack.databaseEndpoint, region: 'eu-west-2' });
-  const caseRef = `${tenant.prefix}-00001`;
   const get = async (path: string) => {
     const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     return response.arrayBuffer();
   };
-  const audits = JSON.parse(Buffer.from(await get('/v1/audits?state=completed&limit=1')).toString()) as { items: { id: string }[] };
-  const auditId = audits.items[0]!.id;
   const invoke = caseworkHandler(stack);
   const invokeHono = caseworkHandler(stack, { adapter: 'hono' });
   const keys = tenantKeys(tenant.id);
