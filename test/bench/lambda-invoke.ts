@@ -16,7 +16,8 @@ import { handleHttpApi, type HttpApiEvent } from '@waypoint/functions/api/http-a
 import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
 import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
-import { ROOMY, type TestStack } from '../support/stack.ts';
+import type { LocalStack } from '@waypoint/functions/local/local-stack';
+import { ROOMY } from '../support/roomy-limits.ts';
 
 /** The event API Gateway's HTTP API sends for a GET with a bearer token. */
 function httpApiGet(path: string, token: string): HttpApiEvent {
@@ -43,11 +44,14 @@ function httpApiGet(path: string, token: string): HttpApiEvent {
   };
 }
 
+/** What the handler is built over: a test stack, or the same parts rebuilt in another process (casework-process.ts). */
+export type CaseworkSurroundings = Pick<LocalStack, 'tableName' | 'issuer' | 'accounts'> & { jobDependencies: Pick<LocalStack['jobDependencies'], 'platformClient' | 'dataClientFor' | 'objects' | 'portalUrl'> };
+
 /**
  * A GET through the casework function's handler; throws unless it answers 200. `adapter: 'hono'`
  * puts `hono/aws-lambda`'s `handle` in place of ours, to compare the two in one run (reads-only.ts).
  */
-export function caseworkHandler(stack: TestStack, options: { adapter?: 'ours' | 'hono'; dataClient?: DynamoDBDocumentClient } = {}): (path: string, token: string) => Promise<void> {
+export function caseworkHandler(stack: CaseworkSurroundings, options: { adapter?: 'ours' | 'hono'; dataClient?: DynamoDBDocumentClient } = {}): (path: string, token: string) => Promise<void> {
   const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
   const app = composeApp(
     {

@@ -8,6 +8,8 @@
 import { loadavg } from 'node:os';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
+import { caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, rawQueryLoad } from './load.ts';
 import { interleave, percentile, print } from './measure.ts';
@@ -73,17 +75,22 @@ try {
   const p50 = (name: keyof typeof workloads) => percentile(samples[name]!, 50);
   console.log(`rounds: ${ROUNDS}`);
   for (const name of Object.keys(workloads)) print(`${name}_p50_ms`, percentile(samples[name]!, 50));
-  print('api_read_overhead_ratio', p50('case_get_handler') / p50('raw_getitem'));
+  // In this process, beside the local server and everything else it runs (run.ts prints the same).
+  print('api_read_overhead_ratio_shared_process', p50('case_get_handler') / p50('raw_getitem'));
   print('api_read_overhead_ratio_hono_adapter', p50('case_get_handler_hono_adapter') / p50('raw_getitem'));
   print('api_read_overhead_ratio_via_http', p50('case_get') / p50('raw_getitem'));
   print('audit_get_vs_case_get_ratio', p50('audit_get') / p50('case_get'));
-  print('audit_get_vs_case_get_ratio_via_handler', p50('audit_get_handler') / p50('case_get_handler'));
+  print('audit_get_vs_case_get_ratio_via_handler_shared_process', p50('audit_get_handler') / p50('case_get_handler'));
   // CPU time per request (read-cpu.ts), which a busy machine moves far less than the timed medians.
   const cpu = await cpuPerRequest({ raw_getitem: workloads.raw_getitem, case_get_handler: workloads.case_get_handler, case_get_handler_hono_adapter: workloads.case_get_handler_hono_adapter, audit_get_handler: workloads.audit_get_handler }, { blocks: 15 });
   for (const [name, used] of Object.entries(cpu)) print(`cpu_${name}_us`, used.processUs, 0);
-  print('api_read_overhead_ratio_cpu', cpu.case_get_handler!.processUs / cpu.raw_getitem!.processUs);
+  print('api_read_overhead_ratio_cpu_shared_process', cpu.case_get_handler!.processUs / cpu.raw_getitem!.processUs);
+  print('api_read_overhead_ratio_main_thread_cpu_shared_process', cpu.case_get_handler!.mainThreadUs / cpu.raw_getitem!.mainThreadUs);
   print('api_read_overhead_ratio_cpu_hono_adapter', cpu.case_get_handler_hono_adapter!.processUs / cpu.raw_getitem!.processUs);
-  print('audit_get_vs_case_get_ratio_cpu', cpu.audit_get_handler!.processUs / cpu.case_get_handler!.processUs);
+  print('audit_get_vs_case_get_ratio_cpu_shared_process', cpu.audit_get_handler!.processUs / cpu.case_get_handler!.processUs);
+  // The budgeted figures, as run.ts takes them: in a process that holds only the casework function (casework-process.ts).
+  const own = await caseworkReadsInOwnProcess(stack, { password: DEMO_PASSWORD, tenantId: tenant.id, token, caseRef, auditId, warmUp: 20, rounds: ROUNDS, cpuBlocks: 15 });
+  printCaseworkReads(own, print);
   if (process.env.BENCH_LOAD) {
     const list = await caseListLoad(stack.apiUrl, token);
     const raw = await rawQueryLoad(db, stack.tableName, tenant.id);

@@ -14,6 +14,7 @@ import { startLocalStack, type LocalStack } from '@waypoint/functions/local/loca
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import { fetchAccessToken } from '@waypoint/functions/local/identity/sign-in-flow';
 import type { RequestLimits } from '@waypoint/functions/platform/limits/request-limits';
+import { ROOMY } from './roomy-limits.ts';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import { inject } from 'vitest';
@@ -38,16 +39,7 @@ export interface StackOptions {
   limits?: RequestLimits;
 }
 
-/**
- * The suites send far more requests a second than people do, so their stacks' limits are out
- * of reach: the limiter still runs on every request (and the bench measures it), but only a
- * test that sets its own limits ever meets one.
- */
-export const ROOMY: RequestLimits = {
-  staff: { perSecond: 100_000, burst: 1_000_000 },
-  publicClient: { perSecond: 100_000, burst: 1_000_000 },
-  publicSession: { perSecond: 100_000, burst: 1_000_000 },
-};
+export { ROOMY } from './roomy-limits.ts';
 
 const sharedStacks = new Map<boolean, Promise<{ stack: LocalStack; seeded: SeededData }>>();
 
