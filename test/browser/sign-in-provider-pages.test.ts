@@ -1,7 +1,9 @@
 /** The local sign-in provider's own pages (sign-in, codes, errors) in chromium: without JavaScript, and 0 axe violations. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_TEST_URL, TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from '@waypoint/functions/local/identity/test-identity';
+import { TEST_ACCOUNTS, TEST_PASSWORD, startTestIdentity, type TestIdentity } from '@waypoint/functions/local/identity/test-identity';
 import { PORTAL_CLIENT_ID } from '@waypoint/functions/local/identity/waypoint-clients';
 import { currentCode, DEMO_TOTP_SECRET } from '@waypoint/functions/local/identity/one-time-codes';
 import { expectNoAxeViolations, sharedBrowser, type TestBrowser } from '../support/browser.ts';
@@ -9,28 +11,33 @@ import { expectNoAxeViolations, sharedBrowser, type TestBrowser } from '../suppo
 let identity: TestIdentity;
 let browser: TestBrowser;
 let context: BrowserContext;
+/** Stands in for the portal, so the provider's redirect back lands on a page. */
+let portal: Server;
+let PORTAL_URL: string;
 
 beforeAll(async () => {
-  identity = await startTestIdentity();
+  portal = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('portal'));
+  await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+  PORTAL_URL = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+  identity = await startTestIdentity({ portalUrl: PORTAL_URL });
   browser = await sharedBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await identity?.close();
+  await new Promise((resolve) => portal?.close(resolve));
 });
 
 /** The page must work without JavaScript; axe itself needs it, so only the axe checks turn it on. */
 async function openSignInPage(options: { forAxe?: boolean } = {}): Promise<Page> {
   context = await browser.newContext({ javaScriptEnabled: options.forAxe === true });
-  // Nothing listens at the portal's address here: answer its callback so the redirect lands.
-  await context.route(`${PORTAL_TEST_URL}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'portal' }));
   const page = await context.newPage();
   const authorize = new URL(`${identity.issuer}/auth`);
   authorize.search = new URLSearchParams({
     client_id: PORTAL_CLIENT_ID,
     response_type: 'code',
-    redirect_uri: `${PORTAL_TEST_URL}/auth/callback`,
+    redirect_uri: `${PORTAL_URL}/auth/callback`,
     scope: 'openid email profile',
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
@@ -80,7 +87,7 @@ describe('the sign-in page in a browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
-    await page.waitForURL((url) => url.href.startsWith(`${PORTAL_TEST_URL}/auth/callback`));
+    await page.waitForURL((url) => url.href.startsWith(`${PORTAL_URL}/auth/callback`));
     const landed = new URL(page.url());
     expect(landed.searchParams.get('code')).toBeTruthy();
     expect(landed.searchParams.get('state')).toBe('browser-test');
@@ -123,7 +130,7 @@ describe("the provider's other pages in a browser", () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
-    await page.waitForURL((url) => url.href.startsWith(PORTAL_TEST_URL));
+    await page.waitForURL((url) => url.href.startsWith(PORTAL_URL));
     return page;
   }
 

@@ -38,7 +38,9 @@ export interface TestIdentity {
   close(): Promise<void>;
 }
 
-export async function startTestIdentity(): Promise<TestIdentity> {
+/** `portalUrl`: where the provider sends people back to (a browser test serves it, so the redirect lands). */
+export async function startTestIdentity(options: { portalUrl?: string } = {}): Promise<TestIdentity> {
+  const portalUrl = options.portalUrl ?? PORTAL_TEST_URL;
   const tableName = 'identity-test';
   const database = await startLocalDatabase();
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
@@ -52,9 +54,9 @@ export async function startTestIdentity(): Promise<TestIdentity> {
     port: 0,
     db,
     tableName,
-    portalRedirectUris: [`${PORTAL_TEST_URL}/auth/callback`],
-    portalPostLogoutRedirectUris: [`${PORTAL_TEST_URL}/`],
-    portalUrl: PORTAL_TEST_URL,
+    portalRedirectUris: [`${portalUrl}/auth/callback`],
+    portalPostLogoutRedirectUris: [`${portalUrl}/`],
+    portalUrl,
   });
   return {
     issuer: provider.issuer,
