@@ -9,6 +9,13 @@ import type { TestStack } from '../support/stack.ts';
 import { percentile } from './measure.ts';
 import type { ReadCpu } from './read-cpu.ts';
 
+/**
+ * Rounds of the three reads in the casework process: a round takes about 10 ms, so five times
+ * the bench's usual 60 cost a few seconds and steady the medians, which at load averages of 3 to
+ * 8 on 2 cores moved by a fifth between runs of 60.
+ */
+export const CASEWORK_ROUNDS = Number(process.env.BENCH_CASEWORK_ROUNDS || 300);
+
 export interface CaseworkReadsRequest {
   databaseEndpoint: string;
   objectsEndpoint: string;
