@@ -24,7 +24,8 @@ const CHECKS = [
   { name: 'format', cwd: root, command: ['prettier', '--check', '--cache', '--log-level=warn', '.'] },
   { name: 'lint', cwd: root, command: ['eslint', '--cache', '--cache-location', `${cache}/eslint/`, '.'] },
   { name: 'build', cwd: portal, command: ['vite', 'build', '--logLevel', 'warn'] },
-  { name: 'types', cwd: root, command: ['tsc', '-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', `${cache}/tsc/tsconfig.tsbuildinfo`] },
+  // TypeScript 7 (native) checks everything but the portal in about a quarter of TypeScript 6's CPU; svelte-check, which accepts only 5 or 6, checks the portal.
+  { name: 'types', cwd: root, command: ['node', join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', `${cache}/tsc-native/tsconfig.tsbuildinfo`] },
   // The build has just written SvelteKit's generated types, so svelte-check needs no sync of its own.
   { name: 'svelte-check', cwd: portal, after: ['build'], command: ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
 ];
