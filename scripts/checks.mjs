@@ -3,7 +3,9 @@
  * The checks `npm test` runs before any test: formatting, lint, types (tsc and svelte-check) and
  * the portal's build (the suites start the built portal). Each is one single-threaded tool, so
  * they run side by side, as many at a time as the machine has cores: on 2 cores that halves
- * their time. Formatting and lint start first. The first check to fail stops the others and
+ * their time. Formatting and the build start first, the build because svelte-check waits for it,
+ * then the longest of the rest: on 2 cores the checks finish in about the time of half their
+ * sum, where lint and formatting first left svelte-check to run alone at the end. The first check to fail stops the others and
  * the run, and its output is printed whole; a check that passes prints one line.
  *
  * SvelteKit writes its generated types once (`svelte-kit sync`); the build writes them again
@@ -22,12 +24,12 @@ const cache = join(root, 'node_modules', '.cache');
 /** In the order they start; `after` names checks that must have finished first. */
 const CHECKS = [
   { name: 'format', cwd: root, command: ['prettier', '--check', '--cache', '--log-level=warn', '.'] },
-  { name: 'lint', cwd: root, command: ['eslint', '--cache', '--cache-location', `${cache}/eslint/`, '.'] },
   { name: 'build', cwd: portal, command: ['vite', 'build', '--logLevel', 'warn'] },
-  // TypeScript 7 (native) checks everything but the portal in about a quarter of TypeScript 6's CPU; svelte-check, which accepts only 5 or 6, checks the portal.
-  { name: 'types', cwd: root, command: ['node', join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', `${cache}/tsc-native/tsconfig.tsbuildinfo`] },
+  { name: 'lint', cwd: root, command: ['eslint', '--cache', '--cache-location', `${cache}/eslint/`, '.'] },
   // The build has just written SvelteKit's generated types, so svelte-check needs no sync of its own.
   { name: 'svelte-check', cwd: portal, after: ['build'], command: ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
+  // TypeScript 7 (native) checks everything but the portal in about a quarter of TypeScript 6's CPU; svelte-check, which accepts only 5 or 6, checks the portal.
+  { name: 'types', cwd: root, command: ['node', join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', `${cache}/tsc-native/tsconfig.tsbuildinfo`] },
 ];
 
 const env = { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0', PATH: [join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter) };
