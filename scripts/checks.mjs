@@ -3,10 +3,10 @@
  * The checks `npm test` runs before any test: formatting, lint, types (tsc and svelte-check) and
  * the portal's build (the suites start the built portal). Each is one single-threaded tool, so
  * they run side by side, as many at a time as the machine has cores: on 2 cores that halves
- * their time. Formatting and the build start first, the build because svelte-check waits for it,
- * then the longest of the rest: on 2 cores the checks finish in about the time of half their
- * sum, where lint and formatting first left svelte-check to run alone at the end. The first check to fail stops the others and
- * the run, and its output is printed whole; a check that passes prints one line.
+ * their time. Formatting and the build start first, the build because svelte-check waits for
+ * it; lint and formatting first left svelte-check to run alone at the end. The first check to
+ * fail stops the others and the run, and its output is printed whole; a check that passes
+ * prints one line.
  *
  * SvelteKit writes its generated types once (`svelte-kit sync`); the build writes them again
  * (Vite's SvelteKit plugin always does), so svelte-check and the build never run at the same

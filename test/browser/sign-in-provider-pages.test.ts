@@ -13,13 +13,13 @@ let browser: TestBrowser;
 let context: BrowserContext;
 /** Stands in for the portal, so the provider's redirect back lands on a page. */
 let portal: Server;
-let PORTAL_URL: string;
+let portalUrl: string;
 
 beforeAll(async () => {
   portal = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('portal'));
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
-  PORTAL_URL = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-  identity = await startTestIdentity({ portalUrl: PORTAL_URL });
+  portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+  identity = await startTestIdentity({ portalUrl: portalUrl });
   browser = await sharedBrowser();
 });
 
@@ -37,7 +37,7 @@ async function openSignInPage(options: { forAxe?: boolean } = {}): Promise<Page>
   authorize.search = new URLSearchParams({
     client_id: PORTAL_CLIENT_ID,
     response_type: 'code',
-    redirect_uri: `${PORTAL_URL}/auth/callback`,
+    redirect_uri: `${portalUrl}/auth/callback`,
     scope: 'openid email profile',
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
@@ -87,7 +87,7 @@ describe('the sign-in page in a browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
-    await page.waitForURL((url) => url.href.startsWith(`${PORTAL_URL}/auth/callback`));
+    await page.waitForURL((url) => url.href.startsWith(`${portalUrl}/auth/callback`));
     const landed = new URL(page.url());
     expect(landed.searchParams.get('code')).toBeTruthy();
     expect(landed.searchParams.get('state')).toBe('browser-test');
@@ -130,7 +130,7 @@ describe("the provider's other pages in a browser", () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await enterCode(page, DEMO_TOTP_SECRET, 'Continue');
-    await page.waitForURL((url) => url.href.startsWith(PORTAL_URL));
+    await page.waitForURL((url) => url.href.startsWith(portalUrl));
     return page;
   }
 
