@@ -11,7 +11,8 @@ import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
-import { ROOMY, type TestStack } from '../support/stack.ts';
+import { ROOMY } from '../support/roomy-limits.ts';
+import type { TestStack } from '../support/stack.ts';
 
 /** A client that asks `real` once per distinct command and then answers it from memory. */
 export function replaying(real: DynamoDBDocumentClient): DynamoDBDocumentClient {

@@ -5,6 +5,7 @@
  * GetItem, measured where nothing but the casework function runs, as in AWS.
  */
 import { fork } from 'node:child_process';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import type { TestStack } from '../support/stack.ts';
 import { percentile } from './measure.ts';
 import type { ReadCpu } from './read-cpu.ts';
@@ -14,7 +15,7 @@ import type { ReadCpu } from './read-cpu.ts';
  * the bench's usual 60 cost a few seconds and steady the medians, which at load averages of 3 to
  * 8 on 2 cores moved by a fifth between runs of 60.
  */
-export const CASEWORK_ROUNDS = Number(process.env.BENCH_CASEWORK_ROUNDS || 300);
+const CASEWORK_ROUNDS = Number(process.env.BENCH_CASEWORK_ROUNDS || 300);
 
 export interface CaseworkReadsRequest {
   databaseEndpoint: string;
@@ -37,12 +38,17 @@ export interface CaseworkReads {
   cpu: Record<'raw_getitem' | 'case_get_handler' | 'audit_get_handler', ReadCpu>;
 }
 
-type Reads = Omit<CaseworkReadsRequest, 'databaseEndpoint' | 'objectsEndpoint' | 'tableName' | 'issuer' | 'portalUrl'>;
+/** What the caller chooses: whose token, and which case and audit to read. */
+type Reads = Pick<CaseworkReadsRequest, 'tenantId' | 'token' | 'caseRef' | 'auditId'>;
 
 export function caseworkReadsInOwnProcess(stack: TestStack, reads: Reads): Promise<CaseworkReads> {
   const child = fork(new URL('./casework-process.ts', import.meta.url));
   const request: CaseworkReadsRequest = {
     ...reads,
+    password: DEMO_PASSWORD,
+    warmUp: 50,
+    rounds: CASEWORK_ROUNDS,
+    cpuBlocks: 20,
     databaseEndpoint: stack.databaseEndpoint,
     objectsEndpoint: stack.objectsEndpoint,
     tableName: stack.tableName,

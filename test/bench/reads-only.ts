@@ -8,8 +8,7 @@
 import { loadavg } from 'node:os';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
-import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
-import { CASEWORK_ROUNDS, caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
+import { caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, rawQueryLoad } from './load.ts';
 import { interleave, percentile, print } from './measure.ts';
@@ -89,7 +88,7 @@ try {
   print('api_read_overhead_ratio_cpu_hono_adapter', cpu.case_get_handler_hono_adapter!.processUs / cpu.raw_getitem!.processUs);
   print('audit_get_vs_case_get_ratio_cpu_shared_process', cpu.audit_get_handler!.processUs / cpu.case_get_handler!.processUs);
   // The budgeted figures, as run.ts takes them: in a process that holds only the casework function (casework-process.ts).
-  const own = await caseworkReadsInOwnProcess(stack, { password: DEMO_PASSWORD, tenantId: tenant.id, token, caseRef, auditId, warmUp: 50, rounds: CASEWORK_ROUNDS, cpuBlocks: 20 });
+  const own = await caseworkReadsInOwnProcess(stack, { tenantId: tenant.id, token, caseRef, auditId });
   printCaseworkReads(own, print);
   if (process.env.BENCH_LOAD) {
     const list = await caseListLoad(stack.apiUrl, token);

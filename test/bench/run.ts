@@ -22,7 +22,7 @@ import { startRecheckPair } from './auth-recheck.ts';
 import { benchHistory } from './bench-history.ts';
 import { interleave, percentile, print } from './measure.ts';
 import { bundleFunction, coldStartOverNode } from './lambda-bundle.ts';
-import { CASEWORK_ROUNDS, caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
+import { caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { caseListLoad, helloLoad, rawQueryLoad } from './load.ts';
 import { cpuPerRequest } from './read-cpu.ts';
@@ -127,7 +127,7 @@ try {
   // process that holds only that function (casework-process.ts), after the rounds above, so
   // nothing else in this process runs meanwhile.
   const caseworkToken = await fetchAccessToken({ issuer: stack.issuer, email: `qa@${tenant.slug}.example`, password: DEMO_PASSWORD });
-  const own = await caseworkReadsInOwnProcess(stack, { password: DEMO_PASSWORD, tenantId: tenant.id, token: caseworkToken, caseRef, auditId, warmUp: 50, rounds: CASEWORK_ROUNDS, cpuBlocks: 20 });
+  const own = await caseworkReadsInOwnProcess(stack, { tenantId: tenant.id, token: caseworkToken, caseRef, auditId });
   printCaseworkReads(own, print);
   await recheck.stop();
   print('case_get_p95_ms', percentile(samples.case_get!, 95));

@@ -19,7 +19,7 @@ beforeAll(async () => {
   portal = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('portal'));
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-  identity = await startTestIdentity({ portalUrl: portalUrl });
+  identity = await startTestIdentity({ portalUrl });
   browser = await sharedBrowser();
 });
 

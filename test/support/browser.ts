@@ -23,7 +23,8 @@ export { DEMO_PASSWORD };
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium-headless-shell';
 
 /**
- * Chromium features the suites turn off, each one a renderer process that new headless chromium
+ * Chromium features the suites turn off, for when `CHROMIUM_PATH` names the full chromium (the
+ * headless shell has no address bar): each one a renderer process that new headless chromium
  * starts for every page in a new context besides the page's own: the address bar's pop-ups
  * (WebUIOmniboxPopup and its full and AI-mode variants, drawn by web pages of chromium's own UI
  * even with no window to show them) and a spare renderer kept warm for the next site. The tests

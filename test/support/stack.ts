@@ -39,8 +39,6 @@ export interface StackOptions {
   limits?: RequestLimits;
 }
 
-export { ROOMY } from './roomy-limits.ts';
-
 const sharedStacks = new Map<boolean, Promise<{ stack: LocalStack; seeded: SeededData }>>();
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
