@@ -3,10 +3,14 @@
  * through exceljs's streaming reader (its shared strings kept on disk), so memory stays flat
  * however long the file is. Whatever
  * makes the whole file unreadable (wrong encoding, too big, too wide, a harmful ZIP) is an
- * `ImportFileProblem` in plain words, shown on the preview.
+ * `ImportFileProblem` in plain words, shown on the preview. A read of the stored file that
+ * fails or stops short (the object store or the network at fault, not the file) is a
+ * `StoredFileReadError` instead (stored-file-reads.ts), which the work retries: a passing
+ * fault must never tell a council its good file is damaged.
  */
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@waypoint/shared/imports/import-schemas';
+import { StoredFileReads } from './stored-file-reads.ts';
 import { SharedStringsOnDisk } from './xlsx-shared-strings.ts';
 
 /** Where the uploaded file is read from: the object store in AWS and on one machine, a local file in the bench. */
@@ -48,24 +52,31 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 /** The header (row 1) and then every non-empty row, in order. */
 export async function* readFileRows(source: ImportFileSource, format: 'csv' | 'xlsx'): AsyncGenerator<FileRow> {
   checkFileSize(source.size);
-  const rows = format === 'csv' ? readCsv(source) : readXlsx(source);
+  const reads = new StoredFileReads(source);
+  const rows = format === 'csv' ? readCsv(reads) : readXlsx(reads);
   let count = 0;
   let header = true;
-  for await (const row of rows) {
-    if (header) {
-      header = false;
-      if (row.cells.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`The file has ${row.cells.length.toLocaleString('en-GB')} columns; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS}. Export only the columns Waypoint needs.`);
-    } else if (row.cells.every((cell) => cell === '')) continue;
-    else if (++count > MAX_IMPORT_ROWS) throw new ImportFileProblem(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; import it in parts.`);
-    if (row.cells.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`Row ${row.row} has ${row.cells.length.toLocaleString('en-GB')} cells; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS} columns.`);
-    yield row;
+  try {
+    for await (const row of rows) {
+      if (header) {
+        header = false;
+        if (row.cells.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`The file has ${row.cells.length.toLocaleString('en-GB')} columns; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS}. Export only the columns Waypoint needs.`);
+      } else if (row.cells.every((cell) => cell === '')) continue;
+      else if (++count > MAX_IMPORT_ROWS) throw new ImportFileProblem(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; import it in parts.`);
+      if (row.cells.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`Row ${row.row} has ${row.cells.length.toLocaleString('en-GB')} cells; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS} columns.`);
+      yield row;
+    }
+  } catch (error) {
+    // What a failed read made the readers conclude about the file says nothing about the file.
+    throw reads.failure ?? error;
   }
+  reads.throwIfFailed();
   if (header) throw new ImportFileProblem('The file has no header row: the first row must name the columns.');
 }
 
-async function* readCsv(source: ImportFileSource): AsyncGenerator<FileRow> {
+async function* readCsv(reads: StoredFileReads): AsyncGenerator<FileRow> {
   const { parse } = await import('csv-parse');
-  const input = await source.stream();
+  const input = await reads.stream();
   const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_BYTES, skip_empty_lines: true, info: true });
   // pipeline passes any stage's error on to the parser, whose loop below then throws it.
   pipeline(input, utf8Check(), parser, () => undefined);
@@ -120,14 +131,16 @@ function utf8Check(): Transform {
 }
 
 /** The ZIP's own directory, read before anything is unpacked: a ZIP bomb never gets opened. */
-async function checkZip(source: ImportFileSource): Promise<void> {
-  const head = await firstBytes(source, 4);
+async function checkZip(reads: StoredFileReads): Promise<void> {
+  const head = await firstBytes(reads, 4);
   if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) throw new ImportFileProblem('This is not an Excel (.xlsx) file. Choose CSV as the format if it is a CSV export, or save it from Excel as .xlsx.');
   const { default: unzipper } = await import('unzipper');
   let directory: { files: { path: string; uncompressedSize: number; compressedSize: number }[] };
   try {
-    directory = await unzipper.Open.custom({ size: async () => source.size, stream: (offset: number) => lazyStream(source, offset) });
+    // unzipper leaves some of its reads' errors unheard, and would wait for them for ever: a failed read ends the wait.
+    directory = await reads.unlessFailed(unzipper.Open.custom({ size: async () => reads.size, stream: (offset: number) => lazyStream(reads, offset) }));
   } catch {
+    if (reads.failure) throw reads.failure;
     throw new ImportFileProblem('The Excel file is damaged and could not be opened. Open it in Excel, save it again as .xlsx and upload that.');
   }
   let unpacked = 0;
@@ -140,8 +153,8 @@ async function checkZip(source: ImportFileSource): Promise<void> {
   if (!directory.files.some((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))) throw new ImportFileProblem('The Excel file has no worksheet. Export the data again as .xlsx.');
 }
 
-async function firstBytes(source: ImportFileSource, n: number): Promise<Buffer> {
-  const stream = await source.stream();
+async function firstBytes(reads: StoredFileReads, n: number): Promise<Buffer> {
+  const stream = await reads.stream();
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -154,9 +167,11 @@ async function firstBytes(source: ImportFileSource, n: number): Promise<Buffer> 
 }
 
 /** unzipper asks for a stream synchronously; the object store answers with a promise. */
-function lazyStream(source: ImportFileSource, offset: number): Readable {
+function lazyStream(reads: StoredFileReads, offset: number): Readable {
   const pass = new Transform({ transform: (chunk, _e, done) => done(null, chunk) });
-  source.stream(offset).then(
+  // unzipper pipes some of these without listening for errors: a failure is heard by `reads`.
+  pass.on('error', () => undefined);
+  reads.stream(offset).then(
     (s) => {
       s.on('error', (e) => pass.destroy(e));
       s.pipe(pass);
@@ -166,23 +181,24 @@ function lazyStream(source: ImportFileSource, offset: number): Readable {
   return pass;
 }
 
-async function* readXlsx(source: ImportFileSource): AsyncGenerator<FileRow> {
-  await checkZip(source);
+async function* readXlsx(reads: StoredFileReads): AsyncGenerator<FileRow> {
+  await checkZip(reads);
   const { default: ExcelJS } = await import('exceljs');
-  const input = await source.stream();
+  const input = await reads.stream();
   // Shared strings are emitted, not cached: they go to disk (xlsx-shared-strings.ts), and
   // exceljs then parks each worksheet in a temporary file until the strings are all read.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const strings = new SharedStringsOnDisk();
   try {
-    for await (const item of reader.parse() as unknown as AsyncIterable<XlsxParseItem>) {
+    // exceljs pipes the file without listening for its errors: a failed read ends the wait for the next item.
+    for await (const item of reads.eachUnlessFailed(reader.parse() as unknown as AsyncIterable<XlsxParseItem>)) {
       if ('index' in item) {
         strings.add(sharedText(item.text));
         continue;
       }
       if (item.eventType !== 'worksheet') continue;
       // The first worksheet is the export; others (notes, pivot tables) are left alone.
-      for await (const row of item.value) {
+      for await (const row of reads.eachUnlessFailed(item.value)) {
         const values = (row.values as unknown[]).slice(1);
         if (values.length > MAX_IMPORT_COLUMNS) throw new ImportFileProblem(`Row ${row.number} has ${values.length.toLocaleString('en-GB')} cells; an export for Waypoint has at most ${MAX_IMPORT_COLUMNS} columns.`);
         yield { row: row.number, cells: Array.from(values, (value) => xlsxCell(value, strings)) };
@@ -190,6 +206,7 @@ async function* readXlsx(source: ImportFileSource): AsyncGenerator<FileRow> {
       break;
     }
   } catch (error) {
+    if (reads.failure) throw reads.failure;
     if (error instanceof ImportFileProblem) throw error;
     throw new ImportFileProblem('The Excel file could not be read to the end. Open it in Excel, save it again as .xlsx and upload that.');
   } finally {

@@ -3,7 +3,11 @@
  * read the file's columns (and suggest a mapping), check every row (nothing but problems is
  * written), then apply the rows in chunks, saving after each chunk the row the next one
  * starts at. A pass that stops part-way (a crash, a Lambda's time running out) is resumed by
- * the next from that row; rows already done are read again but not applied again.
+ * the next from that row; rows already done are read again but not applied again. A read of
+ * the stored file that fails (the object store or the network, not the file) runs the step
+ * again after a short wait, a few times; then the pass stops with that error like any other,
+ * and the next pass (the sweep's, or the timer's on one machine) tries again. Only what is
+ * wrong with the file itself refuses an import.
  */
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { IMPORT_FIELDS, type ImportCounts, type ImportProblem } from '@waypoint/shared/imports/import-schemas';
@@ -15,6 +19,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { recordActivity } from '../platform/activity/activity-log.ts';
 import { countInTenantSize } from '../tenants/tenant-size.ts';
 import { ImportFileProblem, readFileRows, type FileRow, type ImportFileSource } from './import-file.ts';
+import { StoredFileReadError } from './stored-file-reads.ts';
 import { IMPORT_HANDLERS } from './import-kinds.ts';
 import { loadImportLookups } from './import-lookups.ts';
 import { columnsFor, RowReader } from './import-rows.ts';
@@ -25,6 +30,8 @@ import { getImport, getSavedMapping, moveImport, problemItems, refusedItem, writ
 export const MAX_PROBLEMS_LISTED = 5_000;
 /** Rows applied between checkpoints. */
 export const DEFAULT_CHUNK_ROWS = 500;
+/** Waits before each new try of a step whose read of the stored file failed; one more failure stops the pass. */
+export const STORED_FILE_RETRY_WAITS_MS = [200, 1000] as const;
 
 export interface ImportWorkOptions {
   chunkRows?: number;
@@ -40,16 +47,39 @@ const zeroCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, 
 
 /** Does whatever the import's status asks next, until it waits for a person or is done. */
 export async function workOnImport(tenant: TenantContext, id: string, file: () => Promise<ImportFileSource>, options: ImportWorkOptions = {}): Promise<void> {
+  let failedReads = 0;
   for (;;) {
-    const record = await getImport(tenant, id);
-    if (!record) return;
-    if (options.deadline !== undefined && Date.now() > options.deadline) return;
-    if (record.status === 'reading') await readColumns(tenant, record, await file());
-    else if (record.status === 'checking') await checkRows(tenant, record, await file());
-    else if (record.status === 'importing') {
-      if (!(await applyRows(tenant, record, await file(), options))) return;
-    } else return;
+    try {
+      if (!(await workOnNextStep(tenant, id, storedFile(file), options))) return;
+    } catch (error) {
+      // Every step is safe to run again, so a step whose read failed is simply run again.
+      if (!(error instanceof StoredFileReadError) || failedReads >= STORED_FILE_RETRY_WAITS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, STORED_FILE_RETRY_WAITS_MS[failedReads++]));
+    }
   }
+}
+
+/** The next step the import's status asks for; false once it waits for a person, is done, or the pass should stop. */
+async function workOnNextStep(tenant: TenantContext, id: string, file: () => Promise<ImportFileSource>, options: ImportWorkOptions): Promise<boolean> {
+  const record = await getImport(tenant, id);
+  if (!record) return false;
+  if (options.deadline !== undefined && Date.now() > options.deadline) return false;
+  if (record.status === 'reading') await readColumns(tenant, record, await file());
+  else if (record.status === 'checking') await checkRows(tenant, record, await file());
+  else if (record.status === 'importing') return applyRows(tenant, record, await file(), options);
+  else return false;
+  return true;
+}
+
+/** Finding the stored file (its size, from the object store) can fail like reading it. */
+function storedFile(file: () => Promise<ImportFileSource>): () => Promise<ImportFileSource> {
+  return async () => {
+    try {
+      return await file();
+    } catch (error) {
+      throw new StoredFileReadError('The stored file could not be found or its size read.', { cause: error });
+    }
+  };
 }
 
 async function refuse(tenant: TenantContext, record: StoredImport, from: StoredImport['status'], problem: ImportFileProblem) {
