@@ -10,32 +10,17 @@
  * answers with their samples and CPU per request. Started by casework-reads.ts with `fork`.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { localSignInAccounts } from '@waypoint/functions/local/identity/local-sign-in-accounts';
-import { createDocumentClient, sharedClientFactory } from '@waypoint/functions/platform/database/clients';
-import { LOCAL_OBJECT_BUCKET, LOCAL_OBJECT_CREDENTIALS } from '@waypoint/functions/storage/local-object-settings';
-import { s3ObjectStore } from '@waypoint/functions/storage/s3-object-store';
+import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import { caseworkSurroundings, REGION } from './casework-surroundings.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
 import { interleave } from './measure.ts';
 import { cpuPerRequest } from './read-cpu.ts';
 import type { CaseworkReadsRequest } from './casework-reads.ts';
 
-const REGION = 'eu-west-2';
-
 async function measure(request: CaseworkReadsRequest) {
-  const { databaseEndpoint, objectsEndpoint, tableName, issuer, portalUrl, password, tenantId, token, caseRef, auditId } = request;
-  const platformClient = createDocumentClient({ endpoint: databaseEndpoint, region: REGION });
-  const invoke = caseworkHandler({
-    tableName,
-    issuer,
-    accounts: localSignInAccounts({ db: platformClient, tableName, password }),
-    jobDependencies: {
-      platformClient,
-      dataClientFor: sharedClientFactory({ endpoint: databaseEndpoint, region: REGION }),
-      objects: s3ObjectStore({ bucket: LOCAL_OBJECT_BUCKET, region: REGION, endpoint: objectsEndpoint, credentials: LOCAL_OBJECT_CREDENTIALS }),
-      portalUrl,
-    },
-  });
+  const { databaseEndpoint, tableName, tenantId, token, caseRef, auditId } = request;
+  const invoke = caseworkHandler(caseworkSurroundings(request));
   const db = createDocumentClient({ endpoint: databaseEndpoint, region: REGION });
   const key = tenantKeys(tenantId).case(caseRef);
   const workloads = {

@@ -7,6 +7,7 @@
 import { fork } from 'node:child_process';
 import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import type { TestStack } from '../support/stack.ts';
+import { stackAddresses, type StackAddresses } from './casework-surroundings.ts';
 import { percentile } from './measure.ts';
 import type { ReadCpu } from './read-cpu.ts';
 
@@ -17,13 +18,7 @@ import type { ReadCpu } from './read-cpu.ts';
  */
 const CASEWORK_ROUNDS = Number(process.env.BENCH_CASEWORK_ROUNDS || 300);
 
-export interface CaseworkReadsRequest {
-  databaseEndpoint: string;
-  objectsEndpoint: string;
-  tableName: string;
-  issuer: string;
-  portalUrl: string;
-  password: string;
+export interface CaseworkReadsRequest extends StackAddresses {
   tenantId: string;
   token: string;
   caseRef: string;
@@ -45,15 +40,10 @@ export function caseworkReadsInOwnProcess(stack: TestStack, reads: Reads): Promi
   const child = fork(new URL('./casework-process.ts', import.meta.url));
   const request: CaseworkReadsRequest = {
     ...reads,
-    password: DEMO_PASSWORD,
+    ...stackAddresses(stack, DEMO_PASSWORD),
     warmUp: 50,
     rounds: CASEWORK_ROUNDS,
     cpuBlocks: 20,
-    databaseEndpoint: stack.databaseEndpoint,
-    objectsEndpoint: stack.objectsEndpoint,
-    tableName: stack.tableName,
-    issuer: stack.issuer,
-    portalUrl: stack.jobDependencies.portalUrl,
   };
   return new Promise((resolve, reject) => {
     child.once('message', (answer: { result?: CaseworkReads; error?: string }) => (answer.result ? resolve(answer.result) : reject(new Error(`the casework process failed: ${answer.error}`))));

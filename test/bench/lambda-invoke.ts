@@ -17,6 +17,7 @@ import { API_AUDIENCE } from '@waypoint/functions/local/local-stack';
 import { createAccessTokenVerifier } from '@waypoint/functions/platform/auth/access-token';
 import { createRequestLimiter } from '@waypoint/functions/platform/limits/request-limiter';
 import type { LocalStack } from '@waypoint/functions/local/local-stack';
+import type { ApiDependencies } from '@waypoint/functions/api/dependencies';
 import { ROOMY } from '../support/roomy-limits.ts';
 
 /** The event API Gateway's HTTP API sends for a GET with a bearer token. */
@@ -48,12 +49,12 @@ function httpApiGet(path: string, token: string): HttpApiEvent {
 export type CaseworkSurroundings = Pick<LocalStack, 'tableName' | 'issuer' | 'accounts'> & { jobDependencies: Pick<LocalStack['jobDependencies'], 'platformClient' | 'dataClientFor' | 'objects' | 'portalUrl'> };
 
 /**
- * A GET through the casework function's handler; throws unless it answers 200. `adapter: 'hono'`
- * puts `hono/aws-lambda`'s `handle` in place of ours, to compare the two in one run (reads-only.ts).
+ * The casework function's app as its Lambda composes it, over `stack` (or over `dataClient` for
+ * every database request, as app-cpu.ts's replaying client).
  */
-export function caseworkHandler(stack: CaseworkSurroundings, options: { adapter?: 'ours' | 'hono'; dataClient?: DynamoDBDocumentClient } = {}): (path: string, token: string) => Promise<void> {
+export function caseworkApp(stack: CaseworkSurroundings, options: { dataClient?: DynamoDBDocumentClient; clientAddress?: ApiDependencies['clientAddress'] } = {}) {
   const verifier = createAccessTokenVerifier({ issuer: stack.issuer, audience: API_AUDIENCE });
-  const app = composeApp(
+  return composeApp(
     {
       tableName: stack.tableName,
       platformClient: options.dataClient ?? stack.jobDependencies.platformClient,
@@ -64,9 +65,18 @@ export function caseworkHandler(stack: CaseworkSurroundings, options: { adapter?
       portalUrl: stack.jobDependencies.portalUrl,
       requestLimiter: createRequestLimiter(ROOMY),
       devOutbox: false,
+      clientAddress: options.clientAddress,
     },
     [caseworkGroup],
   );
+}
+
+/**
+ * A GET through the casework function's handler; throws unless it answers 200. `adapter: 'hono'`
+ * puts `hono/aws-lambda`'s `handle` in place of ours, to compare the two in one run (reads-only.ts).
+ */
+export function caseworkHandler(stack: CaseworkSurroundings, options: { adapter?: 'ours' | 'hono'; dataClient?: DynamoDBDocumentClient } = {}): (path: string, token: string) => Promise<void> {
+  const app = caseworkApp(stack, { dataClient: options.dataClient });
   const ours = handleHttpApi(app);
   const hono = handle(app);
   const handler = options.adapter === 'hono' ? (event: HttpApiEvent, context: LambdaContext) => hono(event as unknown as LambdaEvent, context) as Promise<{ statusCode: number }> : ours;

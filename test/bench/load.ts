@@ -3,19 +3,22 @@
  * worker thread of its own, so it does not share the API's event loop) against
  * `GET /v1/cases?limit=25`, against a bare Hono hello route, and the raw SDK Query for the
  * same 25 items sent at the same concurrency to the same dynalite (which runs in its own
- * worker thread, see local-database.ts).
+ * worker thread, see local-database.ts). The list, the hello route and the raw Query are
+ * served and sent from a child process that holds only the casework function
+ * (list-load-process.ts), as a deployed Lambda instance holds only its own.
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { fork } from 'node:child_process';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { Hono } from 'hono';
+import { DEMO_PASSWORD } from '@waypoint/functions/local/identity/demo-password';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
+import type { TestStack } from '../support/stack.ts';
+import { stackAddresses, type StackAddresses } from './casework-surroundings.ts';
 
 export const CONNECTIONS = 50;
 export const SECONDS = 15;
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   p99Ms: number;
 }
@@ -28,21 +31,61 @@ async function cannon(url: string, headers: Record<string, string> = {}): Promis
   return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
 }
 
-/** A bare Hono app answering "hello", served the same way as the API, in the same process. */
-export async function helloLoad(): Promise<LoadResult> {
-  const app = new Hono().get('/hello', (c) => c.text('hello'));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  try {
-    return await cannon(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hello`);
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-  }
+export interface ListLoadRequest extends StackAddresses {
+  tenantId: string;
 }
 
-export function caseListLoad(apiUrl: string, token: string): Promise<LoadResult> {
-  return cannon(`${apiUrl}/v1/cases?limit=25`, { authorization: `Bearer ${token}` });
+/** What list-load-process.ts answers: where it serves, then the raw Query's figures. */
+export interface ListLoadMessage {
+  apiUrl?: string;
+  helloUrl?: string;
+  raw?: LoadResult;
+  error?: string;
+}
+
+/** Requests sent before the list is measured, so the child's code is compiled as a warm instance's. */
+const WARM_UP_REQUESTS = 500;
+
+/**
+ * The list at 50 connections, then (with `hello`) the bare hello route, then the raw Query,
+ * one after another, all served or sent from a child process of their own (list-load-process.ts).
+ */
+export async function listLoadInOwnProcess(stack: TestStack, options: { tenantId: string; token: string; hello?: boolean }): Promise<{ list: LoadResult; hello?: LoadResult; raw: LoadResult }> {
+  const child = fork(new URL('./list-load-process.ts', import.meta.url));
+  const next = () =>
+    new Promise<ListLoadMessage>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`the list's load process exited (${code}) without an answer`));
+      child.once('exit', exited);
+      child.once('message', (message: ListLoadMessage) => {
+        child.off('exit', exited);
+        if (message.error) reject(new Error(`the list's load process failed: ${message.error}`));
+        else resolve(message);
+      });
+    });
+  try {
+    const started = next();
+    child.send({ start: { ...stackAddresses(stack, DEMO_PASSWORD), tenantId: options.tenantId } satisfies ListLoadRequest });
+    const { apiUrl, helloUrl } = await started;
+    const headers = { authorization: `Bearer ${options.token}` };
+    const listUrl = `${apiUrl}/v1/cases?limit=25`;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let n = 0; n < WARM_UP_REQUESTS / 10; n++) {
+          const response = await fetch(listUrl, { headers });
+          if (response.status !== 200) throw new Error(`the list answered ${response.status} in its warm-up`);
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    const list = await cannon(listUrl, headers);
+    const hello = options.hello ? await cannon(helloUrl!) : undefined;
+    const answered = next();
+    child.send({ raw: true });
+    const { raw } = await answered;
+    return { list, hello, raw: raw! };
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
 }
 
 /**
@@ -60,6 +103,8 @@ export async function rawQueryLoad(db: DynamoDBDocumentClient, tableName: string
       ExpressionAttributeValues: { ':pk': index.GSI1PK, ':prefix': index.GSI1SK },
       Limit: 25,
     });
+  // A warm-up, as the list has: the client's first requests compile its code.
+  for (let n = 0; n < 100; n++) await db.send(query());
   const latencies: number[] = [];
   const ends = performance.now() + SECONDS * 1000;
   const loop = async () => {

@@ -10,7 +10,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantKeys } from '@waypoint/shared/tenancy/keys';
 import { caseworkReadsInOwnProcess, printCaseworkReads } from './casework-reads.ts';
 import { caseworkHandler } from './lambda-invoke.ts';
-import { caseListLoad, rawQueryLoad } from './load.ts';
+import { listLoadInOwnProcess } from './load.ts';
 import { interleave, percentile, print } from './measure.ts';
 import { cpuPerRequest } from './read-cpu.ts';
 import { startReadFixture } from './read-fixture.ts';
@@ -91,8 +91,7 @@ try {
   const own = await caseworkReadsInOwnProcess(stack, { tenantId: tenant.id, token, caseRef, auditId });
   printCaseworkReads(own, print);
   if (process.env.BENCH_LOAD) {
-    const list = await caseListLoad(stack.apiUrl, token);
-    const raw = await rawQueryLoad(db, stack.tableName, tenant.id);
+    const { list, raw } = await listLoadInOwnProcess(stack, { tenantId: tenant.id, token });
     print('load_cases_list_rps', list.requestsPerSecond, 0);
     print('load_raw_query_rps', raw.requestsPerSecond, 0);
     print('load_cases_list_vs_raw_query_ratio', list.requestsPerSecond / raw.requestsPerSecond);
