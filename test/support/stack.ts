@@ -5,7 +5,8 @@
  * Starting one was most of a test file's cost. So the demo data is seeded once per run
  * (global-seed.ts) and loaded into each stack, the files a worker runs one after another share
  * one stack (one with the portal, one without), and each file starts from the demo data as
- * seeded: what the previous file wrote is put back first (seeded-data.ts). The demo people's
+ * seeded: what the previous file wrote (the database notes each write's key) is put back first
+ * (seeded-data.ts). The demo people's
  * access tokens are handed on from file to file (below). The suites that use them run without
  * module isolation (vitest.config.ts), so this module and its stacks live as long as the
  * worker. A file that stops part of the stack, or must not share one, asks for `{ own: true }`.
@@ -60,10 +61,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
 }
 
 async function startSharedStack(portal: boolean) {
-  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: ROOMY, seed: snapshotSeed() });
+  const stack = await startLocalStack({ ports: { identity: 0, api: 0 }, portal, quiet: true, limits: ROOMY, seed: snapshotSeed(), trackWrites: true });
   // Nothing else stops it: the portal's process goes when the worker does (the signal is sent synchronously).
   process.once('exit', () => void stack.stop());
-  return { stack, seeded: await rememberSeededData(stack.jobDependencies.platformClient, stack.tableName) };
+  return { stack, seeded: await rememberSeededData(stack.database, stack.tableName) };
 }
 
 /** The demo data global-seed.ts seeded once for the run, when there is one (the bench has none). */

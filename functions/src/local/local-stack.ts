@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Request limits; from `LIMIT_*` variables or the defaults when absent. */
   limits?: RequestLimits;
+  /** Note the key of every database write (`database.writtenKeys()`), so a test stack can put back what a test file changed. */
+  trackWrites?: boolean;
   /** Writes the demo data; `seedDemoData` when absent (the test suites load a copy seeded once per run). */
   seed?: typeof seedDemoData;
 }
@@ -80,7 +82,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const database = await startLocalDatabase({ path: options.dataPath, port: options.ports.database });
+    const database = await startLocalDatabase({ path: options.dataPath, port: options.ports.database, trackWrites: options.trackWrites });
     stops.push(database.close);
     const db = createDocumentClient({ endpoint: database.endpoint, region: REGION });
     const objectServer = await startLocalObjectServer({ directory: options.objectsPath, port: options.ports.objects });

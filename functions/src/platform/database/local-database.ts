@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { tableDefinition } from '@waypoint/shared/table/table-definition';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,18 @@ export interface LocalDatabase {
   endpoint: string;
   port: number;
   close(): Promise<void>;
+  /**
+   * With `trackWrites`: the key of every item a write was asked for since the last call (put,
+   * update, delete, batch write; asked for, so a refused write is listed too), once each.
+   * Requests with an `x-waypoint-untracked` header are not noted.
+   */
+  writtenKeys(): Promise<WrittenKey[]>;
+}
+
+/** An item's key as a write named it: its table and its key attributes, as DynamoDB's JSON. */
+export interface WrittenKey {
+  table: string;
+  key: Record<string, { S?: string; N?: string; B?: string }>;
 }
 
 /** The worker's whole program: start dynalite, say which port it got, close when asked. */
@@ -25,23 +38,63 @@ const dynalite = require(workerData.dynalite);
 const server = dynalite(workerData.options);
 server.once('error', (error) => parentPort.postMessage({ error: error.message }));
 server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+// The keys writes name, read from each write request's body beside dynalite (test stacks only).
+const written = new Map();
+if (workerData.trackWrites) {
+  const [pk, sk] = workerData.keyNames;
+  const note = (table, item) => {
+    if (!item || !item[pk]) return;
+    const key = { [pk]: item[pk], ...(item[sk] ? { [sk]: item[sk] } : {}) };
+    written.set(JSON.stringify([table, key]), { table, key });
+  };
+  const NOTES = {
+    PutItem: (body) => note(body.TableName, body.Item),
+    UpdateItem: (body) => note(body.TableName, body.Key),
+    DeleteItem: (body) => note(body.TableName, body.Key),
+    BatchWriteItem: (body) => {
+      for (const [table, requests] of Object.entries(body.RequestItems || {})) for (const r of requests) note(table, r.PutRequest ? r.PutRequest.Item : r.DeleteRequest && r.DeleteRequest.Key);
+    },
+  };
+  server.prependListener('request', (req) => {
+    // What a test stack writes to put its data back is not a change to put back.
+    if (req.headers['x-waypoint-untracked']) return;
+    const noteOf = NOTES[String(req.headers['x-amz-target'] || '').split('.')[1]];
+    if (!noteOf) return;
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        noteOf(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        // dynalite answers a body it cannot read; nothing was written.
+      }
+    });
+  });
+}
 parentPort.on('message', (message) => {
+  if (message === 'written') {
+    parentPort.postMessage({ written: [...written.values()] });
+    written.clear();
+    return;
+  }
   if (message !== 'close') return;
   server.close(() => parentPort.postMessage({ closed: true }));
   server.closeAllConnections();
 });
 `;
 
-export async function startLocalDatabase(options: { path?: string; port?: number } = {}): Promise<LocalDatabase> {
+export async function startLocalDatabase(options: { path?: string; port?: number; /** Note the key of every write, for `writtenKeys()`. */ trackWrites?: boolean } = {}): Promise<LocalDatabase> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
       dynalite: require.resolve('dynalite'),
       options: { path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 },
       port: options.port ?? 0,
+      trackWrites: options.trackWrites ?? false,
+      keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey],
     },
   });
-  const reply = (): Promise<{ port?: number; error?: string; closed?: boolean }> =>
+  const reply = (): Promise<{ port?: number; error?: string; closed?: boolean; written?: WrittenKey[] }> =>
     new Promise((resolve, reject) => {
       const failed = (error: Error) => {
         worker.off('message', resolve);
@@ -66,6 +119,12 @@ export async function startLocalDatabase(options: { path?: string; port?: number
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    writtenKeys: async () => {
+      if (!options.trackWrites) throw new Error('This database was started without trackWrites.');
+      const answer = reply();
+      worker.postMessage('written');
+      return (await answer).written ?? [];
+    },
     close: () =>
       (closing ??= (async () => {
         const closed = reply();
