@@ -2,6 +2,9 @@
  * Synthesizes the whole Waypoint app for a test file, without bundling any Lambda and with
  * the portal as the placeholder (or a small fake build), and hands back each stack's template
  * and cdk-nag's findings. Synthesize once per file and share the result: it takes seconds.
+ * A worker runs its unit files one after another in one module graph (vitest.config.ts), so a
+ * synth asked for again with the same context and options is the one already made: six files
+ * read the default deployment. Tests only read what a synth hands back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -88,7 +91,21 @@ export interface SynthOptions {
   cloudFormationValidation?: boolean;
 }
 
+const made = new Map<string, SynthesizedWaypoint>();
+
 export function synthWaypoint(context: Record<string, unknown> = {}, options: SynthOptions = {}): SynthesizedWaypoint {
+  // A portal build directory is the calling file's own, removed after it: such a synth is never handed on.
+  if (options.portalBuildDir) return synthesize(context, options);
+  const key = JSON.stringify([context, options]);
+  let synthesized = made.get(key);
+  if (!synthesized) {
+    synthesized = synthesize(context, options);
+    made.set(key, synthesized);
+  }
+  return synthesized;
+}
+
+function synthesize(context: Record<string, unknown>, options: SynthOptions): SynthesizedWaypoint {
   const app = new App({
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
     outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-cdk-out-')),
