@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TEST_PASSWORD_COST } from '@waypoint/functions/local/identity/passwords';
 import { seedDemoData } from '@waypoint/functions/local/seed/seed-demo-data';
 import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
 import { startLocalDatabase } from '@waypoint/functions/platform/database/local-database';
@@ -32,7 +33,8 @@ export async function writeSeedSnapshot(path: string, options: { password: strin
   try {
     const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
     await ensureTable(db, TABLE);
-    await seedDemoData({ db, tableName: TABLE, ...options });
+    // Hashed at the test cost: the suites sign the demo people in over and over.
+    await seedDemoData({ db, tableName: TABLE, ...options, passwordCost: TEST_PASSWORD_COST });
     const snapshot: Snapshot = { ...options, items: await everyItem(db, TABLE) };
     await writeFile(path, JSON.stringify(snapshot));
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, TEST_PASSWORD_COST, verifyPassword } from './passwords.ts';
 
 describe('password hashing', () => {
   it('accepts the password a hash was made from', async () => {
@@ -19,6 +19,13 @@ describe('password hashing', () => {
     expect(first).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(first).not.toBe(second);
     expect(first).not.toContain('same password');
+  });
+
+  it('checks a hash by the cost it names, so one made at the test cost is checked as surely', async () => {
+    const stored = await hashPassword('correct horse battery staple', TEST_PASSWORD_COST);
+    expect(stored).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('correct horse battery staple', stored)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapler', stored)).toBe(false);
   });
 
   it('refuses stored values it did not write instead of throwing', async () => {

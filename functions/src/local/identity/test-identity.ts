@@ -12,7 +12,7 @@ import { ensureTable } from '../../platform/database/table-bootstrap.ts';
 import { accountItem, type SignInAccount } from './account-store.ts';
 import { startIdentityProvider } from './identity-provider.ts';
 import { DEMO_TOTP_SECRET } from './one-time-codes.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, TEST_PASSWORD_COST } from './passwords.ts';
 
 export const TEST_TENANT_ID = '0b9e1c7a-3f2d-4a8b-9c61-5d7e2f4a1b30';
 export const TEST_PASSWORD = 'a test password, not the demo one';
@@ -45,7 +45,7 @@ export async function startTestIdentity(options: { portalUrl?: string } = {}): P
   const database = await startLocalDatabase();
   const db = createDocumentClient({ endpoint: database.endpoint, region: 'eu-west-2' });
   await ensureTable(db, tableName);
-  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const passwordHash = await hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST);
   const putAccount = async (account: TestAccount) => {
     await db.send(new PutCommand({ TableName: tableName, Item: accountItem({ ...account, passwordHash }) }));
   };

@@ -14,7 +14,7 @@ import { caseIndexAttributes } from '../../cases/case-store.ts';
 import { tenantContext } from '../../platform/auth/caller.ts';
 import { accountItem, type SignInAccount } from '../identity/account-store.ts';
 import { DEMO_TOTP_SECRET } from '../identity/one-time-codes.ts';
-import { hashPassword } from '../identity/passwords.ts';
+import { hashPassword, type PasswordCost } from '../identity/passwords.ts';
 import { DEMO_TEAMS, DEMO_TENANTS, OPERATOR, demoCases, demoUsers } from './demo-data.ts';
 import { seedDemoAudits } from './seed-demo-audits.ts';
 import { seedDemoEngagement } from './seed-demo-engagement.ts';
@@ -27,7 +27,14 @@ import { reconcileTenantTotals } from '../../totals/totals-reconcile.ts';
 /** The instant every demo item says it was created: fixed, so the seed is deterministic. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
-export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableName: string; password: string; portalUrl: string }): Promise<{ written: number }> {
+export async function seedDemoData(options: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  password: string;
+  portalUrl: string;
+  /** The demo accounts' hashing cost; the local provider's own when absent (the test suites' seed asks for less). */
+  passwordCost?: PasswordCost;
+}): Promise<{ written: number }> {
   const { db, tableName, portalUrl } = options;
   let written = 0;
   const putIfAbsent = async (key: Key, item: Record<string, unknown>) => {
@@ -43,7 +50,7 @@ export async function seedDemoData(options: { db: DynamoDBDocumentClient; tableN
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key }));
     if (Item) return;
     // Enrolled with the demo authenticator secret, so the demo signs in through the real second step.
-    await putIfAbsent(key, { ...accountItem({ ...account, passwordHash: await hashPassword(options.password), totpSecret: DEMO_TOTP_SECRET }) });
+    await putIfAbsent(key, { ...accountItem({ ...account, passwordHash: await hashPassword(options.password, options.passwordCost), totpSecret: DEMO_TOTP_SECRET }) });
   };
 
   for (const tenant of DEMO_TENANTS) {
