@@ -18,8 +18,8 @@ export interface LocalDatabase {
   port: number;
   close(): Promise<void>;
   /**
-   * With `trackWrites`: the key of every item a write was asked for since the last call (put,
-   * update, delete, batch write; asked for, so a refused write is listed too), once each.
+   * With `trackWrites`: the key of every item written since the last call (put, update, delete,
+   * batch write; not a refused one), once each.
    * Requests with an `x-waypoint-untracked` header are not noted.
    */
   writtenKeys(): Promise<WrittenKey[]>;
@@ -55,14 +55,16 @@ if (workerData.trackWrites) {
       for (const [table, requests] of Object.entries(body.RequestItems || {})) for (const r of requests) note(table, r.PutRequest ? r.PutRequest.Item : r.DeleteRequest && r.DeleteRequest.Key);
     },
   };
-  server.prependListener('request', (req) => {
+  server.prependListener('request', (req, res) => {
     // What a test stack writes to put its data back is not a change to put back.
     if (req.headers['x-waypoint-untracked']) return;
     const noteOf = NOTES[String(req.headers['x-amz-target'] || '').split('.')[1]];
     if (!noteOf) return;
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
+    // A refused write (a failed condition, a bad request) changed nothing; one cut off before its answer may have.
+    res.once('close', () => {
+      if (res.statusCode !== 200) return;
       try {
         noteOf(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       } catch {
