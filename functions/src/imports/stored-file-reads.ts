@@ -57,9 +57,17 @@ export class StoredFileReads {
     });
     // Heard here, and by whoever reads `checked`: exceljs and unzipper pipe it without listening for errors.
     checked.on('error', () => undefined);
-    body.on('error', (error) => checked.destroy(this.failedWith(new StoredFileReadError(`The stored file's read from byte ${start} failed after ${received} bytes.`, { cause: error }))));
+    let closed = false;
+    body.on('error', (error) => {
+      // Closing the store's stream early (below) may end it with an error of its own: no fault.
+      if (closed) return;
+      checked.destroy(this.failedWith(new StoredFileReadError(`The stored file's read from byte ${start} failed after ${received} bytes.`, { cause: error })));
+    });
     // A reader that stops early (it has what it needs) closes the store's stream with it.
-    checked.on('close', () => body.destroy());
+    checked.on('close', () => {
+      closed = true;
+      body.destroy();
+    });
     body.pipe(checked);
     return checked;
   }
