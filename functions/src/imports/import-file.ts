@@ -67,7 +67,8 @@ export async function* readFileRows(source: ImportFileSource, format: 'csv' | 'x
       yield row;
     }
   } catch (error) {
-    // What a failed read made the readers conclude about the file says nothing about the file.
+    // What a failed read made the readers conclude about the file (damaged, cut short) says
+    // nothing about the file: the read's failure is the error, whichever reader saw it.
     throw reads.failure ?? error;
   }
   reads.throwIfFailed();
@@ -140,7 +141,6 @@ async function checkZip(reads: StoredFileReads): Promise<void> {
     // unzipper leaves some of its reads' errors unheard, and would wait for them for ever: a failed read ends the wait.
     directory = await reads.unlessFailed(unzipper.Open.custom({ size: async () => reads.size, stream: (offset: number) => lazyStream(reads, offset) }));
   } catch {
-    if (reads.failure) throw reads.failure;
     throw new ImportFileProblem('The Excel file is damaged and could not be opened. Open it in Excel, save it again as .xlsx and upload that.');
   }
   let unpacked = 0;
@@ -206,7 +206,6 @@ async function* readXlsx(reads: StoredFileReads): AsyncGenerator<FileRow> {
       break;
     }
   } catch (error) {
-    if (reads.failure) throw reads.failure;
     if (error instanceof ImportFileProblem) throw error;
     throw new ImportFileProblem('The Excel file could not be read to the end. Open it in Excel, save it again as .xlsx and upload that.');
   } finally {

@@ -47,10 +47,11 @@ const zeroCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, 
 
 /** Does whatever the import's status asks next, until it waits for a person or is done. */
 export async function workOnImport(tenant: TenantContext, id: string, file: () => Promise<ImportFileSource>, options: ImportWorkOptions = {}): Promise<void> {
+  const stored = storedFile(file);
   let failedReads = 0;
   for (;;) {
     try {
-      if (!(await workOnNextStep(tenant, id, storedFile(file), options))) return;
+      if (!(await workOnNextStep(tenant, id, stored, options))) return;
     } catch (error) {
       // Every step is safe to run again, so a step whose read failed is simply run again.
       if (!(error instanceof StoredFileReadError) || failedReads >= STORED_FILE_RETRY_WAITS_MS.length) throw error;
