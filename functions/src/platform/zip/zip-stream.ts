@@ -3,9 +3,14 @@
  * compressed and handed on as the reader asks for more, so an export of any size holds one
  * chunk at a time rather than the archive. fflate's `Zip` rather than archiver or JSZip: it has
  * no dependencies and adds about 12 KB to the API bundle, where archiver added 246 KB and
- * JSZip 127 KB to a bundle already near its ceiling.
+ * JSZip 127 KB to a bundle already near its ceiling. It is loaded with the first archive, not
+ * with the module: fflate fills its compression tables when it loads, a tenth of the casework
+ * function's cold start, and most instances never write an archive.
  */
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import type { Zip } from 'fflate';
+
+let fflate: Promise<typeof import('./zip-deflate.ts')> | undefined;
+const loadFflate = () => (fflate ??= import('./zip-deflate.ts'));
 
 type Chunk = string | Uint8Array;
 
@@ -13,10 +18,6 @@ export interface ZipFile {
   /** A path inside the archive, made by us (never a user's filename). */
   name: string;
   content: Chunk | Iterable<Chunk> | AsyncIterable<Chunk>;
-}
-
-function bytes(chunk: Chunk): Uint8Array {
-  return typeof chunk === 'string' ? strToU8(chunk) : chunk;
 }
 
 async function* chunksOf(content: ZipFile['content']): AsyncGenerator<Chunk> {
@@ -29,24 +30,26 @@ export function zipStream(files: Iterable<ZipFile> | AsyncIterable<ZipFile>): Re
   const ready: Uint8Array[] = [];
   let finished = false;
   let failure: Error | undefined;
-  const zip = new Zip((error, data, final) => {
-    if (error) failure = error;
-    else ready.push(data);
-    if (final) finished = true;
-  });
+  let zip: Zip | undefined;
   // One step at a time: a step is the start of a file, one of its chunks, or its end.
   async function* steps(): AsyncGenerator<void> {
+    const { Zip, ZipDeflate, strToU8 } = await loadFflate();
+    const archive = (zip = new Zip((error, data, final) => {
+      if (error) failure = error;
+      else ready.push(data);
+      if (final) finished = true;
+    }));
     for await (const file of files) {
       const entry = new ZipDeflate(file.name, { level: 6 });
-      zip.add(entry);
+      archive.add(entry);
       for await (const chunk of chunksOf(file.content)) {
-        entry.push(bytes(chunk));
+        entry.push(typeof chunk === 'string' ? strToU8(chunk) : chunk);
         yield;
       }
       entry.push(new Uint8Array(0), true);
       yield;
     }
-    zip.end();
+    archive.end();
   }
   const walk = steps();
   return new ReadableStream<Uint8Array>({
@@ -60,7 +63,7 @@ export function zipStream(files: Iterable<ZipFile> | AsyncIterable<ZipFile>): Re
       if (finished) controller.close();
     },
     async cancel() {
-      zip.terminate();
+      zip?.terminate();
       await walk.return(undefined);
     },
   });
