@@ -5,8 +5,12 @@
  * It runs in a worker thread of its own: the database then has its own event loop and heap,
  * as it would on another machine, and the API's event loop (and garbage) carries only the
  * API. A worker rather than a child process starts in a fraction of the time and cannot
- * outlive the process that started it.
+ * outlive the process that started it. With `ownProcess` it runs in a child process instead,
+ * with node flags of its own: a worker's young generation follows its process's
+ * `--max-semi-space-size` whatever its `resourceLimits` say, so only a process of its own gives
+ * the database garbage collection set apart from the API's (the bench's sustained load).
  */
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
@@ -33,7 +37,12 @@ export interface WrittenKey {
 
 /** The worker's whole program: start dynalite, say which port it got, close when asked. */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const threads = require('node:worker_threads');
+// In a child process, the same data comes in its environment and messages over its IPC channel;
+// it goes when the process that started it does.
+const workerData = threads.parentPort ? threads.workerData : JSON.parse(process.env.WAYPOINT_DYNALITE);
+const parentPort = threads.parentPort || { postMessage: (message) => process.send(message), on: (event, listener) => process.on(event, listener) };
+if (!threads.parentPort) process.on('disconnect', () => process.exit(0));
 const dynalite = require(workerData.dynalite);
 const server = dynalite(workerData.options);
 server.once('error', (error) => parentPort.postMessage({ error: error.message }));
@@ -85,35 +94,99 @@ parentPort.on('message', (message) => {
 });
 `;
 
-export async function startLocalDatabase(options: { path?: string; port?: number; /** Note the key of every write, for `writtenKeys()`. */ trackWrites?: boolean } = {}): Promise<LocalDatabase> {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      dynalite: require.resolve('dynalite'),
-      options: { path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 },
-      port: options.port ?? 0,
-      trackWrites: options.trackWrites ?? false,
-      keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey],
+export interface LocalDatabaseOptions {
+  path?: string;
+  port?: number;
+  /** Note the key of every write, for `writtenKeys()`. */
+  trackWrites?: boolean;
+  /** Run dynalite in a child process of its own started with these node flags, rather than in a worker thread. */
+  ownProcess?: { nodeFlags: string[] };
+}
+
+type Reply = { port?: number; error?: string; closed?: boolean; written?: WrittenKey[] };
+
+/** Where dynalite runs: a worker thread or a child process, spoken to alike. */
+interface DatabaseRunner {
+  /** The next message it sends, or the failure that ended it first. */
+  reply(): Promise<Reply>;
+  send(message: 'written' | 'close'): void;
+  stop(): Promise<void>;
+}
+
+function inWorker(workerData: unknown): DatabaseRunner {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+  return {
+    reply: () =>
+      new Promise((resolve, reject) => {
+        const failed = (error: Error) => {
+          worker.off('message', resolve);
+          reject(error);
+        };
+        worker.once('message', (message: Reply) => {
+          worker.off('error', failed);
+          resolve(message);
+        });
+        worker.once('error', failed);
+      }),
+    send: (message) => worker.postMessage(message),
+    stop: async () => {
+      await worker.terminate();
     },
-  });
-  const reply = (): Promise<{ port?: number; error?: string; closed?: boolean; written?: WrittenKey[] }> =>
-    new Promise((resolve, reject) => {
-      const failed = (error: Error) => {
-        worker.off('message', resolve);
-        reject(error);
-      };
-      worker.once('message', (message) => {
-        worker.off('error', failed);
-        resolve(message);
-      });
-      worker.once('error', failed);
-    });
+  };
+}
+
+function inChildProcess(workerData: unknown, nodeFlags: string[]): DatabaseRunner {
+  const child = spawn(process.execPath, [...nodeFlags, '-e', WORKER_SOURCE], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, WAYPOINT_DYNALITE: JSON.stringify(workerData) } });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    reply: () =>
+      new Promise((resolve, reject) => {
+        if (!running()) return reject(new Error(`dynalite's process has exited (${child.exitCode ?? child.signalCode})`));
+        const settle = () => {
+          child.off('message', answered);
+          child.off('error', failed);
+          child.off('exit', ended);
+        };
+        const answered = (message: Reply) => {
+          settle();
+          resolve(message);
+        };
+        const failed = (error: Error) => {
+          settle();
+          reject(error);
+        };
+        const ended = (code: number | null, signal: string | null) => failed(new Error(`dynalite's process exited (${code ?? signal})`));
+        child.on('message', answered);
+        child.on('error', failed);
+        child.on('exit', ended);
+      }),
+    send: (message) => {
+      if (child.connected) child.send(message);
+    },
+    stop: async () => {
+      if (running()) child.kill();
+      await exited;
+    },
+  };
+}
+
+export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
+  const workerData = {
+    dynalite: require.resolve('dynalite'),
+    options: { path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 },
+    port: options.port ?? 0,
+    trackWrites: options.trackWrites ?? false,
+    keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey],
+  };
+  const worker = options.ownProcess ? inChildProcess(workerData, options.ownProcess.nodeFlags) : inWorker(workerData);
+  const reply = () => worker.reply();
   const started = await reply().catch(async (error: unknown) => {
-    await worker.terminate();
+    await worker.stop();
     throw error;
   });
   if (started.port === undefined) {
-    await worker.terminate();
+    await worker.stop();
     throw new Error(`dynalite did not start: ${started.error}`);
   }
   const port = started.port;
@@ -124,15 +197,15 @@ export async function startLocalDatabase(options: { path?: string; port?: number
     writtenKeys: async () => {
       if (!options.trackWrites) throw new Error('This database was started without trackWrites.');
       const answer = reply();
-      worker.postMessage('written');
+      worker.send('written');
       return (await answer).written ?? [];
     },
     close: () =>
       (closing ??= (async () => {
         const closed = reply();
-        worker.postMessage('close');
+        worker.send('close');
         await closed.catch(() => undefined);
-        await worker.terminate();
+        await worker.stop();
       })()),
   };
 }
