@@ -6,8 +6,8 @@
  * of routes, the identity provider, what the earlier figures left behind). The raw SDK Query
  * the list is divided by is sent from this process too, by a client of its own configured as
  * the API's, and the bare hello route is served from here, so each side of each ratio runs on
- * the same kind of thread. dynalite stays in the bench's process (its worker thread), and so
- * does autocannon (a worker of its own). Started by load.ts with `fork`.
+ * the same kind of thread. dynalite runs in a process of its own (load.ts), autocannon in a
+ * worker of its own in the bench's process. Started by load.ts with `fork`.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';

@@ -14,7 +14,7 @@ import { createDocumentClient } from '@waypoint/functions/platform/database/clie
 import { startLocalDatabase } from '@waypoint/functions/platform/database/local-database';
 import { ensureTable } from '@waypoint/functions/platform/database/table-bootstrap';
 
-type Item = Record<string, AttributeValue>;
+export type Item = Record<string, AttributeValue>;
 
 interface Snapshot {
   password: string;
@@ -52,18 +52,24 @@ export function seedFromSnapshot(path: string): typeof seedDemoData {
     const snapshot = JSON.parse(await readFile(path, 'utf8')) as Snapshot;
     if (snapshot.password !== options.password) return seedDemoData(options);
     const items = snapshot.portalUrl === options.portalUrl ? snapshot.items : (JSON.parse(JSON.stringify(snapshot.items).replaceAll(snapshot.portalUrl, options.portalUrl)) as Item[]);
-    const batches: WriteRequest[][] = [];
-    for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })));
-    let next = 0;
-    const writeNext = async () => {
-      while (next < batches.length) await writeAll(options.db, options.tableName, batches[next++]!);
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, writeNext));
+    await writeItems(options.db, options.tableName, items);
     return { written: items.length };
   };
 }
 
-async function everyItem(db: DynamoDBDocumentClient, tableName: string): Promise<Item[]> {
+/** Writes the items in batches, a few batches in flight at once. */
+export async function writeItems(db: DynamoDBDocumentClient, tableName: string, items: Item[]): Promise<void> {
+  const batches: WriteRequest[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })));
+  let next = 0;
+  const writeNext = async () => {
+    while (next < batches.length) await writeAll(db, tableName, batches[next++]!);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, writeNext));
+}
+
+/** Every item in the table, as DynamoDB's JSON. */
+export async function everyItem(db: DynamoDBDocumentClient, tableName: string): Promise<Item[]> {
   const items: Item[] = [];
   let start: Item | undefined;
   do {
