@@ -1,7 +1,8 @@
 /**
  * An authority starts using Waypoint with its own sign-in, end to end in the portal, with
- * JavaScript on and off: the operator adds the authority; its first administrator signs in
- * from the invitation in the outbox, adds a team, connects the stand-in for the council's
+ * JavaScript on and off: the operator adds the authority (through the API, as operator.test.ts
+ * walks those pages); its first administrator signs in from the invitation in the outbox, adds a
+ * team (through the API likewise), connects the stand-in for the council's
  * Entra ID and maps two of its groups; a council manager signs in through it (the sign-in page
  * asks for the email address first and sends them to their council) and lands in the right role
  * and team; someone in no mapped group waits for approval and is approved; the administrator
@@ -11,12 +12,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { continueWithEmail, expectNoAxeViolations, fillProviderSignIn, signIn, DEMO_PASSWORD } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { jsonInit, OPERATOR_EMAIL as OPERATOR } from '../api/api-client.ts';
 import { COUNCIL_DOMAIN, COUNCIL_GROUPS, councilToken } from '../support/council-sign-in.ts';
 
 useBrowserStack();
 
-const OPERATOR = 'operator@waypoint.example';
 /** Each flow walks many pages, each checked with axe. */
 const FLOW_TIMEOUT_MS = 240_000;
 const SCREENSHOTS = process.env.WAYPOINT_SCREENSHOTS;
@@ -57,20 +58,12 @@ for (const javaScriptEnabled of [true, false]) {
     it(
       'goes from the operator adding the authority to a council manager signing in in the right role and team, and being switched off',
       async () => {
-        // The operator adds the authority, with its first administrator.
+        // The operator adds the authority, with its first administrator (through the API: the
+        // operator's pages for it, and their axe checks, are walked in operator.test.ts).
         const name = `Westfold ${suffix}`;
         const adminEmail = `first.admin.${suffix}@westfold.example`;
-        const operator = await signedIn.pageAs(OPERATOR, { javaScriptEnabled });
-        await operator.goto(`${stack.portalUrl}/operator/new`);
-        await operator.getByLabel('Name', { exact: true }).fill(name);
-        await operator.getByLabel('Short web address').fill(`westfold-${suffix}`);
-        await operator.getByLabel('Region').fill('South West');
-        await operator.getByLabel('Full name').fill('Gwen Talbot');
-        await operator.getByLabel('Work email address').fill(adminEmail);
-        await operator.getByRole('button', { name: 'Add authority and invite administrator' }).click();
-        await operator.waitForURL(/\/operator\/[0-9a-f-]{36}\?added=1$/);
-        await axe(operator);
-        await operator.context().close();
+        const added = await stack.api(OPERATOR, '/v1/platform/tenants', jsonInit('POST', { name, slug: `westfold-${suffix}`, region: 'South West', adminName: 'Gwen Talbot', adminEmail }));
+        expect(added.status).toBe(201);
 
         // The first administrator follows the invitation's link and signs in with a password (the email-first page sends them there).
         const outbox = (await (await stack.api(adminEmail, '/v1/dev/outbox')).json()) as Outbox;
@@ -88,11 +81,9 @@ for (const javaScriptEnabled of [true, false]) {
         await admin.waitForURL(`${stack.portalUrl}/`);
         expect(await admin.locator('.header__authority').innerText()).toBe(name);
 
-        // A team for the council's managers and social workers.
-        await admin.goto(`${stack.portalUrl}/teams/new`);
-        await admin.getByLabel('Team name').fill('Family Support');
-        await admin.getByRole('button', { name: 'Add team' }).click();
-        await admin.waitForURL(/\/teams\/[^/?]+\?added=1$/);
+        // A team for the council's managers and social workers (through the API: adding a team in
+        // the portal is walked in people-and-teams.test.ts).
+        expect((await stack.api(adminEmail, '/v1/teams', jsonInit('POST', { name: 'Family Support' }))).status).toBe(201);
 
         // Connecting the council's sign-in, with two groups mapped.
         await admin.goto(`${stack.portalUrl}/settings`);
