@@ -2,16 +2,31 @@
  * The audit flows with JavaScript off, as plain HTML forms: a team manager plans, runs and
  * completes an audit and raises an action, the case holder reflects, a QA officer runs a
  * TAC summary with partners from other agencies and reopens an audit, and a planned audit
- * is cancelled. (axe needs scripts, so it runs in the JavaScript-on files.)
+ * is cancelled. (axe needs scripts, so it runs in the JavaScript-on files.) Planning an audit
+ * in the portal is walked once, in the first test; the others plan theirs through the API.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answerGradedSection, fillDate, londonDay, saveAndContinue } from './audits-steps.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
+import { JOURNEY_OF_THE_CHILD_ID } from '@waypoint/shared/templates/built-in/journey-of-the-child';
+import { TAC_REFLECTIVE_SUMMARY_ID } from '@waypoint/shared/templates/built-in/tac-reflective-case-summary';
 
 useBrowserStack();
 
-const withoutScripts = (email: string) => signedIn.pageAs(email, { javaScriptEnabled: false });
+/** Each person's one page without scripts, each test navigating it. */
+const reused = reusedPages();
+const withoutScripts = (email: string) => reused(email, { javaScriptEnabled: false });
+
+/** Plans an audit through the API (as `email`) and opens it. */
+async function plannedAudit(page: Page, email: string, options: { caseRef: string; templateId: string }): Promise<string> {
+  const response = await stack.api(email, '/v1/audits', { method: 'POST', body: JSON.stringify(options) });
+  expect(response.status).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  await page.goto(`${stack.portalUrl}/audits/${encodeURIComponent(id)}`);
+  return id;
+}
 
 async function planAudit(page: Page, options: { caseRef: string; template: string }): Promise<string> {
   await page.goto(`${stack.portalUrl}/audits`);
@@ -70,7 +85,6 @@ describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Raise action' }).click();
     await page.waitForURL(new RegExp(`/audits/${journeyAudit}\\?action=raised(#.*)?$`));
     expect(await page.locator('#section-assessment').innerText()).toContain('Add analysis of the father’s role to the assessment.');
-    await page.context().close();
   });
 
   it('the case holder adds a reflection', async () => {
@@ -82,7 +96,6 @@ describe('with JavaScript off', () => {
     expect(await page.getByRole('region', { name: 'Reflections' }).innerText()).toContain('I will bring the father into the next review.');
     const reflections = await (await stack.api('manager@northvale.example', `/v1/audits/${journeyAudit}/reflections`)).json();
     expect(reflections.items.map((r: { text: string }) => r.text)).toContain('I will bring the father into the next review.');
-    await page.context().close();
   });
 
   it('a QA officer reopens the completed audit with a reason', async () => {
@@ -97,12 +110,11 @@ describe('with JavaScript off', () => {
     const details = await page.getByLabel('Audit details').innerText();
     expect(details).toContain('In progress');
     expect(details).toContain('Moderation: the assessment grade needs the evidence set out.');
-    await page.context().close();
   });
 
   it('a QA officer runs a TAC Reflective Case Summary with the partners of the Team Around the Child', async () => {
     const page = await withoutScripts('qa@northvale.example');
-    const id = await planAudit(page, { caseRef: 'NV-00040', template: 'TAC Reflective Case Summary' });
+    const id = await plannedAudit(page, 'qa@northvale.example', { caseRef: 'NV-00040', templateId: TAC_REFLECTIVE_SUMMARY_ID });
     await page.getByRole('link', { name: 'Start the audit' }).click();
     await page.waitForURL(/\/conversation$/);
     expect(await page.locator('main').innerText()).toContain('Record each partner of the Team Around the Child who took part.');
@@ -141,12 +153,11 @@ describe('with JavaScript off', () => {
     expect(record).toContain('Dana Reid, Northvale Primary School');
     expect(record).toContain('Housing referral this week.');
     expect(record).toContain('TAC Reflective Case Summary, version 1');
-    await page.context().close();
   });
 
   it('a team manager cancels a planned audit with a reason', async () => {
     const page = await withoutScripts('manager@northvale.example');
-    const id = await planAudit(page, { caseRef: 'NV-00007', template: 'Journey of the Child monthly audit' });
+    const id = await plannedAudit(page, 'manager@northvale.example', { caseRef: 'NV-00007', templateId: JOURNEY_OF_THE_CHILD_ID });
     await page.getByRole('link', { name: 'Cancel this audit' }).click();
     await page.getByLabel('Why is the audit being cancelled?').fill('The case closed before the conversation.');
     await page.getByRole('button', { name: 'Cancel audit' }).click();
@@ -155,12 +166,13 @@ describe('with JavaScript off', () => {
     expect(details).toContain('Cancelled');
     expect(details).toContain('The case closed before the conversation.');
     expect(await page.getByRole('link', { name: 'Start the audit' }).count()).toBe(0);
-    await page.context().close();
   });
 
   it('keeps what was typed when the audit was cancelled by someone else meanwhile', async () => {
     const page = await withoutScripts('manager@northvale.example');
-    const id = await planAudit(page, { caseRef: 'NV-00008', template: 'Journey of the Child monthly audit' });
+    const response = await stack.api('manager@northvale.example', '/v1/audits', { method: 'POST', body: JSON.stringify({ caseRef: 'NV-00008', templateId: JOURNEY_OF_THE_CHILD_ID }) });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
     await page.goto(`${stack.portalUrl}/audits/${id}/sections/case-summary`);
     await page.getByLabel('Evidence and commentary', { exact: true }).fill('Typed during the conversation.');
 
@@ -175,6 +187,5 @@ describe('with JavaScript off', () => {
     await saveAndContinue(page);
     await page.getByRole('alert').filter({ hasText: 'This audit can no longer be changed. Your answers have not been saved.' }).waitFor();
     expect(await page.getByLabel('Evidence and commentary', { exact: true }).inputValue()).toBe('Typed during the conversation.');
-    await page.context().close();
   });
 });
