@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { jsonInit } from '../api/api-client.ts';
 
 const MANAGER = 'manager@northvale.example';
@@ -18,8 +19,10 @@ const WIDE = { width: 1280, height: 800 };
 
 useBrowserStack();
 
+/** Each test sizes the page it is given before loading, so the layout follows that size. */
+const reused = reusedPages();
 async function pageAt(email: string, size: { width: number; height: number }, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await signedIn.pageAs(email, options);
+  const page = await reused(email, options);
   await page.setViewportSize(size);
   return page;
 }
@@ -91,7 +94,6 @@ describe('the menu on a small screen, without JavaScript', () => {
     expect(await noSidewaysScroll(page)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await cases.isVisible()).toBe(false);
-    await page.context().close();
   });
 
   it('passes axe open and closed (with JavaScript, which axe needs)', async () => {
@@ -100,7 +102,6 @@ describe('the menu on a small screen, without JavaScript', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('navigation', { name: 'Main' }).locator('summary').click();
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   it('shows every link and no "Menu" on a wide screen', async () => {
@@ -109,7 +110,6 @@ describe('the menu on a small screen, without JavaScript', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.locator('summary').isVisible()).toBe(false);
     for (const name of ['Cases', 'Audits', 'Actions', 'Quality assurance']) expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
-    await page.context().close();
   });
 });
 
@@ -123,7 +123,6 @@ describe('charts and the journey timeline', () => {
     // The box that scrolls takes keyboard focus, so it can be scrolled without a mouse.
     expect(await page.locator('[tabindex="0"]').filter({ has: timeline }).count()).toBe(1);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   it('draws the dashboard’s charts with readable words on a phone and nothing cut off on a desktop', async () => {
@@ -138,7 +137,6 @@ describe('charts and the journey timeline', () => {
         expect(await textOutside(chart), `${name} at ${size.width}px`).toEqual([]);
       }
       expect(await noSidewaysScroll(page)).toBe(true);
-      await page.context().close();
     }
   });
 });
@@ -166,7 +164,6 @@ describe('the safeguarding question on an audit section', () => {
           .join(' '),
       );
       expect(description).toContain('alerts the team manager and the QA team straight away');
-      await page.context().close();
     }
   });
 });
@@ -191,7 +188,6 @@ describe('"my audits"', () => {
     // What every row shares is said once, above the table.
     expect(await page.getByText(/^All audits here: .*auditor Morgan Ellis/).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   /** Whether the audits table shows whole, with nothing to scroll to. */
@@ -221,7 +217,6 @@ describe('"my audits"', () => {
     await expect(table.getByRole('cell', { name: 'Thematic review: the child’s voice', exact: true }).count()).resolves.toBeGreaterThan(0);
     await expect(table.getByText('(Thematic)').count()).resolves.toBe(0);
     expect(await tableFits(page, 'Your audits')).toBe(true);
-    await page.context().close();
 
     // QA's list has every column: team, auditor and template, with the demo's review audits among the rest.
     const qa = await pageAt(QA, WIDE, { javaScriptEnabled: false });
@@ -229,6 +224,5 @@ describe('"my audits"', () => {
     const headers = await qa.getByRole('table', { name: 'Your audits' }).locator('thead th').allInnerTexts();
     expect(headers).toEqual(expect.arrayContaining(['Template', 'Team', 'Auditor', 'Overall grade']));
     expect(await tableFits(qa, 'Your audits')).toBe(true);
-    await qa.context().close();
   });
 });
