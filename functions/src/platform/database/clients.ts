@@ -5,7 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, HttpRequest, RequestSigningArguments } from '@smithy/types';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -16,11 +16,27 @@ export interface ClientOptions {
 /** Local endpoints need some credentials; dynalite ignores them. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/**
+ * dynalite checks that a request carries an Authorization header of the right shape and never
+ * its signature, so a local client writes that header without computing one: signing (two
+ * SHA-256 hashes and four HMACs a request) was about a twentieth of the CPU of the API suites.
+ * A client given credentials, as every deployed one is, signs in full.
+ */
+const LOCAL_SIGNER = {
+  async sign(request: HttpRequest, options?: RequestSigningArguments): Promise<HttpRequest> {
+    const amzDate = new Date(options?.signingDate ?? Date.now()).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    request.headers['x-amz-date'] = amzDate;
+    request.headers.authorization = `AWS4-HMAC-SHA256 Credential=local/${amzDate.slice(0, 8)}/${options?.signingRegion ?? 'local'}/${options?.signingService ?? 'dynamodb'}/aws4_request, SignedHeaders=host;x-amz-date, Signature=unsigned`;
+    return request;
+  },
+};
+
 export function createDocumentClient(options: ClientOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
     credentials: options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined),
+    ...(options.endpoint && !options.credentials ? { signer: LOCAL_SIGNER } : {}),
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(client, {
