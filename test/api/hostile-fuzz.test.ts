@@ -27,12 +27,8 @@ interface FuzzedRoute {
   headers?: Record<string, string>;
 }
 
-/**
- * Bodies per route, and address texts: each run draws new ones, so what is covered grows from
- * run to run; 25 a run keep every kind of hostile input in play at a little over half the
- * requests of 40.
- */
-const RUNS = 25;
+/** Bodies per route, and address texts; each run draws new ones. */
+const RUNS = 40;
 
 beforeAll(async () => {
   stack = await startStack();
