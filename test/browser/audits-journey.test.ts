@@ -7,13 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { answerGradedSection, fillDate, londonDay, pathOf, saveAndContinue } from './audits-steps.ts';
 
 /** The audit the journey creates; later steps read it. */
 let auditId = '';
 
 useBrowserStack();
+
+/** The manager's one page and the case holder's, each step navigating it. */
+const pageAs = reusedPages();
 
 async function expectPage(page: Page, path: RegExp, title: RegExp): Promise<void> {
   await page.waitForURL((url) => path.test(url.pathname + url.search));
@@ -25,7 +29,7 @@ const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: '
 
 describe('a team manager runs an audit with the case holder', () => {
   it('plans the audit, after the form asks for what is missing', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits`);
     await expectPage(page, /^\/audits$/, /^My audits – Waypoint$/);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).getAttribute('aria-current')).toBe('page');
@@ -46,11 +50,10 @@ describe('a team manager runs an audit with the case holder', () => {
     auditId = new URL(page.url()).pathname.split('/')[2]!;
     expect(await page.getByRole('status').innerText()).toContain('Audit planned');
     expect(await page.getByLabel('Audit details').innerText()).toContain('Priya Shah');
-    await page.context().close();
   });
 
   it('records the conversation and answers the sections, with a bad date, a safeguarding concern and a conflicting save', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}`);
     await page.getByRole('link', { name: 'Start the audit' }).click();
     await expectPage(page, /\/conversation$/, /^The conversation – Audit of case NV-00005 – Waypoint$/);
@@ -111,11 +114,10 @@ describe('a team manager runs an audit with the case holder', () => {
     }
     // The last two sections are left for later: the audit cannot be completed yet.
     await expectPage(page, /\/sections\/outcomes-and-impact$/, /^9\. Outcomes and impact – /);
-    await page.context().close();
   });
 
   it('lists the missing answers when completing too early, then completes the audit', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}/check`);
     await expectPage(page, /\/check$/, /^Check your answers – Audit of case NV-00005 – Waypoint$/);
     // What is missing, by section with counts, placed just before the button that would fail.
@@ -162,11 +164,10 @@ describe('a team manager runs an audit with the case holder', () => {
     expect(await page.getByRole('table', { name: 'Grades by section' }).innerText()).toMatch(/Overall judgement\s+Requires improvement/);
     // Completed: the form is locked for the manager.
     expect(await page.getByRole('link', { name: 'Continue the audit' }).count()).toBe(0);
-    await page.context().close();
   });
 
   it('raises an action from a finding, and the record lists it under its section', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}`);
     await page.getByRole('link', { name: 'Raise an action from 3. Assessment' }).click();
     await expectPage(page, /\/actions\/new\?section=assessment$/, /^Raise an action – Audit of case NV-00005 – Waypoint$/);
@@ -189,43 +190,45 @@ describe('a team manager runs an audit with the case holder', () => {
     expect(await actions.innerText()).toContain('Meet the father and add his views to the assessment.');
     expect(await actions.innerText()).toContain('Priya Shah');
     expect(await actions.innerText()).toContain('High');
-    await page.context().close();
   });
 
   it('prints the record on A4 without navigation, buttons or link addresses', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/audits/${auditId}`);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-    expect(await page.getByRole('link', { name: 'Raise an action from 3. Assessment' }).isVisible()).toBe(false);
-    expect(await page.getByRole('link', { name: 'Skip to main content' }).isVisible()).toBe(false);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Audit of case NV-00005');
-    expect(await page.locator('#section-overall-judgement').isVisible()).toBe(true);
-    const styles = await page.evaluate(() => {
-      const link = document.querySelector('main a[href^="/cases/"]')!;
-      const section = document.querySelector('#section-assessment')!;
-      return { after: getComputedStyle(link, '::after').content, colour: getComputedStyle(link).color, breakInside: getComputedStyle(section).breakInside };
-    });
-    expect(styles).toEqual({ after: 'none', colour: 'rgb(0, 0, 0)', breakInside: 'avoid' });
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await page.context().close();
+    try {
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: 'Raise an action from 3. Assessment' }).isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: 'Skip to main content' }).isVisible()).toBe(false);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Audit of case NV-00005');
+      expect(await page.locator('#section-overall-judgement').isVisible()).toBe(true);
+      const styles = await page.evaluate(() => {
+        const link = document.querySelector('main a[href^="/cases/"]')!;
+        const section = document.querySelector('#section-assessment')!;
+        return { after: getComputedStyle(link, '::after').content, colour: getComputedStyle(link).color, breakInside: getComputedStyle(section).breakInside };
+      });
+      expect(styles).toEqual({ after: 'none', colour: 'rgb(0, 0, 0)', breakInside: 'avoid' });
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      // The manager's page goes on to the next step on a screen.
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('shows the audit in the case’s history', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/cases/NV-00005`);
     const history = page.getByRole('table', { name: 'Audits of case NV-00005, newest first' });
     const row = history.locator('tr', { has: page.locator(`a[href="/audits/${auditId}"]`) });
     expect(await row.innerText()).toMatch(/Completed[\s\S]*Requires improvement/);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 });
 
 describe('the case holder', () => {
   it('finds the audit of their case and adds a reflection in their own words', async () => {
-    const page = await signedIn.pageAs('practitioner@northvale.example');
+    const page = await pageAs('practitioner@northvale.example');
     await page.goto(`${stack.portalUrl}/audits`);
     await expectPage(page, /^\/audits$/, /^My audits – Waypoint$/);
     await page.locator(`a[href="/audits/${auditId}"]`).click();
@@ -257,6 +260,5 @@ describe('the case holder', () => {
     expect(await reflections.innerText()).toContain(words);
     expect(await reflections.innerText()).toContain('Priya Shah, case holder');
     expect(pathOf(page)).toBe(`/audits/${auditId}?reflected=1`);
-    await page.context().close();
   });
 });

@@ -57,16 +57,16 @@ describe('the code box', () => {
     });
   }
 
+  /** One page for the three languages: a code that is not found opens no session, so nothing carries over but the address asked for. */
+  let visitor: Promise<Page> | undefined;
   for (const lang of ['cy', 'ur', 'easy'] as const) {
     it(`speaks ${lang} beside the box, with nothing for axe to find`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
+      const page = await (visitor ??= browser.newContext().then((context) => context.newPage()));
       await page.goto(`${stack.portalUrl}/have-your-say/northvale?lang=${lang}`);
       await typeCode(page, lang, 'abcd 1234');
       await expectProblemBesideTheBox(page, lang, 'abcd 1234', words(lang)['home.codeErrorUnknown']);
       expect(await htmlLang(page)).toBe(lang === 'easy' ? 'en' : lang);
       await expectNoAxeViolations(page);
-      await context.close();
     });
   }
 });
@@ -89,16 +89,17 @@ describe('too many wrong codes', () => {
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Let’s take a short break');
       expect(await page.locator('main').innerText()).toContain('Please wait 10 minutes, then try your code again. You have not done anything wrong.');
 
+      // One phone reads the page in each language, asked for by its address.
+      const phone = await phoneContext(browser);
+      const wait = await phone.newPage();
       for (const lang of ['cy', 'ur', 'easy', 'pl'] as const) {
-        const phone = await phoneContext(browser);
-        const wait = await phone.newPage();
         await wait.goto(`${stack.portalUrl}/have-your-say/northvale/problem/too-many-tries?lang=${lang}`);
         expect(await wait.getByRole('heading', { level: 1 }).innerText()).toBe(words(lang)['problem.too-many-tries.title']);
         expect(await wait.locator('main').innerText()).toContain(words(lang)['problem.too-many-tries.text'].replace('{minutes}', '10'));
         await expectNoSidewaysScroll(wait);
         await expectNoAxeViolations(wait);
-        await phone.close();
       }
+      await phone.close();
 
       clock.set(new Date(start + WRONG_CODE_WINDOW_SECONDS * 1000));
       await page.goto(`${stack.portalUrl}/have-your-say/northvale?lang=en`);

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { startWithCode } from './engagement-steps.ts';
 
 useBrowserStack();
@@ -17,6 +18,17 @@ async function family(options: { javaScriptEnabled?: boolean } = {}): Promise<Pa
   const context = await browser.newContext(options);
   return context.newPage();
 }
+
+/** Staff steps here need no fresh context. */
+const staff = reusedPages();
+
+/**
+ * A family's page for codes that open nothing: no session is made by them, so one page serves
+ * them all. (A family that starts answering gets a context of its own, as its session is what is
+ * tested.)
+ */
+let turnedAway: Promise<Page> | undefined;
+const codeRefusedPage = () => (turnedAway ??= family());
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
@@ -31,7 +43,7 @@ describe('activities', () => {
   let activityPath = '';
 
   it('a QA officer creates an activity with a Welsh title, and it is listed', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await staff('qa@northvale.example');
     await page.goto(`${stack.portalUrl}/engagement`);
     expect(await h1(page)).toBe('Engagement');
     await expectNoAxeViolations(page);
@@ -61,8 +73,8 @@ describe('activities', () => {
   });
 
   it('an edit based on an old version is refused and keeps what was typed; saving again works', async () => {
-    const first = await signedIn.pageAs('qa@northvale.example');
-    const second = await signedIn.pageAs('senior@northvale.example');
+    const first = await staff('qa@northvale.example');
+    const second = await staff('senior@northvale.example');
     await first.goto(`${stack.portalUrl}${activityPath}/edit`);
     await second.goto(`${stack.portalUrl}${activityPath}/edit`);
     await expectNoAxeViolations(first);
@@ -81,7 +93,7 @@ describe('activities', () => {
   });
 
   it('a QA officer issues a shared code and a single-use code for a case, then revokes the shared one, which then opens nothing', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await staff('qa@northvale.example');
     await page.goto(`${stack.portalUrl}${activityPath}`);
     await page.getByRole('link', { name: /^Invitation codes/ }).click();
     await expectNoAxeViolations(page);
@@ -106,7 +118,7 @@ describe('activities', () => {
     await page.getByRole('button', { name: new RegExp(`Revoke\\s+code ${shared}`) }).click();
     await page.waitForURL(/\?revoked=/);
     expect(await page.getByRole('status').innerText()).toContain(`Code ${shared} revoked`);
-    const child = await family();
+    const child = await codeRefusedPage();
     await child.goto(`${stack.portalUrl}/have-your-say/northvale/start?code=${shared}`);
     await child.waitForURL(/\/problem\/code-revoked$/);
     expect(await h1(child)).toBe('This code does not work any more');
@@ -115,7 +127,7 @@ describe('activities', () => {
 
 describe('a practitioner and a family', () => {
   it('a practitioner issues a single-use code for their case, and a family that stops half-way carries on where they left off', async () => {
-    const page = await signedIn.pageAs('practitioner@northvale.example');
+    const page = await staff('practitioner@northvale.example');
     await page.goto(`${stack.portalUrl}/engagement/nv-engage-ages-8-10/codes`);
     expect(await page.getByRole('group', { name: 'Kind of code' }).count()).toBe(0);
     await page.getByLabel('Case reference (single use, optional)').fill('NV-00003');
@@ -145,13 +157,13 @@ describe('a practitioner and a family', () => {
       await page.goto(`${stack.portalUrl}/`);
       return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
     };
-    const practitioner = await signedIn.pageAs('practitioner@northvale.example');
+    const practitioner = await staff('practitioner@northvale.example');
     expect(await nav(practitioner)).toContain('Engagement');
     expect(await nav(practitioner)).not.toContain('Alerts');
-    expect(await nav(await signedIn.pageAs('manager@northvale.example'))).toEqual(expect.arrayContaining(['Engagement', 'Alerts']));
+    expect(await nav(await staff('manager@northvale.example'))).toEqual(expect.arrayContaining(['Engagement', 'Alerts']));
     expect((await practitioner.goto(`${stack.portalUrl}/engagement/new`))?.status()).toBe(403);
     expect((await practitioner.goto(`${stack.portalUrl}/alerts`))?.status()).toBe(403);
-    const admin = await signedIn.pageAs('admin@northvale.example');
+    const admin = await staff('admin@northvale.example');
     expect(await nav(admin)).not.toContain('Engagement');
     expect((await admin.goto(`${stack.portalUrl}/engagement`))?.status()).toBe(403);
   });
@@ -159,7 +171,7 @@ describe('a practitioner and a family', () => {
 
 describe('codes that will not open the questions', () => {
   it('an unknown code is explained beside the box, and so is a code of another authority, either way', async () => {
-    const page = await family();
+    const page = await codeRefusedPage();
     for (const [slug, code] of [
       ['northvale', 'ABCD-EFGH'],
       ['northvale', 'SM47-SAYS'],
@@ -200,7 +212,7 @@ describe('codes that will not open the questions', () => {
       status = (await stack.api(null, '/v1/public/northvale/sessions', { method: 'POST', body: JSON.stringify({ code }) })).status;
     }
     expect(status).toBe(429);
-    const page = await family();
+    const page = await codeRefusedPage();
     await page.goto(`${stack.portalUrl}/have-your-say/northvale/start?code=${code}`);
     await page.waitForURL(/\/problem\/too-many-responses$/);
     expect(await h1(page)).toBe('Too many tries');

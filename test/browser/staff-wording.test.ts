@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { formatMonth } from '@waypoint/shared/formatting/dates';
 import { JOURNEY_OF_THE_CHILD_ID } from '@waypoint/shared/templates/built-in/journey-of-the-child';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 useBrowserStack();
 
+const reused = reusedPages();
+const pageAs = (email: string, javaScriptEnabled = true) => reused(email, { javaScriptEnabled });
+
 const nav = (email: string) =>
-  signedIn.pageAs(email).then(async (page) => {
+  pageAs(email).then(async (page) => {
     await page.goto(`${stack.portalUrl}/`);
     return { page, labels: await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts() };
   });
@@ -21,14 +25,12 @@ describe('the menu', () => {
   it('offers the outbox to the tenant admin on this machine, and to no other role', async () => {
     const admin = await nav('admin@northvale.example');
     expect(admin.labels.map((l) => l.trim())).toContain('Outbox');
-    await admin.page.context().close();
     for (const role of ['student', 'practitioner', 'manager', 'qa', 'senior']) {
-      const { page, labels } = await nav(`${role}@northvale.example`);
+      const { labels } = await nav(`${role}@northvale.example`);
       expect(
         labels.map((l) => l.trim()),
         role,
       ).not.toContain('Outbox');
-      await page.context().close();
     }
   });
 });
@@ -44,7 +46,7 @@ describe('the activity log', () => {
     expect(audit.caseRef).toBe('NV-00006');
 
     for (const javaScriptEnabled of [true, false]) {
-      const page = await signedIn.pageAs('qa@northvale.example', { javaScriptEnabled });
+      const page = await pageAs('qa@northvale.example', javaScriptEnabled);
       await page.goto(`${stack.portalUrl}/activity`);
       const table = page.getByRole('table', { name: 'Latest changes' });
       expect(await table.locator('thead th').allInnerTexts()).toEqual(['When', 'Who', 'What happened']);
@@ -56,27 +58,24 @@ describe('the activity log', () => {
       expect(text).not.toMatch(/completedAt|completedById|caseRef|templateId/);
       // axe runs in the page's own script, so it checks the page with JavaScript on.
       if (javaScriptEnabled) await expectNoAxeViolations(page);
-      await page.context().close();
     }
   });
 
   it('names the thing for the tenant admin without linking to case records', async () => {
-    const page = await signedIn.pageAs('admin@northvale.example');
+    const page = await pageAs('admin@northvale.example');
     await page.goto(`${stack.portalUrl}/activity`);
     const table = page.getByRole('table', { name: 'Latest changes' });
     expect(await table.innerText()).toMatch(/Planned the audit of case NV-00006/);
     expect(await table.locator('a[href^="/audits/"]').count()).toBe(0);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 });
 
 describe('a case reference typed in lower case', () => {
   it('opens the case at its stored reference', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await pageAs('qa@northvale.example');
     await page.goto(`${stack.portalUrl}/cases/nv-00001`);
     expect(new URL(page.url()).pathname).toBe('/cases/NV-00001');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('NV-00001');
-    await page.context().close();
   });
 });
