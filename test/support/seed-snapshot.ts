@@ -23,7 +23,7 @@ interface Snapshot {
 }
 
 const TABLE = 'waypoint';
-const BATCH = 25;
+export const BATCH = 25;
 /** Batches in flight at once: dynalite answers each in turn, so a few keep it busy without a queue. */
 const IN_FLIGHT = 4;
 
@@ -80,7 +80,8 @@ export async function everyItem(db: DynamoDBDocumentClient, tableName: string): 
   return items;
 }
 
-async function writeAll(db: DynamoDBDocumentClient, tableName: string, requests: WriteRequest[]): Promise<void> {
+/** Writes one batch (at most 25 puts or deletes), again with whatever the database left unprocessed. */
+export async function writeAll(db: DynamoDBDocumentClient, tableName: string, requests: WriteRequest[]): Promise<void> {
   let pending: WriteRequest[] | undefined = requests;
   while (pending?.length) pending = (await db.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))).UnprocessedItems?.[tableName];
 }

@@ -6,8 +6,7 @@
  * what was written: each such item is written back as seeded, or deleted if the seed had none.
  * Reading the whole table again for every file cost 120 to 200 ms of CPU a file.
  */
-import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '@waypoint/shared/table/table-definition';
 import { forgetKeptValues } from '@waypoint/functions/dashboards/kept-per-tenant';
 import { createDocumentClient } from '@waypoint/functions/platform/database/clients';
@@ -15,11 +14,9 @@ import type { LocalDatabase } from '@waypoint/functions/platform/database/local-
 import { forgetTemplateVersions } from '@waypoint/functions/templates/template-store';
 import { currentTenants } from '@waypoint/functions/tenants/current-tenants';
 import { currentUsers } from '@waypoint/functions/users/current-user-cache';
-
-type Item = Record<string, AttributeValue>;
+import { BATCH, everyItem, writeAll, type Item } from './seed-snapshot.ts';
 
 const { partitionKey: PK, sortKey: SK } = tableDefinition;
-const BATCH = 25;
 
 export interface SeededData {
   /** Deletes what was added, writes back what was changed or deleted, and forgets what the API kept in memory. */
@@ -40,7 +37,7 @@ export async function rememberSeededData(database: LocalDatabase, tableName: str
     { step: 'build', name: 'untrackedWrites' },
   );
   const seeded = new Map<string, Item>();
-  for await (const item of everyItem(restorer, tableName)) seeded.set(keyOf(item), item);
+  for (const item of await everyItem(restorer, tableName)) seeded.set(keyOf(item), item);
   // What seeding wrote is the starting point, not a change.
   await database.writtenKeys();
 
@@ -69,23 +66,6 @@ export function forgetWhatTheApiKept(): void {
   forgetTemplateVersions();
   currentUsers.forgetEveryone();
   currentTenants.forgetEveryone();
-}
-
-async function* everyItem(db: DynamoDBDocumentClient, tableName: string): AsyncGenerator<Item> {
-  let start: Item | undefined;
-  do {
-    const page = await db.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start);
-}
-
-async function writeAll(db: DynamoDBDocumentClient, tableName: string, requests: WriteRequest[]): Promise<void> {
-  let pending: WriteRequest[] | undefined = requests;
-  while (pending?.length) {
-    const out: BatchWriteItemCommandOutput = await db.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-    pending = out.UnprocessedItems?.[tableName];
-  }
 }
 
 /** The item's key alone, whatever else it holds. */
