@@ -118,14 +118,15 @@ function inWorker(workerData: unknown): DatabaseRunner {
   return {
     reply: () =>
       new Promise((resolve, reject) => {
-        const failed = (error: Error) => {
-          worker.off('message', resolve);
-          reject(error);
-        };
-        worker.once('message', (message: Reply) => {
+        const answered = (message: Reply) => {
           worker.off('error', failed);
           resolve(message);
-        });
+        };
+        const failed = (error: Error) => {
+          worker.off('message', answered);
+          reject(error);
+        };
+        worker.once('message', answered);
         worker.once('error', failed);
       }),
     send: (message) => worker.postMessage(message),
@@ -179,14 +180,13 @@ export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Pr
     trackWrites: options.trackWrites ?? false,
     keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey],
   };
-  const worker = options.ownProcess ? inChildProcess(workerData, options.ownProcess.nodeFlags) : inWorker(workerData);
-  const reply = () => worker.reply();
-  const started = await reply().catch(async (error: unknown) => {
-    await worker.stop();
+  const runner = options.ownProcess ? inChildProcess(workerData, options.ownProcess.nodeFlags) : inWorker(workerData);
+  const started = await runner.reply().catch(async (error: unknown) => {
+    await runner.stop();
     throw error;
   });
   if (started.port === undefined) {
-    await worker.stop();
+    await runner.stop();
     throw new Error(`dynalite did not start: ${started.error}`);
   }
   const port = started.port;
@@ -196,16 +196,16 @@ export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Pr
     port,
     writtenKeys: async () => {
       if (!options.trackWrites) throw new Error('This database was started without trackWrites.');
-      const answer = reply();
-      worker.send('written');
+      const answer = runner.reply();
+      runner.send('written');
       return (await answer).written ?? [];
     },
     close: () =>
       (closing ??= (async () => {
-        const closed = reply();
-        worker.send('close');
+        const closed = runner.reply();
+        runner.send('close');
         await closed.catch(() => undefined);
-        await worker.stop();
+        await runner.stop();
       })()),
   };
 }
