@@ -32,11 +32,11 @@ const LOCAL_SIGNER = {
 };
 
 export function createDocumentClient(options: ClientOptions): DynamoDBDocumentClient {
+  const local = Boolean(options.endpoint) && !options.credentials;
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
-    credentials: options.credentials ?? (options.endpoint ? LOCAL_CREDENTIALS : undefined),
-    ...(options.endpoint && !options.credentials ? { signer: LOCAL_SIGNER } : {}),
+    ...(local ? { credentials: LOCAL_CREDENTIALS, signer: LOCAL_SIGNER } : { credentials: options.credentials }),
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(client, {

@@ -9,9 +9,6 @@
  */
 import type { Zip } from 'fflate';
 
-let fflate: Promise<typeof import('./zip-deflate.ts')> | undefined;
-const loadFflate = () => (fflate ??= import('./zip-deflate.ts'));
-
 type Chunk = string | Uint8Array;
 
 export interface ZipFile {
@@ -33,7 +30,8 @@ export function zipStream(files: Iterable<ZipFile> | AsyncIterable<ZipFile>): Re
   let zip: Zip | undefined;
   // One step at a time: a step is the start of a file, one of its chunks, or its end.
   async function* steps(): AsyncGenerator<void> {
-    const { Zip, ZipDeflate, strToU8 } = await loadFflate();
+    // Loaded once, by the first archive: the module cache hands later ones the same module.
+    const { Zip, ZipDeflate, strToU8 } = await import('./zip-deflate.ts');
     const archive = (zip = new Zip((error, data, final) => {
       if (error) failure = error;
       else ready.push(data);
