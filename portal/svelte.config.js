@@ -10,11 +10,12 @@ const config = {
     // adapter-node writes portal/build; svelte-kit-sst writes .svelte-kit/svelte-kit-sst for the CDK stack.
     adapter: onLambda ? adapterLambda() : adapterNode({ out: 'build', precompress: false }),
     csp: {
-      // Kit adds a nonce or hash for its own bootstrap script; nothing else may run.
       mode: 'auto',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self'],
+        // Every page works without JavaScript and none is sent (csr is off at the root), so no script may
+        // run at all: an injected one is refused, and a browser with scripts on sees what one without sees.
+        'script-src': ['none'],
         // Svelte sets style attributes at run time; no stylesheet comes from elsewhere.
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:'],

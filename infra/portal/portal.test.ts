@@ -106,9 +106,9 @@ describe('CloudFront', () => {
 describe('the content security policy', () => {
   const csp = contentSecurityPolicy('https://waypoint.auth.eu-west-2.amazoncognito.com');
 
-  it('allows nothing from another origin and no framing', () => {
+  it('allows nothing from another origin, no script and no framing', () => {
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);

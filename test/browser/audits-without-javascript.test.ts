@@ -4,6 +4,8 @@
  * TAC summary with partners from other agencies and reopens an audit, and a planned audit
  * is cancelled. (axe needs scripts, so it runs in the JavaScript-on files.) Planning an audit
  * in the portal is walked once, in the first test; the others plan theirs through the API.
+ * First, it shows that the portal sends no script and lets none run, which is what makes a
+ * walk with JavaScript on, as most browser files take, the same walk as one without.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -37,6 +39,26 @@ async function planAudit(page: Page, options: { caseRef: string; template: strin
   await page.waitForURL(/\/audits\/[^/]+\?planned=1$/);
   return new URL(page.url()).pathname.split('/')[2]!;
 }
+
+describe('what the portal sends', () => {
+  // The proof that a flow walked with JavaScript on (as most browser files do, for axe) is the same flow without it.
+  it('is pages with no script, and a policy that would let none run, signed in or not', async () => {
+    const page = await withoutScripts('manager@northvale.example');
+    const anonymous = await (await page.context().browser()!.newContext({ javaScriptEnabled: false })).newPage();
+    for (const [visitor, path] of [
+      [page, '/audits'],
+      [page, '/no-such-page'],
+      [anonymous, '/signin'],
+      [anonymous, '/have-your-say/northvale'],
+      [anonymous, '/have-your-say/northvale/answer/1'],
+    ] as const) {
+      const response = await visitor.goto(`${stack.portalUrl}${path}`);
+      expect(response!.headers()['content-security-policy'], path).toMatch(/(^|[;,]\s*)script-src 'none'(;|,|$)/);
+      expect(await visitor.locator('script, noscript').count(), path).toBe(0);
+    }
+    await anonymous.context().close();
+  });
+});
 
 describe('with JavaScript off', () => {
   let journeyAudit = '';

@@ -1,7 +1,8 @@
 /**
  * The axe check itself: it refuses a page with faults a person would meet (text too faint to
  * read, an image with no text alternative, a field with no label), naming each, and refuses a
- * page with a frame, which it would not look inside.
+ * page with a frame, which it would not look inside, or with a script of its own, which a
+ * visitor without JavaScript would not get.
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/browser.ts';
@@ -35,5 +36,14 @@ describe('the axe check', () => {
     const page = await (await browser.newContext()).newPage();
     await page.setContent(FAULTY.replace('</main>', '<iframe title="Inside" srcdoc="<p>Inside</p>"></iframe></main>'));
     await expect(expectNoAxeViolations(page)).rejects.toThrow(/has frames/);
+  });
+
+  it('refuses a page with a script or a noscript of its own', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const fine = FAULTY.replace('color:#bbb', 'color:#0b0c0c').replace('<img ', '<img alt="A dot" ').replace('<input ', '<label for="f">Name</label><input id="f" ');
+    for (const extra of ['<script>document.title = "Changed"</script>', '<noscript><p>Turn on JavaScript</p></noscript>']) {
+      await page.setContent(fine.replace('</main>', `${extra}</main>`));
+      await expect(expectNoAxeViolations(page)).rejects.toThrow(/carries script of its own/);
+    }
   });
 });

@@ -129,9 +129,15 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
  * gathered in detail (`resultTypes`), since a check never reads the passes. That covers the top
  * document alone, and no Waypoint page has frames, so a page that gains one fails here until
  * its frames are checked too, rather than passing with parts unchecked.
+ *
+ * It also refuses a page that carries a script (or a `noscript`) of its own. The portal sends
+ * none, and its policy lets none run, so a page walked with JavaScript on is the page a visitor
+ * without JavaScript gets: that is why most flows are walked once, with scripts on for axe.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   if (page.frames().length > 1) throw new Error(`${page.url()} has frames, and the axe check covers the top document only`);
+  const scripts = await page.evaluate(() => [...document.querySelectorAll('script, noscript')].map((element) => element.outerHTML.slice(0, 120)));
+  if (scripts.length > 0) throw new Error(`${page.url()} carries script of its own, and every page must work as sent without JavaScript:\n${scripts.join('\n')}`);
   const violations = await runAxeInPage(page);
   if (violations.length === 0) return;
   const lines = violations.flatMap((v) => [`- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)]);
