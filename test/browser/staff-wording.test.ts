@@ -12,8 +12,7 @@ import { reusedPages } from '../support/reused-pages.ts';
 
 useBrowserStack();
 
-const reused = reusedPages();
-const pageAs = (email: string, javaScriptEnabled = true) => reused(email, { javaScriptEnabled });
+const pageAs = reusedPages();
 
 const nav = (email: string) =>
   pageAs(email).then(async (page) => {
@@ -36,7 +35,7 @@ describe('the menu', () => {
 });
 
 describe('the activity log', () => {
-  it('says in words who planned which audit, linking to it, with no record ids or field names, with JavaScript on and off', async () => {
+  it('says in words who planned which audit, linking to it, with no record ids or field names', async () => {
     const response = await stack.api('manager@northvale.example', '/v1/audits', {
       method: 'POST',
       body: JSON.stringify({ caseRef: 'nv-00006', templateId: JOURNEY_OF_THE_CHILD_ID }),
@@ -45,20 +44,19 @@ describe('the activity log', () => {
     const audit = (await response.json()) as { id: string; month: string; caseRef: string };
     expect(audit.caseRef).toBe('NV-00006');
 
-    for (const javaScriptEnabled of [true, false]) {
-      const page = await pageAs('qa@northvale.example', javaScriptEnabled);
-      await page.goto(`${stack.portalUrl}/activity`);
-      const table = page.getByRole('table', { name: 'Latest changes' });
-      expect(await table.locator('thead th').allInnerTexts()).toEqual(['When', 'Who', 'What happened']);
-      const row = table.getByRole('row', { name: new RegExp(`Planned the audit of case NV-00006, ${formatMonth(audit.month)}`) });
-      expect(await row.innerText()).toContain('Morgan Ellis');
-      expect(await row.getByRole('link', { name: `the audit of case NV-00006, ${formatMonth(audit.month)}` }).getAttribute('href')).toBe(`/audits/${audit.id}`);
-      const text = await table.innerText();
-      expect(text).not.toContain(audit.id);
-      expect(text).not.toMatch(/completedAt|completedById|caseRef|templateId/);
-      // axe runs in the page's own script, so it checks the page with JavaScript on.
-      if (javaScriptEnabled) await expectNoAxeViolations(page);
-    }
+    // Read once: the portal sends no script and its policy forbids any, and the axe check
+    // refuses a page that carries one, so this is also the page without JavaScript.
+    const page = await pageAs('qa@northvale.example');
+    await page.goto(`${stack.portalUrl}/activity`);
+    const table = page.getByRole('table', { name: 'Latest changes' });
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['When', 'Who', 'What happened']);
+    const row = table.getByRole('row', { name: new RegExp(`Planned the audit of case NV-00006, ${formatMonth(audit.month)}`) });
+    expect(await row.innerText()).toContain('Morgan Ellis');
+    expect(await row.getByRole('link', { name: `the audit of case NV-00006, ${formatMonth(audit.month)}` }).getAttribute('href')).toBe(`/audits/${audit.id}`);
+    const text = await table.innerText();
+    expect(text).not.toContain(audit.id);
+    expect(text).not.toMatch(/completedAt|completedById|caseRef|templateId/);
+    await expectNoAxeViolations(page);
   });
 
   it('names the thing for the tenant admin without linking to case records', async () => {
