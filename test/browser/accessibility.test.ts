@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 const titles = new Map<string, string>();
 
@@ -57,8 +58,7 @@ describe('staff pages, each as a role that may use it', () => {
   ];
 
   /** One page per person, taken from page to page as a person would: a new context for each check costs more than the check. */
-  const pages = new Map<string, Promise<Page>>();
-  const pageOf = (email: string) => pages.get(email) ?? pages.set(email, signedIn.pageAs(email)).get(email)!;
+  const pageOf = reusedPages();
 
   it.each(cases)('%s: %s passes axe', async (email, path, status, title) => {
     await checkPage(await pageOf(email), path, { status, title });
