@@ -12,6 +12,7 @@ import { shiftMonth } from '@waypoint/shared/programme/programme-dates';
 import { clock } from '@waypoint/shared/time/clock';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
 
 useBrowserStack();
@@ -20,6 +21,14 @@ const MANAGER = 'manager@northvale.example';
 /** Next month: every day in it is in the future, whatever today is. */
 const month = shiftMonth(londonDay().iso.slice(0, 7), 1);
 const day = (d: number) => ({ day: String(d), month: String(Number(month.slice(5, 7))), year: month.slice(0, 4), iso: `${month}-${String(d).padStart(2, '0')}` });
+
+/**
+ * The manager's pages, one with JavaScript off for the steps and one with it on for axe, each
+ * taken from test to test; every test goes to its own first page.
+ */
+const reused = reusedPages();
+const withoutScript = () => reused(MANAGER, { javaScriptEnabled: false });
+const forAxe = () => reused(MANAGER);
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
@@ -43,7 +52,7 @@ describe('when you will meet, with JavaScript off', () => {
   let auditId = '';
 
   it('books the meeting while planning, after correcting a time that is not on the 24-hour clock', async () => {
-    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    const page = await withoutScript();
     await page.goto(`${stack.portalUrl}/audits/plan`);
     expect(await page.locator('script').count()).toBe(0);
     await page.getByLabel('Case', { exact: true }).selectOption('NV-00004');
@@ -68,11 +77,10 @@ describe('when you will meet, with JavaScript off', () => {
     const when = meetingLabel({ meetingDate: day(12).iso, meetingTime: '14:30' });
     expect(await page.locator('main').innerText()).toContain(`Meeting on ${when}`);
     expect(await page.getByRole('term').filter({ hasText: 'Meeting booked' }).count()).toBe(1);
-    await page.context().close();
   });
 
   it('moves the meeting: a past day is refused, someone else’s change is not overwritten, and the case holder is told', async () => {
-    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    const page = await withoutScript();
     await page.goto(`${stack.portalUrl}/audits/${auditId}`);
     await page.getByRole('link', { name: 'Change when you will meet' }).click();
     await page.waitForURL(new RegExp(`/audits/${auditId}/meeting$`));
@@ -117,11 +125,10 @@ describe('when you will meet, with JavaScript off', () => {
 
     await page.goto(`${stack.portalUrl}/programme/${month}`);
     expect(await page.locator(`tr:has(a[href="/audits/${auditId}"])`).innerText()).toContain(`Meeting on ${when}`);
-    await page.context().close();
   });
 
   it('has no axe violations on the plan form, the meeting form with an error, and the audit page', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await forAxe();
     await page.goto(`${stack.portalUrl}/audits/plan`);
     await expectNoAxeViolations(page);
     await page.goto(`${stack.portalUrl}/audits/${auditId}/meeting`);
@@ -131,7 +138,6 @@ describe('when you will meet, with JavaScript off', () => {
     await expectNoAxeViolations(page);
     await page.goto(`${stack.portalUrl}/audits/${auditId}`);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   describe('a time already gone today, and cancelling the booking', () => {
@@ -145,7 +151,7 @@ describe('when you will meet, with JavaScript off', () => {
       const minuteBefore = `${String(minutes === 0 ? hours - 1 : hours).padStart(2, '0')}:${String(minutes === 0 ? 59 : minutes - 1).padStart(2, '0')}`;
       todayAudit = await plannedAudit({ caseRef: 'NV-00005', month: now.today.slice(0, 7) });
 
-      const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+      const page = await withoutScript();
       await page.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
       expect(await page.getByRole('button', { name: 'Cancel this booking' }).count()).toBe(0);
       await fillDate(page, 'meetingDate', londonDay());
@@ -161,25 +167,23 @@ describe('when you will meet, with JavaScript off', () => {
       await page.getByRole('button', { name: 'Save the meeting' }).click();
       await page.waitForURL(new RegExp(`/audits/${todayAudit}\\?meeting=1$`));
       expect(await page.locator('main').innerText()).toContain(`Meeting on ${meetingLabel({ meetingDate: now.today, meetingTime: now.time })}`);
-      await page.context().close();
 
-      const axe = await signedIn.pageAs(MANAGER);
+      const axe = await forAxe();
       await axe.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
       await axe.getByLabel('Time (optional)').fill(minuteBefore);
       await axe.getByRole('button', { name: 'Save the meeting' }).click();
       await errorSummary(axe).waitFor();
       await expectNoAxeViolations(axe);
-      await axe.context().close();
     });
 
     it('cancels the booking after saying who will be told; a second click from a page opened before sends nothing more', async () => {
       const current = (await (await stack.api('qa@northvale.example', `/v1/audits/${todayAudit}`)).json()) as { meetingDate: string; meetingTime?: string };
       const when = meetingLabel(current);
-      const axe = await signedIn.pageAs(MANAGER);
+      const axe = await forAxe();
       await axe.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
       await expectNoAxeViolations(axe);
-      await axe.context().close();
 
+      // Two tabs open at once: a context of their own.
       const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
       const earlier = await page.context().newPage();
       await earlier.goto(`${stack.portalUrl}/audits/${todayAudit}/meeting`);
@@ -216,7 +220,7 @@ describe('when you will meet, with JavaScript off', () => {
     });
     expect(moved.status).toBe(200);
 
-    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    const page = await withoutScript();
     await page.goto(`${stack.portalUrl}/audits/${elsewhere}`);
     await page.getByRole('link', { name: 'Set when you will meet' }).click();
     await page.waitForURL(new RegExp(`/audits/${elsewhere}/meeting$`));
@@ -224,11 +228,9 @@ describe('when you will meet, with JavaScript off', () => {
     await page.getByRole('button', { name: 'Save the meeting' }).click();
     await page.waitForURL(new RegExp(`/audits/${elsewhere}\\?meeting=1$`));
     expect(await page.locator('main').innerText()).toContain(`Meeting on ${meetingLabel({ meetingDate: day(8).iso })}`);
-    await page.context().close();
 
-    const axe = await signedIn.pageAs(MANAGER);
+    const axe = await forAxe();
     await axe.goto(`${stack.portalUrl}/audits/${elsewhere}`);
     await expectNoAxeViolations(axe);
-    await axe.context().close();
   });
 });
