@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditSummary } from '@waypoint/shared/audits/audit-schemas';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { londonDay } from './audits-steps.ts';
 
 /** Every Northvale audit, as a QA officer sees them through the API. */
@@ -32,6 +33,9 @@ const find = (test: (a: AuditSummary) => boolean): AuditSummary => {
 
 useBrowserStack();
 
+/** One page per person, taken from test to test; every test goes to its own first page. */
+const pageAs = reusedPages();
+
 beforeAll(async () => {
   audits = await allAudits();
 });
@@ -44,7 +48,7 @@ async function listedIds(page: import('playwright-core').Page): Promise<string[]
 
 describe('a student social worker', () => {
   it('sees only the audits they took part in, and may reflect on them', async () => {
-    const page = await signedIn.pageAs('student@northvale.example');
+    const page = await pageAs('student@northvale.example');
     await page.goto(`${stack.portalUrl}/audits`);
     expect(await page.title()).toBe('My audits – Waypoint');
     const expected = audits.filter((a) => a.studentId === 'nv-student').map((a) => a.id);
@@ -58,35 +62,32 @@ describe('a student social worker', () => {
     expect(await page.getByLabel('Add your reflection').count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Reflections' }).innerText()).toContain('student social worker');
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   it('gets "page not found" for an audit they did not take part in', async () => {
-    const page = await signedIn.pageAs('student@northvale.example');
+    const page = await pageAs('student@northvale.example');
     const other = find((a) => a.studentId === undefined && a.teamId === 'child-in-need');
     const response = await page.goto(`${stack.portalUrl}/audits/${other.id}`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Page not found');
-    await page.context().close();
   });
 });
 
 describe('a tenant admin', () => {
   it('has no audits in the navigation or on the home page, and is refused the audits page', async () => {
-    const page = await signedIn.pageAs('admin@northvale.example');
+    const page = await pageAs('admin@northvale.example');
     await page.goto(`${stack.portalUrl}/`);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).not.toContain('Audits');
     expect(await page.getByRole('heading', { name: 'My audits' }).count()).toBe(0);
     const response = await page.goto(`${stack.portalUrl}/audits`);
     expect(response?.status()).toBe(403);
     expect(await page.title()).toBe('You do not have access – Waypoint');
-    await page.context().close();
   });
 });
 
 describe('a case holder', () => {
   it('reads the audits of their cases but is sent back to the record from the form', async () => {
-    const page = await signedIn.pageAs('practitioner@northvale.example');
+    const page = await pageAs('practitioner@northvale.example');
     const own = find((a) => a.caseHolderId === 'nv-practitioner' && a.state === 'completed');
     await page.goto(`${stack.portalUrl}/audits/${own.id}`);
     expect(await page.getByRole('link', { name: /^Raise an action/ }).count()).toBe(0);
@@ -95,24 +96,22 @@ describe('a case holder', () => {
     expect(new URL(page.url()).pathname).toBe(`/audits/${own.id}`);
     const response = await page.goto(`${stack.portalUrl}/audits/plan`);
     expect(response?.status()).toBe(403);
-    await page.context().close();
   });
 });
 
 describe('a team manager', () => {
   it('gets "page not found" for another team\'s audit and another authority\'s', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     const otherTeam = find((a) => a.teamId !== 'child-in-need' && a.auditorId !== 'nv-manager');
     for (const id of [otherTeam.id, otherTeam.id.replace(/^nv-/, 'sm-')]) {
       const response = await page.goto(`${stack.portalUrl}/audits/${id}`);
       expect(response?.status()).toBe(404);
       expect(await page.content()).not.toContain('Southmoor');
     }
-    await page.context().close();
   });
 
   it('gets field errors on the conversation page, and the cancel page, both passing axe', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     const inProgress = find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress');
     await page.goto(`${stack.portalUrl}/audits/${inProgress.id}/conversation`);
     await expectNoAxeViolations(page);
@@ -136,13 +135,12 @@ describe('a team manager', () => {
     await page.goto(`${stack.portalUrl}/audits/${planned.id}/cancel`);
     expect(await page.title()).toBe(`Cancel the audit – Audit of case ${planned.caseRef} – Waypoint`);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 });
 
 describe('with the keyboard alone', () => {
   it('a manager skips to the form, answers a section and saves it without a mouse', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     const inProgress = find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress');
     await page.goto(`${stack.portalUrl}/audits/${inProgress.id}/sections/planning-and-review`);
     const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
@@ -169,13 +167,12 @@ describe('with the keyboard alone', () => {
     await page.waitForURL(new RegExp(`/audits/${inProgress.id}\\?saved=1(#main-content)?$`));
     const saved = await (await stack.api('manager@northvale.example', `/v1/audits/${inProgress.id}`)).json();
     expect(saved.answers['planning-and-review']).toMatchObject({ evidenced: 'yes', evidence: 'The plan is reviewed on time and the family has a copy.', grade: 'good' });
-    await page.context().close();
   });
 });
 
 describe('a QA officer', () => {
   it('filters every audit by month, team and state, and may reopen a completed one', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await pageAs('qa@northvale.example');
     const month = londonDay().iso.slice(0, 7);
     await page.goto(`${stack.portalUrl}/audits`);
     expect(await page.title()).toBe('Audits – Waypoint');
@@ -198,6 +195,5 @@ describe('a QA officer', () => {
     await page.getByRole('link', { name: 'Reopen this audit' }).click();
     expect(await page.title()).toBe(`Reopen the audit – Audit of case ${completed.caseRef} – Waypoint`);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 });
