@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { TemplateVersion } from '@waypoint/shared/templates/template-schemas';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 const QA = 'qa@northvale.example';
 const FORM = 'feedback-parents-carers';
@@ -19,6 +20,10 @@ const POLISH_FEEL_SAFE = 'Czuję się bezpiecznie w domu i poza nim';
 const URDU_TITLE = 'محفوظ محسوس کرنا (نیا)';
 
 useBrowserStack();
+
+/** The QA officer's pages, one with JavaScript off and one with it on, taken from test to test; every test goes to its own first page. */
+const reused = reusedPages();
+const qaPage = (javaScriptEnabled: boolean) => reused(QA, { javaScriptEnabled });
 
 async function latest(): Promise<TemplateVersion> {
   const response = await stack.api(QA, `/v1/templates/${FORM}`);
@@ -35,14 +40,17 @@ const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: '
  */
 async function expectNoAxeViolationsInHtmlOf(offPage: Page): Promise<void> {
   const [html, url] = [await offPage.content(), offPage.url()];
-  const page = await signedIn.pageAs(QA);
-  await page.route(
-    (u) => u.href === url,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto(url);
-  expect(await page.title()).toBe(await offPage.title());
-  await expectNoAxeViolations(page);
+  const page = await qaPage(true);
+  const served = (u: URL) => u.href === url;
+  await page.route(served, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await page.goto(url);
+    expect(await page.title()).toBe(await offPage.title());
+    await expectNoAxeViolations(page);
+  } finally {
+    // The page goes on to other checks, which want the portal's own answers.
+    await page.unroute(served);
+  }
 }
 
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -50,7 +58,7 @@ const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/L
 describe('a QA officer translates a feedback form with JavaScript off', () => {
   it('changes the Polish text and publishes a version with only the Polish changed', async () => {
     const before = await latest();
-    const page = await signedIn.pageAs(QA, { javaScriptEnabled: false });
+    const page = await qaPage(false);
     await page.goto(`${stack.portalUrl}/templates/${FORM}`);
     await page.getByRole('link', { name: 'Edit translations: Polish' }).click();
     await page.waitForURL(/\/translate\?lang=pl$/);
@@ -83,7 +91,7 @@ describe('a QA officer translates a feedback form with JavaScript off', () => {
 
   it('changes the Urdu text in boxes written right to left, keeping the new Polish', async () => {
     const before = await latest();
-    const page = await signedIn.pageAs(QA, { javaScriptEnabled: false });
+    const page = await qaPage(false);
     await page.goto(translatePage('ur'));
     const title = field(page, 'Title of section 1 in Urdu');
     expect([await title.getAttribute('lang'), await title.getAttribute('dir')]).toEqual(['ur', 'rtl']);
@@ -131,7 +139,7 @@ describe('the translation page', () => {
     ['on', true, 'ur'],
     ['off', false, 'pl'],
   ] as const)('passes axe with JavaScript %s, and with its error summary showing', async (_, javaScript, lang) => {
-    const page = await signedIn.pageAs(QA, { javaScriptEnabled: javaScript });
+    const page = await qaPage(javaScript);
     const axe = () => (javaScript ? expectNoAxeViolations(page) : expectNoAxeViolationsInHtmlOf(page));
     await page.goto(translatePage(lang));
     await axe();
@@ -149,7 +157,7 @@ describe('the translation page', () => {
   });
 
   it('keeps what was typed when someone published while it was open, and saves after their version', async () => {
-    const page = await signedIn.pageAs(QA, { javaScriptEnabled: false });
+    const page = await qaPage(false);
     await page.goto(translatePage('pl'));
     const started = await latest();
 
