@@ -7,15 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import { londonDate } from '@waypoint/shared/audits/audit-dates';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 const ACTIVITY = 'nv-engage-ages-11-18';
 
 useBrowserStack();
 
+/** The QA officer's pages, one with JavaScript on and one with it off, taken from test to test; every test goes to its own first page. */
+const reused = reusedPages();
+const qaPage = (options?: { javaScriptEnabled: boolean }) => reused('qa@northvale.example', options);
+
 describe('results', () => {
   it('shows one activity’s answers as a chart with a table of every figure, a CSV and a print view', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await qaPage();
     await page.goto(`${stack.portalUrl}/engagement/${ACTIVITY}`);
     await page.getByRole('link', { name: /^Results/ }).click();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your say on children’s services (ages 11 to 18)');
@@ -34,7 +39,7 @@ describe('results', () => {
   });
 
   it('across activities, filters by audience and says fewer than 5 where a group is small', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await qaPage();
     await page.goto(`${stack.portalUrl}/engagement/results`);
     await page.getByLabel('Who it asks').selectOption('parents-carers');
     await page.getByRole('button', { name: 'Show results' }).click();
@@ -49,7 +54,7 @@ describe('results', () => {
 
 describe('with JavaScript off', () => {
   it('a QA officer keeps the theme list and tags a comment, and the results count it', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example', { javaScriptEnabled: false });
+    const page = await qaPage({ javaScriptEnabled: false });
     await page.goto(`${stack.portalUrl}/engagement/${ACTIVITY}/results/comments`);
     await page.getByLabel('Themes, one a line').fill('Being listened to\nGetting in touch');
     await page.getByRole('button', { name: 'Save the theme list' }).click();
@@ -66,7 +71,7 @@ describe('with JavaScript off', () => {
   });
 
   it('a QA officer publishes “You said, we did” in English and Polish; families read it without a code', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example', { javaScriptEnabled: false });
+    const page = await qaPage({ javaScriptEnabled: false });
     await page.goto(`${stack.portalUrl}/you-said-we-did`);
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('Say what we heard');
@@ -90,7 +95,7 @@ describe('with JavaScript off', () => {
 
 describe('with JavaScript on (axe needs scripts)', () => {
   it('the comments, “You said, we did” and the public page in English and Welsh have no axe violations', async () => {
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await qaPage();
     for (const path of [`/engagement/${ACTIVITY}/results/comments`, '/you-said-we-did', '/have-your-say/northvale/you-said-we-did', '/have-your-say/northvale/you-said-we-did?lang=cy']) {
       await page.goto(`${stack.portalUrl}${path}`);
       await expectNoAxeViolations(page);
