@@ -9,12 +9,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formAges8To10 } from '@waypoint/shared/engagement/forms/children-forms';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { answerEveryPage, expectNoSidewaysScroll, htmlLang, phoneContext, startWithCode } from './engagement-steps.ts';
 
 let settings: { dutyPhone: string; dutyContactEmail: string };
 
 useBrowserStack();
+
+/** One page per member of staff, taken from test to test; every test goes to its own first page. The child and the young person are first visits, in contexts of their own. */
+const pageAs = reusedPages();
 
 beforeAll(async () => {
   settings = (await (await stack.api('qa@northvale.example', '/v1/settings')).json()) as typeof settings;
@@ -26,7 +30,7 @@ describe('a child who does not feel safe', () => {
   let alertPath = '';
 
   it('answers in Welsh on a phone with JavaScript off and is shown help at once, before going on', async () => {
-    const worker = await signedIn.pageAs('practitioner@northvale.example');
+    const worker = await pageAs('practitioner@northvale.example');
     await worker.goto(`${stack.portalUrl}/engagement/nv-engage-ages-8-10/codes`);
     await worker.getByLabel('Case reference (single use, optional)').fill('NV-00004');
     await worker.getByRole('button', { name: 'Issue code' }).click();
@@ -68,13 +72,13 @@ describe('a child who does not feel safe', () => {
     expect(message?.subject).toBe('Safety alert: a response to “Tell us how we are doing (ages 8 to 10)”');
     alertPath = /\/alerts\/[A-Za-z0-9]+/.exec(message!.text)![0];
 
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await pageAs('qa@northvale.example');
     await page.goto(`${stack.portalUrl}/dev/outbox`);
     expect(await page.locator('main').innerText()).toContain('The code was given for case NV-00004.');
   });
 
   it('is on the team manager’s Alerts page, open and first, with the response and the case', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}/alerts`);
     expect(await h1(page)).toBe('Alerts');
     const open = page.getByRole('table', { name: 'Open alerts, newest first' });
@@ -96,7 +100,7 @@ describe('a child who does not feel safe', () => {
   });
 
   it('staff record what they did, every action is listed, and closing it moves it off the open list', async () => {
-    const page = await signedIn.pageAs('manager@northvale.example');
+    const page = await pageAs('manager@northvale.example');
     await page.goto(`${stack.portalUrl}${alertPath}`);
     await page.getByRole('button', { name: 'Record' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('Say what you did');
@@ -139,7 +143,7 @@ describe('worrying words, anonymously', () => {
     expect(await h1(young)).toBe('Help is here');
     await context.close();
 
-    const page = await signedIn.pageAs('qa@northvale.example');
+    const page = await pageAs('qa@northvale.example');
     await page.goto(`${stack.portalUrl}/alerts`);
     const first = await page.getByRole('table', { name: 'Open alerts, newest first' }).getByRole('row').nth(1).innerText();
     expect(first).toContain('Wrote words that may mean they are not safe');
