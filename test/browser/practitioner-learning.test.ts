@@ -2,12 +2,14 @@
  * The practitioner and case levels in the browser, axe on every page: a practitioner sees
  * their own learning (audits, grades and grades month by month, actions, reflections, themes)
  * and gets a 404 for someone else's; their manager reads it from the team list; the case's
- * evidence page shows its grades over time and the actions that followed each audit. One visit
- * with JavaScript off.
+ * evidence page shows its grades over time and the actions that followed each audit. The
+ * portal runs no script with JavaScript on or off, so each page here is the one a browser
+ * without it gets.
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 const PRACTITIONER = 'practitioner@northvale.example';
 const MANAGER = 'manager@northvale.example';
@@ -15,9 +17,12 @@ const mine = { path: '', caseRef: '' };
 
 useBrowserStack();
 
+/** One page per person, taken from test to test; every test goes to its own first page. */
+const pageAs = reusedPages();
+
 describe('practitioner learning and case evidence', () => {
   it('shows a practitioner their own learning', async () => {
-    const page = await signedIn.pageAs(PRACTITIONER);
+    const page = await pageAs(PRACTITIONER);
     await page.goto(`${stack.portalUrl}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learning' }).click();
     mine.path = new URL(page.url()).pathname;
@@ -40,19 +45,20 @@ describe('practitioner learning and case evidence', () => {
   });
 
   it('gives a practitioner a 404 for another person’s learning', async () => {
-    const manager = await signedIn.pageAs(MANAGER);
+    const manager = await pageAs(MANAGER);
     await manager.goto(`${stack.portalUrl}/practitioners`);
     await expectNoAxeViolations(manager);
     const other = manager.getByRole('main').getByRole('listitem').getByRole('link').filter({ hasNotText: 'Your own' }).first();
     const otherHref = (await other.getAttribute('href'))!;
-    const page = await signedIn.pageAs(PRACTITIONER);
+    const page = await pageAs(PRACTITIONER);
     const ownLink = await manager.getByRole('link', { name: 'Your own learning record' }).getAttribute('href');
     const response = await page.goto(`${stack.portalUrl}${otherHref === mine.path ? ownLink : otherHref}`);
     expect(response?.status()).toBe(404);
   });
 
-  it('lets a manager read a team member’s learning, without JavaScript', async () => {
-    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+  it('lets a manager read a team member’s learning', async () => {
+    // The page without JavaScript: the portal runs no script either way.
+    const page = await pageAs(MANAGER);
     const response = await page.goto(`${stack.portalUrl}${mine.path}`);
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.not.toBe('My learning');
@@ -60,7 +66,7 @@ describe('practitioner learning and case evidence', () => {
   });
 
   it('shows the case’s evidence: grades over time and the actions that followed', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     await page.goto(`${stack.portalUrl}/cases/${mine.caseRef}`);
     await page.getByRole('link', { name: /Evidence for this case/ }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Evidence for case ${mine.caseRef}`);
