@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { fillDate, londonDay } from './audits-steps.ts';
 
 const MANAGER = 'manager@northvale.example';
@@ -36,12 +37,16 @@ beforeAll(async () => {
   }
 });
 
+/** The manager's page, taken from test to test; every test goes to its own first page. */
+const reused = reusedPages();
+const managerPage = () => reused(MANAGER);
+
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const timescaleRows = (page: Page) => page.locator('#journey-timescales tbody tr');
 
 describe('the child’s journey', () => {
   it('opens from the case page with the timeline, its description and the timescales met and missed', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await managerPage();
     await page.goto(`${stack.portalUrl}/cases/${REF}`);
     await page.getByRole('link', { name: 'The child’s journey: events and statutory timescales' }).click();
     await page.waitForURL(`**/cases/${REF}/journey`);
@@ -62,11 +67,10 @@ describe('the child’s journey', () => {
     expect(second).toContain('Missed');
     expect(second).toContain('Referral (event 3)');
     expect(await page.locator('#journey-events tbody tr').count()).toBe(4);
-    await page.context().close();
   });
 
   it('adds an event with the form, and refuses one out of order with an error summary', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await managerPage();
     await page.goto(`${stack.portalUrl}/cases/${REF}/journey`);
     await page.getByLabel('Type of event').selectOption('strategy-discussion');
     await fillDate(page, 'date', ago(20));
@@ -93,11 +97,10 @@ describe('the child’s journey', () => {
     expect(await page.locator('#date-year').inputValue()).toBe(ago(5).year);
     expect(await page.locator('#journey-events tbody tr').count()).toBe(5);
     await expectNoAxeViolations(page);
-    await page.context().close();
   });
 
   it('shows the same journey on the case’s audit, with the way to record more', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await managerPage();
     await page.goto(`${stack.portalUrl}/cases/${REF}`);
     await page
       .getByRole('table', { name: `Audits of case ${REF}, newest first` })
@@ -113,11 +116,10 @@ describe('the child’s journey', () => {
     await section.getByRole('link', { name: 'Record an event on the child’s journey' }).click();
     await page.waitForURL(`**/cases/${REF}/journey?audit=*`);
     expect(await page.getByRole('link', { name: 'Back to the audit' }).count()).toBe(1);
-    await page.context().close();
   });
 
   it('removes an event recorded in error after asking, but not one others depend on', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await managerPage();
     await page.goto(`${stack.portalUrl}/cases/${REF}/journey`);
     // The first referral starts the clock the first assessment answers: it cannot go.
     await page.getByRole('link', { name: 'Remove event 1, Referral' }).click();
@@ -134,16 +136,19 @@ describe('the child’s journey', () => {
     expect(await page.getByRole('status').innerText()).toContain('Event removed');
     expect(await page.locator('#journey-events tbody tr').count()).toBe(4);
     expect(await timescaleRows(page).count()).toBe(2);
-    await page.context().close();
   });
 
   it('prints the timeline and tables without the form', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await managerPage();
     await page.goto(`${stack.portalUrl}/cases/${REF}/journey`);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('heading', { name: 'Record an event' }).isVisible()).toBe(false);
-    expect(await page.getByRole('img', { name: `Timeline of the child’s journey, case ${REF}` }).isVisible()).toBe(true);
-    expect(await page.locator('#journey-timescales').isVisible()).toBe(true);
-    await page.context().close();
+    try {
+      expect(await page.getByRole('heading', { name: 'Record an event' }).isVisible()).toBe(false);
+      expect(await page.getByRole('img', { name: `Timeline of the child’s journey, case ${REF}` }).isVisible()).toBe(true);
+      expect(await page.locator('#journey-timescales').isVisible()).toBe(true);
+    } finally {
+      // The page is the manager's for any test after this one, on a screen.
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 });
