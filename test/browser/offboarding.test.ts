@@ -5,7 +5,7 @@
  * print, and a text file to keep); and an authority's admin exporting its data from Settings.
  * axe on every page. Walked once: the portal sends no script and its policy forbids any, and the
  * axe check refuses a page that carries one, so this walk is also the walk without JavaScript.
- * With `SCREENSHOT_DIR` set, the pages are also saved at 320 and 1280 pixels wide.
+ * With `WAYPOINT_SCREENSHOTS` set (a folder), the pages are also saved at 320 and 1280 pixels wide.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,7 +23,7 @@ const OPERATOR = 'operator@waypoint.example';
 const FLOW_TIMEOUT_MS = 240_000;
 
 async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
+  const dir = process.env.WAYPOINT_SCREENSHOTS;
   if (!dir) return;
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
