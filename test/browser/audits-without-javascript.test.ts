@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answerGradedSection, fillDate, londonDay, saveAndContinue } from './audits-steps.ts';
-import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { reusedPages } from '../support/reused-pages.ts';
 import { JOURNEY_OF_THE_CHILD_ID } from '@waypoint/shared/templates/built-in/journey-of-the-child';
 import { TAC_REFLECTIVE_SUMMARY_ID } from '@waypoint/shared/templates/built-in/tac-reflective-case-summary';
@@ -44,7 +44,7 @@ describe('what the portal sends', () => {
   // The proof that a flow walked with JavaScript on (as most browser files do, for axe) is the same flow without it.
   it('is pages with no script, and a policy that would let none run, signed in or not', async () => {
     const page = await withoutScripts('manager@northvale.example');
-    const anonymous = await (await page.context().browser()!.newContext({ javaScriptEnabled: false })).newPage();
+    const anonymous = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     for (const [visitor, path] of [
       [page, '/audits'],
       [page, '/no-such-page'],
@@ -56,7 +56,6 @@ describe('what the portal sends', () => {
       expect(response!.headers()['content-security-policy'], path).toMatch(/(^|[;,]\s*)script-src 'none'(;|,|$)/);
       expect(await visitor.locator('script, noscript').count(), path).toBe(0);
     }
-    await anonymous.context().close();
   });
 });
 

@@ -15,20 +15,13 @@ import { fillDate, londonDay, saveAndContinue } from './audits-steps.ts';
 
 useBrowserStack();
 
-async function as(email: string): Promise<Page> {
-  const page = await signedIn.pageAs(email);
-  // A step that cannot happen fails on its own line, long before the test's limit.
-  page.setDefaultTimeout(60_000);
-  return page;
-}
-
 const status = (page: Page) => page.getByRole('status').innerText();
 
 describe('a thematic review', () => {
   it('is set up, its cases drawn, a case reviewed by a practitioner, findings written, an action raised, signed off and published', async () => {
     const title = 'Hearing children';
     // The lead sets it up.
-    const qa = await as(nv('qa'));
+    const qa = await signedIn.pageAs(nv('qa'));
     await qa.goto(`${stack.portalUrl}/reviews`);
     await expectNoAxeViolations(qa);
     await qa.getByRole('link', { name: 'Set up a review' }).click();
@@ -64,7 +57,7 @@ describe('a thematic review', () => {
 
     // The practitioner reviews a case on the audit screens.
 
-    const practitioner = await as(nv('practitioner'));
+    const practitioner = await signedIn.pageAs(nv('practitioner'));
     await practitioner.goto(`${stack.portalUrl}${reviewPath}`);
     await expectNoAxeViolations(practitioner);
     await practitioner
@@ -120,7 +113,7 @@ describe('a thematic review', () => {
 
     // A senior manager signs it off; the lead publishes it.
 
-    const senior = await as(nv('senior'));
+    const senior = await signedIn.pageAs(nv('senior'));
     await senior.goto(`${stack.portalUrl}${reviewPath}`);
     await expectNoAxeViolations(senior);
     await senior.getByRole('button', { name: 'Sign off the review' }).click();
@@ -132,7 +125,7 @@ describe('a thematic review', () => {
 
     // Any member of staff reads the report; one reviewed case is a group under 5.
 
-    const manager = await as(nv('manager'));
+    const manager = await signedIn.pageAs(nv('manager'));
     await manager.goto(`${stack.portalUrl}${reviewPath}/report`);
     await expectNoAxeViolations(manager);
     const report = await manager.locator('main').innerText();
