@@ -3,20 +3,23 @@
  * what a crash leaves and how it is put right: a crash between a source's write and its
  * totals update leaves the totals short until the reconcile (or the source's next change);
  * a crash part-way through the update is finished by the next touch without counting twice.
+ * The copies of actions beside their audits are repaired by the same job.
  */
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileTotals } from '@waypoint/functions/jobs/reconcile-job';
 import { updateVersioned } from '@waypoint/functions/platform/database/versioned-items';
 import type { TenantContext } from '@waypoint/functions/platform/auth/caller';
 import { getAudit } from '@waypoint/functions/audits/audit-store';
 import { getAction } from '@waypoint/functions/actions/action-store';
+import { copyActionBesideAudit } from '@waypoint/functions/actions/audit-action-copies';
 import { applySourceChange } from '@waypoint/functions/totals/totals-ledger';
 import { tagResponse } from '@waypoint/functions/engagement/results/results-store';
 import { feedbackChange } from '@waypoint/functions/totals/feedback-totals';
 import { actionContribution } from '@waypoint/shared/dashboards/totals-contributions';
 import { totalsDelta } from '@waypoint/shared/dashboards/totals-rollups';
 import type { Action } from '@waypoint/shared/actions/action-schemas';
+import type { AuditDetail } from '@waypoint/shared/audits/audit-schemas';
 import type { ServiceView } from '@waypoint/shared/dashboards/service-view-schemas';
 import { startStack, type TestStack } from '../support/stack.ts';
 import { NORTHVALE, SOUTHMOOR, expectJson, jsonInit, nv, readVersioned } from './api-client.ts';
@@ -201,5 +204,67 @@ describe('the reconcile job', () => {
     const second = await reconcileTotals(stack.jobDependencies);
     expect(second).toEqual({ ...first, removed: 0 });
     expect(await storedTotals(northvale)).toEqual(nvAfter);
+  });
+});
+
+describe('the copies of an audit’s actions beside it', () => {
+  const auditView = async () => expectJson<AuditDetail>(await stack.api(nv('qa'), `/v1/audits/${audit.audit.id}`));
+  const stateShown = async (actionId: string) => (await auditView()).actions.find((a) => a.id === actionId)?.state;
+  /**
+   * The database requests one audit read makes, counted on the API's own client, in order of
+   * name: besides the partition's Query, this audit (not yet completed) shows the case's journey
+   * as it is now, one GetItem.
+   */
+  async function requestsOfOneRead(): Promise<string[]> {
+    await auditView(); // names met in it are remembered for the counted read
+    const client = stack.jobDependencies.dataClientFor(NORTHVALE.id);
+    const sent: string[] = [];
+    client.middlewareStack.add((next, context) => (args) => (sent.push(String(context.commandName)), next(args)), { step: 'initialize', name: 'countAuditRead' });
+    try {
+      await auditView();
+    } finally {
+      client.middlewareStack.remove('countAuditRead');
+    }
+    return sent.sort();
+  }
+  const partitionItems = async () => (await northvale.db.send(new QueryCommand({ TableName: northvale.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': northvale.keys.auditPartition(audit.audit.id) } }))).Items ?? [];
+
+  it('let an audit be read in one request, each action as its last write left it', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    await moved(stack, action, 'start', undefined, nv('practitioner'));
+    expect(await stateShown(action.action.id)).toBe('in-progress');
+    expect(await requestsOfOneRead()).toEqual(['GetItemCommand', 'QueryCommand']);
+    const copy = (await partitionItems()).find((item) => item.SK === `ACTION#${action.action.id}`)!;
+    expect(Object.keys(copy).filter((name) => name.startsWith('GSI'))).toEqual([]);
+  });
+
+  it('are never put back by an older write, and one a crash left behind is brought up to date by the reconcile', async () => {
+    const action = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    const done = await completeWithoutTotals(action);
+    expect(await stateShown(action.action.id)).toBe('open');
+    await copyActionBesideAudit(northvale, done);
+    await copyActionBesideAudit(northvale, action.action);
+    expect(await stateShown(action.action.id)).toBe('done');
+
+    const other = await raiseAction(stack, { auditId: audit.audit.id, dueDate: inDays(today, 7) });
+    await completeWithoutTotals(other);
+    expect(await stateShown(other.action.id)).toBe('open');
+    await reconcileTotals(stack.jobDependencies);
+    expect((await auditView()).actions.find((a) => a.id === other.action.id)).toEqual(await getAction(northvale, other.action.id));
+    expect(await stateShown(other.action.id)).toBe('done');
+  });
+
+  it('are read from the actions’ index for an audit from before they were kept, until the reconcile copies them', async () => {
+    const shown = (await auditView()).actions;
+    expect(shown.length).toBeGreaterThan(1);
+    const copies = (await partitionItems()).filter((item) => String(item.SK).startsWith('ACTION'));
+    for (const { PK, SK } of copies) await northvale.db.send(new DeleteCommand({ TableName: northvale.tableName, Key: { PK, SK } }));
+    expect((await auditView()).actions).toEqual(shown);
+    expect(await requestsOfOneRead()).toEqual(['GetItemCommand', 'QueryCommand', 'QueryCommand']);
+
+    await reconcileTotals(stack.jobDependencies);
+    expect((await partitionItems()).filter((item) => String(item.SK).startsWith('ACTION'))).toHaveLength(copies.length);
+    expect((await auditView()).actions).toEqual(shown);
+    expect(await requestsOfOneRead()).toEqual(['GetItemCommand', 'QueryCommand']);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Writes a bench authority through the data layer with BatchWrite: its staff, cases, audits,
- * moderations and actions with their index entries, the open-actions list, feedback responses
- * tagged with the authority's themes (so the totals items carry theme counters as a real
- * authority's would), and the monthly totals and source markers exactly as the reconcile job
- * would leave them (computed with the same contribution functions), rather than replaying
- * thousands of API calls.
+ * moderations and actions with their index entries and their copies beside their audits, the
+ * open-actions list, feedback responses tagged with the authority's themes (so the totals items
+ * carry theme counters as a real authority's would), and the monthly totals and source markers
+ * exactly as the reconcile job would leave them (computed with the same contribution
+ * functions), rather than replaying thousands of API calls.
  */
 import { BatchWriteCommand, PutCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OPEN_ACTION_STATES } from '@waypoint/shared/actions/action-schemas';
@@ -147,9 +147,10 @@ export async function seedBenchTenant(options: { db: DynamoDBDocumentClient; tab
     ...BENCH_TEAMS.map((t) => ({ ...k.team(t.id), id: t.id, name: t.id, ...versioned })),
     ...staff.map((u) => ({ ...k.user(u.id), ...u, active: true, ...versioned })),
     ...history.cases.map((c) => ({ ...k.case(c.ref), ...c, ...Object.fromEntries(Object.entries(caseIndexAttributes(context, c)).filter(([, v]) => v !== null)) })),
-    ...history.audits.map((a) => ({ ...k.audit(a.id), ...a, ...k.auditIndexEntries(a) })),
+    ...history.audits.flatMap((a) => [{ ...k.audit(a.id), ...a, ...k.auditIndexEntries(a) }, { ...k.auditActionsCopied(a.id) }]),
     ...history.moderations.map((m) => ({ ...k.moderation(m.auditId), ...m, ...k.moderationIndexEntries(m) })),
     ...history.actions.map((x) => ({ ...k.action(x.id), ...x, ...actionIndexAttributes(context, x) })),
+    ...history.actions.flatMap((x) => (x.source.type === 'audit' ? [{ ...x, ...k.auditAction(x.source.auditId, x.id) }] : [])),
     ...feedback.activities.map((a) => ({
       ...k.engagementActivity(a.id),
       ...k.engagementActivityIndexEntries({ id: a.id, opensOn: `${history.audits[0]!.month}-01` }),

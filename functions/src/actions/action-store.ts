@@ -1,7 +1,8 @@
 /**
  * Actions in DynamoDB, each in its own partition, indexed by owner and team (open ones by
  * due date) and by the case and source they came from. After each write, in an order safe
- * to repeat: the open-actions entry (deterministic key), then the monthly totals.
+ * to repeat: the copy beside its audit (audit-action-copies.ts), the open-actions entry
+ * (deterministic key), then the monthly totals.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Action } from '@waypoint/shared/actions/action-schemas';
@@ -10,6 +11,7 @@ import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 import { recordActionTotals } from '../totals/action-totals.ts';
 import { syncOpenAction } from '../totals/open-actions.ts';
+import { copyActionBesideAudit } from './audit-action-copies.ts';
 
 export function getAction(tenant: TenantContext, actionId: string): Promise<Action | undefined> {
   return getItem<Action>(tenant, tenant.keys.action(actionId));
@@ -23,6 +25,7 @@ export function actionIndexAttributes(tenant: TenantContext, action: Action) {
 
 /** What follows every write of an action; each step can run again without harm. */
 async function afterActionWritten(tenant: TenantContext, action: Action, totals = true): Promise<void> {
+  await copyActionBesideAudit(tenant, action);
   await syncOpenAction(tenant, action);
   if (totals) await recordActionTotals(tenant, action);
 }

@@ -7,7 +7,6 @@ import { ulid } from 'ulid';
 import { auditFindings } from '@waypoint/shared/audits/audit-findings';
 import { monthsBefore } from '@waypoint/shared/audits/audit-dates';
 import { stateAfterSave } from '@waypoint/shared/audits/audit-lifecycle';
-import type { Action } from '@waypoint/shared/actions/action-schemas';
 import { AuditId, CreateAuditBody, ListAuditsQuery, updateAuditBodyFor, type Audit, type AuditDetail } from '@waypoint/shared/audits/audit-schemas';
 import { mergeAnswers } from '@waypoint/shared/templates/answer-schemas';
 import { londonMonth, clock } from '@waypoint/shared/time/clock';
@@ -24,7 +23,6 @@ import { readJsonBody, readParam, readQuery } from '../platform/http/validation.
 import { requireIfMatch, setEtag } from '../platform/http/versioning.ts';
 import { getLatestTemplateVersion } from '../templates/template-store.ts';
 import { checkAuditDetails, today } from './audit-checks.ts';
-import { auditCaseRefs } from './audit-case-refs.ts';
 import { auditReadExtras } from './audit-read-extras.ts';
 import { listAudits, peopleNamedBy } from './audit-list.ts';
 import { alertSafeguarding, notifyAuditPlanned, notifyMeetingBooked } from './audit-notifications.ts';
@@ -106,14 +104,8 @@ auditRoutes.get('/:id', async (c) => {
   const { tenant, staff } = c.var;
   const id = readParam(c, 'id', AuditId);
   const viewer = await caseViewer(tenant, staff);
-  // The actions' index needs the case: when this process has read the audit before, ask for
-  // them beside the audit's partition (they are shown only if the audit is).
-  const hintedCase = auditCaseRefs.get(tenant.tenantId, id);
-  const hintedActions = hintedCase === undefined ? undefined : listActionsForAudit(tenant, hintedCase, id);
-  hintedActions?.catch(() => undefined);
   const found = await findVisibleAuditPartition(tenant, viewer, id);
-  auditCaseRefs.remember(tenant.tenantId, id, found.audit.caseRef);
-  const detail = await auditDetail(tenant, found, viewer, hintedCase === found.audit.caseRef ? hintedActions : undefined);
+  const detail = await auditDetail(tenant, found, viewer);
   setEtag(c, detail.version);
   return c.json(detail);
 });
@@ -160,21 +152,21 @@ auditRoutes.patch('/:id', async (c) => {
 
 /**
  * The read view: the audit, its reflections and actions, the journey, moderation and
- * re-audit links (for a `viewer`), and the names of everyone they name. Everything after the
- * partition is read side by side: the actions, the programme's extras, and the names of the
- * people the partition already names (people this process has met in the last minute cost no
- * read at all); only names first met in the actions or extras (rare: actions are usually the
- * case holder's, raised by the auditor) cost another. `actionsRead` is the actions' read when
- * the route started it beside the partition's.
+ * re-audit links (for a `viewer`), and the names of everyone they name. The partition holds
+ * the actions' copies; an older audit whose copies are not yet complete asks the actions'
+ * index instead. Everything after the partition is read side by side: the programme's extras,
+ * and the names of the people the partition already names (people this process has met in
+ * the last minute cost no read at all); only names first met in the actions or extras (rare:
+ * actions are usually the case holder's, raised by the auditor) cost another.
  */
-export async function auditDetail(tenant: TenantContext, found: AuditPartition, viewer?: CaseViewer, actionsRead?: Promise<Action[]>): Promise<AuditDetail> {
+export async function auditDetail(tenant: TenantContext, found: AuditPartition, viewer?: CaseViewer): Promise<AuditDetail> {
   const inPartition = [
     ...found.reflections.map((r) => r.authorId),
     ...(found.moderation ? [found.moderation.moderatorId] : []),
     ...(found.journeySnapshot?.events.map((e) => e.recordedById) ?? []),
     ...(found.gradeViews?.views.flatMap((g) => [g.personId, ...(g.reply ? [g.reply.byId] : [])]) ?? []),
   ];
-  const [actions, extras, early] = await Promise.all([actionsRead ?? listActionsForAudit(tenant, found.audit.caseRef, found.audit.id), viewer ? auditReadExtras(tenant, viewer, found) : undefined, peopleNamedBy(tenant, [found.audit], inPartition)]);
+  const [actions, extras, early] = await Promise.all([found.actions ?? listActionsForAudit(tenant, found.audit.caseRef, found.audit.id), viewer ? auditReadExtras(tenant, viewer, found) : undefined, peopleNamedBy(tenant, [found.audit], inPartition)]);
   const previous = extras?.previousAudit;
   const later = [
     ...actions.flatMap((a) => [a.ownerId, a.raisedById]),

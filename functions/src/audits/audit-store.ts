@@ -1,14 +1,16 @@
 /**
  * Audits in DynamoDB. Each audit has its own partition: the audit item, its reflections,
- * its moderation and journey snapshot, and one participant entry per person who took part
+ * its moderation and journey snapshot, copies of its actions, and one participant entry per person who took part
  * (indexed by person, so "audits I took part in" is one query). The audit is written first, participant entries after;
  * their keys are deterministic, so a retry rewrites the same entries.
  */
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Action } from '@waypoint/shared/actions/action-schemas';
 import type { Audit } from '@waypoint/shared/audits/audit-schemas';
 import type { Reflection } from '@waypoint/shared/audits/reflection-schemas';
 import type { GradeViews } from '@waypoint/shared/audits/grade-view-schemas';
 import type { Moderation } from '@waypoint/shared/moderation/moderation-schemas';
+import { markActionsCopied } from '../actions/audit-action-copies.ts';
 import type { JourneySnapshot } from '../journey/journey-store.ts';
 import type { TenantContext } from '../platform/auth/caller.ts';
 import { createItem, getItem, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
@@ -36,9 +38,14 @@ export interface AuditPartition {
   journeySnapshot?: JourneySnapshot;
   /** The case holder's and student's views on the grades, once either has given one. */
   gradeViews?: GradeViews;
+  /**
+   * The actions raised in the audit, from their copies beside it, in the order they were raised;
+   * absent for an older audit whose copies are not yet complete (audit-action-copies.ts).
+   */
+  actions?: Action[];
 }
 
-/** The audit with its reflections (oldest first), moderation and journey snapshot: one query of the audit's partition. */
+/** The audit with its reflections (oldest first), moderation, journey snapshot and actions: one query of the audit's partition. */
 export async function getAuditWithReflections(tenant: TenantContext, auditId: string): Promise<AuditPartition | undefined> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -63,12 +70,15 @@ export async function getAuditWithReflections(tenant: TenantContext, auditId: st
   const moderation = items.find((item) => item.SK === 'MODERATION');
   const journeySnapshot = items.find((item) => item.SK === 'JOURNEY');
   const gradeViews = items.find((item) => item.SK === 'GRADE-VIEWS');
+  // Action ids are ULIDs, so the copies' sort keys are in the order the actions were raised.
+  const actions = items.some((item) => item.SK === tenant.keys.auditActionsCopied(auditId).SK) ? items.filter((item) => String(item.SK).startsWith('ACTION#')).map((item) => withoutKeys<Action>(item)) : undefined;
   return {
     audit: withoutKeys<Audit>(auditItem),
     reflections,
     ...(moderation ? { moderation: withoutKeys<Moderation>(moderation) } : {}),
     ...(journeySnapshot ? { journeySnapshot: withoutKeys<JourneySnapshot>(journeySnapshot) } : {}),
     ...(gradeViews ? { gradeViews: withoutKeys<GradeViews>(gradeViews) } : {}),
+    ...(actions ? { actions } : {}),
   };
 }
 
@@ -121,11 +131,13 @@ export async function syncParticipants(tenant: TenantContext, before: Parameters
 }
 
 /**
- * Conditional on absence, then the participant entries, then the monthly totals (unless the
- * caller rebuilds those itself afterwards, as the demo seed does).
+ * Conditional on absence, then the mark that its actions' copies are complete (it has none yet),
+ * the participant entries, then the monthly totals (unless the caller rebuilds those itself
+ * afterwards, as the demo seed does).
  */
 export async function putNewAudit(tenant: TenantContext, audit: Audit, options: { totals?: boolean } = {}): Promise<void> {
   await createItem({ tenant, key: tenant.keys.audit(audit.id), item: { ...audit, ...auditIndexAttributes(tenant, audit) }, what: 'audit' });
+  await markActionsCopied(tenant, audit.id);
   await syncParticipants(tenant, undefined, audit);
   if (options.totals !== false) await recordAuditTotals(tenant, audit);
 }

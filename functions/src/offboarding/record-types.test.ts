@@ -22,7 +22,7 @@ describe('the kind of an authority’s record, from its key alone', () => {
   });
 
   it('keeps lookups and counters out of the export, and files any partition it does not know under other records', () => {
-    for (const key of [keys.caseRefLookup('NV-00001'), keys.size(), keys.openAction('2026-01-01', '01J'), keys.totalsMarker({ kind: 'action', id: '01J' })]) {
+    for (const key of [keys.caseRefLookup('NV-00001'), keys.size(), keys.openAction('2026-01-01', '01J'), keys.totalsMarker({ kind: 'action', id: '01J' }), keys.auditAction('01J', '01K'), keys.auditActionsCopied('01J')]) {
       expect(recordTypeOf(keys.root, key).exported).toBe(false);
     }
     expect(typeOf({ PK: `${keys.root}#SOMETHING-NEW#1`, SK: 'X' })).toBe('other-records');

@@ -68,6 +68,7 @@ const FAMILIES: Record<string, (sk: string) => RecordType> = {
     if (sk === 'MODERATION') return T.moderations;
     if (sk === 'GRADE-VIEWS') return T.gradeViews;
     if (sk === 'JOURNEY') return T.auditJourneys;
+    // Copies of the audit's actions and their mark (the actions themselves are exported as actions).
     return T.machinery;
   },
   ACTION: (sk) => (sk === 'ACTION' ? T.actions : T.machinery),

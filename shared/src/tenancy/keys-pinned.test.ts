@@ -73,6 +73,8 @@ const TENANT_KEYS: [Call, unknown][] = [
   [['auditsByTeam', 'north', '2026-03'], { GSI2PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#AUDITS#TEAM#north', GSI2SK: '2026-03#' }],
   [['auditsByCase', 'NV-1', '2026-03'], { GSI3PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#CASE#NV-1#AUDITS', GSI3SK: '2026-03#' }],
   [['auditsByPerson', 'u-1'], { GSI1PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#PERSON#u-1#AUDITS', GSI1SK: '' }],
+  [['auditAction', 'A1', 'X1'], { PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#AUDIT#A1', SK: 'ACTION#X1' }],
+  [['auditActionsCopied', 'A1'], { PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#AUDIT#A1', SK: 'ACTIONS-COPIED' }],
   [['action', 'X1'], { PK: 'TENANT#7f3c1a52-6d1e-4b8a-9c2f-4e6f72746801#ACTION#X1', SK: 'ACTION' }],
   [
     ['actionIndexEntries', { id: 'X1', ownerId: 'u-1', teamId: 'north', caseRef: 'NV-1', dueDate: '2026-04-01', source: { type: 'audit', auditId: 'A1' } }],

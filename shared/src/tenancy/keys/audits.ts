@@ -14,6 +14,19 @@ export function auditKeys(root: string) {
       PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
       SK: `REFLECTION#${safe(reflectionId, 'reflection id')}`,
     }),
+    /**
+     * A copy of an action raised in the audit, beside it so that the read view stays one Query.
+     * The action's own item (`ACTION`) is the record; the copy follows it after every write.
+     */
+    auditAction: (auditId: string, actionId: string): Key => ({
+      PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`,
+      SK: `ACTION#${safe(actionId, 'action id')}`,
+    }),
+    /**
+     * Present once every action raised in the audit has its copy beside it: from the audit's
+     * creation, or for an older audit once the reconcile job has copied them.
+     */
+    auditActionsCopied: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'ACTIONS-COPIED' }),
     /** The case holder's and student's views on the grades: one versioned document beside the audit. */
     gradeViews: (auditId: string): Key => ({ PK: `${root}#AUDIT#${safe(auditId, 'audit id')}`, SK: 'GRADE-VIEWS' }),
     /** Every audit's grade views of the tenant, by the audit's month (GSI1), for the reconcile job. */
