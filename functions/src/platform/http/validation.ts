@@ -66,6 +66,11 @@ export function parseWith<S extends AnySchema>(schema: S, input: unknown, what: 
       what,
       arrays.map((path) => ({ path: pathText(path), message: 'Expected a JSON object' })),
     );
+  return parseChecked(schema, input, what);
+}
+
+/** `parseWith` for input that can hold no array: a query's names and values are all strings. */
+function parseChecked<S extends AnySchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
   throw validationProblem(what, fieldErrors(result.issues, schema));
@@ -119,14 +124,21 @@ export async function readJsonBody<S extends AnySchema>(c: Context, schema: S): 
 
 export function readQuery<S extends AnySchema>(c: Context, schema: S): v.InferOutput<S> {
   // A parameter given twice is ambiguous (which one wins differs between servers and caches), so it is refused.
-  const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+  // The query is read once: each name's values, whose only one is the parameter's value (in an
+  // object without a prototype, as hono's own, so a `__proto__` parameter is just a name).
+  const query: Record<string, string> = Object.create(null);
+  const repeated: string[] = [];
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) repeated.push(name);
+    query[name] = values[0]!;
+  }
   if (repeated.length) {
     throw validationProblem(
       'query',
-      repeated.map(([name]) => ({ path: pathText([name]), message: 'Give this parameter once' })),
+      repeated.map((name) => ({ path: pathText([name]), message: 'Give this parameter once' })),
     );
   }
-  return parseWith(schema, c.req.query(), 'query');
+  return parseChecked(schema, query, 'query');
 }
 
 /** Path parameters are checked before any key is built, so `#` and friends never reach DynamoDB. */

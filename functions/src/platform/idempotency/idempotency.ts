@@ -18,8 +18,10 @@ const REMEMBER_SECONDS = 24 * 60 * 60;
 const REQUEST_DEADLINE_MS = 30_000;
 
 export const idempotentPosts = createMiddleware<AppEnv>(async (c, next) => {
+  // The method first: a read never looks up the header.
+  if (c.req.method !== 'POST') return next();
   const key = c.req.header('idempotency-key');
-  if (c.req.method !== 'POST' || key === undefined) return next();
+  if (key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
     throw new ApiError('validation', 'Idempotency-Key must be 8 to 128 letters, digits or . _ : -', { errors: [{ path: 'Idempotency-Key', message: 'Use a random value such as a UUID' }] });
   }
