@@ -12,7 +12,8 @@ import { platformKeys } from '@waypoint/shared/tenancy/keys';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, signIn } from '../support/browser.ts';
-import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { forgetWhatTheApiKept } from '../support/seeded-data.ts';
 
 useBrowserStack();
@@ -40,11 +41,21 @@ async function putBackActive(id: string): Promise<void> {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
+/** One page per signed-in person from test to test. */
+const pageAs = reusedPages();
+
+/**
+ * A visitor's page for the have-your-say area, not signed in and with no code: nothing it opens
+ * makes a session, so one page serves every test.
+ */
+let visitor: Promise<Page> | undefined;
+const visitorPage = () => (visitor ??= browser.newContext().then((c) => c.newPage()));
+
 describe('the operator', () => {
   it(
     'adds an authority whose first admin is invited, suspends it so its staff and public pages say it is paused, and resumes it',
     async () => {
-      const operator = await signedIn.pageAs(OPERATOR);
+      const operator = await pageAs(OPERATOR);
       await operator.goto(`${stack.portalUrl}/`);
       await operator.waitForURL(/\/operator$/);
       expect(await heading(operator)).toBe('Authorities');
@@ -99,7 +110,7 @@ describe('the operator', () => {
       await admin.goto(`${stack.portalUrl}/`);
       expect(await admin.locator('.header__authority').innerText()).toBe(name);
 
-      const publicPage = await browser.newContext().then((c) => c.newPage());
+      const publicPage = await visitorPage();
       const open = await publicPage.goto(`${stack.portalUrl}/have-your-say/${slug}`);
       expect(open?.status()).toBe(200);
 
@@ -152,8 +163,6 @@ describe('the operator', () => {
 
       await operator.goto(authorityUrl);
       await adminContext.close();
-      await publicPage.context().close();
-      await operator.context().close();
     },
     FLOW_TIMEOUT_MS,
   );
@@ -162,7 +171,7 @@ describe('the operator', () => {
     'starts offboarding with a leaving day, and shows someone else’s change instead of making its own',
     async () => {
       const id = await northvaleId();
-      const operator = await signedIn.pageAs(OPERATOR);
+      const operator = await pageAs(OPERATOR);
       try {
         await operator.goto(`${stack.portalUrl}/operator/${id}/offboard`);
         await expectNoAxeViolations(operator);
@@ -199,7 +208,6 @@ describe('the operator', () => {
         await operator.waitForURL(/\?done=resume$/);
       } finally {
         await putBackActive(id);
-        await operator.context().close();
       }
     },
     FLOW_TIMEOUT_MS,
@@ -213,7 +221,7 @@ describe('a pause made by another API instance', () => {
       stack.jobDependencies.platformClient.send(
         new UpdateCommand({ TableName: stack.tableName, Key: platformKeys.tenant(id), UpdateExpression: 'SET #status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': status } }),
       );
-    const page = await browser.newContext().then((c) => c.newPage());
+    const page = await visitorPage();
     const area = `${stack.portalUrl}/have-your-say/northvale`;
     expect((await page.goto(area))?.status()).toBe(200);
     try {
@@ -227,7 +235,6 @@ describe('a pause made by another API instance', () => {
     } finally {
       await setStatus('active');
       forgetWhatTheApiKept();
-      await page.context().close();
     }
   });
 });
@@ -236,16 +243,15 @@ describe('who may use the operator area', () => {
   it('refuses an authority’s staff every operator page, and a posted form changes nothing', async () => {
     const id = await northvaleId();
     for (const email of [ADMIN, 'qa@northvale.example', 'admin@southmoor.example']) {
-      const page = await signedIn.pageAs(email);
+      const page = await pageAs(email);
       for (const path of ['/operator', '/operator/new', '/operator/activity', `/operator/${id}`, `/operator/${id}/suspend`]) {
         const response = await page.goto(`${stack.portalUrl}${path}`);
         expect(response?.status(), `${email} ${path}`).toBe(403);
         expect(await heading(page)).toBe('You do not have access to this page');
       }
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).not.toContain('Authorities');
-      await page.context().close();
     }
-    const admin = await signedIn.pageAs(ADMIN);
+    const admin = await pageAs(ADMIN);
     const posted = await admin.request.post(`${stack.portalUrl}/operator/new`, {
       headers: { origin: stack.portalUrl! },
       form: { name: 'Sneaky', slug: 'sneaky', region: 'Nowhere', adminName: 'S', adminEmail: 'sneaky@example.com' },
@@ -253,17 +259,15 @@ describe('who may use the operator area', () => {
     expect(posted.status()).toBe(403);
     const list = (await (await stack.api(OPERATOR, '/v1/platform/tenants?limit=100')).json()) as { items: { slug: string }[] };
     expect(list.items.map((t) => t.slug)).not.toContain('sneaky');
-    await admin.context().close();
   });
 
   it('keeps the operator out of every authority’s records: case pages lead back to the operator area', async () => {
-    const page = await signedIn.pageAs(OPERATOR);
+    const page = await pageAs(OPERATOR);
     for (const path of ['/cases', '/cases/NV-00001', '/audits', '/settings', '/users']) {
       await page.goto(`${stack.portalUrl}${path}`);
       expect(new URL(page.url()).pathname, path).toBe('/operator');
       expect(await page.locator('main').innerText()).not.toContain('NV-00001');
     }
     expect((await page.goto(`${stack.portalUrl}/operator/not-an-id`))?.status()).toBe(404);
-    await page.context().close();
   });
 });
