@@ -37,7 +37,22 @@ function staffRoutes(dir = STAFF_ROUTES, prefix = ''): string[] {
 
 /** The smallest words a reader is shown, in screen pixels: an SVG's text counts at its drawn size. */
 const MIN_TEXT_PX = 12;
-function smallestVisibleText(): { size: number; text: string } {
+
+/**
+ * Runs in the page, so the checks of a route take one round trip: how wide the document is
+ * against its window, the captions of tables that run on past their scrolling frame, and the
+ * smallest words shown.
+ */
+function layoutAtThisWidth(): { widths: { scroll: number; client: number }; clipped: string[]; smallest: { size: number; text: string } } {
+  const widths = { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth };
+  const clipped = [...document.querySelectorAll('.table-wrapper caption')]
+    .filter((c) => c.checkVisibility() && !c.closest('.visually-hidden'))
+    .filter((c) => {
+      const frame = c.closest('.table-wrapper')!.getBoundingClientRect();
+      const box = c.getBoundingClientRect();
+      return box.width > 1 && (box.left < frame.left - 1 || box.right > frame.right + 1);
+    })
+    .map((c) => c.textContent!.trim());
   let smallest = { size: Infinity, text: '' };
   for (const el of document.body.querySelectorAll('*')) {
     const text = [...el.childNodes]
@@ -55,7 +70,7 @@ function smallestVisibleText(): { size: number; text: string } {
     }
     if (size < smallest.size) smallest = { size, text: text.slice(0, 40) };
   }
-  return smallest;
+  return { widths, clipped, smallest };
 }
 
 const routePattern = (route: string) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
@@ -302,23 +317,13 @@ describe('every staff page at 320px wide', () => {
     expect(response?.status()).toBe(200);
     // Landing elsewhere (a redirect) would check the wrong page.
     expect(new URL(page.url()).pathname).toMatch(routePattern(route));
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    // What the checks below read, measured in the page in one go.
+    const { widths, clipped, smallest } = await page.evaluate(layoutAtThisWidth);
     expect(widths.client).toBe(NARROW.width);
     expect(widths.scroll, `${visit!.path} is ${widths.scroll}px wide`).toBeLessThanOrEqual(widths.client);
     // A table's caption wraps to what its scrolling frame shows, rather than running on out of sight.
-    const clipped = await page.evaluate(() =>
-      [...document.querySelectorAll('.table-wrapper caption')]
-        .filter((c) => c.checkVisibility() && !c.closest('.visually-hidden'))
-        .filter((c) => {
-          const frame = c.closest('.table-wrapper')!.getBoundingClientRect();
-          const box = c.getBoundingClientRect();
-          return box.width > 1 && (box.left < frame.left - 1 || box.right > frame.right + 1);
-        })
-        .map((c) => c.textContent!.trim()),
-    );
     expect(clipped, `captions cut off on ${visit!.path}`).toEqual([]);
     // Nor does anything shrink its words to fit (a drawing scaled down to the screen).
-    const smallest = await page.evaluate(smallestVisibleText);
     expect(smallest.size, `"${smallest.text}" on ${visit!.path}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
   });
 });
