@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 import { exeBytes, pdfBytes } from '../api/files-support.ts';
 import { demoAudits } from '@waypoint/functions/local/seed/demo-audits';
 import { NORTHVALE } from '../api/api-client.ts';
@@ -26,6 +27,9 @@ const PDF = pdfBytes('Safety plan signed by the family');
 const done = { href: '', description: '' };
 
 useBrowserStack();
+
+/** One page per person, taken from test to test. */
+const pageAs = reusedPages();
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${stack.portalUrl}${path}`);
@@ -39,7 +43,7 @@ const filesTable = (page: Page) => page.getByRole('table', { name: 'Files attach
 
 describe('evidence files', () => {
   it('lets the practitioner record an action as done with a PDF attached', async () => {
-    const page = await signedIn.pageAs(OWNER);
+    const page = await pageAs(OWNER);
     await open(page, '/actions');
     const link = page
       .getByRole('table', { name: /My open actions/ })
@@ -67,7 +71,7 @@ describe('evidence files', () => {
   });
 
   it('lets the manager open the action, download the file as it was and verify', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     await open(page, done.href);
     const [download] = await Promise.all([page.waitForEvent('download'), filesTable(page).getByRole('link', { name: 'Safety plan (signed).pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('Safety plan (signed).pdf');
@@ -80,7 +84,7 @@ describe('evidence files', () => {
   });
 
   it('attaches a file to another action, refusing a renamed program in words and naming an unnamed PDF by its type and the day', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     await page.goto(`${stack.portalUrl}/actions/team`);
     const href = (await page
       .getByRole('table', { name: /Open actions/ })
@@ -107,7 +111,7 @@ describe('evidence files', () => {
   });
 
   it('lets the manager attach a PDF to a section of an audit in progress', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     const inProgress = demoAudits(NORTHVALE, new Date()).audits.find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress')!;
     await open(page, `/audits/${inProgress.id}/sections/planning-and-review`);
     await nameIt(page, 'Care plan review.pdf');
@@ -124,7 +128,7 @@ describe('evidence files', () => {
   });
 
   it('wraps a long unbroken file name at 320 px without widening the page or breaking other names mid-word', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     const inProgress = demoAudits(NORTHVALE, new Date()).audits.find((a) => a.teamId === 'child-in-need' && a.state === 'in-progress')!;
     const section = `/audits/${inProgress.id}/sections/planning-and-review`;
     await open(page, section);
@@ -132,20 +136,26 @@ describe('evidence files', () => {
     await page.getByLabel('Attach a file', { exact: true }).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Attach the file' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toContain('File attached');
+    const usual = page.viewportSize()!;
     await page.setViewportSize({ width: 320, height: 640 });
-    // The section's own page and the audit's record, which lists the section's files too.
-    for (const [path, table] of [
-      [section, 'Files attached to this section'],
-      [`/audits/${inProgress.id}`, /Evidence files on .*Planning and review/i],
-    ] as const) {
-      await open(page, path);
-      const layout = await page.getByRole('table', { name: table }).evaluate(fileNameLayout, ['Care plan review.pdf', LONG_NAME]);
-      expect(layout.pageOverflow, path).toBe(0);
-      expect(layout.frameOverflow, path).toBe(0);
-      expect(layout.names, path).toEqual([
-        { name: 'Care plan review.pdf', brokenWords: [], insideFrame: true },
-        { name: LONG_NAME, brokenWords: [LONG_NAME], insideFrame: true },
-      ]);
+    try {
+      // The section's own page and the audit's record, which lists the section's files too.
+      for (const [path, table] of [
+        [section, 'Files attached to this section'],
+        [`/audits/${inProgress.id}`, /Evidence files on .*Planning and review/i],
+      ] as const) {
+        await open(page, path);
+        const layout = await page.getByRole('table', { name: table }).evaluate(fileNameLayout, ['Care plan review.pdf', LONG_NAME]);
+        expect(layout.pageOverflow, path).toBe(0);
+        expect(layout.frameOverflow, path).toBe(0);
+        expect(layout.names, path).toEqual([
+          { name: 'Care plan review.pdf', brokenWords: [], insideFrame: true },
+          { name: LONG_NAME, brokenWords: [LONG_NAME], insideFrame: true },
+        ]);
+      }
+    } finally {
+      // The manager's page goes on to the next test at its usual size.
+      await page.setViewportSize(usual);
     }
   });
 });
@@ -187,7 +197,7 @@ describe('evidence files on a reflection', () => {
 
   it('lets the case holder attach a named and an unnamed PDF to their reflection, and the record lists both', async () => {
     const reflection = mine[0]!;
-    const page = await signedIn.pageAs(OWNER);
+    const page = await pageAs(OWNER);
     await page.goto(`${stack.portalUrl}/audits/${reflection.auditId}`);
     await page.getByRole('link', { name: 'Attach a file to your reflection' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your reflection');
@@ -218,7 +228,7 @@ describe('evidence files on a reflection', () => {
   });
 
   it('shows another reader the reflection’s files without a way to attach', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     await open(page, `/audits/${mine[0]!.auditId}/reflections/${mine[0]!.id}`);
     await expect(page.getByRole('table', { name: 'Files attached to this reflection' }).innerText()).resolves.toContain('Genogram.pdf');
     await expect(page.getByLabel('Attach a file', { exact: true }).count()).resolves.toBe(0);
