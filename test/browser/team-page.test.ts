@@ -8,12 +8,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/browser.ts';
-import { signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
+import { stack, useBrowserStack } from '../support/browser-suite.ts';
+import { reusedPages } from '../support/reused-pages.ts';
 
 const MANAGER = 'manager@northvale.example';
 const QA = 'qa@northvale.example';
 
 useBrowserStack();
+
+/** One page per person, taken from test to test. */
+const pageAs = reusedPages();
 
 const HEADINGS = [
   'Audits due and completed on time',
@@ -29,7 +33,7 @@ const HEADINGS = [
 
 describe('a team manager’s team page', () => {
   it('is reached from the menu and reads as tables beside charts', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     page.setDefaultTimeout(30_000);
     await page.goto(`${stack.portalUrl}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true }).click();
@@ -49,7 +53,7 @@ describe('a team manager’s team page', () => {
   });
 
   it('downloads a table as CSV and prints', async () => {
-    const page = await signedIn.pageAs(MANAGER);
+    const page = await pageAs(MANAGER);
     const csv = await page.request.get(`${stack.portalUrl}/team/child-in-need/export/actions-by-owner`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
@@ -65,14 +69,14 @@ describe('a team manager’s team page', () => {
   });
 
   it('is a 403 for another team’s page and a 404 for a team that does not exist', async () => {
-    const page = await signedIn.pageAs(MANAGER, { javaScriptEnabled: false });
+    const page = await pageAs(MANAGER);
     expect((await page.goto(`${stack.portalUrl}/team/assessment`))?.status()).toBe(403);
     expect((await page.goto(`${stack.portalUrl}/team/no-such-team`))?.status()).toBe(404);
     expect((await page.request.get(`${stack.portalUrl}/team/assessment/export/actions-by-owner`)).status()).toBe(403);
   });
 
   it('opens any team’s page for a QA officer, from the dashboard', async () => {
-    const page = await signedIn.pageAs(QA);
+    const page = await pageAs(QA);
     await page.goto(`${stack.portalUrl}/dashboard`);
     await page.getByRole('link', { name: 'Team pages' }).click();
     await page.getByRole('main').getByRole('link', { name: 'Assessment' }).click();
