@@ -71,7 +71,8 @@ export async function getAuditWithReflections(tenant: TenantContext, auditId: st
   const journeySnapshot = items.find((item) => item.SK === 'JOURNEY');
   const gradeViews = items.find((item) => item.SK === 'GRADE-VIEWS');
   // Action ids are ULIDs, so the copies' sort keys are in the order the actions were raised.
-  const actions = items.some((item) => item.SK === tenant.keys.auditActionsCopied(auditId).SK) ? items.filter((item) => String(item.SK).startsWith('ACTION#')).map((item) => withoutKeys<Action>(item)) : undefined;
+  const copiedMark = tenant.keys.auditActionsCopied(auditId).SK;
+  const actions = items.some((item) => item.SK === copiedMark) ? items.filter((item) => String(item.SK).startsWith('ACTION#')).map((item) => withoutKeys<Action>(item)) : undefined;
   return {
     audit: withoutKeys<Audit>(auditItem),
     reflections,
