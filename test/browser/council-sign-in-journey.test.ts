@@ -17,16 +17,13 @@ import { continueWithEmail, expectNoAxeViolations, fillProviderSignIn, signIn, D
 import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { jsonInit, OPERATOR_EMAIL as OPERATOR } from '../api/api-client.ts';
 import { COUNCIL_DOMAIN, COUNCIL_GROUPS, councilToken } from '../support/council-sign-in.ts';
+import { outboxAs } from '../support/outbox.ts';
 
 useBrowserStack();
 
 /** Each flow walks many pages, each checked with axe. */
 const FLOW_TIMEOUT_MS = 240_000;
 const SCREENSHOTS = process.env.WAYPOINT_SCREENSHOTS;
-
-interface Outbox {
-  items: { to: string; subject: string; text: string }[];
-}
 
 /** The council people who sign in: one in the managers' group, one in no mapped group. */
 const people = { manager: { email: `ada.nwosu@${COUNCIL_DOMAIN}`, name: 'Ada Nwosu' }, waiting: { email: `lee.marsh@${COUNCIL_DOMAIN}`, name: 'Lee Marsh' } };
@@ -59,8 +56,8 @@ describe('a new authority’s own sign-in', () => {
       expect(added.status).toBe(201);
 
       // The first administrator follows the invitation's link and signs in with a password (the email-first page sends them there).
-      const outbox = (await (await stack.api(adminEmail, '/v1/dev/outbox')).json()) as Outbox;
-      const invitation = outbox.items.find((m) => m.to === adminEmail);
+      const outbox = await outboxAs(stack, adminEmail);
+      const invitation = outbox.find((m) => m.to === adminEmail);
       const link = /Sign in at (\S+)/.exec(invitation?.text ?? '')?.[1];
       expect(link).toBe(`${stack.portalUrl}/signin`);
       const admin = await (await browser.newContext()).newPage();

@@ -15,6 +15,7 @@ import { expectNoAxeViolations, signIn } from '../support/browser.ts';
 import { browser, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { reusedPages } from '../support/reused-pages.ts';
 import { forgetWhatTheApiKept } from '../support/seeded-data.ts';
+import { outboxAs } from '../support/outbox.ts';
 
 useBrowserStack();
 
@@ -22,10 +23,6 @@ const OPERATOR = 'operator@waypoint.example';
 const ADMIN = 'admin@northvale.example';
 /** Each flow is many pages, each checked with axe. */
 const FLOW_TIMEOUT_MS = 180_000;
-
-interface Outbox {
-  items: { to: string; subject: string; text: string }[];
-}
 
 async function northvaleId(): Promise<string> {
   const list = (await (await stack.api(OPERATOR, '/v1/platform/tenants?limit=100')).json()) as { items: { id: string; slug: string }[] };
@@ -100,8 +97,8 @@ describe('the operator', () => {
       const authorityUrl = operator.url().split('?')[0]!;
 
       // Its first admin's invitation is in the new authority's outbox, and they can sign in.
-      const outbox = (await (await stack.api(adminEmail, '/v1/dev/outbox')).json()) as Outbox;
-      const invitation = outbox.items.find((m) => m.to === adminEmail);
+      const outbox = await outboxAs(stack, adminEmail);
+      const invitation = outbox.find((m) => m.to === adminEmail);
       expect(invitation?.subject).toBe('You have been added to Waypoint');
       expect(invitation?.text).toContain(`Sign in at ${stack.portalUrl}/signin`);
       const adminContext = await browser.newContext();

@@ -12,16 +12,13 @@ import { expectNoAxeViolations, signIn } from '../support/browser.ts';
 import { browser, signedIn, stack, useBrowserStack } from '../support/browser-suite.ts';
 import { jsonInit } from '../api/api-client.ts';
 import { reusedPages } from '../support/reused-pages.ts';
+import { outboxAs } from '../support/outbox.ts';
 
 useBrowserStack();
 
 const ADMIN = 'admin@northvale.example';
 /** Each flow is many pages, each checked with axe. */
 const FLOW_TIMEOUT_MS = 120_000;
-
-interface Outbox {
-  items: { to: string; subject: string; text: string }[];
-}
 
 async function addUser(page: Page, person: { name: string; email: string; role: string; team: string }): Promise<string> {
   await page.goto(`${stack.portalUrl}/users/new`);
@@ -69,8 +66,8 @@ describe('people', () => {
       const email = 'eira.jones@northvale.example';
       await addUser(admin, { name: 'Eira Jones', email, role: 'Practitioner', team: 'Assessment' });
       await expectNoAxeViolations(admin);
-      const outbox = (await (await stack.api(ADMIN, '/v1/dev/outbox?limit=100')).json()) as Outbox;
-      const invitation = outbox.items.find((m) => m.to === email);
+      const outbox = await outboxAs(stack, ADMIN, 100);
+      const invitation = outbox.find((m) => m.to === email);
       expect(invitation?.subject).toBe('You have been added to Waypoint');
       expect(invitation?.text).toContain(`Sign in at ${stack.portalUrl}/signin`);
 
@@ -147,9 +144,9 @@ describe('people', () => {
 
       await admin.getByRole('button', { name: 'Send the invitation again' }).click();
       await admin.waitForURL(/\?resent=1$/);
-      const outbox = (await (await stack.api(ADMIN, '/v1/dev/outbox?limit=100')).json()) as Outbox;
+      const outbox = await outboxAs(stack, ADMIN, 100);
       expect(
-        outbox.items
+        outbox
           .filter((m) => m.to === email)
           .map((m) => m.subject)
           .sort(),
