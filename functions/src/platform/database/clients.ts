@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { reuseCommandHandlers } from './command-handlers.ts';
 import type { AwsCredentialIdentityProvider, Endpoint, HttpRequest, RequestSigningArguments } from '@smithy/types';
 
 export interface ClientOptions {
@@ -65,9 +66,11 @@ export function createDocumentClient(options: ClientOptions): DynamoDBDocumentCl
   // runtime's, the features the request used); DynamoDB answers the same without them, and
   // under sustained load that building was about a twentieth of a Query's client work.
   client.middlewareStack.remove('getUserAgentMiddleware');
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  return reuseCommandHandlers(
+    DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+  );
 }
 
 export type DataClientFactory = (tenantId: string) => DynamoDBDocumentClient;
