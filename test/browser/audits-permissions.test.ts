@@ -62,6 +62,13 @@ describe('a student social worker', () => {
     expect(await page.getByLabel('Add your reflection').count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Reflections' }).innerText()).toContain('student social worker');
     await expectNoAxeViolations(page);
+
+    // The page's data goes out only as the page: its data address (which only client-side
+    // navigation would ask for) answers a stand-in, not the audit (portal/src/hooks.ts).
+    const data = await page.request.get(`${stack.portalUrl}/audits/${completed.id}/__data.json`);
+    const answered = await data.text();
+    expect(answered).toContain('rendered on the server');
+    expect(answered).not.toContain(completed.caseRef);
   });
 
   it('gets "page not found" for an audit they did not take part in', async () => {
