@@ -35,7 +35,7 @@ export async function copyActionBesideAudit(tenant: TenantContext, action: Actio
   }
 }
 
-/** Marks a new audit's copies complete: it has no actions yet, and each one raised will be copied. */
+/** Marks an audit's copies complete: as it is created (no actions yet, and each one raised will be copied), or once the reconcile job has copied them. */
 export async function markActionsCopied(tenant: TenantContext, auditId: string): Promise<void> {
   await tenant.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...tenant.keys.auditActionsCopied(auditId) } }));
 }
