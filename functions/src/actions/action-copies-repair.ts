@@ -5,6 +5,7 @@
  */
 import { sourceAuditId } from '@waypoint/shared/actions/action-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { inParallel } from '../platform/database/in-parallel.ts';
 import { queryEveryPage } from '../platform/database/partition-queries.ts';
 import { listTeams } from '../teams/team-store.ts';
 import { listActionsOfTeam } from './action-store.ts';
@@ -12,10 +13,6 @@ import { copyActionBesideAudit, markActionsCopied } from './audit-action-copies.
 
 /** How many copies the reconcile job writes at once. */
 const PARALLEL_WRITES = 8;
-
-async function eachInTurn<T>(items: readonly T[], write: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(write));
-}
 
 /**
  * Copies each action raised in an audit where its copy is missing or older, then marks every
@@ -27,12 +24,12 @@ export async function repairActionCopies(tenant: TenantContext): Promise<number>
   let looked = 0;
   for (const team of teams) {
     const actions = (await listActionsOfTeam(tenant, team.id)).filter((action) => sourceAuditId(action) !== undefined);
-    await eachInTurn(actions, (action) => copyActionBesideAudit(tenant, action));
+    await inParallel(actions, PARALLEL_WRITES, (action) => copyActionBesideAudit(tenant, action));
     looked += actions.length;
   }
   for (const team of teams) {
     const audits = await queryEveryPage(tenant, { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': tenant.keys.auditsByTeam(team.id).GSI2PK }, ProjectionExpression: 'id' });
-    await eachInTurn(audits, (audit) => markActionsCopied(tenant, String(audit.id)));
+    await inParallel(audits, PARALLEL_WRITES, (audit) => markActionsCopied(tenant, String(audit.id)));
   }
   return looked;
 }

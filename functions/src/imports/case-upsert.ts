@@ -10,6 +10,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '@waypoint/shared/cases/case-schemas';
 import type { ImportOutcome } from '@waypoint/shared/imports/import-schemas';
 import type { TenantContext } from '../platform/auth/caller.ts';
+import { inParallel } from '../platform/database/in-parallel.ts';
 import { changesNothing, updateVersioned, withoutKeys } from '../platform/database/versioned-items.ts';
 import { caseIndexAttributes, caseRefLookupItem } from '../cases/case-store.ts';
 import type { CaseFromRow } from './case-rows.ts';
@@ -123,18 +124,4 @@ async function batchGet(tenant: TenantContext, keys: { PK: string; SK: string }[
     return items;
   });
   return found.flat();
-}
-
-/** `work` over every item with at most `limit` at once; results in the items' order. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

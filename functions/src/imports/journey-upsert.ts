@@ -8,7 +8,7 @@ import { MAX_JOURNEY_EVENTS, type RecordedJourneyEvent } from '@waypoint/shared/
 import { newOrderProblems } from '@waypoint/shared/journey/journey-order';
 import { findCase } from '../cases/case-store.ts';
 import { getJourney, saveJourney } from '../journey/journey-store.ts';
-import { inParallel } from './case-upsert.ts';
+import { inParallel } from '../platform/database/in-parallel.ts';
 import type { ApplyContext, RowOutcome } from './import-kinds.ts';
 import type { JourneyEventFromRow } from './journey-rows.ts';
 

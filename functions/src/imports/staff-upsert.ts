@@ -13,7 +13,7 @@ import { currentUsers } from '../users/current-user-cache.ts';
 import { queueInvitation } from '../users/user-invitation.ts';
 import { putNewUser, updateUser } from '../users/user-store.ts';
 import { readAllWithPrefix } from '../platform/database/partition-queries.ts';
-import { inParallel } from './case-upsert.ts';
+import { inParallel } from '../platform/database/in-parallel.ts';
 import type { ApplyContext, RowOutcome } from './import-kinds.ts';
 import type { StaffFromRow } from './staff-rows.ts';
 
